@@ -1,0 +1,228 @@
+"""The command line: ``warmonitor ingest|claims|extract|demo``.
+
+Each command parses its options, calls one function of ``pipeline`` (or the store) and renders
+the result; errors of the core (:class:`~warmonitor.errors.WarmonitorError`) are mapped once, in
+``main``, to a message on stderr and exit status 1.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from warmonitor import __version__
+from warmonitor.errors import ConfigurationError, WarmonitorError
+from warmonitor.model import Claim
+from warmonitor.settings import load_settings
+from warmonitor.store import Store
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Turn war reports into sourced casualty claims.")
+out = Console(soft_wrap=True)
+err = Console(stderr=True)
+
+DbOption = Annotated[str | None, typer.Option(
+    "--db", help="Database URL (default: $WARMONITOR_DB, else a SQLite file in the data dir).")]
+
+
+class ClaimFormat(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+def _open_store(db: str | None) -> Store:
+    return Store.open(db or load_settings().database_url)
+
+
+def _parse_date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ConfigurationError(f"--published must be a date as YYYY-MM-DD, got {value!r}"
+                                 ) from None
+
+
+def _progress() -> Progress:
+    return Progress(TextColumn("[progress.description]{task.description}"), BarColumn(),
+                    MofNCompleteColumn(), TimeElapsedColumn(), console=err,
+                    disable=not err.is_terminal)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or directories to read.")],
+    published: Annotated[str | None, typer.Option(
+        help="Publication date YYYY-MM-DD for documents that do not state one.")] = None,
+    publisher: Annotated[str | None, typer.Option(help="Publisher of the documents.")] = None,
+    url: Annotated[str | None, typer.Option(help="URL of the document.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Read reports (text, HTML, RSS/Atom, JSON Lines, directories) and store their claims."""
+    from warmonitor.ingest import iter_files
+    from warmonitor.pipeline import ingest_paths
+
+    when = _parse_date(published)
+    files = list(iter_files(paths))
+    with _open_store(db) as store, _progress() as bar:
+        task = bar.add_task("ingesting", total=len(files))
+        report = ingest_paths(paths, store, published=when, publisher=publisher, url=url,
+                              max_bytes=load_settings().max_bytes,
+                              progress=lambda n: bar.advance(task, n))
+    for failure in report.failures:
+        err.print(f"[red]error[/red] {failure.source}: {failure.reason}", highlight=False)
+    out.print(f"{report.documents_new} new document(s), {report.documents_seen} already stored, "
+              f"{report.claims_added} claim(s) added, {len(report.failures)} failure(s)")
+    if report.failures:
+        raise typer.Exit(1)
+
+
+@app.command()
+def claims(
+    format: Annotated[ClaimFormat, typer.Option("--format", "-f")] = ClaimFormat.table,
+    document: Annotated[str | None, typer.Option(help="Only this document's claims.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Print the stored claims (JSON follows the claim contract in docs/CLAIMS.md)."""
+    with _open_store(db) as store:
+        rows = store.claims(document_id=document)
+    render_claims(rows, format)
+
+
+def render_claims(rows: list[Claim], format: ClaimFormat) -> None:
+    """Print claims in one of the formats."""
+    if format is ClaimFormat.json:
+        out.print_json(json.dumps([c.to_dict() for c in rows], ensure_ascii=False))
+    elif format is ClaimFormat.jsonl:
+        for c in rows:
+            sys.stdout.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
+    elif format is ClaimFormat.csv:
+        sys.stdout.write(claims_csv(rows))
+    else:
+        out.print(claims_table(rows))
+
+
+CSV_COLUMNS = ["id", "document_id", "outcome", "low", "high", "count_text", "approximate",
+               "victims_group", "victims_text", "claimant", "claimant_kind", "reported_by",
+               "hedges", "place", "country", "lat", "lon", "period_start", "period_end",
+               "said_on", "part_of", "cumulative", "evidence", "evidence_start", "extractor"]
+
+
+def claims_csv(rows: list[Claim]) -> str:
+    """Claims as CSV, one flat row each."""
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(CSV_COLUMNS)
+    for c in rows:
+        p, t = c.place, c.period
+        writer.writerow([
+            c.id, c.document_id, c.outcome, c.count.low, c.count.high, c.count.text,
+            c.count.approximate, c.victims.group, c.victims.text, c.claimant.name or "",
+            c.claimant.kind, c.reported_by or "", ";".join(c.hedges), p.name if p else "",
+            p.country if p else "", p.lat if p else "", p.lon if p else "",
+            t.start if t and t.start else "", t.end if t and t.end else "",
+            c.said_on or "", c.part_of or "", c.cumulative, c.evidence.sentence,
+            c.evidence.start, c.extractor])
+    return buf.getvalue()
+
+
+def claims_table(rows: list[Claim]) -> Table:
+    """Claims as a rich table for the terminal."""
+    table = Table(title=f"{len(rows)} claim(s)", show_lines=False)
+    for col in ("id", "outcome", "count", "victims", "claimant", "hedges", "place", "period",
+                "part of"):
+        table.add_column(col, overflow="fold")
+    for c in rows:
+        count = f"{c.count.low}" if c.count.high == c.count.low else (
+            f"{c.count.low}–{c.count.high}" if c.count.high else f"≥{c.count.low}")
+        period = ""
+        if c.period and c.period.start:
+            period = c.period.start.isoformat()
+            if c.period.end and c.period.end != c.period.start:
+                period += f"…{c.period.end.isoformat()}"
+        table.add_row(c.id[:8], c.outcome, f"{count} ({c.count.text})",
+                      f"{c.victims.group}", c.claimant.name or c.claimant.text or "—",
+                      ", ".join(c.hedges), c.place.name if c.place else "", period,
+                      (c.part_of or "")[:8])
+    return table
+
+
+@app.command()
+def extract(
+    input: Annotated[Path, typer.Argument(help="JSON Lines records: id, text, title, published.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write predictions.")],
+    workers: Annotated[int | None, typer.Option(help="Processes (default: 2 cores).")] = None,
+) -> None:
+    """Predict the headline figures and claims of each record, without touching the store."""
+    from warmonitor.pipeline import predict_file
+
+    total = sum(1 for line in input.open(encoding="utf-8", errors="replace") if line.strip())
+    with _progress() as bar:
+        task = bar.add_task("extracting", total=total)
+        written, failures = predict_file(input, output, workers=workers,
+                                         progress=lambda n: bar.advance(task, n))
+    for failure in failures:
+        err.print(f"[red]error[/red] {failure.source}: {failure.reason}", highlight=False)
+    err.print(f"{written} prediction(s) written to {output}")
+    if failures:
+        raise typer.Exit(1)
+
+
+@app.command()
+def demo(
+    db: Annotated[Path, typer.Option(help="SQLite file for the demo store (recreated).")] = Path(
+        "warmonitor-demo.db"),
+) -> None:
+    """Ingest the bundled demo corpus into a fresh local store and show what it holds."""
+    from warmonitor.demo import demo_corpus
+    from warmonitor.pipeline import ingest_paths
+
+    if db.exists():
+        db.unlink()
+    url = f"sqlite:///{db}"
+    with demo_corpus() as corpus, Store.open(url) as store:
+        report = ingest_paths([corpus], store, published=None)
+        rows = store.claims()
+    out.print(claims_table(rows))
+    outcomes: dict[str, int] = {}
+    for c in rows:
+        outcomes[c.outcome] = outcomes.get(c.outcome, 0) + 1
+    claimants = sorted({c.claimant.name for c in rows if c.claimant.name})
+    out.print(f"[bold]{report.documents_new}[/bold] reports, [bold]{len(rows)}[/bold] claims "
+              f"({', '.join(f'{k} {v}' for k, v in sorted(outcomes.items()))}) from "
+              f"{len(claimants)} claimants; hedged: {sum(1 for c in rows if c.hedges)}; "
+              f"parts of a total: {sum(1 for c in rows if c.part_of)}.")
+    out.print(f"Store: {db} — try `warmonitor claims --db {url} --format json`")
+    if report.failures:
+        for failure in report.failures:
+            err.print(f"[red]error[/red] {failure.source}: {failure.reason}")
+        raise typer.Exit(1)
+
+
+@app.command()
+def version() -> None:
+    """Print the version."""
+    out.print(f"warmonitor {__version__}")
+
+
+def main() -> None:
+    """Entry point: run the app, mapping warmonitor's own errors to a clear message."""
+    try:
+        app()
+    except WarmonitorError as exc:
+        err.print(f"[red]error[/red] {exc}", highlight=False)
+        sys.exit(1)

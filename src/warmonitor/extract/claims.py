@@ -1,0 +1,212 @@
+"""From a document's sentences to its claims: figures, claimants, hedges, places, periods, parts.
+
+``extract_claims`` is the extractor's core, free of spaCy and of I/O: it takes the text, the
+sentence boundaries (and, when a model found them, entity spans) and returns immutable
+:class:`~warmonitor.model.Claim`s. The spaCy component in ``component.py`` is a thin adapter.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from warmonitor.extract.claimants import Attribution, ClaimantRegistry, find_attributions
+from warmonitor.extract.dates import TimeMention, find_time_expressions, resolve_period
+from warmonitor.extract.figures import Figure, find_figures
+from warmonitor.extract.hedges import document_hedges, sentence_hedges
+from warmonitor.extract.lexicon import AGENCIES
+from warmonitor.extract.places import PlaceIndex
+from warmonitor.model import Claim, Claimant, Evidence, Period, Place, Victims
+
+__all__ = ["ExtractionInput", "extract_claims"]
+
+_SAID_GAP = re.compile(r"^\W*(?:(?:in a statement|in a (?:video|post|report)|reporters|"
+                       r"journalists|Reuters|AFP|AP|the [A-Z]\w+|on|late|early|earlier|"
+                       r"later|in|at|this|last)\s+){0,4}$")
+_DOCUMENT_HEDGE_REACH = 3  # sentences a figure-less disclaimer reaches back
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractionInput:
+    """What the extractor needs of a document: its text, sentences and publication facts."""
+
+    text: str
+    sentences: Sequence[tuple[int, int]]
+    document_id: str
+    published: date | None = None
+    publisher: str | None = None
+    entities: Sequence[tuple[int, int, str]] = ()
+
+
+@dataclass(slots=True)
+class _Draft:
+    figure: Figure
+    sentence_index: int
+    sent_start: int
+    sent_end: int
+    claimant: Claimant
+    attributed: bool
+    hedges: list[str]
+    place: Place | None
+    period: Period | None
+    said_on: date | None
+    id: str = ""
+    part_of: str | None = None
+    parts: list[str] = field(default_factory=list)
+
+
+def extract_claims(source: ExtractionInput, *, places: PlaceIndex | None,
+                   extractor: str) -> list[Claim]:
+    """Every casualty claim of a document, in order of appearance."""
+    text = source.text
+    registry = ClaimantRegistry()
+    reported_by = source.publisher or _agency(text)
+    outlet = Claimant(reported_by, "", "media")
+    drafts: list[_Draft] = []
+    event_period: Period | None = None
+    for index, (a, b) in enumerate(source.sentences):
+        sentence = text[a:b]
+        attributions = find_attributions(sentence)
+        resolved = [(att, registry.resolve(att.text, att.descriptor)) for att in attributions]
+        times = find_time_expressions(sentence, source.published) if _has_time_hint(
+            sentence) else []
+        said_on, period = _said_and_period(sentence, times, attributions, source.published)
+        if event_period is None and period is not None and period.start is not None:
+            event_period = period
+        figures = find_figures(sentence)
+        if not figures:
+            labels = document_hedges(sentence)
+            if labels:
+                _hedge_back(drafts, index, labels)
+            continue
+        hedges = list(sentence_hedges(sentence))
+        local: list[_Draft] = []
+        for fig in figures:
+            claimant, attributed = _claimant_for(fig, resolved, outlet)
+            place = places.in_span(a, b) if places else None
+            draft = _Draft(fig, index, a, b, claimant, attributed, list(hedges), place,
+                           period, said_on)
+            draft.id = _claim_id(source.document_id, extractor, a + fig.mention.start,
+                                 fig.outcome or "")
+            local.append(draft)
+        for draft in local:
+            fig = draft.figure
+            if fig.part_of is not None:
+                draft.part_of = local[fig.part_of].id
+            elif fig.part_of_previous:
+                total = _previous_total(drafts, draft)
+                if total is not None:
+                    draft.part_of = total.id
+                    if not draft.attributed:
+                        draft.claimant, draft.attributed = total.claimant, total.attributed
+                    for h in total.hedges:
+                        if h not in draft.hedges:
+                            draft.hedges.append(h)
+        drafts.extend(local)
+    main_place = places.main if places else None
+    return [_claim(d, source, extractor, reported_by, main_place, event_period) for d in drafts]
+
+
+def _has_time_hint(sentence: str) -> bool:
+    return bool(re.search(r"\d|day|night|week|month|year|yesterday|today|tonight|overnight|"
+                          r"January|February|March|April|May|June|July|August|September|"
+                          r"October|November|December|hours|past|since", sentence))
+
+
+def _said_and_period(sentence: str, times: list[TimeMention],
+                     attributions: list[Attribution],
+                     published: date | None) -> tuple[date | None, Period | None]:
+    said_on: date | None = None
+    rest: list[TimeMention] = []
+    for tm in times:
+        p = tm.period
+        if p is None:
+            continue
+        if said_on is None and p.start and p.start == p.end and any(
+                att.verb_end <= tm.start and _SAID_GAP.match(sentence[att.verb_end:tm.start])
+                for att in attributions):
+            said_on = p.start
+            continue
+        rest.append(tm)
+    period: Period | None = None
+    for tm in rest:
+        p = tm.period
+        if tm.kind == "duration" and said_on is not None:
+            p = resolve_period(tm.text, said_on) or p
+        period = p
+        break
+    return said_on, period
+
+
+def _claimant_for(fig: Figure, resolved: list[tuple[Attribution, Claimant]],
+                  outlet: Claimant) -> tuple[Claimant, bool]:
+    if not resolved:
+        return outlet, False
+    # the attribution nearest to the figure, preferring one after it ("…, the monitor said")
+    pos = fig.mention.start
+    best = min(resolved, key=lambda ac: abs(ac[0].verb_start - pos))
+    return best[1], True
+
+
+def _previous_total(drafts: list[_Draft], part: _Draft) -> _Draft | None:
+    for d in reversed(drafts):
+        if part.sentence_index - d.sentence_index > 3:
+            return None
+        if (d.part_of is None and d.figure.outcome == part.figure.outcome
+                and (d.figure.count.high is None or d.figure.count.low > part.figure.count.low)):
+            return d
+    return None
+
+
+def _hedge_back(drafts: list[_Draft], index: int, labels: tuple[str, ...]) -> None:
+    recent = [d for d in drafts if index - d.sentence_index <= _DOCUMENT_HEDGE_REACH]
+    attributed = [d for d in recent if d.attributed]
+    if not attributed:
+        return
+    voice = attributed[-1].claimant.name
+    for d in attributed:
+        if d.claimant.name == voice:
+            for label in labels:
+                if label not in d.hedges:
+                    d.hedges.append(label)
+
+
+def _claim(d: _Draft, source: ExtractionInput, extractor: str, reported_by: str | None,
+           main_place: Place | None, event_period: Period | None) -> Claim:
+    fig = d.figure
+    vp = fig.victims
+    sentence = source.text[d.sent_start:d.sent_end]
+    return Claim(
+        id=d.id,
+        document_id=source.document_id,
+        outcome=fig.outcome or "killed",
+        count=fig.count,
+        victims=Victims(vp.group, vp.text, vp.side),
+        claimant=d.claimant,
+        evidence=Evidence(sentence, d.sent_start, d.sent_end),
+        extractor=extractor,
+        reported_by=reported_by,
+        hedges=tuple(d.hedges),
+        place=d.place or main_place,
+        period=d.period or event_period,
+        said_on=d.said_on,
+        part_of=d.part_of,
+        cumulative=fig.cumulative,
+    )
+
+
+def _claim_id(document_id: str, extractor: str, offset: int, outcome: str) -> str:
+    raw = f"{document_id}|{extractor}|{offset}|{outcome}".encode()
+    return hashlib.sha1(raw).hexdigest()[:24]
+
+
+def _agency(text: str) -> str | None:
+    head, tail = text[:200].lower(), text[-80:].lower()
+    for needle, name in AGENCIES:
+        if f"({needle})" in head or f"- {needle}" in tail or f"– {needle}" in tail or (
+                tail.rstrip().endswith(needle)):
+            return name
+    return None

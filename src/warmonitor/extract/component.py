@@ -1,0 +1,132 @@
+"""The spaCy pipeline component: ``nlp.add_pipe("warmonitor_casualties")``.
+
+Reads ``doc._.published`` / ``doc._.publisher`` / ``doc._.document_id`` when the caller set them,
+uses sentence boundaries (any of parser, senter or sentencizer; blank lines always split) and
+entities when the pipeline has them, and writes:
+
+- ``doc._.casualty_claims``: the :class:`~warmonitor.model.Claim`s of the document;
+- ``doc.spans["casualty_figures"]``: one span per figure, labelled with its outcome.
+
+It never touches ``doc.ents``. Example::
+
+    nlp = spacy.load("en_core_web_sm")
+    nlp.add_pipe("warmonitor_casualties")
+    doc = nlp("Five people were killed in Kano on Tuesday, police said.")
+    doc._.casualty_claims[0].count.low  # 5
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from warmonitor import EXTRACTOR_VERSION
+from warmonitor.extract.claims import ExtractionInput, extract_claims
+from warmonitor.extract.places import PlaceIndex
+from warmonitor.model import Claim, document_id_for
+
+__all__ = ["CasualtyExtractor", "make_casualty_extractor", "sentence_spans"]
+
+for _name, _default in (("published", None), ("publisher", None), ("document_id", None),
+                        ("casualty_claims", None)):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z0-9])")
+
+
+class CasualtyExtractor:
+    """Finds every casualty claim of a document; results on ``doc._.casualty_claims``."""
+
+    def __init__(self, nlp: Language, name: str, *, spans_key: str = "casualty_figures",
+                 geocode: bool = True) -> None:
+        self.name = name
+        self.spans_key = spans_key
+        self.geocode = geocode
+
+    def __call__(self, doc: Doc) -> Doc:
+        claims = self.match(doc)
+        self.set_annotations(doc, claims)
+        return doc
+
+    def match(self, doc: Doc) -> list[Claim]:
+        """The claims of ``doc`` (no annotation written)."""
+        text = doc.text
+        entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        source = ExtractionInput(
+            text=text,
+            sentences=sentence_spans(doc),
+            document_id=doc._.document_id or document_id_for(text),
+            published=doc._.published,
+            publisher=doc._.publisher,
+            entities=entities,
+        )
+        places = PlaceIndex.build(text, entities) if self.geocode else None
+        return extract_claims(source, places=places, extractor=EXTRACTOR_VERSION)
+
+    def set_annotations(self, doc: Doc, claims: list[Claim]) -> None:
+        doc._.casualty_claims = claims
+        spans = []
+        for claim in claims:
+            start = claim.evidence.start + claim.evidence.sentence.find(claim.count.text)
+            span = doc.char_span(start, start + len(claim.count.text), label=claim.outcome,
+                                 alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc.spans[self.spans_key] = spans
+
+
+def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Sentence character spans: the pipeline's sentences, also split at line breaks."""
+    if doc.has_annotation("SENT_START"):
+        coarse = [(s.start_char, s.end_char) for s in doc.sents]
+    else:  # no sentence boundaries in this pipeline: split after . ! ? before a capital
+        cuts = [0, *(m.end() for m in _SENTENCE_END.finditer(doc.text)), len(doc.text)]
+        coarse = list(itertools.pairwise(cuts))
+    out: list[tuple[int, int]] = []
+    text = doc.text
+    for a, b in coarse:
+        start = a
+        for m in _line_breaks(text[a:b]):
+            piece_end = a + m
+            if text[start:piece_end].strip():
+                out.append(_trim(text, start, piece_end))
+            start = piece_end
+        if text[start:b].strip():
+            out.append(_trim(text, start, b))
+    return out
+
+
+def _line_breaks(chunk: str) -> list[int]:
+    """Offsets in ``chunk`` where a line break ends a sentence or a heading."""
+    cuts: list[int] = []
+    pos = 0
+    for line in chunk.split("\n")[:-1]:
+        pos += len(line) + 1
+        stripped = line.strip()
+        nxt = chunk[pos:pos + 1]
+        if not stripped or stripped[-1] in ".!?:\"”]" or len(stripped) < 40 or nxt == "\n":
+            cuts.append(pos)
+    return cuts
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+@Language.factory(
+    "warmonitor_casualties",
+    assigns=["doc._.casualty_claims", "doc.spans"],
+    default_config={"spans_key": "casualty_figures", "geocode": True},
+)
+def make_casualty_extractor(nlp: Language, name: str, spans_key: str,
+                            geocode: bool) -> CasualtyExtractor:
+    """spaCy factory of :class:`CasualtyExtractor`."""
+    return CasualtyExtractor(nlp, name, spans_key=spans_key, geocode=geocode)

@@ -1,0 +1,191 @@
+"""Figures in one sentence: which counts are casualty figures, their outcome, victims and parts.
+
+A *figure* is a count bound to an outcome trigger ("at least 200 … were killed", "killing 5")
+or joined to a bound figure by coordination ("three soldiers and two civilians were killed") or
+by a parts frame ("including 745 civilians", "the casualties included …", "six civilians were
+among 22 people killed"). Pure string code on one sentence; ``claims.py`` assembles documents.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from warmonitor.extract.counts import CountMention, find_counts
+from warmonitor.extract.outcomes import Trigger, bind_left, bind_right, find_triggers
+from warmonitor.extract.victims import VictimPhrase, group_of, victim_phrase
+from warmonitor.model import Count
+
+__all__ = ["Figure", "find_figures"]
+
+
+@dataclass(slots=True)
+class Figure:
+    """A casualty figure found in a sentence (offsets relative to the sentence)."""
+
+    mention: CountMention
+    victims: VictimPhrase
+    outcome: str | None = None
+    trigger: Trigger | None = None
+    part_of: int | None = None  # index of the total figure in the same sentence
+    part_of_previous: bool = False  # a part of a total stated in an earlier sentence
+    cumulative: bool = False
+
+    @property
+    def count(self) -> Count:
+        return self.mention.count
+
+
+_AUX = re.compile(r"\b(?:were|was|are|is|been|be|being|got|get)\b", re.I)
+_OBJECT_AFTER = re.compile(
+    r"^\s*(?:at least|more than|over|some|about|around|nearly|almost|up to|as many as|"
+    r"dozens|scores|hundreds|thousands|several|\d|the\b|a\b|an\b|his\b|her\b|their\b|its\b|"
+    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|one\b|"
+    r"civilians|people|soldiers|members|police|troops|villagers|residents|children|women|"
+    r"fighters|militants|rebels|insurgents)", re.I)
+_PART_CUE = re.compile(
+    r"(?:\bincluding|\bincluded|\binclude|\bamong (?:them|whom|those|the (?:dead|victims|"
+    r"killed|wounded|injured|casualties))|\bof (?:whom|them)|\bmost of them|\bmostly|"
+    r"\bcomprising|\bconsisting of|\bbreakdown|\bthey (?:were|are)|\bnamely)\W*"
+    r"(?:\w+\W+){0,3}$", re.I)
+_PARTS_SENTENCE = re.compile(
+    r"^\W*(?:the|those|these|that)?\s*(?:casualties|dead|victims|fatalities|deaths|killed|"
+    r"those killed|toll|wounded|injured|death toll)\s+(?:included?|were|comprised|consisted|"
+    r"includes)\b", re.I)
+_AMONG_AFTER = re.compile(r"\b(?:were|was|are|is)?\s*(?:also\s+)?among\s+(?:the\s+|those\s+)?$",
+                          re.I)
+_COORD = re.compile(r"^\s*(?:,|and|as well as|plus|,\s*and|and another|along with)\s*$", re.I)
+_CUMULATIVE = re.compile(r"\b(?:rose|risen|rising|climbed|increased|jumped|reached|has hit|"
+                         r"now stands|stands at|stood at|mounted|bringing|brought)\b[^.]{0,25}$",
+                         re.I)
+_OF_THEM_WERE = re.compile(r"^\s*(?:of (?:them|whom)\s+)?(?:were|are|was)\s+"
+                           r"((?:[a-z\-]+\s+){0,2}[a-z\-]+)", re.I)
+
+
+def find_figures(sentence: str) -> list[Figure]:
+    """The casualty figures of one sentence, in order of appearance."""
+    mentions = [m for m in find_counts(sentence) if m.kind == "count"]
+    if not mentions:
+        return []
+    triggers = find_triggers(sentence)
+    figures = [Figure(m, victim_phrase(sentence, m.end)) for m in mentions]
+    for i, fig in enumerate(figures):
+        _bind(sentence, fig, triggers, figures[i + 1].mention.start
+              if i + 1 < len(figures) else len(sentence))
+    _coordinate(sentence, figures)
+    _parts(sentence, figures)
+    for fig in figures:
+        if fig.outcome and fig.trigger and fig.trigger.end <= fig.mention.start:
+            fig.cumulative = bool(_CUMULATIVE.search(sentence[fig.trigger.start:
+                                                              fig.mention.start]))
+    keep = [f for f in figures if f.outcome is not None]
+    # re-index part_of after filtering
+    index = {id(f): k for k, f in enumerate(keep)}
+    for f in keep:
+        if f.part_of is not None:
+            total = figures[f.part_of]
+            f.part_of = index.get(id(total))
+    return keep
+
+
+def _bind(sentence: str, fig: Figure, triggers: list[Trigger], next_start: int) -> None:
+    m, vp = fig.mention, fig.victims
+    # right: "5 people were killed", "12 dead", "30 deaths"
+    for t in triggers:
+        if t.start < vp.end:
+            continue
+        if t.start > next_start:
+            break  # another figure stands between
+        if t.role in ("before", "both"):
+            between = sentence[vp.end:t.start]
+            if bind_right(between) and not (
+                    t.role == "both" and not _AUX.search(between)
+                    and _OBJECT_AFTER.match(sentence[t.end:])):
+                fig.outcome, fig.trigger = t.outcome, t
+                return
+        break
+    # left: "killing 5", "killed 5 people", "death toll rose to 12"
+    for t in reversed(triggers):
+        if t.end > m.start:
+            continue
+        if t.role in ("after", "both") and bind_left(sentence[t.end:m.start]):
+            fig.outcome, fig.trigger = t.outcome, t
+        return
+
+
+def _coordinate(sentence: str, figures: list[Figure]) -> None:
+    """ "three soldiers and two civilians were killed": the first shares the second's trigger."""
+    for i in range(len(figures) - 2, -1, -1):
+        a, b = figures[i], figures[i + 1]
+        if a.outcome is None and b.outcome and b.trigger and b.trigger.start > b.mention.start:
+            if _COORD.match(sentence[a.victims.end:b.mention.start]):
+                a.outcome, a.trigger = b.outcome, b.trigger
+    for i in range(1, len(figures)):
+        a, b = figures[i - 1], figures[i]
+        if b.outcome is None and a.outcome and a.trigger and a.trigger.end <= a.mention.start:
+            if _COORD.match(sentence[a.victims.end:b.mention.start]):
+                b.outcome, b.trigger = a.outcome, a.trigger
+
+
+def _parts(sentence: str, figures: list[Figure]) -> None:
+    parts_sentence = bool(_PARTS_SENTENCE.match(sentence))
+    for i, fig in enumerate(figures):
+        before = sentence[figures[i - 1].victims.end if i else 0:fig.mention.start]
+        if i and _PART_CUE.search(before) and figures[i - 1].outcome:
+            total_idx = _total_before(figures, i)
+            if total_idx is not None:
+                total = figures[total_idx]
+                fig.part_of = total_idx
+                if fig.outcome is None or (fig.trigger is total.trigger):
+                    fig.outcome, fig.trigger = total.outcome, total.trigger
+                continue
+        if i and fig.outcome is None and figures[i - 1].part_of is not None and _COORD.match(
+                sentence[figures[i - 1].victims.end:fig.mention.start]):
+            fig.part_of, fig.outcome = figures[i - 1].part_of, figures[i - 1].outcome
+            continue
+        if fig.outcome is None and i + 1 < len(figures) and _AMONG_AFTER.search(
+                sentence[fig.victims.end:figures[i + 1].mention.start]):
+            fig.part_of = i + 1
+            fig.outcome = figures[i + 1].outcome
+            if fig.outcome is None:
+                _bind_late(sentence, figures, i + 1)
+                fig.outcome = figures[i + 1].outcome
+            continue
+        if parts_sentence and fig.outcome is None:
+            fig.part_of_previous = True
+            fig.outcome = _parts_outcome(sentence)
+        if fig.victims.group == "people":
+            m = _OF_THEM_WERE.match(sentence[fig.victims.end:])
+            if m and group_of(m.group(1)) != "people":
+                fig.victims = VictimPhrase(m.group(1), fig.victims.end, group_of(m.group(1)),
+                                           fig.victims.side)
+                if fig.outcome is None and i:
+                    total_idx = _total_before(figures, i)
+                    if total_idx is not None:
+                        fig.part_of = total_idx
+                        fig.outcome = figures[total_idx].outcome
+                elif fig.outcome is None:
+                    fig.part_of_previous = True
+                    fig.outcome = "killed"
+
+
+def _bind_late(sentence: str, figures: list[Figure], i: int) -> None:
+    fig = figures[i]
+    triggers = find_triggers(sentence[fig.victims.end:])
+    if triggers and triggers[0].role in ("both", "before") and bind_right(
+            sentence[fig.victims.end:fig.victims.end + triggers[0].start]):
+        fig.outcome = triggers[0].outcome
+
+
+def _total_before(figures: list[Figure], i: int) -> int | None:
+    for j in range(i - 1, -1, -1):
+        if figures[j].outcome and figures[j].part_of is None:
+            return j
+    return None
+
+
+def _parts_outcome(sentence: str) -> str:
+    low = sentence.lower()
+    if re.search(r"\b(?:wounded|injured)\b", low[:40]):
+        return "injured"
+    return "killed"

@@ -1,0 +1,116 @@
+"""The headline of a document: the figures of the main incident it reports.
+
+A report can carry many figures: the incident's own toll, its parts, earlier incidents,
+running totals of a whole war. ``headline`` picks one killed and one injured figure, the way an
+analyst coding the event would (rules in ``docs/HEADLINE.md``):
+
+1. The main incident is the one of the first sentence that states a killed figure (news leads
+   with the event); its figure is the largest total of that sentence that is not a part.
+2. Coordinated parts with no stated total ("three soldiers and two civilians were killed") are
+   added up; parts under a stated total are never added to it.
+3. A later "the toll rose to N" from the same report supersedes the lead figure when it is
+   higher; running totals of a campaign ("since January", "this year") never do.
+4. Civilians and combatants killed are the parts of the main incident of those groups, or the
+   total itself when its group says so.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from warmonitor.extract.lexicon import COMBATANT_GROUPS
+from warmonitor.model import Claim, Place
+
+__all__ = ["Headline", "headline"]
+
+_CIVILIAN_GROUPS = frozenset({"civilians", "children", "women"})
+_RUNNING_TOTAL = re.compile(
+    r"\b(?:since (?:the start|the beginning|january|february|march|april|may|june|july|"
+    r"august|september|october|november|december|20\d\d|19\d\d|last)|this year|so far this|"
+    r"in (?:the )?(?:past|last) (?:year|decade|\w+ years)|since the (?:conflict|war|uprising)|"
+    r"over the past (?:year|decade|\w+ years|\w+ months)|in recent (?:months|years)|"
+    r"a total of|overall|altogether|in all|more than \w+ years)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Headline:
+    """The document-level prediction (the shape ``score.py`` reads)."""
+
+    killed: int | None
+    injured: int | None
+    civilians_killed: int | None
+    combatants_killed: int | None
+    date: date | None
+    place: Place | None
+
+    def to_dict(self, record_id: str) -> dict[str, object]:
+        p = self.place
+        return {
+            "id": record_id,
+            "killed": self.killed,
+            "injured": self.injured,
+            "date": self.date.isoformat() if self.date else None,
+            "country": p.country if p else None,
+            "lat": p.lat if p else None,
+            "lon": p.lon if p else None,
+            "civilians_killed": self.civilians_killed,
+            "combatants_killed": self.combatants_killed,
+        }
+
+
+def headline(claims: Sequence[Claim], *, published: date | None = None,
+             fallback_place: Place | None = None) -> Headline:
+    """The main incident's figures among a document's claims."""
+    killed_claims = [c for c in claims if c.outcome == "killed"]
+    main_killed, main_claims = _main_figure(killed_claims)
+    injured, _ = _main_figure([c for c in claims if c.outcome == "injured"])
+    civilians, combatants = _groups(killed_claims, main_claims)
+    anchor = main_claims[0] if main_claims else (claims[0] if claims else None)
+    when = None
+    if anchor is not None and anchor.period is not None:
+        when = anchor.period.start
+    place = anchor.place if anchor is not None and anchor.place else fallback_place
+    return Headline(main_killed, injured, civilians, combatants, when or published, place)
+
+
+def _main_figure(claims: list[Claim]) -> tuple[int | None, list[Claim]]:
+    if not claims:
+        return None, []
+    candidates = [c for c in claims if not _running_total(c)] or claims
+    first = candidates[0].evidence.start
+    lead = [c for c in candidates if c.evidence.start == first]
+    totals = [c for c in lead if c.part_of is None]
+    ids = {c.id for c in totals}
+    parts_under_total = [c for c in lead if c.part_of in ids]
+    value: int
+    if len(totals) > 1 and not parts_under_total and _coordinated(totals):
+        value = sum(c.count.best for c in totals)
+    else:
+        value = max(c.count.best for c in totals or lead)
+    for c in candidates:
+        if c.evidence.start > first and c.cumulative and c.part_of is None and (
+                c.count.best > value):
+            value = c.count.best
+    return value, lead
+
+
+def _coordinated(totals: list[Claim]) -> bool:
+    groups = [c.victims.group for c in totals]
+    return "people" not in groups and len(set(groups)) == len(groups)
+
+
+def _running_total(claim: Claim) -> bool:
+    return bool(_RUNNING_TOTAL.search(claim.evidence.sentence))
+
+
+def _groups(killed: list[Claim], lead: list[Claim]) -> tuple[int | None, int | None]:
+    lead_ids = {c.id for c in lead}
+    family = [c for c in killed if c.id in lead_ids or c.part_of in lead_ids]
+    civ = [c.count.best for c in family if c.victims.group == "civilians"]
+    if not civ:
+        civ = [c.count.best for c in family if c.victims.group in _CIVILIAN_GROUPS]
+    com = [c.count.best for c in family if c.victims.group in COMBATANT_GROUPS]
+    return (sum(civ) if civ else None), (sum(com) if com else None)

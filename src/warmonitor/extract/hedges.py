@@ -1,0 +1,37 @@
+"""Hedges: words that qualify a figure ("reportedly", "could not independently verify").
+
+Two scopes: a hedge in a claim's own sentence qualifies that claim; a sentence of its own that
+carries no figure ("Reuters could not independently verify the reports.") qualifies the figures
+of the claimant just quoted before it (see ``docs/CLAIMS.md``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from warmonitor.extract.lexicon import DOCUMENT_HEDGES, SENTENCE_HEDGES
+
+__all__ = ["document_hedges", "sentence_hedges"]
+
+_SENTENCE = [(re.compile(rx, re.I), label) for rx, label in SENTENCE_HEDGES]
+_DOCUMENT = [(re.compile(rx, re.I), label) for rx, label in DOCUMENT_HEDGES]
+_NOT_A_HEDGE = re.compile(r"claimed responsibility|claim(?:ed)? (?:the )?li(?:ves|fe)", re.I)
+
+
+def sentence_hedges(sentence: str) -> tuple[str, ...]:
+    """The hedge labels a sentence carries, in a stable order, without repeats."""
+    text = _NOT_A_HEDGE.sub(" ", sentence)
+    labels: list[str] = []
+    for pattern, label in _SENTENCE:
+        if label not in labels and pattern.search(text):
+            labels.append(label)
+    return tuple(labels)
+
+
+def document_hedges(sentence: str) -> tuple[str, ...]:
+    """The hedges a figure-less sentence casts back on the figures just reported before it."""
+    labels: list[str] = []
+    for pattern, label in _DOCUMENT:
+        if label not in labels and pattern.search(sentence):
+            labels.append(label)
+    return tuple(labels)

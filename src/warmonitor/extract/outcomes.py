@@ -1,0 +1,134 @@
+"""Outcome triggers ("killed", "death toll", "wounding") and how a figure binds to one.
+
+Pure string code, no spaCy: ``find_triggers`` finds every outcome word in a sentence with its
+*role*, which says on which side of it a figure stands:
+
+- ``after``  the figure follows the trigger: "killing 5", "killed 5 people", "toll rose to 12",
+             "claimed 9 lives" (the object, or the figure a toll reaches);
+- ``before`` the figure precedes the trigger: "5 people died", "12 dead", "30 deaths";
+- ``both``   a participle that can be either: "5 people were killed" / "gunmen killed 5".
+
+``bind_left`` and ``bind_right`` decide whether the words between a figure and a trigger are
+only the glue of such a construction (auxiliaries, adverbs, "rose to", "of").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Trigger", "bind_left", "bind_right", "find_triggers"]
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """An outcome word in a sentence: offsets, the outcome, and where its figure stands."""
+
+    start: int
+    end: int
+    outcome: str
+    role: str  # "after" | "before" | "both"
+    text: str
+
+
+_RAW: tuple[tuple[str, str, str], ...] = (
+    # killed
+    (r"shot (?:dead|and killed)|gunned down|stabbed to death|burn(?:ed|t) (?:alive|to death)|"
+     r"beaten to death|hacked to death|bludgeoned to death|crushed to death|lynched|"
+     r"fatally (?:shot|wounded|injured|stabbed)|killed|slain|murdered|massacred|"
+     r"slaughtered|executed|assassinated|beheaded|butchered|decapitated", "killed", "both"),
+    (r"kill(?:s|ing)?|murder(?:s|ing)|massacring|slaughtering|executing|claim(?:ed|ing|s)?"
+     r"(?= (?:the )?(?:lives|life))", "killed", "after"),
+    (r"(?:death|casualty|fatality|civilian|killed) tolls?|tolls?", "killed", "after"),
+    (r"died|die|dies|dying|perished|drowned|succumbed|lost (?:their|his|her) lives?|"
+     r"were (?:confirmed |reported )?dead|(?:are|were|was|is) feared dead|"
+     r"dead|deaths?|fatalities|fatality|bodies|corpses|lives lost|lives|killings?",
+     "killed", "before"),
+    # injured
+    (r"wounded|injured|hurt|maimed|hospitali[sz]ed|(?:suffered|sustained) (?:\w+ )?injuries",
+     "injured", "both"),
+    (r"wounding|injuring|maiming", "injured", "after"),
+    (r"injuries|injur(?:y|ed persons)|wounds", "injured", "before"),
+    # missing
+    (r"missing|disappeared|unaccounted for|forcibly disappeared", "missing", "before"),
+    # detained
+    (r"arrested|detained|captured|jailed|imprisoned|rounded up|taken into custody|"
+     r"apprehended|taken prisoner", "detained", "both"),
+    (r"arresting|detaining|capturing|rounding up", "detained", "after"),
+    (r"arrests|detentions|detainees", "detained", "before"),
+    # kidnapped
+    (r"kidnapped|abducted|taken hostage|held hostage|seized as hostages?", "kidnapped", "both"),
+    (r"kidnapping|abducting", "kidnapped", "after"),
+    (r"hostages", "kidnapped", "before"),
+    # displaced
+    (r"displaced|forced (?:to flee|from their homes)|made homeless|uprooted|"
+     r"fled (?:their homes|the (?:area|fighting|violence|town|city|village))",
+     "displaced", "both"),
+    (r"displacing", "displaced", "after"),
+)
+
+_PATTERNS = [(re.compile(rf"\b(?:{rx})\b", re.IGNORECASE), outcome, role)
+             for rx, outcome, role in _RAW]
+
+# "casualties" means killed and injured together in many reports: bound only through parts.
+CASUALTIES = re.compile(r"\bcasualties\b", re.IGNORECASE)
+
+
+def find_triggers(sentence: str) -> list[Trigger]:
+    """Every outcome trigger in ``sentence``, earliest first, longest match at a position."""
+    found: dict[int, Trigger] = {}
+    for pattern, outcome, role in _PATTERNS:
+        for m in pattern.finditer(sentence):
+            old = found.get(m.start())
+            if old is None or (m.end() - m.start()) > (old.end - old.start):
+                found[m.start()] = Trigger(m.start(), m.end(), outcome, role, m.group(0))
+    triggers = sorted(found.values(), key=lambda t: t.start)
+    # drop triggers nested inside a longer one ("killed" inside "shot and killed")
+    kept: list[Trigger] = []
+    for t in triggers:
+        if kept and t.start < kept[-1].end:
+            continue
+        kept.append(t)
+    return kept
+
+
+# Glue allowed between a trigger (left) and its figure (right): "killing at least",
+# "death toll rose to", "toll of", "killed a further", "claimed the lives of".
+_LEFT_GLUE = re.compile(
+    r"^(?:\s|,|—|-)*(?:(?:"
+    r"has|have|had|now|further|also|already|reportedly|allegedly|apparently|officially|"
+    r"risen|rose|climbed|jumped|increased|grown|grew|reached|reaching|hit|stands?|stood|"
+    r"standing|is|was|at|to|of|from|the|a|an|another|an additional|additional|further|"
+    r"some|total|totalled|totaled|topped|surpassed|exceeded|passed|mounted|mounting|"
+    r"lives|life|of at least|including|included|in all|altogether|overall|so far|nearly|"
+    r"and wounding|bringing|brought|since|then|stood|confirmed|reported|on \w+day|"
+    r"on \w+|in the attack|in the raid|in the blast|in the clashes|"
+    r"\d{1,3}(?:,\d{3})* to"
+    r")(?:\s|,)+)*$",
+    re.IGNORECASE,
+)
+
+# Glue allowed between a figure's noun phrase (left) and a trigger (right):
+# "5 people were killed", "12 were reportedly killed", "9 have now died".
+_RIGHT_GLUE = re.compile(
+    r"^(?:\s|,)*(?:(?:"
+    r"were|was|are|is|be|been|being|have|has|had|got|get|also|all|later|reportedly|"
+    r"allegedly|confirmed|believed|thought|feared|said|to|now|subsequently|either|both|"
+    r"already|initially|instantly|immediately|eventually|seriously|critically|"
+    r"severely|badly|slightly|lightly|mortally|fatally|who|which|that|of them|of whom|"
+    r"among them|left|leaving|found|reported|in all|altogether|total|more|others?|"
+    r"people|persons|had been|have been|has been|were being|not|who were|"
+    r"in total|overall|so far|each|apiece|too|again|had also|also been"
+    r")(?:\s|,)+)*$",
+    re.IGNORECASE,
+)
+
+
+def bind_left(between: str) -> bool:
+    """True when ``between`` (trigger … figure) is only the glue of "killing N" constructions."""
+    return len(between) <= 60 and _LEFT_GLUE.match(between + " ") is not None
+
+
+def bind_right(between: str) -> bool:
+    """True when ``between`` (figure's noun phrase … trigger) is only auxiliaries and adverbs."""
+    return len(between) <= 50 and _RIGHT_GLUE.match(between + " ") is not None

@@ -1,0 +1,99 @@
+"""Victim groups: the noun phrase after a figure ("125 members of the Syrian security forces").
+
+``victim_phrase`` reads the words after a figure up to the first word that cannot belong to the
+phrase (a verb, a clause boundary, an outcome trigger) and maps it to a group of the contract:
+civilians, security_forces, armed_group, combatants, children, women, detainees or people.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from warmonitor.extract.lexicon import VICTIM_GROUP_WORDS
+
+__all__ = ["VictimPhrase", "group_of", "victim_phrase"]
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-\.]*|\d+")
+
+# Words that end a victim noun phrase (verbs, clause and preposition boundaries).
+_STOP = frozenset(
+    """were was are is be been being have has had will would could may might said say says
+    told and or but when while after before during as in on at by from with into near since
+    until who which that whose where killed dead died wounded injured missing arrested
+    detained kidnapped abducted displaced deaths death fatalities bodies casualties lives
+    injuries including included among against for across inside outside amid following
+    over under about than per to were, reportedly allegedly also all later,""".split()
+)
+# "of" continues a phrase only in these frames: "members of the X", "dozens of youths".
+_OF_HEADS = frozenset(
+    "members member dozens hundreds thousands scores number group groups families".split())
+_POSSESSIVES = frozenset("the their its his her our them whom those".split())
+_MAX_WORDS = 9
+
+
+@dataclass(frozen=True, slots=True)
+class VictimPhrase:
+    """The words naming the victims after a figure, their end offset, group and side."""
+
+    text: str
+    end: int
+    group: str
+    side: str | None = None
+
+
+def victim_phrase(sentence: str, start: int) -> VictimPhrase:
+    """Read the victim noun phrase that starts at ``start`` (just after a figure)."""
+    words: list[re.Match[str]] = []
+    pos = start
+    while len(words) < _MAX_WORDS:
+        m = _WORD.search(sentence, pos)
+        if m is None:
+            break
+        gap = sentence[pos:m.start()]
+        if gap.strip() not in ("", "-"):  # punctuation ends the phrase (commas, quotes)
+            break
+        low = m.group(0).lower().rstrip(".")
+        if low == "of":
+            nxt = _WORD.search(sentence, m.end())
+            leading = not words and nxt is not None and nxt.group(0).lower() in _POSSESSIVES
+            if not leading and (not words or words[-1].group(0).lower() not in _OF_HEADS):
+                break
+        elif low in _STOP or m.group(0)[0].isdigit():
+            break
+        words.append(m)
+        pos = m.end()
+        if m.group(0).endswith("."):
+            break
+    # "fighters loyal to Assad": keep the allegiance with the phrase
+    side = None
+    tail = sentence[pos:pos + 60]
+    sm = re.match(r"\s*(?:loyal to|allied (?:to|with)|linked to|affiliated with)\s+"
+                  r"((?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)", tail)
+    if sm:
+        side = f"pro-{sm.group(1).removeprefix('the ').strip()}"
+        pos += sm.end()
+    if not words:
+        return VictimPhrase("", start, "people", side)
+    text = sentence[words[0].start():pos].strip()
+    group = _group_from_words([w.group(0) for w in words])
+    return VictimPhrase(text, pos, group, side)
+
+
+def group_of(text: str) -> str:
+    """The victim group named by a phrase such as "Syrian soldiers" or "women and children"."""
+    return _group_from_words(_WORD.findall(text))
+
+
+def _group_from_words(words: list[str]) -> str:
+    lowered = [w.lower().rstrip(".") for w in words]
+    # longest suffix first: "members of the security forces", "security forces", "forces"
+    for size in (5, 4, 3, 2, 1):
+        for i in range(len(lowered) - size, -1, -1):
+            key = " ".join(lowered[i:i + size])
+            if key in VICTIM_GROUP_WORDS:
+                group = VICTIM_GROUP_WORDS[key]
+                if group == "people" and i + size < len(lowered):
+                    continue  # "members of the security forces": keep looking right
+                return group
+    return "people"

@@ -1,0 +1,143 @@
+"""HTML pages: the main text via trafilatura, with the page's title, date, site name and URL."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import lxml.etree
+import lxml.html
+import trafilatura
+from trafilatura.metadata import extract_metadata
+from trafilatura.settings import set_date_params
+
+from warmonitor.ingest.base import Defaults, ReadResult, failed
+from warmonitor.ingest.dates import parse_date
+from warmonitor.ingest.files import normalise_newlines
+from warmonitor.model import Document
+
+__all__ = ["html_to_text", "read_html"]
+
+MEDIA_TYPE = "text/html"
+
+# Elements whose content is never visible text.
+_INVISIBLE = ("script", "style", "noscript", "template", "head", "svg", "math", "iframe", "object")
+# Elements that break the line before and after them.
+_BLOCKS = frozenset(
+    {
+        *("address", "article", "aside", "blockquote", "body", "br", "caption", "dd", "details"),
+        *("div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "header", "hr"),
+        *("h1", "h2", "h3", "h4", "h5", "h6", "li", "main", "nav", "ol", "p", "pre", "section"),
+        *("summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul"),
+    }
+)
+_DOMAIN = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+$", re.I)
+
+
+def read_html(source: str, markup: str, defaults: Defaults) -> ReadResult:
+    """One document from an HTML page.
+
+    The text is the page's main text as trafilatura finds it (reader comments left out), else
+    all its visible text. Title, site name and canonical URL come from the page and win over
+    ``defaults``; a site name trafilatura only derived from the host name yields to
+    ``defaults.publisher``. The date comes from the page's metadata (never from dates in the body
+    text), and ``defaults.published``, when given, overrides it.
+    """
+    date_params = set_date_params(extensive=False)  # metadata only; body dates are events
+    extracted = trafilatura.bare_extraction(
+        markup,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        date_extraction_params=date_params,
+    )
+    text = _clean(getattr(extracted, "text", None) or "")
+    meta: Any = extracted
+    if not text:
+        text = html_to_text(markup)
+        meta = extract_metadata(markup, date_config=date_params, extensive=False)
+    if not text:
+        return failed(source, "no readable text in HTML page")
+    url = _absolute_url(_str(getattr(meta, "url", None)), defaults.url) or defaults.url
+    return ReadResult(
+        [
+            Document(
+                text=text,
+                title=_str(getattr(meta, "title", None)),
+                published=defaults.published or parse_date(getattr(meta, "date", None)),
+                publisher=_publisher(_str(getattr(meta, "sitename", None)), url, defaults),
+                url=url,
+                source=source,
+                media_type=MEDIA_TYPE,
+            )
+        ],
+        [],
+    )
+
+
+def html_to_text(markup: str) -> str:
+    """The visible text of an HTML page or fragment: one line per block, spaces collapsed."""
+    if not markup.strip():
+        return ""
+    # huge_tree: without it libxml2 silently drops everything nested deeper than 256 elements.
+    parser = lxml.html.HTMLParser(
+        encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True
+    )
+    try:
+        root = lxml.html.fromstring(markup.encode("utf-8"), parser=parser)
+    except (lxml.etree.ParserError, ValueError):
+        return ""
+    for element in root.xpath("//" + " | //".join(_INVISIBLE)):
+        element.drop_tree()
+    pieces: list[str] = []
+    for event, element in lxml.etree.iterwalk(root, events=("start", "end")):
+        if not isinstance(element.tag, str):
+            if event == "end" and element.tail:
+                pieces.append(element.tail)
+            continue
+        block = element.tag.lower() in _BLOCKS
+        if event == "start":
+            if block:
+                pieces.append("\n")
+            if element.text:
+                pieces.append(element.text)
+        else:
+            if block:
+                pieces.append("\n")
+            if element.tail and element is not root:
+                pieces.append(element.tail)
+    return _clean("".join(pieces))
+
+
+def _clean(text: str) -> str:
+    """Whitespace collapsed within lines, blank lines dropped."""
+    lines = (" ".join(line.split()) for line in normalise_newlines(text).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _str(value: object) -> str | None:
+    if not isinstance(value, str):
+        return None
+    value = " ".join(value.split())
+    return value or None
+
+
+def _absolute_url(url: str | None, base: str | None) -> str | None:
+    if not url:
+        return None
+    if urlsplit(url).scheme in ("http", "https"):
+        return url
+    if base and urlsplit(base).scheme in ("http", "https"):
+        return urljoin(base, url)
+    return None
+
+
+def _publisher(sitename: str | None, url: str | None, defaults: Defaults) -> str | None:
+    if sitename is None:
+        return defaults.publisher
+    host = urlsplit(url).hostname if url else None
+    derived = _DOMAIN.match(sitename) is not None or sitename.lower() == (host or "").lower()
+    if derived and defaults.publisher:
+        return defaults.publisher
+    return sitename

@@ -1,0 +1,279 @@
+"""The domain types of warmonitor: plain, typed, immutable, no I/O.
+
+A :class:`Claim` is one figure asserted in one sentence; its JSON form (``Claim.to_dict``) is the
+export and API contract written in ``docs/CLAIMS.md``. Every other type here is a part of a claim
+or of the document it came from.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any, Literal, get_args
+
+__all__ = [
+    "OUTCOMES",
+    "Claim",
+    "Claimant",
+    "ClaimantKind",
+    "Count",
+    "Document",
+    "Evidence",
+    "Outcome",
+    "Period",
+    "Place",
+    "Precision",
+    "Victims",
+    "document_id_for",
+]
+
+Outcome = Literal["killed", "injured", "missing", "detained", "kidnapped", "displaced"]
+OUTCOMES: tuple[str, ...] = get_args(Outcome)
+
+ClaimantKind = Literal[
+    "monitor", "government", "military", "medical", "media", "armed_group", "witness",
+    "international", "unnamed",
+]
+CLAIMANT_KINDS: tuple[str, ...] = get_args(ClaimantKind)
+
+Precision = Literal["point", "neighbourhood", "city", "district", "admin1", "region", "country"]
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    """A figure as an interval ``[low, high]``; ``high`` is ``None`` when the interval is open.
+
+    ``text`` keeps the words of the report ("More than 1,000"); ``approximate`` is true for
+    "about", "nearly", "some" and the like, where ``low == high`` is only the stated figure.
+    """
+
+    low: int
+    high: int | None
+    text: str
+    approximate: bool = False
+
+    def __post_init__(self) -> None:
+        if self.low < 0:
+            raise ValueError(f"count low must be >= 0, got {self.low}")
+        if self.high is not None and self.high < self.low:
+            raise ValueError(f"count high {self.high} is below low {self.low}")
+
+    @property
+    def exact(self) -> bool:
+        """True when the report states one number without qualifier or vagueness."""
+        return self.high == self.low and not self.approximate
+
+    @property
+    def open(self) -> bool:
+        """True for "at least N", "more than N": no upper bound."""
+        return self.high is None
+
+    @property
+    def best(self) -> int:
+        """One point value: the stated number, or the lower bound of an interval."""
+        return self.low
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"low": self.low, "high": self.high, "text": self.text,
+                "approximate": self.approximate}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Count:
+        return cls(int(data["low"]), None if data.get("high") is None else int(data["high"]),
+                   str(data.get("text", "")), bool(data.get("approximate", False)))
+
+
+@dataclass(frozen=True, slots=True)
+class Victims:
+    """Who was hit: a normalised ``group`` and the words of the report."""
+
+    group: str
+    text: str
+    side: str | None = None  # "pro-Assad", "government" … when the report names an allegiance
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"group": self.group, "text": self.text}
+        if self.side:
+            out["side"] = self.side
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Victims:
+        return cls(str(data["group"]), str(data.get("text", "")), data.get("side"))
+
+
+@dataclass(frozen=True, slots=True)
+class Claimant:
+    """Who makes the claim: a canonical ``name``, the words used here, and a ``kind``.
+
+    ``name`` is ``None`` for an unnamed source ("a security source"); the outlet speaking in its
+    own voice has ``kind == "media"`` and its own name when known.
+    """
+
+    name: str | None
+    text: str
+    kind: str = "unnamed"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "text": self.text, "kind": self.kind}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Claimant:
+        return cls(data.get("name"), str(data.get("text", "")), str(data.get("kind", "unnamed")))
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A geocoded place; ``geonames_id`` is ``None`` for a region the gazetteer does not hold."""
+
+    name: str
+    country: str | None
+    lat: float | None = None
+    lon: float | None = None
+    geonames_id: int | None = None
+    admin1: str | None = None
+    precision: str = "city"
+    text: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "geonames_id": self.geonames_id, "country": self.country,
+                "admin1": self.admin1, "lat": self.lat, "lon": self.lon,
+                "precision": self.precision, "text": self.text}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Place:
+        return cls(name=str(data["name"]), country=data.get("country"), lat=data.get("lat"),
+                   lon=data.get("lon"), geonames_id=data.get("geonames_id"),
+                   admin1=data.get("admin1"), precision=str(data.get("precision", "city")),
+                   text=str(data.get("text", "")))
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """When it happened: ``start``/``end`` dates (inclusive) and the words that said so."""
+
+    start: date | None
+    end: date | None
+    text: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start.isoformat() if self.start else None,
+                "end": self.end.isoformat() if self.end else None, "text": self.text}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Period:
+        start, end = data.get("start"), data.get("end")
+        return cls(date.fromisoformat(start) if start else None,
+                   date.fromisoformat(end) if end else None, str(data.get("text", "")))
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """The sentence a claim came from, with its character offsets in the document text."""
+
+    sentence: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"sentence": self.sentence, "start": self.start, "end": self.end}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Evidence:
+        return cls(str(data["sentence"]), int(data["start"]), int(data["end"]))
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One figure asserted in one sentence: the unit of record. Never overwritten once stored."""
+
+    id: str
+    document_id: str
+    outcome: str
+    count: Count
+    victims: Victims
+    claimant: Claimant
+    evidence: Evidence
+    extractor: str
+    reported_by: str | None = None
+    hedges: tuple[str, ...] = ()
+    place: Place | None = None
+    period: Period | None = None
+    said_on: date | None = None
+    part_of: str | None = None
+    cumulative: bool = False
+
+    def with_(self, **changes: Any) -> Claim:
+        """A copy with some fields changed (claims are immutable)."""
+        return replace(self, **changes)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The claim as the JSON contract of ``docs/CLAIMS.md``."""
+        return {
+            "id": self.id,
+            "document_id": self.document_id,
+            "outcome": self.outcome,
+            "count": self.count.to_dict(),
+            "victims": self.victims.to_dict(),
+            "claimant": self.claimant.to_dict(),
+            "reported_by": self.reported_by,
+            "hedges": list(self.hedges),
+            "place": self.place.to_dict() if self.place else None,
+            "period": self.period.to_dict() if self.period else None,
+            "said_on": self.said_on.isoformat() if self.said_on else None,
+            "part_of": self.part_of,
+            "cumulative": self.cumulative,
+            "evidence": self.evidence.to_dict(),
+            "extractor": self.extractor,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Claim:
+        said_on = data.get("said_on")
+        return cls(
+            id=str(data["id"]),
+            document_id=str(data["document_id"]),
+            outcome=str(data["outcome"]),
+            count=Count.from_dict(data["count"]),
+            victims=Victims.from_dict(data["victims"]),
+            claimant=Claimant.from_dict(data["claimant"]),
+            evidence=Evidence.from_dict(data["evidence"]),
+            extractor=str(data["extractor"]),
+            reported_by=data.get("reported_by"),
+            hedges=tuple(data.get("hedges") or ()),
+            place=Place.from_dict(data["place"]) if data.get("place") else None,
+            period=Period.from_dict(data["period"]) if data.get("period") else None,
+            said_on=date.fromisoformat(said_on) if said_on else None,
+            part_of=data.get("part_of"),
+            cumulative=bool(data.get("cumulative", False)),
+        )
+
+
+def document_id_for(text: str) -> str:
+    """The content hash that identifies a document: same text, same id, stored once."""
+    normalised = " ".join(text.split())
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:32]
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A report as read: its text and what is known of where and when it was published."""
+
+    text: str
+    title: str | None = None
+    published: date | None = None
+    publisher: str | None = None
+    url: str | None = None
+    source: str | None = None  # the path or record id it was read from
+    media_type: str = "text/plain"
+    id: str = field(default="")
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            object.__setattr__(self, "id", document_id_for(self.text))
+
+    @property
+    def full_text(self) -> str:
+        """The text claims are extracted from and their offsets point into."""
+        return self.text

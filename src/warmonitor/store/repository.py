@@ -1,0 +1,379 @@
+"""The store: documents, their claims and reviews of claims, in SQLite or PostgreSQL.
+
+Documents are stored once per id (content hash). Claims are immutable: storing a claim whose id
+exists is a no-op, never an overwrite; claims of different extractor versions have different ids
+and coexist. Every write is one transaction: it lands whole or not at all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from types import TracebackType
+from typing import Any, Self
+
+from sqlalchemy import Connection, Engine, func, insert, select
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+
+from warmonitor.errors import NotFoundError, StoreError
+from warmonitor.model import Claim, Document
+from warmonitor.store import dialect
+from warmonitor.store.engine import make_engine
+from warmonitor.store.migrator import upgrade
+from warmonitor.store.records import Review, ReviewAction, StoredDocument
+from warmonitor.store.schema import (
+    CLAIM_ID_LENGTH,
+    DOCUMENT_ID_LENGTH,
+    EXTRACTOR_LENGTH,
+    REVIEW_ACTIONS,
+    ClaimRow,
+    DocumentRow,
+    ReviewRow,
+)
+
+__all__ = ["Store"]
+
+_BIGINT_MAX = 2**63 - 1
+_INT_MAX = 2**31 - 1
+
+
+class Store:
+    """A handle on one database; make it with :meth:`open`, end it with :meth:`close`."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine: Engine | None = engine
+
+    @classmethod
+    def open(cls, url: str | None = None) -> Store:
+        """Open the store at ``url`` (default: the settings' URL), creating or upgrading its
+        schema to head. :class:`StoreError` when it cannot be opened or migrated, or its schema
+        is newer than this code."""
+        engine = make_engine(url)
+        try:
+            upgrade(engine)
+        except BaseException:
+            engine.dispose()
+            raise
+        return cls(engine)
+
+    @property
+    def url(self) -> str:
+        """The database URL, password hidden."""
+        return self._live.url.render_as_string(hide_password=True)
+
+    def close(self) -> None:
+        """Release the connections; the store cannot be used afterwards."""
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({self.url!r})" if self._engine is not None else "Store(<closed>)"
+
+    # -- writing ------------------------------------------------------------------------------
+
+    def save(self, document: Document, claims: Sequence[Claim] = ()) -> bool:
+        """Store ``document`` if new and those of ``claims`` that are new, in one transaction.
+
+        Returns True when the document was new. Every claim must belong to ``document``.
+        """
+        _check_length("document id", document.id, DOCUMENT_ID_LENGTH)
+        stray = [c.id for c in claims if c.document_id != document.id]
+        if stray:
+            raise StoreError(f"claims {', '.join(stray)} do not belong to document {document.id}")
+        rows = [_claim_row(claim) for claim in claims]
+        now = datetime.now(UTC)
+        with self._writing(f"save document {document.id}") as connection:
+            new = _insert_ignore(connection, DocumentRow, [_document_row(document, now)]) == 1
+            _insert_ignore(connection, ClaimRow, [{**row, "created_at": now} for row in rows])
+        return new
+
+    def add_claims(self, claims: Sequence[Claim]) -> int:
+        """Store the claims that are new (their documents must be stored); returns how many."""
+        rows = [_claim_row(claim) for claim in claims]
+        now = datetime.now(UTC)
+        with self._writing(f"add {len(rows)} claims") as connection:
+            return _insert_ignore(connection, ClaimRow, [{**r, "created_at": now} for r in rows])
+
+    def add_review(
+        self,
+        claim_id: str,
+        action: ReviewAction,
+        *,
+        reviewer: str,
+        note: str | None = None,
+        correction: dict[str, Any] | None = None,
+    ) -> Review:
+        """Record a human review of a stored claim. 'correct' needs a ``correction``; the
+        others take none. :class:`NotFoundError` if the claim is not stored."""
+        if action not in REVIEW_ACTIONS:
+            raise StoreError(
+                f"review action must be one of {', '.join(REVIEW_ACTIONS)}, got {action!r}"
+            )
+        if (action == "correct") != bool(correction):
+            raise StoreError("a 'correct' review needs a correction and only it takes one")
+        if not reviewer.strip():
+            raise StoreError("a review needs a reviewer")
+        now = datetime.now(UTC)
+        with self._writing(f"review claim {claim_id}") as connection:
+            if connection.scalar(select(ClaimRow.id).where(ClaimRow.id == claim_id)) is None:
+                raise NotFoundError(f"no claim {claim_id!r} in the store")
+            result = connection.execute(
+                insert(ReviewRow).values(
+                    claim_id=claim_id,
+                    action=action,
+                    correction=correction,
+                    reviewer=reviewer,
+                    note=note,
+                    created_at=now,
+                )
+            )
+            key = result.inserted_primary_key
+            assert key is not None
+            review_id = int(key[0])
+        return Review(review_id, claim_id, action, reviewer, now, correction, note)
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def has_document(self, document_id: str) -> bool:
+        with self._reading() as connection:
+            query = select(DocumentRow.id).where(DocumentRow.id == document_id)
+            return connection.scalar(query) is not None
+
+    def document(self, document_id: str) -> Document:
+        """The stored document; :class:`NotFoundError` if there is none."""
+        with self._reading() as connection:
+            row = (
+                connection.execute(select(DocumentRow).where(DocumentRow.id == document_id))
+                .mappings()
+                .first()
+            )
+        if row is None:
+            raise NotFoundError(f"no document {document_id!r} in the store")
+        return _document(row)
+
+    def documents(self) -> list[StoredDocument]:
+        """Every document with its ingest time, in ingest order."""
+        with self._reading() as connection:
+            rows = connection.execute(
+                select(DocumentRow).order_by(DocumentRow.ingested_at, DocumentRow.id)
+            ).mappings()
+            return [StoredDocument(_document(row), row["ingested_at"]) for row in rows]
+
+    def claim(self, claim_id: str) -> Claim:
+        """The stored claim; :class:`NotFoundError` if there is none."""
+        with self._reading() as connection:
+            data = connection.scalar(select(ClaimRow.data).where(ClaimRow.id == claim_id))
+        if data is None:
+            raise NotFoundError(f"no claim {claim_id!r} in the store")
+        return Claim.from_dict(data)
+
+    def claims(
+        self,
+        *,
+        document_id: str | None = None,
+        extractor: str | None = None,
+        latest_only: bool = True,
+    ) -> list[Claim]:
+        """Stored claims in document ingest order, then by position in the document.
+
+        ``latest_only`` keeps, per document, only the claims of the newest extractor version
+        that produced claims for it (by version number, then by when its claims were stored).
+        It has no effect when ``extractor`` picks one version.
+        """
+        query = (
+            select(ClaimRow.document_id, ClaimRow.extractor, ClaimRow.created_at, ClaimRow.data)
+            .join(DocumentRow, DocumentRow.id == ClaimRow.document_id)
+            .order_by(
+                DocumentRow.ingested_at,
+                DocumentRow.id,
+                ClaimRow.evidence_start,
+                ClaimRow.extractor,
+                ClaimRow.id,
+            )
+        )
+        if document_id is not None:
+            query = query.where(ClaimRow.document_id == document_id)
+        if extractor is not None:
+            query = query.where(ClaimRow.extractor == extractor)
+        with self._reading() as connection:
+            rows = connection.execute(query).all()
+        if latest_only and extractor is None:
+            newest: dict[str, tuple[Any, ...]] = {}
+            for row in rows:
+                key = (_version_key(row.extractor), row.created_at, row.extractor)
+                newest[row.document_id] = max(newest.get(row.document_id, key), key)
+            rows = [row for row in rows if newest[row.document_id][2] == row.extractor]
+        return [Claim.from_dict(row.data) for row in rows]
+
+    def reviews(self, claim_id: str | None = None) -> list[Review]:
+        """The reviews of one claim (or all), oldest first."""
+        query = select(ReviewRow).order_by(ReviewRow.created_at, ReviewRow.id)
+        if claim_id is not None:
+            query = query.where(ReviewRow.claim_id == claim_id)
+        with self._reading() as connection:
+            return [
+                Review(
+                    row["id"],
+                    row["claim_id"],
+                    row["action"],
+                    row["reviewer"],
+                    row["created_at"],
+                    row["correction"],
+                    row["note"],
+                )
+                for row in connection.execute(query).mappings()
+            ]
+
+    def counts(self) -> dict[str, int]:
+        """How many documents, claims and reviews are stored."""
+        with self._reading() as connection:
+            return {
+                name: connection.scalar(select(func.count()).select_from(table)) or 0
+                for name, table in (
+                    ("documents", DocumentRow),
+                    ("claims", ClaimRow),
+                    ("reviews", ReviewRow),
+                )
+            }
+
+    # -- plumbing -----------------------------------------------------------------------------
+
+    @property
+    def _live(self) -> Engine:
+        if self._engine is None:
+            raise StoreError("the store is closed")
+        return self._engine
+
+    @contextmanager
+    def _writing(self, what: str) -> Iterator[Connection]:
+        engine = self._live
+        try:
+            with engine.connect() as connection:
+                connection.execution_options(**dialect.WRITE)
+                with connection.begin():
+                    yield connection
+        except (SQLAlchemyError, UnicodeError, OverflowError) as exc:
+            raise StoreError(f"cannot {what} in {self.url}: {_reason(exc)}") from exc
+
+    @contextmanager
+    def _reading(self) -> Iterator[Connection]:
+        engine = self._live
+        try:
+            with engine.connect() as connection:
+                yield connection
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot read {self.url}: {_reason(exc)}") from exc
+
+
+def _reason(exc: BaseException) -> str:
+    return str(exc.orig) if isinstance(exc, DBAPIError) else str(exc)
+
+
+def _insert_ignore(connection: Connection, model: Any, rows: list[dict[str, Any]]) -> int:
+    """Insert each of ``rows`` whose primary key is not stored yet; returns how many were.
+
+    One statement per row: a multi-row ``executemany`` has no reliable rowcount everywhere."""
+    statement = dialect.insert_ignore(model.__table__, connection.dialect)
+    return sum(connection.execute(statement, row).rowcount == 1 for row in rows)
+
+
+def _check_length(what: str, value: str, limit: int) -> None:
+    if not value or len(value) > limit:
+        raise StoreError(f"{what} must be 1 to {limit} characters, got {value!r}")
+
+
+def _check_int(what: str, value: int | None, limit: int) -> None:
+    if value is not None and not 0 <= value <= limit:
+        raise StoreError(f"{what} {value} is out of range 0..{limit}")
+
+
+def _document_row(document: Document, now: datetime) -> dict[str, Any]:
+    return {
+        "id": document.id,
+        "text": document.text,
+        "title": document.title,
+        "published": document.published,
+        "publisher": document.publisher,
+        "url": document.url,
+        "source": document.source,
+        "media_type": document.media_type,
+        "ingested_at": now,
+    }
+
+
+def _document(row: Any) -> Document:
+    return Document(
+        text=row["text"],
+        title=row["title"],
+        published=row["published"],
+        publisher=row["publisher"],
+        url=row["url"],
+        source=row["source"],
+        media_type=row["media_type"],
+        id=row["id"],
+    )
+
+
+def _claim_row(claim: Claim) -> dict[str, Any]:
+    """The columns of ``claim`` (without ``created_at``), checked against the column limits."""
+    _check_length("claim id", claim.id, CLAIM_ID_LENGTH)
+    _check_length(f"document id of claim {claim.id}", claim.document_id, DOCUMENT_ID_LENGTH)
+    _check_length(f"extractor of claim {claim.id}", claim.extractor, EXTRACTOR_LENGTH)
+    if claim.part_of is not None:
+        _check_length(f"part_of of claim {claim.id}", claim.part_of, CLAIM_ID_LENGTH)
+    _check_int(f"count of claim {claim.id}", claim.count.low, _BIGINT_MAX)
+    _check_int(f"count of claim {claim.id}", claim.count.high, _BIGINT_MAX)
+    _check_int(f"evidence start of claim {claim.id}", claim.evidence.start, _INT_MAX)
+    place, period = claim.place, claim.period
+    return {
+        "id": claim.id,
+        "document_id": claim.document_id,
+        "extractor": claim.extractor,
+        "outcome": claim.outcome,
+        "count_low": claim.count.low,
+        "count_high": claim.count.high,
+        "victims_group": claim.victims.group,
+        "claimant_name": claim.claimant.name,
+        "claimant_kind": claim.claimant.kind,
+        "country": place.country if place else None,
+        "lat": place.lat if place else None,
+        "lon": place.lon if place else None,
+        "period_start": period.start if period else None,
+        "period_end": period.end if period else None,
+        "part_of": claim.part_of,
+        "evidence_start": claim.evidence.start,
+        "data": claim.to_dict(),
+    }
+
+
+_VERSION = re.compile(r"[vV]?(\d+(?:\.\d+)*)(.*)")
+_PRERELEASE = re.compile(r"[.\-_]?(a|b|c|rc|alpha|beta|pre|preview|dev)\d*", re.IGNORECASE)
+
+
+def _version_key(extractor: str) -> tuple[tuple[int, ...], int]:
+    """An ordering key for the version at the end of ``extractor`` ("warmonitor 0.10.0"):
+    numeric by release, a pre-release before its release, a post/local release after it."""
+    words = extractor.split()
+    match = _VERSION.fullmatch(words[-1]) if words else None
+    if match is None:
+        return ((), 0)
+    release = [int(part) for part in match.group(1).split(".")]
+    while len(release) > 1 and release[-1] == 0:
+        release.pop()
+    suffix = match.group(2)
+    rank = 1 if not suffix else 0 if _PRERELEASE.match(suffix) else 2
+    return (tuple(release), rank)

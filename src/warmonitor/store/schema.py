@@ -1,0 +1,114 @@
+"""The tables as typed SQLAlchemy models. They mirror the migrations, which alone create them.
+
+A test compares these models with the schema the migrations build, so a change here without a
+migration (or the reverse) fails; see ``migrations/README.md`` for adding one.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    CheckConstraint,
+    Date,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from warmonitor.store.dialect import UTCDateTime
+
+__all__ = [
+    "CLAIM_ID_LENGTH",
+    "DOCUMENT_ID_LENGTH",
+    "EXTRACTOR_LENGTH",
+    "REVIEW_ACTIONS",
+    "Base",
+    "ClaimRow",
+    "DocumentRow",
+    "ReviewRow",
+]
+
+DOCUMENT_ID_LENGTH = 32
+CLAIM_ID_LENGTH = 64
+EXTRACTOR_LENGTH = 64
+REVIEW_ACTIONS: tuple[str, ...] = ("accept", "reject", "correct")
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    """The declarative base; its metadata names every constraint (Alembic needs names)."""
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class DocumentRow(Base):
+    """A document as read, stored once per content hash."""
+
+    __tablename__ = "documents"
+
+    id: Mapped[str] = mapped_column(String(DOCUMENT_ID_LENGTH), primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[date | None] = mapped_column(Date)
+    publisher: Mapped[str | None] = mapped_column(String)
+    url: Mapped[str | None] = mapped_column(Text)
+    source: Mapped[str | None] = mapped_column(Text)
+    media_type: Mapped[str] = mapped_column(String)
+    ingested_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+
+
+class ClaimRow(Base):
+    """One claim: ``data`` is the whole ``Claim.to_dict()``; the other columns are for queries."""
+
+    __tablename__ = "claims"
+    __table_args__ = (Index("ix_claims_outcome_victims_group", "outcome", "victims_group"),)
+
+    id: Mapped[str] = mapped_column(String(CLAIM_ID_LENGTH), primary_key=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id"), index=True)
+    extractor: Mapped[str] = mapped_column(String(EXTRACTOR_LENGTH), index=True)
+    outcome: Mapped[str] = mapped_column(String)
+    count_low: Mapped[int] = mapped_column(BigInteger)
+    count_high: Mapped[int | None] = mapped_column(BigInteger)
+    victims_group: Mapped[str] = mapped_column(String)
+    claimant_name: Mapped[str | None] = mapped_column(String)
+    claimant_kind: Mapped[str] = mapped_column(String)
+    country: Mapped[str | None] = mapped_column(String)
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    period_start: Mapped[date | None] = mapped_column(Date)
+    period_end: Mapped[date | None] = mapped_column(Date)
+    part_of: Mapped[str | None] = mapped_column(String(CLAIM_ID_LENGTH))
+    evidence_start: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class ReviewRow(Base):
+    """A human review of a claim: its own record, pointing at the claim it judges."""
+
+    __tablename__ = "reviews"
+    __table_args__ = (CheckConstraint("action IN ('accept', 'reject', 'correct')", name="action"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    claim_id: Mapped[str] = mapped_column(ForeignKey("claims.id"), index=True)
+    action: Mapped[str] = mapped_column(String(16))
+    correction: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
+    reviewer: Mapped[str] = mapped_column(String)
+    note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
