@@ -20,6 +20,7 @@ import spacy
 from spacy.language import Language
 
 from warmonitor.errors import ConfigurationError
+from warmonitor.extract.claims import Extraction
 from warmonitor.extract.headline import headline
 from warmonitor.ingest import ReadFailure, read_paths
 from warmonitor.model import Claim, Document
@@ -139,24 +140,15 @@ def _unique(documents: Iterable[Document]) -> list[Document]:
 def _predict_chunk(documents: list[Document]) -> list[dict[str, Any]]:
     nlp = load_nlp()
     out = []
-    for document, claims in extract_documents(documents, nlp):
-        doc_places = claims[0].place if claims else None
-        head = headline(claims, published=document.published, fallback_place=doc_places)
+    for document, doc in zip(documents, nlp.pipe(_as_doc(nlp, d) for d in documents),
+                             strict=True):
+        context: Extraction = doc._.casualty_context
+        head = headline(context.claims, published=document.published,
+                        fallback_place=context.main_place, fallback_period=context.event_period)
         record = head.to_dict(document.source or document.id)
-        if head.place is None:
-            record.update(_fallback_place(document.text))
-        record["claims"] = [c.to_dict() for c in claims]
+        record["claims"] = [c.to_dict() for c in context.claims]
         out.append(record)
     return out
-
-
-def _fallback_place(text: str) -> dict[str, Any]:
-    from warmonitor.extract.places import PlaceIndex
-
-    place = PlaceIndex.build(text).main
-    if place is None:
-        return {}
-    return {"country": place.country, "lat": place.lat, "lon": place.lon}
 
 
 def _chunks(items: Sequence[Document], size: int) -> Iterator[list[Document]]:

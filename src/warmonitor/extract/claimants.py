@@ -23,7 +23,10 @@ _SPEECH = re.compile(
     r"(?:has|have) said|(?:has|have) reported|(?:has|have) confirmed)\b"
 )
 _ACCORDING = re.compile(r"\b(?:according to|citing|quoting|quoted by|cited by|per)\s+", re.I)
-_PASSIVE_BEFORE = re.compile(r"\b(?:were|was|is|are|been|be|being|it|widely)\s*$", re.I)
+_PASSIVE_BEFORE = re.compile(r"\b(?:were|was|is|are|been|be|being|it|widely|the|a|an|its|"
+                             r"their|his|her)\s*$", re.I)
+_REPORTS_OF = re.compile(r"\b((?:unconfirmed |initial |local |media |press )?reports)\s+"
+                         r"(?:of|that|say|said|suggest)\b", re.I)
 _BOUNDARY = re.compile(r"[,;:\"“”()\[\]—–]|\s-\s")
 _RELATIVE = re.compile(r"\s(?:who|which|whose|that|where)\s", re.I)
 _RIGHT_END = re.compile(r"[,;:\".“”()\[\]—–]|\s(?:on|in|at|after|late|earlier|when|who|that|"
@@ -59,6 +62,8 @@ def find_attributions(sentence: str) -> list[Attribution]:
         att = _right_subject(sentence, m.start(), m.end())
         if att:
             found.append(att)
+    for m in _REPORTS_OF.finditer(sentence):
+        found.append(Attribution(m.group(1), m.start(1), m.end(1), m.start(1), m.end(1)))
     for m in _SPEECH.finditer(sentence):
         if _PASSIVE_BEFORE.search(sentence[:m.start()]):
             continue

@@ -21,12 +21,16 @@ from warmonitor.extract.lexicon import AGENCIES
 from warmonitor.extract.places import PlaceIndex
 from warmonitor.model import Claim, Claimant, Evidence, Period, Place, Victims
 
-__all__ = ["ExtractionInput", "extract_claims"]
+__all__ = ["Extraction", "ExtractionInput", "extract_claims"]
 
 _SAID_GAP = re.compile(r"^\W*(?:(?:in a statement|in a (?:video|post|report)|reporters|"
                        r"journalists|Reuters|AFP|AP|the [A-Z]\w+|on|late|early|earlier|"
                        r"later|in|at|this|last)\s+){0,4}$")
-_DOCUMENT_HEDGE_REACH = 3  # sentences a figure-less disclaimer reaches back
+_DOCUMENT_HEDGE_REACH = 3
+_OWN_RANKS = re.compile(r"\b(?:their|its|our)\s+(?:own\s+)?(?:members|comrades|colleagues|"
+                        r"fighters|men|personnel|ranks|soldiers|troops|officers)\b", re.I)
+_RANKS_GROUP = {"military": "security_forces", "government": "security_forces",
+                "armed_group": "armed_group"}  # sentences a figure-less disclaimer reaches back
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +43,15 @@ class ExtractionInput:
     published: date | None = None
     publisher: str | None = None
     entities: Sequence[tuple[int, int, str]] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """A document's claims, with the report's main place and first event period."""
+
+    claims: list[Claim]
+    main_place: Place | None
+    event_period: Period | None
 
 
 @dataclass(slots=True)
@@ -59,7 +72,7 @@ class _Draft:
 
 
 def extract_claims(source: ExtractionInput, *, places: PlaceIndex | None,
-                   extractor: str) -> list[Claim]:
+                   extractor: str) -> Extraction:
     """Every casualty claim of a document, in order of appearance."""
     text = source.text
     registry = ClaimantRegistry()
@@ -73,9 +86,9 @@ def extract_claims(source: ExtractionInput, *, places: PlaceIndex | None,
         resolved = [(att, registry.resolve(att.text, att.descriptor)) for att in attributions]
         times = find_time_expressions(sentence, source.published) if _has_time_hint(
             sentence) else []
-        said_on, period = _said_and_period(sentence, times, attributions, source.published)
-        if event_period is None and period is not None and period.start is not None:
-            event_period = period
+        said_on, periods = _said_and_periods(sentence, times, attributions)
+        if event_period is None and periods and periods[0][1].start is not None:
+            event_period = periods[0][1]
         figures = find_figures(sentence)
         if not figures:
             labels = document_hedges(sentence)
@@ -87,6 +100,7 @@ def extract_claims(source: ExtractionInput, *, places: PlaceIndex | None,
         for fig in figures:
             claimant, attributed = _claimant_for(fig, resolved, outlet)
             place = places.in_span(a, b) if places else None
+            period = _nearest(periods, fig.mention.start)
             draft = _Draft(fig, index, a, b, claimant, attributed, list(hedges), place,
                            period, said_on)
             draft.id = _claim_id(source.document_id, extractor, a + fig.mention.start,
@@ -105,9 +119,14 @@ def extract_claims(source: ExtractionInput, *, places: PlaceIndex | None,
                     for h in total.hedges:
                         if h not in draft.hedges:
                             draft.hedges.append(h)
+                    draft.period = draft.period or total.period
+                    draft.said_on = draft.said_on or total.said_on
+                    draft.place = draft.place or total.place
         drafts.extend(local)
     main_place = places.main if places else None
-    return [_claim(d, source, extractor, reported_by, main_place, event_period) for d in drafts]
+    claims = [_claim(d, source, extractor, reported_by, main_place, event_period)
+              for d in drafts]
+    return Extraction(claims, main_place, event_period)
 
 
 def _has_time_hint(sentence: str) -> bool:
@@ -116,9 +135,13 @@ def _has_time_hint(sentence: str) -> bool:
                           r"October|November|December|hours|past|since", sentence))
 
 
-def _said_and_period(sentence: str, times: list[TimeMention],
-                     attributions: list[Attribution],
-                     published: date | None) -> tuple[date | None, Period | None]:
+def _said_and_periods(sentence: str, times: list[TimeMention],
+                      attributions: list[Attribution]
+                      ) -> tuple[date | None, list[tuple[int, Period]]]:
+    """The date of the statement ("said on Saturday") and the other periods, by position.
+
+    Durations ("two days of clashes") end on the statement date when there is one.
+    """
     said_on: date | None = None
     rest: list[TimeMention] = []
     for tm in times:
@@ -131,14 +154,21 @@ def _said_and_period(sentence: str, times: list[TimeMention],
             said_on = p.start
             continue
         rest.append(tm)
-    period: Period | None = None
+    periods: list[tuple[int, Period]] = []
     for tm in rest:
         p = tm.period
+        if p is None:
+            continue
         if tm.kind == "duration" and said_on is not None:
             p = resolve_period(tm.text, said_on) or p
-        period = p
-        break
-    return said_on, period
+        periods.append((tm.start, p))
+    return said_on, periods
+
+
+def _nearest(periods: list[tuple[int, Period]], position: int) -> Period | None:
+    if not periods:
+        return None
+    return min(periods, key=lambda sp: abs(sp[0] - position))[1]
 
 
 def _claimant_for(fig: Figure, resolved: list[tuple[Attribution, Claimant]],
@@ -179,23 +209,35 @@ def _claim(d: _Draft, source: ExtractionInput, extractor: str, reported_by: str 
     fig = d.figure
     vp = fig.victims
     sentence = source.text[d.sent_start:d.sent_end]
+    group = vp.group
+    if _OWN_RANKS.search(vp.text) and d.claimant.kind in _RANKS_GROUP and group in (
+            "people", "civilians"):
+        group = _RANKS_GROUP[d.claimant.kind]  # "their members", said by security sources
     return Claim(
         id=d.id,
         document_id=source.document_id,
         outcome=fig.outcome or "killed",
         count=fig.count,
-        victims=Victims(vp.group, vp.text, vp.side),
+        victims=Victims(group, vp.text, vp.side),
         claimant=d.claimant,
         evidence=Evidence(sentence, d.sent_start, d.sent_end),
         extractor=extractor,
         reported_by=reported_by,
         hedges=tuple(d.hedges),
-        place=d.place or main_place,
+        place=_specific(d.place, main_place),
         period=d.period or event_period,
         said_on=d.said_on,
         part_of=d.part_of,
         cumulative=fig.cumulative,
     )
+
+
+def _specific(place: Place | None, main_place: Place | None) -> Place | None:
+    """The sentence's place, unless it only names the country the main place lies in."""
+    if place is None or (place.precision == "country" and main_place is not None
+                         and main_place.country == place.country):
+        return main_place
+    return place
 
 
 def _claim_id(document_id: str, extractor: str, offset: int, outcome: str) -> str:

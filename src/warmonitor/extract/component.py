@@ -5,6 +5,8 @@ uses sentence boundaries (any of parser, senter or sentencizer; blank lines alwa
 entities when the pipeline has them, and writes:
 
 - ``doc._.casualty_claims``: the :class:`~warmonitor.model.Claim`s of the document;
+- ``doc._.casualty_context``: the :class:`~warmonitor.extract.claims.Extraction` (claims, the
+  report's main place and first event period);
 - ``doc.spans["casualty_figures"]``: one span per figure, labelled with its outcome.
 
 It never touches ``doc.ents``. Example::
@@ -24,14 +26,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from warmonitor import EXTRACTOR_VERSION
-from warmonitor.extract.claims import ExtractionInput, extract_claims
+from warmonitor.extract.claims import Extraction, ExtractionInput, extract_claims
 from warmonitor.extract.places import PlaceIndex
-from warmonitor.model import Claim, document_id_for
+from warmonitor.model import document_id_for
 
 __all__ = ["CasualtyExtractor", "make_casualty_extractor", "sentence_spans"]
 
 for _name, _default in (("published", None), ("publisher", None), ("document_id", None),
-                        ("casualty_claims", None)):
+                        ("casualty_claims", None), ("casualty_context", None)):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
 
@@ -48,12 +50,11 @@ class CasualtyExtractor:
         self.geocode = geocode
 
     def __call__(self, doc: Doc) -> Doc:
-        claims = self.match(doc)
-        self.set_annotations(doc, claims)
+        self.set_annotations(doc, self.match(doc))
         return doc
 
-    def match(self, doc: Doc) -> list[Claim]:
-        """The claims of ``doc`` (no annotation written)."""
+    def match(self, doc: Doc) -> Extraction:
+        """The claims of ``doc`` and its main place and period (no annotation written)."""
         text = doc.text
         entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
         source = ExtractionInput(
@@ -67,8 +68,10 @@ class CasualtyExtractor:
         places = PlaceIndex.build(text, entities) if self.geocode else None
         return extract_claims(source, places=places, extractor=EXTRACTOR_VERSION)
 
-    def set_annotations(self, doc: Doc, claims: list[Claim]) -> None:
+    def set_annotations(self, doc: Doc, extraction: Extraction) -> None:
+        claims = extraction.claims
         doc._.casualty_claims = claims
+        doc._.casualty_context = extraction
         spans = []
         for claim in claims:
             start = claim.evidence.start + claim.evidence.sentence.find(claim.count.text)

@@ -12,6 +12,7 @@ Pure domain code: plain strings in, typed values out; regexes are compiled once 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
@@ -128,7 +129,7 @@ for _effect, _phrases in {
 _YEAR_PREV = frozenset({
     "in", "since", "until", "till", "by", "from", "during", "before", "after", "of", "early",
     "late", "mid", "mid-", "summer", "spring", "autumn", "fall", "winter", "year", "the", "to",
-    "and", "between", "through", "throughout", "circa", "around", "for", "until", "election",
+    "and", "between", "through", "throughout", "circa", "around", "for", "election",
     "elections",
 })
 _COUNTED_NOUNS = frozenset({
@@ -174,7 +175,7 @@ _WAR_NOUNS = frozenset({
 })
 _ONE_PREV_EXCLUDE = frozenset({
     "the", "this", "that", "which", "what", "whichever", "every", "any", "each", "another",
-    "no", "someone", "everyone", "anyone", "last", "either", "neither", "which",
+    "no", "someone", "everyone", "anyone", "last", "either", "neither",
 })
 _ONE_OF_NEXT = re.compile(
     r"\s+(?:another\b|of\s+(?:the|those|these|them|its|his|her|their|our|your|my|whom|which"
@@ -209,15 +210,26 @@ _CORE = re.compile(
     r"|(?P<digits>(?<!\S)[^\s\d]{0,8}\d\S*)"
 )
 
+
+# Where a number can start: a token with a digit, or a word that starts a number phrase.
+# Testing these first (in Python sets) is faster than searching ``_CORE`` everywhere.
+_CANDIDATE = re.compile(r"(?<!\S)[^\s\d]{0,8}\d|[a-z]+")
+_STARTS = frozenset({
+    *CARDINALS, "a", "an", "half", "no", "nobody", "none", "tens", "hundreds", "dozens",
+    "thousands", "millions", "billions", "scores", "several", "many", "quite",
+})
+
 _NUM = DIGITS_PATTERN
 _LEAD_STRIP = re.compile(r"^[(\[{\"'“‘«]+")
 _TRAIL_STRIP = re.compile(r"(?:['’]s)?[)\]}\"'”’»,;:!?.]*$")
-_C_PLAIN = re.compile(rf"(?P<n>{_NUM})")
+_C_PLAIN = re.compile(_NUM)
 _C_TIME = re.compile(
     r"\d{1,2}:\d{2}(?::\d{2})?(?:[ap]\.?m\.?)?|\d{1,2}(?:[.:]\d{2})?[ap]\.?m\.?|\d{1,2}h\d{2}",
     re.IGNORECASE,
 )
-_C_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}([/.])\d{1,2}\1(?:\d{4}|\d{2})|\d{1,2}-\d{1,2}-\d{4}")
+_C_DATE = re.compile(
+    r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}([/.])\d{1,2}\1(?:\d{4}|\d{2})|\d{1,2}-\d{1,2}-\d{4}"
+)
 _C_PERCENT = re.compile(rf"(?P<n>{_NUM})%")
 _C_MONEY = re.compile(
     rf"(?:[A-Z]{{1,3}})?[$€£¥₹₽₴₪₺](?P<n>{_NUM})(?P<s>k|m|mn|bn|b|tn)?", re.IGNORECASE
@@ -228,24 +240,26 @@ _C_PLUS = re.compile(rf"(?P<n>{_NUM})(?:\+|-?plus)", re.IGNORECASE)
 _C_TILDE = re.compile(rf"~(?P<n>{_NUM})")
 _C_RANGE = re.compile(rf"(?P<a>{_NUM})[-–—](?P<b>{_NUM})")
 _C_HYPHEN = re.compile(rf"(?P<n>{_NUM})[-–](?P<w>[A-Za-z][A-Za-z-]*)")
-_C_SUFFIX = re.compile(rf"(?P<n>{_NUM})(?P<w>[A-Za-z°²]+[A-Za-z°²/]*)")
+_C_SUFFIX = re.compile(rf"(?P<n>{_NUM})(?P<w>[A-Za-z°²][A-Za-z°²/]*)")
 
 _TIME_UNITS = (
     r"seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|weekends?|fortnights?"
     r"|months?|years?|yrs?|decades?|centuries|century"
 )
 _MEASURE_UNITS = (
-    r"km[²2]?|kms|kilomet(?:re|er)s?|miles?|mi|met(?:re|er)s?|m[²2]?|cm|mm|millimet(?:re|er)s?"
+    r"km[²2]?|kms|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|m[²2]?|cm|mm|millimet(?:re|er)s?"
     r"|centimet(?:re|er)s?|feet|foot|ft|yards?|inch(?:es)?|kg|kgs|kilos?|kilograms?|grams?"
-    r"|g|tonnes?|tons?|t|lbs?|litres?|liters?|gallons?|barrels?|bpd|hectares?|ha|acres?"
-    r"|dunams?|dunums?|donums?|sq|square|cubic|degrees?|°[CF]?|kph|mph|km/h|knots?|calib(?:re|er)"
-    r"|megawatts?|mw|kw|gw|watts?|volts?|kv|mhz|ghz|kilotons?|kt|nautical|storeys?|stories"
+    r"|tonnes?|tons?|lbs?|litres?|liters?|gallons?|barrels?|bpd|hectares?|acres?"
+    r"|dunams?|dunums?|donums?|sq|square|cubic|degrees?|°[CF]?|kph|mph|km/h|knots?"
+    r"|calib(?:re|er)|megawatts?|mw|kw|gw|watts?|volts?|kv|mhz|ghz|kilotons?|kt|nautical"
+    r"|storeys?|stories"
 )
 _MONEY_WORDS = (
     r"dollars?|euros?|pounds?|sterling|lira|liras|lire|rubles?|roubles?|dinars?|riyals?|rials?"
     r"|dirhams?|yuan|yen|hryvnias?|shekels?|francs?|cents?|rupees?|pesos?|afghanis?|birr|naira"
-    r"|shillings?|kyats?|taka|bucks|usd|eur|gbp|syp|iqd|lbp|uah|rub|ils|nis|try|irr|sdg"
+    r"|shillings?|kyats?|taka|bucks|usd|eur|gbp|syp|iqd|lbp|uah|rub|ils|nis|irr|sdg"
 )
+_OF = r"(?P<of>\s+of)?"  # "hundreds of kilometres": only after a vague quantity
 _R_SCALE = re.compile(
     r"[ \t\u00a0]+(?P<w>hundred|thousand|million|billion|trillion|dozen)\b", re.IGNORECASE
 )
@@ -257,43 +271,48 @@ _R_AGE = re.compile(
 _R_PERCENT = re.compile(
     r"\s*(?:%|per\s*cent\b|percent\b|pct\b|percentage\s+points?\b)", re.IGNORECASE
 )
-_R_MONEY = re.compile(
-    rf"(?:\s+of)?\s+(?:(?:[A-Z][a-z]+|US|U\.S\.)\s+)?(?i:{_MONEY_WORDS})\b"
-)
+_R_MONEY = re.compile(rf"{_OF}\s+(?:(?:[A-Z][a-z]+|US|U\.S\.)\s+)?(?i:{_MONEY_WORDS})\b")
 _R_TIME = re.compile(
-    r"\s*(?:[ap]\.m\.|[ap]m\b|[ap]\.m\b|o['’]clock\b|GMT\b|UTC\b|local\s+time\b|hrs\b|hours\s+"
-    r"(?:GMT|UTC|local)\b)",
+    r"\s*(?:[ap]\.m\.|[ap]\.m\b|[ap]m\b|o['’]clock\b|GMT\b|UTC\b|local\s+time\b|hrs\b"
+    r"|hours\s+(?:GMT|UTC|local)\b)",
     re.IGNORECASE,
 )
 _R_MILITARY_HOURS = re.compile(r"\s+hours\b")
 _R_DURATION = re.compile(
-    r"(?:\s+of)?(?:\s*-\s*|\s+)(?:(?:long|full|whole|consecutive|straight|successive|more"
-    r"|additional|other|further|previous|past|last|first|next|separate|different)\s+)?"
-    rf"(?:{_TIME_UNITS})\b(?:-(?:long|old))?",
+    rf"{_OF}(?:\s*-\s*|\s+)(?:(?:long|full|whole|consecutive|straight|successive|more"
+    r"|additional|further|separate|different)\s+)?"
+    rf"(?:{_TIME_UNITS})\b(?:-long)?",
     re.IGNORECASE,
 )
-_R_MEASURE = re.compile(
-    rf"(?:\s+of)?(?:\s*-\s*|\s+)(?:{_MEASURE_UNITS})(?![\w])", re.IGNORECASE
+_R_MEASURE = re.compile(rf"{_OF}(?:\s*-\s*|\s+)(?:{_MEASURE_UNITS})(?!\w)", re.IGNORECASE)
+_R_DATE_MONTH = re.compile(
+    rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}(?!\w)(?:,?\s+(?:19|20)\d\d\b)?"
 )
-_R_DATE_MONTH = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}(?:,?\s+(?:19|20)\d\d\b)?")
 _R_YEAR_AFTER = re.compile(r",?\s+(?:19|20)\d\d\b")
-_R_RANGE_SEP = re.compile(r"\s*(?:-|–|—)\s*|\s+(?:to|or|and)\s+", re.IGNORECASE)
+_R_RANGE_SEP = re.compile(r"\s*[-–—]\s*|\s+(?:to|or|and)\s+", re.IGNORECASE)
 _R_SUFFIX_QUAL = re.compile(
     r"(?P<least>\s+or\s+(?:more|above|over|upwards)\b|\s+and\s+(?:more|above|upwards|counting)\b"
-    r"|\s*\+|-?\s?plus\b)"
-    r"|(?P<approx>\s+or\s+so\b|[\s-]odd\b|\s+or\s+thereabouts\b|\s+(?:more\s+or\s+less|give\s+or"
-    r"\s+take)\b)"
+    r"|-plus\b|\s+plus\b(?=\s+[a-z]))"
+    r"|(?P<approx>\s+or\s+so\b|[\s-]odd\b|\s+or\s+thereabouts\b|\s+(?:more\s+or\s+less"
+    r"|give\s+or\s+take)\b)"
     r"|(?P<most>\s+or\s+(?:fewer|less|under)\b)",
     re.IGNORECASE,
 )
-_R_HYPHEN_WORD = re.compile(r"-[A-Za-z]")
+_R_RATIO = re.compile(
+    r"\s+in\s+(?:every\s+)?(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|a\s+hundred"
+    r"|a\s+thousand)\b(?![\s-]+(?:hours?|days?|nights?|weeks?|months?|years?)\b)",
+    re.IGNORECASE,
+)
+_R_HYPHEN_WORD = re.compile(r"-[A-Za-z\d]")
 _R_NEXT_WORD = re.compile(r"[\s-]+([A-Za-z][A-Za-z-]*)")
 _R_JOIN_THOUSANDS = re.compile(r"[ \u00a0\u2009\u202f](\d{3})(?![\d,.]?\d)")
 _R_PHONE_TAIL = re.compile(r"(?:[\s-]+\(?\d[\d)-]*)+")
 _PREV_TOKEN = re.compile(r"\S+")
+_WORD_TOKENS = re.compile(r"[A-Za-z]+")
+_LEADING_INT = re.compile(r"\d+")
 _DOTTED_QUALIFIERS = frozenset({"approx.", "ca.", "c."})
 _PUNCT_END = frozenset(",;:!?)]}\"”'’")
-_WORD_TOKENS = re.compile(r"[A-Za-z]+")
+_DECADE_AGE_PREV = frozenset({"his", "her", "their", "early", "mid", "mid-", "late", "its"})
 
 _VAGUE_BASE: dict[str, tuple[int, int]] = {
     "a couple": (2, 3), "a couple of": (2, 3), "a few": (2, 5), "quite a few": (3, 9),
@@ -308,57 +327,32 @@ _PLURAL_SCALE = {"thousands": 1000, "millions": 10**6, "billions": 10**9}
 
 
 # --------------------------------------------------------------------------------------------
-# Internal state of one mention
+# One number being read
 
 
 @dataclass(slots=True)
 class _Num:
-    start: int
+    start: int  # the number itself
     end: int
     low: int
     high: int | None
-    kind: str = "count"
+    kind: CountKind = "count"
     vague: bool = False
     approx: bool = False
-    raw: str = ""  # the digits as written, for rescaling ("1.000 million")
+    raw: str = ""  # the digits as written, to rescale ("1.000 million")
     dec: Decimal | None = None  # a value that is not whole ("1.2") until a scale makes it so
-    scalable: bool = False  # a bare number that a following scale word multiplies
+    scalable: bool = False  # a bare number that a following scale word may multiply
+    mult: int = 1  # the scale applied ("3 million": 10**6)
     year_like: bool = False  # four plain digits 1900..2099
     word_one: bool = False  # the word "one" alone
-    span_start: int = -1
+    is_range: bool = False
+    span_start: int = -1  # the mention, when wider than the number ("aged 25", "two days")
     span_end: int = -1
     suffix: str | None = None  # "at_least" / "approx" / "at_most" after the number
-    is_range: bool = False
 
-
-def _year_like(raw: str, value: int) -> bool:
-    return len(raw) == 4 and raw.isdigit() and 1900 <= value <= 2099
-
-
-def _vague_range(words: str) -> tuple[int, int]:
-    w = " ".join(words.lower().split())
-    if w in _VAGUE_PLURAL:
-        return _VAGUE_PLURAL[w]
-    if w in _VAGUE_BASE:
-        return _VAGUE_BASE[w]
-    parts = w.split(" of ")
-    if len(parts) == 2 and parts[0] in _VAGUE_PLURAL:  # tens of thousands
-        a, b = _VAGUE_PLURAL[parts[0]]
-        if parts[0] == "dozens":
-            a, b = 24, 99
-        s = _PLURAL_SCALE[parts[1]]
-        return a * s, (b + 1) * s - 1
-    toks = w.split()
-    scales: list[int] = []
-    while toks and toks[-1].rstrip("s") in SCALE_WORDS:
-        scales.insert(0, SCALE_WORDS[toks.pop().rstrip("s")])
-    a, b = _VAGUE_BASE.get(" ".join(toks), (2, 9))
-    low, high = a, b
-    for i, s in enumerate(scales):
-        low, high = low * s, (high + 1) * s - 1
-        if i == 0 and s == 12:
-            high = min(high, 99)
-    return low, high
+    @property
+    def right(self) -> int:
+        return max(self.end, self.span_end)
 
 
 def _int(value: Decimal | None) -> int | None:
@@ -367,72 +361,165 @@ def _int(value: Decimal | None) -> int | None:
     return int(value)
 
 
+def _lead_int(s: str) -> int:
+    m = _LEADING_INT.search(s.replace(",", ""))
+    return int(m.group()) if m else 0
+
+
+def _year_like(raw: str, value: int) -> bool:
+    return len(raw) == 4 and raw.isdigit() and 1900 <= value <= 2099
+
+
+def _vague_range(words: str) -> tuple[int, int]:
+    """The interval of a vague quantity ("dozens", "several hundred", "tens of thousands")."""
+    w = " ".join(words.lower().split())
+    if w in _VAGUE_PLURAL:
+        return _VAGUE_PLURAL[w]
+    if w in _VAGUE_BASE:
+        return _VAGUE_BASE[w]
+    head, sep, tail = w.partition(" of ")
+    if sep and head in _VAGUE_PLURAL and tail in _PLURAL_SCALE:  # tens of thousands
+        a, b = _VAGUE_PLURAL[head]
+        s = _PLURAL_SCALE[tail]
+        return a * s, (b + 1) * s - 1
+    toks = w.split()
+    scales: list[int] = []
+    while toks and toks[-1].rstrip("s") in SCALE_WORDS:
+        scales.insert(0, SCALE_WORDS[toks.pop().rstrip("s")])
+    low, high = _VAGUE_BASE.get(" ".join(toks), (2, 9))
+    for i, s in enumerate(scales):
+        low, high = low * s, (high + 1) * s - 1
+        if i == 0 and s == 12:
+            high = min(high, 99)  # dozens stay below a hundred
+    return low, high
+
+
 def _plain(raw: str, start: int, end: int) -> _Num:
-    """A bare digit group: a count candidate (or "other" for a number that is not whole)."""
+    """A bare digit group: a count candidate, or "other" for a number that is not whole."""
     dec = parse_digits(raw)
     value = _int(dec)
     if value is None:
         low = int(dec) if dec is not None else 0
         return _Num(start, end, low, low, kind="other", raw=raw, dec=dec, scalable=True)
     if len(raw) > 1 and raw[0] == "0" and raw.isdigit():
-        return _Num(start, end, value, value, kind="other", raw=raw)  # 0944…: phone, id
+        return _Num(start, end, value, value, kind="other", raw=raw)  # 0944…: a phone, an id
     return _Num(start, end, value, value, raw=raw, scalable=True,
                 year_like=_year_like(raw, value))
 
 
-def _lead_int(s: str) -> int:
-    m = re.match(r"\d+", s.replace(",", ""))
-    return int(m.group()) if m else 0
+def _scale(num: _Num, mult: int, end: int) -> None:
+    """Multiply a number (both ends of a range) by a scale; a whole result becomes a count."""
+    dec = parse_digits(num.raw, scaled=True) if num.raw else num.dec
+    value = _int((dec if dec is not None else Decimal(num.low)) * mult)
+    if value is None:
+        num.kind = "other"
+        return
+    if num.is_range and num.high is not None:
+        num.high *= mult
+    else:
+        num.high = value
+    num.low = value
+    if num.kind == "other" and num.dec is not None:
+        num.kind = "count"
+    num.end, num.mult = end, mult
+    num.scalable = num.year_like = False
+    num.dec = None
+
+
+def _apply_scale_word(text: str, num: _Num) -> None:
+    if num.scalable and (s := _R_SCALE.match(text, num.end)) is not None:
+        _scale(num, SCALE_WORDS[s.group("w").lower()], s.end())
+
+
+def _join_thousands(text: str, num: _Num) -> None:
+    """ "12 000": digit groups split by a space, unless a month precedes ("March 12 150")."""
+    prev = _prev_tokens(text, num.start, 1)
+    if prev and prev[0][0].rstrip(".") in _MONTHS:
+        return
+    raw, end = num.raw, num.end
+    while (j := _R_JOIN_THOUSANDS.match(text, end)) is not None:
+        raw, end = raw + j.group(1), j.end()
+    if end != num.end:
+        num.end, num.raw = end, raw
+        num.low = num.high = int(raw)
+        num.year_like = False
 
 
 def _digits_core(text: str, m: re.Match[str]) -> _Num | None:
     """Classify one whitespace-delimited token that holds a digit."""
     tok = m.group("digits")
-    ms, me = m.span("digits")
+    ms = m.start("digits")
     lead = _LEAD_STRIP.match(tok)
     if lead:
         ms += lead.end()
         tok = tok[lead.end():]
     trail = _TRAIL_STRIP.search(tok)
-    if trail and trail.start() > 0:
+    if trail is not None and trail.start() > 0:
         tok = tok[: trail.start()]
     me = ms + len(tok)
-    if not tok or not tok[0].isdigit() and tok[0] not in "$€£¥₹₽₴₪₺~+" and not tok[0].isalpha():
+    if not tok:
         return None
-    if (t := _C_TIME.fullmatch(tok)) is not None:
-        end = me + 1 if tok[-1:] in "mM" and text[me:me + 1] == "." else me
-        return _Num(ms, end, _lead_int(tok), _lead_int(tok), kind="time")
-    if _C_DATE.fullmatch(tok):
-        return _Num(ms, me, _lead_int(tok), _lead_int(tok), kind="date")
-    if (t := _C_PLAIN.fullmatch(tok)) is not None:
-        num = _plain(tok, ms, me)
-        if num.scalable and num.kind == "count" and len(tok) <= 3 and tok.isdigit():
-            _join_thousands(text, num)
+    first = tok[0]
+    if first.isdigit():
+        return _numeric_token(text, tok, ms, me)
+    if first == "~" and (t := _C_TILDE.fullmatch(tok)) is not None:
+        num = _plain(t.group("n"), ms + 1, me)
+        num.span_start, num.approx, num.year_like = ms, True, False
         return num
-    if (t := _C_PERCENT.fullmatch(tok)) is not None:
-        v = _lead_int(t.group("n"))
-        return _Num(ms, me, v, v, kind="percent")
     if (t := _C_MONEY.fullmatch(tok)) is not None:
         num = _plain(t.group("n"), ms + t.start("n"), ms + t.end("n"))
         if t.group("s"):
             _scale(num, SUFFIX_SCALES.get(t.group("s").lower(), 10**12), me)
         else:
             _apply_scale_word(text, num)
-        num.start, num.kind, num.span_start = ms + t.start("n"), "money", ms
+        num.kind, num.span_start = "money", ms
         return num
+    if first == "+":  # a phone number
+        tail = _R_PHONE_TAIL.match(text, me)
+        value = _lead_int(tok)
+        return _Num(ms, tail.end() if tail else me, value, value, kind="other")
+    # Letters or signs before the digits: a model or an id ("AK-47", "Su-24", "B2", "#5").
+    value = _lead_int(tok)
+    return _Num(ms, me, value, value, kind="other")
+
+
+def _numeric_token(text: str, tok: str, ms: int, me: int) -> _Num:
+    """A token that starts with a digit: "1,000", "10:30", "5%", "1st", "2011-2016", "5km"."""
+    if _C_PLAIN.fullmatch(tok):
+        num = _plain(tok, ms, me)
+        if num.kind == "other" and num.dec is None:  # leading zero: a time or a phone number
+            if (len(tok) == 4 and int(tok[:2]) < 24 and int(tok[2:]) < 60
+                    and (r := _R_TIME.match(text, me) or _R_MILITARY_HOURS.match(text, me))):
+                num.kind, num.span_end = "time", r.end()  # "0300 GMT", "0300 hours"
+            elif (tail := _R_PHONE_TAIL.match(text, me)) is not None:
+                num.span_end = tail.end()
+        elif num.kind == "count" and len(tok) <= 3 and tok.isdigit():
+            _join_thousands(text, num)
+        return num
+    if _C_TIME.fullmatch(tok):
+        end = me + 1 if tok[-1] in "mM" and text[me:me + 1] == "." else me
+        return _Num(ms, end, _lead_int(tok), _lead_int(tok), kind="time")
+    if _C_DATE.fullmatch(tok):
+        return _Num(ms, me, _lead_int(tok), _lead_int(tok), kind="date")
+    if (t := _C_PERCENT.fullmatch(tok)) is not None:
+        value = _lead_int(t.group("n"))
+        return _Num(ms, me, value, value, kind="percent")
     if (t := _C_ORDINAL.fullmatch(tok)) is not None:
-        v = int(t.group("n"))
-        return _Num(ms, me, v, v, kind="ordinal")
+        value = int(t.group("n"))
+        num = _Num(ms, me, value, value, kind="ordinal")
+        if 1 <= value <= 31 and (d := _R_DATE_MONTH.match(text, me)) is not None:
+            num.kind, num.span_end = "date", d.end()  # "6th of March"
+        return num
     if (t := _C_DECADE.fullmatch(tok)) is not None:
-        v = int(t.group("n"))
-        return _Num(ms, me, v, v, kind="year" if len(t.group("n")) == 4 else "age")
+        value = int(t.group("n"))
+        if len(t.group("n")) == 4:
+            return _Num(ms, me, value, value, kind="year")
+        prev = _prev_tokens(text, ms, 1)
+        age = bool(prev) and prev[0][0].lower() in _DECADE_AGE_PREV
+        return _Num(ms, me, value, value, kind="age" if age else "year")
     if (t := _C_PLUS.fullmatch(tok)) is not None:
         num = _plain(t.group("n"), ms, ms + t.end("n"))
         num.span_end, num.suffix, num.year_like = me, "at_least", False
-        return num
-    if (t := _C_TILDE.fullmatch(tok)) is not None:
-        num = _plain(t.group("n"), ms + 1, me)
-        num.span_start, num.approx, num.year_like = ms, True, False
         return num
     if (t := _C_RANGE.fullmatch(tok)) is not None:
         return _digit_range(t, ms, me)
@@ -442,29 +529,8 @@ def _digits_core(text: str, m: re.Match[str]) -> _Num | None:
         return num  # the suffix ("-year-old", "-day", "-km", "-strong") is read on the right
     if (t := _C_SUFFIX.fullmatch(tok)) is not None:
         return _suffixed(text, t, ms, me)
-    if tok[0] == "+" or tok[0].isdigit():
-        tail = _R_PHONE_TAIL.match(text, me) if tok[0] == "+" else None
-        end = tail.end() if tail else me
-        return _Num(ms, end, _lead_int(tok.lstrip("+")), _lead_int(tok.lstrip("+")),
-                    kind="other")
-    # Letters before the digits: a model or an id ("AK-47", "Su-24", "B2", "COVID-19").
-    return _Num(ms, me, _lead_int(re.sub(r"^\D+", "", tok)),
-                _lead_int(re.sub(r"^\D+", "", tok)), kind="other")
-
-
-def _join_thousands(text: str, num: _Num) -> None:
-    """ "12 000": digit groups split by a space, unless a month name precedes ("March 12 150")."""
-    prev = _prev_tokens(text, num.start, 1)
-    if prev and prev[0][0].rstrip(".") in _MONTHS:
-        return
-    raw, end = num.raw, num.end
-    while (j := _R_JOIN_THOUSANDS.match(text, end)) is not None:
-        raw += j.group(1)
-        end = j.end()
-    if end != num.end:
-        num.end, num.raw = end, raw
-        num.low = num.high = int(raw)
-        num.year_like = False
+    value = _lead_int(tok)
+    return _Num(ms, me, value, value, kind="other")
 
 
 def _digit_range(t: re.Match[str], ms: int, me: int) -> _Num:
@@ -472,69 +538,38 @@ def _digit_range(t: re.Match[str], ms: int, me: int) -> _Num:
     a, b = _int(parse_digits(a_raw)), _int(parse_digits(b_raw))
     if a is None or b is None:
         return _Num(ms, me, _lead_int(a_raw), _lead_int(a_raw), kind="other")
-    if _year_like(a_raw, a) and (_year_like(b_raw, b) or (len(b_raw) == 2 and b_raw.isdigit())):
-        return _Num(ms, me, a, a, kind="year")
+    if _year_like(a_raw, a) and _year_like(b_raw, b) and b >= a:
+        return _Num(ms, me, a, b, kind="year")  # "2011-2016"
+    if _year_like(a_raw, a) and len(b_raw) == 2 and b_raw.isdigit():
+        return _Num(ms, me, a, max(a, a // 100 * 100 + b), kind="year")  # "2013-14"
     if b <= a:
         return _Num(ms, me, a, a, kind="other")  # "3-1": a score, not a range
     return _Num(ms, me, a, b, raw=a_raw, scalable=True, is_range=True)
 
 
 def _suffixed(text: str, t: re.Match[str], ms: int, me: int) -> _Num:
-    """Digits with letters glued after: "1.5m", "2bn", "5km", "155mm", "24h", "B2"-like ids."""
-    raw, w = t.group("n"), t.group("w")
-    wl = w.lower()
-    if wl in SUFFIX_SCALES:
+    """Digits with letters glued after: "1.5m", "2bn", "5km", "155mm", "24h"."""
+    raw, unit = t.group("n"), t.group("w").lower()
+    if unit in SUFFIX_SCALES:
         num = _plain(raw, ms, me)
         num.year_like = False
-        is_million = wl in ("m", "mn", "mln")
-        if wl == "m" and "." not in raw:
+        mult = SUFFIX_SCALES[unit]
+        if unit == "m" and "." not in raw:  # "5m people" is millions, "within 500m" metres
             nxt = _R_NEXT_WORD.match(text, me)
-            is_million = nxt is not None and nxt.group(1) in _COUNTED_NOUNS
-            if not is_million:
+            if nxt is None or nxt.group(1) not in _COUNTED_NOUNS:
                 num.kind = "measure"
                 return num
-        _scale(num, 10**6 if is_million else SUFFIX_SCALES[wl], me)
+        _scale(num, mult, me)
         return num
-    value = _int(parse_digits(raw)) or 0
-    if re.fullmatch(_MEASURE_UNITS, wl, re.IGNORECASE):
+    value = _int(parse_digits(raw)) or _lead_int(raw)
+    if re.fullmatch(_MEASURE_UNITS, unit, re.IGNORECASE):
         return _Num(ms, me, value, value, kind="measure")
-    if re.fullmatch(r"h|hrs?|mins?|secs?|d|yrs?|s", wl):
+    if unit in ("h", "hr", "hrs", "min", "mins", "sec", "secs", "d", "yr", "yrs"):
         return _Num(ms, me, value, value, kind="duration")
     return _Num(ms, me, value, value, kind="other")
 
 
-def _scale(num: _Num, mult: int, end: int) -> None:
-    """Multiply a number (and a range's low end) by a scale; a whole result becomes a count."""
-    dec = parse_digits(num.raw, scaled=True) if num.raw else num.dec
-    if dec is None:
-        dec = Decimal(num.low)
-    value = _int(dec * mult)
-    if value is None:
-        num.kind = "other"
-        return
-    if num.is_range:
-        num.high = (num.high or 0) * mult
-        num.low = value
-    else:
-        num.low = num.high = value
-    if num.kind == "other" and num.dec is not None:
-        num.kind = "count"
-    num.end = end
-    num.scalable = num.year_like = False
-    num.dec = None
-
-
-def _apply_scale_word(text: str, num: _Num) -> bool:
-    if not num.scalable:
-        return False
-    s = _R_SCALE.match(text, num.end)
-    if s is None:
-        return False
-    _scale(num, SCALE_WORDS[s.group("w").lower()], s.end())
-    return True
-
-
-def _words_core(text: str, m: re.Match[str]) -> _Num | None:
+def _words_core(m: re.Match[str]) -> _Num | None:
     ws = m.start("words")
     toks = [(t.group().lower(), ws + t.start(), ws + t.end())
             for t in _WORD_TOKENS.finditer(m.group("words"))]
@@ -542,18 +577,17 @@ def _words_core(text: str, m: re.Match[str]) -> _Num | None:
     if parsed is None:
         return None
     value, used = parsed
-    end = toks[used - 1][2]
     if used < len(toks) and toks[used][0] in ORDINAL_WORDS:
-        return _Num(ws, toks[used][2], value, value, kind="ordinal")
-    num = _Num(ws, end, value, value)
-    num.word_one = used == 1 and toks[0][0] == "one"
-    # "two million" is read whole; a bare "two" may still be scaled by nothing more.
+        # "twenty-first" is an ordinal; "one-third" a fraction
+        kind: CountKind = "other" if value < 10 and toks[used][0] != "first" else "ordinal"
+        return _Num(ws, toks[used][2], value, value, kind=kind)
+    num = _Num(ws, toks[used - 1][2], value, value)
+    last = toks[used - 1][0]
+    if last in SCALE_WORDS and last != "dozen" and used > 1:
+        num.mult = SCALE_WORDS[last]
+    num.scalable = num.mult == 1 and last not in SCALE_WORDS
+    num.word_one = used == 1 and last == "one"
     return num
-
-
-def _vague_core(m: re.Match[str]) -> _Num:
-    low, high = _vague_range(m.group("vague"))
-    return _Num(m.start("vague"), m.end("vague"), low, high, vague=True)
 
 
 def _read_core(text: str, m: re.Match[str]) -> _Num | None:
@@ -561,9 +595,10 @@ def _read_core(text: str, m: re.Match[str]) -> _Num | None:
     if group == "zero":
         return _Num(m.start(), m.end(), 0, 0)
     if group == "vague":
-        return _vague_core(m)
+        low, high = _vague_range(m.group("vague"))
+        return _Num(m.start(), m.end(), low, high, vague=True)
     if group == "words":
-        return _words_core(text, m)
+        return _words_core(m)
     return _digits_core(text, m)
 
 
@@ -571,13 +606,29 @@ def _read_core(text: str, m: re.Match[str]) -> _Num | None:
 # Context
 
 
+_token_cache: tuple[str, list[int], list[int]] = ("", [], [])
+
+
 def _prev_tokens(text: str, pos: int, k: int) -> list[tuple[str, int]]:
-    """Up to ``k`` whitespace tokens before ``pos``, nearest first, as (token, start)."""
-    lo = max(0, pos - 16 * k)
-    toks = [(t.group(), lo + t.start()) for t in _PREV_TOKEN.finditer(text, lo, pos)]
-    if lo > 0 and toks and toks[0][1] == lo and not text[lo - 1].isspace():
-        toks = toks[1:]
-    return toks[::-1][:k]
+    """Up to ``k`` whitespace-separated tokens before ``pos``, nearest first: (token, start).
+
+    A token that ``pos`` cuts ("$5" before "5") counts up to ``pos``. The token offsets of the
+    last text seen are kept, as every mention of a sentence asks again.
+    """
+    global _token_cache
+    cache = _token_cache
+    if cache[0] is not text:
+        spans = [t.span() for t in _PREV_TOKEN.finditer(text)]
+        cache = (text, [a for a, _ in spans], [b for _, b in spans])
+        _token_cache = cache
+    starts = cache[1]
+    i = bisect_left(starts, pos) - 1  # the last token that starts before pos
+    out: list[tuple[str, int]] = []
+    while i >= 0 and len(out) < k:
+        a = starts[i]
+        out.append((text[a:min(cache[2][i], pos)], a))
+        i -= 1
+    return out
 
 
 def _qualifier(text: str, pos: int) -> tuple[str, int] | None:
@@ -598,23 +649,22 @@ def _qualifier(text: str, pos: int) -> tuple[str, int] | None:
     return best
 
 
-def _extend_right(text: str, num: _Num, allow_range: bool = True) -> None:
-    """Read scale words, a second number of a range and suffix qualifiers after ``num``."""
-    if num.kind in ("count", "other") and num.dec is not None or num.kind == "count":
-        _apply_scale_word(text, num)
+def _extend_right(text: str, num: _Num) -> None:
+    """Scale words, the second number of a range and a qualifier after the number."""
+    _apply_scale_word(text, num)
     if num.kind != "count":
         return
-    if allow_range and not num.is_range and num.span_end < 0:
+    if not num.is_range and num.span_end < 0:
         _range(text, num)
-    q = _R_SUFFIX_QUAL.match(text, num.end if num.span_end < 0 else num.span_end)
-    if q is not None and not (q.group("least") and q.group().strip() == "plus"
-                              and _R_NEXT_WORD.match(text, q.end()) is None):
-        num.suffix = "at_least" if q.group("least") else "approx" if q.group("approx") \
-            else "at_most"
+    q = _R_SUFFIX_QUAL.match(text, num.right)
+    if q is not None:
+        num.suffix = ("at_least" if q.group("least") else
+                      "approx" if q.group("approx") else "at_most")
         num.span_end = q.end()
 
 
 def _range(text: str, num: _Num) -> None:
+    """Ranges: "10 to 15", "between 2 and 3 million", "two or three", "10 - 15"."""
     sep = _R_RANGE_SEP.match(text, num.end)
     if sep is None:
         return
@@ -628,70 +678,67 @@ def _range(text: str, num: _Num) -> None:
     m2 = _CORE.match(text, sep.end())
     if m2 is None or m2.lastgroup == "zero":
         return
-    second = _read_core(text, m2)
-    if second is None or second.kind != "count" or second.span_end >= 0:
+    if word in "-–—" and m2.lastgroup != "digits":
         return
-    if word in ("-", "–", "—") and (num.vague or second.vague or m2.lastgroup == "words"):
+    second = _read_core(text, m2)
+    if second is None or second.kind != "count" or second.span_end >= 0 or second.is_range:
         return
     _apply_scale_word(text, second)
-    second_high = second.high if second.high is not None else second.low
-    if num.scalable and not second.scalable and second.raw and not second.vague:
-        # "between 2 and 3 million": the scale of the second number applies to the first
-        pre = parse_digits(second.raw, scaled=True)
-        if pre is not None and num.low < pre and pre > 0:
-            _scale(num, second.low // int(pre) if int(pre) else 1, num.end)
-    elif num.scalable and not second.scalable and m2.lastgroup == "words" and not num.vague:
-        pass
-    if second.low <= num.low:
+    if num.scalable and second.mult > 1 and num.low * second.mult < second.low:
+        _scale(num, second.mult, num.end)  # "between 2 and 3 million": 2 million
+    high = second.high if second.high is not None else second.low
+    if high <= num.low:
         return
     if num.year_like and second.year_like:
         num.kind = "year"
-    num.high = second_high
-    num.end = second.end
-    num.is_range = True
+    if word == "and":
+        num.span_start = prev[0][1]  # "between 20 and 30"
+    num.high, num.end = high, second.end
+    num.is_range, num.scalable = True, False
     num.vague = num.vague or second.vague
-    num.scalable = False
+
+
+def _unit(num: _Num, r: re.Match[str] | None) -> bool:
+    """A unit matched after the number; "of" is allowed only after a vague quantity."""
+    return r is not None and (num.vague or not r.group("of"))
 
 
 def _classify_right(text: str, num: _Num) -> None:
     """Kinds decided by what follows: ages, percentages, money, times, durations, measures."""
-    e = num.end if num.span_end < 0 else num.span_end
+    e = num.right
     if (r := _R_AGE.match(text, e)) is not None:
         num.kind = "duration" if _war_noun_follows(text, r.end()) else "age"
         num.span_end = r.end()
-        return
-    if (r := _R_PERCENT.match(text, e)) is not None:
+    elif (r := _R_PERCENT.match(text, e)) is not None:
         num.kind, num.span_end = "percent", r.end()
-        return
-    if (r := _R_MONEY.match(text, e)) is not None and (num.vague or " of " not in r.group()):
+    elif _unit(num, r := _R_MONEY.match(text, e)) and r is not None:
         num.kind, num.span_end = "money", r.end()
-        return
-    if (r := _R_TIME.match(text, e)) is not None and not num.vague:
+    elif not num.vague and (r := _R_TIME.match(text, e) or _military_hours(text, num)):
         num.kind, num.span_end = "time", r.end()
-        return
-    if len(num.raw) == 4 and num.raw.isdigit() and num.raw[0] in "012" \
-            and (r := _R_MILITARY_HOURS.match(text, e)) is not None and num.raw[0] == "0":
-        num.kind, num.span_end = "time", r.end()
-        return
-    if (r := _R_DURATION.match(text, e)) is not None and (num.vague or " of" not in
-                                                            r.group()[:4].lower()):
+    elif _unit(num, r := _R_DURATION.match(text, e)) and r is not None:
         num.kind, num.span_end = "duration", r.end()
-        return
-    if (r := _R_MEASURE.match(text, e)) is not None and (num.vague or " of" not in
-                                                           r.group()[:4].lower()):
+    elif _unit(num, r := _R_MEASURE.match(text, e)) and r is not None:
         num.kind, num.span_end = "measure", r.end()
-        return
-    if not num.vague and not num.is_range and 1 <= num.low <= 31 \
-            and (r := _R_DATE_MONTH.match(text, e)) is not None:
+    elif (not num.vague and not num.is_range and 1 <= num.low <= 31 and num.mult == 1
+          and (r := _R_DATE_MONTH.match(text, e)) is not None):
         num.kind, num.span_end = "date", r.end()
-        return
-    if _R_HYPHEN_WORD.match(text, e):
-        num.kind = "other"  # "two-state", "300-strong", "five-member"
+    elif (num.low == 1 and not num.vague and not num.is_range
+          and (r := _R_RATIO.match(text, e)) is not None):
+        num.kind, num.span_end = "other", r.end()  # "one in five children": a ratio
+    elif _R_HYPHEN_WORD.match(text, e):
         w = _R_NEXT_WORD.match(text, e)
-        num.span_end = w.end() if w else e
+        num.kind, num.span_end = "other", (w.end() if w else e)  # "two-state", "300-strong"
+
+
+def _military_hours(text: str, num: _Num) -> re.Match[str] | None:
+    """ "0300 hours" is a time of day ("24 hours" is a duration)."""
+    if len(num.raw) == 4 and num.raw[0] == "0" and num.raw.isdigit():
+        return _R_MILITARY_HOURS.match(text, num.right)
+    return None
 
 
 def _war_noun_follows(text: str, pos: int) -> bool:
+    """ "a 13-year-old civil conflict": the age of a war is a duration."""
     for _ in range(3):
         w = _R_NEXT_WORD.match(text, pos)
         if w is None:
@@ -702,58 +749,50 @@ def _war_noun_follows(text: str, pos: int) -> bool:
     return False
 
 
+def _counted_noun_follows(text: str, pos: int) -> bool:
+    w = _R_NEXT_WORD.match(text, pos)
+    return w is not None and w.group(1) in _COUNTED_NOUNS
+
+
 def _classify_left(text: str, num: _Num) -> None:
     """Kinds decided by what comes before: dates, ages, money, ids, years."""
     prev = _prev_tokens(text, num.start, 3)
     if not prev:
-        if num.year_like and not _counted_noun_follows(text, num):
+        if num.year_like and not _counted_noun_follows(text, num.end):
             num.kind = "year"
         return
     tok, tok_start = prev[0]
     clean = _LEAD_STRIP.sub("", tok)
+    tok_start += len(tok) - len(clean)
     low = clean.lower()
-    punct = bool(clean) and clean[-1] in _PUNCT_END
-    if not punct and clean.rstrip(".") in _MONTHS and (
-            (not num.is_range and (1 <= num.low <= 31 or num.year_like)) or num.is_range):
-        num.kind = "date"
-        num.span_start = tok_start + len(tok) - len(clean)
-        if num.low <= 31 and (y := _R_YEAR_AFTER.match(text, num.end)) is not None:
-            num.span_end = max(num.span_end, y.end())
+    punct = not clean or clean[-1] in _PUNCT_END
+    before = [_LEAD_STRIP.sub("", t).lower() for t, _ in prev[1:]]
+    day_like = 1 <= num.low <= 31 and (num.high is None or num.high <= 31)
+    if not punct and clean.rstrip(".") in _MONTHS and (day_like or num.year_like) \
+            and not num.vague and num.mult == 1:
+        num.kind, num.span_start = "date", tok_start  # "March 6", "March 2025"
+        if day_like and (y := _R_YEAR_AFTER.match(text, num.right)) is not None:
+            num.span_end = y.end()
         return
-    prev2 = [_LEAD_STRIP.sub("", t).lower() for t, _ in prev[1:3]]
-    if not punct and (low in _AGE_PREV or (low == "of" and prev2[:1] == ["age"])
-                      or (low == "between" and prev2[:1] and prev2[0] in _AGE_PREV)):
-        num.kind = "age"
-        num.span_start = tok_start if low != "between" else prev[1][1]
+    if num.kind != "count":
         return
-    if not punct and low in ("under", "over", "below", "above") and prev2[:1] \
-            and prev2[0] in _CHILD_WORDS:
-        num.kind = "age"
-        num.span_start = tok_start
-        return
-    if low in _CURRENCY_PREV:
-        num.kind = "money"
-        num.span_start = tok_start
-        return
-    if not punct and (low in _ID_PREV or low.rstrip(".") in _ID_PREV) and not num.vague \
-            and m_is_digits(text, num):
-        num.kind = "other"
-        num.span_start = tok_start
-        return
-    if num.year_like and num.kind == "count":
-        if low in _YEAR_PREV and not punct:
-            num.kind = "year"
-        elif not _counted_noun_follows(text, num) and _qualifier(text, num.start) is None:
-            num.kind = "year"
-
-
-def m_is_digits(text: str, num: _Num) -> bool:
-    return text[num.start:num.start + 1].isdigit()
-
-
-def _counted_noun_follows(text: str, num: _Num) -> bool:
-    w = _R_NEXT_WORD.match(text, num.end)
-    return w is not None and w.group(1) in _COUNTED_NOUNS
+    if not punct and low in _AGE_PREV:
+        num.kind, num.span_start = "age", tok_start  # "aged 25"
+    elif not punct and low == "of" and before[:1] == ["age"]:
+        num.kind, num.span_start = "age", prev[1][1]  # "under the age of 18"
+    elif not punct and low == "between" and before[:1] and before[0] in _AGE_PREV:
+        num.kind, num.span_start = "age", prev[1][1]  # "aged between 15 and 20"
+    elif (not punct and low in ("under", "over", "below", "above") and before[:1]
+          and before[0] in _CHILD_WORDS):
+        num.kind, num.span_start = "age", tok_start  # "children under 5"
+    elif low in _CURRENCY_PREV:
+        num.kind, num.span_start = "money", tok_start  # "USD 5 million", "$ 300"
+    elif (not punct or low.endswith(".")) and low in _ID_PREV and not num.vague \
+            and text[num.start].isdigit():
+        num.kind, num.span_start = "other", tok_start  # "Resolution 2254", "Highway 4"
+    elif num.year_like and ((low in _YEAR_PREV and not punct) or (
+            not _counted_noun_follows(text, num.end) and _qualifier(text, num.start) is None)):
+        num.kind = "year"  # "in 2013"; "2000 people" and "at least 2000" stay counts
 
 
 def _one_excluded(text: str, num: _Num) -> bool:
@@ -764,29 +803,9 @@ def _one_excluded(text: str, num: _Num) -> bool:
     return bool(prev) and prev[0][0].lower() in _ONE_PREV_EXCLUDE
 
 
-def _finish(text: str, num: _Num) -> CountMention:
-    start = num.span_start if num.span_start >= 0 else num.start
-    end = max(num.end, num.span_end)
-    low, high, approx = num.low, num.high, num.approx
-    if num.kind == "count":
-        if num.suffix == "at_least":
-            high = None
-        elif num.suffix == "approx":
-            approx = True
-        elif num.suffix == "at_most":
-            low, high = 0, high if high is not None else low
-        q = _qualifier(text, start)
-        if q is not None:
-            effect, start = q
-            low, high, approx = _qualify(effect, low, high, approx, num.vague or num.is_range)
-    kind: CountKind = num.kind if num.kind in COUNT_KINDS else "other"  # type: ignore[assignment]
-    count = Count(low, high, text[start:end], approx)
-    return CountMention(start, end, count, num.number_start if False else num.start,
-                        num.end, kind)
-
-
 def _qualify(effect: str, low: int, high: int | None, approx: bool,
              interval: bool) -> tuple[int, int | None, bool]:
+    """The interval a qualifier before the number gives (see docs/COUNTS.md)."""
     if effect == "at_least":
         return low, None, approx
     if effect == "more_than":
@@ -798,20 +817,44 @@ def _qualify(effect: str, low: int, high: int | None, approx: bool,
             return low, high, True
         top = high if high is not None else low
         return top, top, True
-    # fewer than N: [0, N - 1]
-    return 0, max(0, low - 1), approx
+    return 0, max(0, low - 1), approx  # "fewer than N": [0, N - 1]
+
+
+def _finish(text: str, num: _Num) -> CountMention:
+    start = num.span_start if num.span_start >= 0 else num.start
+    end = num.right
+    low, high, approx = num.low, num.high, num.approx
+    if num.kind == "count":
+        if num.suffix == "at_least":
+            high = None
+        elif num.suffix == "approx":
+            approx = True
+        elif num.suffix == "at_most":
+            low, high = 0, (high if high is not None else low)
+        q = _qualifier(text, start)
+        if q is not None:
+            effect, start = q
+            low, high, approx = _qualify(effect, low, high, approx, num.vague or num.is_range)
+    return CountMention(start, end, Count(low, high, text[start:end], approx),
+                        num.start, num.end, num.kind)
 
 
 def find_counts(text: str) -> list[CountMention]:
     """Every number expression of ``text``, left to right, each with its ``kind``.
 
-    Only mentions with ``kind == "count"`` are figures; see ``docs/COUNTS.md`` for the interval
-    each phrase gives ("at least N" → [N, open), "more than N" → [N+1, open), "dozens" →
-    [24, 99] …). "a"/"an" are never emitted (see :data:`ARTICLE_ONE`).
+    Only mentions with ``kind == "count"`` are figures of something; ``docs/COUNTS.md`` gives
+    the interval of each phrase ("at least N" → [N, open), "more than N" → [N+1, open),
+    "about N" → N approximate, "dozens" → [24, 99] …). Articles ("a soldier") are never
+    emitted: see :data:`ARTICLE_ONE`.
     """
     out: list[CountMention] = []
     pos = 0
-    while (m := _CORE.search(text, pos)) is not None:
+    for cand in _CANDIDATE.finditer(text.lower()):
+        if cand.start() < pos or not (cand.group()[-1].isdigit() or cand.group() in _STARTS):
+            continue
+        m = _CORE.match(text, cand.start())
+        if m is None:
+            continue
         num = _read_core(text, m)
         if num is None:
             pos = m.end()
@@ -820,16 +863,12 @@ def find_counts(text: str) -> list[CountMention]:
             _extend_right(text, num)
         if num.kind == "count":
             _classify_right(text, num)
-        if num.kind == "count":
+        if num.kind in ("count", "ordinal"):
             _classify_left(text, num)
         if num.kind == "count" and num.word_one and _one_excluded(text, num):
             pos = num.end
             continue
-        if num.kind == "other" and num.dec is not None and num.span_end < 0:
-            pos = max(num.end, m.end())
-            out.append(_finish(text, num))
-            continue
         mention = _finish(text, num)
         out.append(mention)
-        pos = max(mention.end, m.end() if m.lastgroup == "digits" else num.end)
+        pos = max(mention.end, m.end() if m.lastgroup == "digits" else mention.end)
     return out

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from warmonitor.extract.counts import CountMention, find_counts
+from warmonitor.extract.lexicon import PERSON_NOUNS
 from warmonitor.extract.outcomes import Trigger, bind_left, bind_right, find_triggers
 from warmonitor.extract.victims import VictimPhrase, group_of, victim_phrase
 from warmonitor.model import Count
@@ -64,14 +65,18 @@ _OF_THEM_WERE = re.compile(r"^\s*(?:of (?:them|whom)\s+)?(?:were|are|was)\s+"
 
 def find_figures(sentence: str) -> list[Figure]:
     """The casualty figures of one sentence, in order of appearance."""
-    mentions = [m for m in find_counts(sentence) if m.kind == "count"]
-    if not mentions:
-        return []
     triggers = find_triggers(sentence)
-    figures = [Figure(m, victim_phrase(sentence, m.end)) for m in mentions]
+    if not triggers:
+        return []
+    mentions = [m for m in find_counts(sentence) if m.kind == "count"]
+    starts = sorted([t.start for t in triggers] + [m.start for m in mentions])
+    figures = [Figure(m, victim_phrase(sentence, m.end, _next_after(starts, m.end)))
+               for m in mentions]
     for i, fig in enumerate(figures):
         _bind(sentence, fig, triggers, figures[i + 1].mention.start
               if i + 1 < len(figures) else len(sentence))
+    _long_passive(sentence, figures, triggers)
+    figures = _singulars(sentence, triggers, figures)
     _coordinate(sentence, figures)
     _parts(sentence, figures)
     for fig in figures:
@@ -86,6 +91,13 @@ def find_figures(sentence: str) -> list[Figure]:
             total = figures[f.part_of]
             f.part_of = index.get(id(total))
     return keep
+
+
+def _next_after(starts: list[int], pos: int) -> int | None:
+    for s in starts:
+        if s >= pos:
+            return s
+    return None
 
 
 def _bind(sentence: str, fig: Figure, triggers: list[Trigger], next_start: int) -> None:
@@ -111,6 +123,32 @@ def _bind(sentence: str, fig: Figure, triggers: list[Trigger], next_start: int) 
         if t.role in ("after", "both") and bind_left(sentence[t.end:m.start]):
             fig.outcome, fig.trigger = t.outcome, t
         return
+
+
+_PASSIVE_END = re.compile(
+    r"\b(?:were|was|have been|has been|had been|are|are being|were being|be|got)\s+"
+    r"(?:(?:reportedly|allegedly|also|all|later|yesterday|today|early|late|on|last|this|"
+    r"\w+day|night|morning|afternoon|evening|overnight|subsequently|eventually|feared|"
+    r"believed|confirmed|said|to|have|been|be)\s+){0,5}$", re.I)
+_LONG_REACH = 220
+
+
+def _long_passive(sentence: str, figures: list[Figure], triggers: list[Trigger]) -> None:
+    """ "Ten residents of X, including the police chief, have been killed": a long subject."""
+    for i, fig in enumerate(figures):
+        if fig.outcome is not None:
+            continue
+        nxt = next((t for t in triggers if t.start >= fig.victims.end), None)
+        if nxt is None or nxt.role not in ("both", "before") or (
+                nxt.start - fig.victims.end > _LONG_REACH):
+            continue
+        between = sentence[fig.victims.end:nxt.start]
+        if not _PASSIVE_END.search(between):
+            continue
+        later = [f for f in figures[i + 1:] if f.mention.start < nxt.start]
+        if any(not _PART_CUE.search(sentence[fig.victims.end:f.mention.start]) for f in later):
+            continue
+        fig.outcome, fig.trigger = nxt.outcome, nxt
 
 
 def _coordinate(sentence: str, figures: list[Figure]) -> None:
@@ -189,3 +227,87 @@ def _parts_outcome(sentence: str) -> str:
     if re.search(r"\b(?:wounded|injured)\b", low[:40]):
         return "injured"
     return "killed"
+
+
+_SINGULAR_AUX = re.compile(r"\b(?:was|has been|had been|is|got|has also been|was also)\s+"
+                           r"(?:\w+ly\s+|later\s+|also\s+|then\s+|reportedly\s+)?$", re.I)
+_DETERMINER = re.compile(r"\b(?:a|an|one|the|his|her|their|its)\s+", re.I)
+_ARTICLE_AFTER = re.compile(r"\s*(?:(?:also|reportedly|allegedly)\s+)?(?:an?|one|the|his|her|"
+                            r"their|its)\s+", re.I)
+_WHO_WAS = re.compile(r"\bwho\s+(?:was|had been|has been)\s+(?:\w+ly\s+)?$", re.I)
+_NAME_BEFORE = re.compile(r"(?:^|[^\w.])((?:[A-Z][\w'\-]+\s+){0,2}[A-Z][\w'\-]+)\s*$")
+_NOT_NAMES = frozenset("He She It They This That There Police Army Government He's".split())
+_NP_WORD = re.compile(r"[\w\-']+")
+
+
+def _person_np_end(text: str, start: int) -> int | None:
+    """End of "[det] adj* person-noun" starting at ``start`` (up to four words), else None."""
+    pos = start
+    for _ in range(4):
+        m = _NP_WORD.match(text, pos)
+        if m is None:
+            return None
+        if m.group(0).lower() in PERSON_NOUNS:
+            return m.end()
+        pos = m.end()
+        while pos < len(text) and text[pos] == " ":
+            pos += 1
+    return None
+
+
+def _singulars(sentence: str, triggers: list[Trigger], figures: list[Figure]) -> list[Figure]:
+    """Figures of one: "a policeman was killed", "killed a priest", "X was shot dead"."""
+    bound = {id(f.trigger) for f in figures if f.trigger is not None}
+    extra: list[Figure] = []
+    for t in triggers:
+        if id(t) in bound or t.outcome == "displaced":
+            continue
+        before = sentence[:t.start]
+        if t.role in ("both", "before") and _SINGULAR_AUX.search(before):
+            aux = _SINGULAR_AUX.search(before)
+            head = before[: aux.start()] if aux else before
+            subject = _subject_np(head) or _named(head) or _who(before)
+            if subject is not None:
+                extra.append(_one(sentence, subject[0], subject[1], t))
+                continue
+        if t.role in ("after", "both"):
+            m = _ARTICLE_AFTER.match(sentence, t.end)
+            end = _person_np_end(sentence, m.end()) if m else None
+            if m and end:
+                a = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+                extra.append(_one(sentence, a, end, t))
+    if not extra:
+        return figures
+    return sorted(figures + extra, key=lambda f: f.mention.start)
+
+
+def _named(text: str) -> tuple[int, int] | None:
+    """A capitalised name right before the auxiliary: "Voinitski was killed"."""
+    m = _NAME_BEFORE.search(text.rstrip(", "))
+    if m and m.group(1).split()[0] not in _NOT_NAMES and m.start(1) > 0:
+        return m.start(1), m.end(1)
+    return None
+
+
+def _who(text: str) -> tuple[int, int] | None:
+    """ "… who was murdered": the relative pronoun stands for one person."""
+    m = _WHO_WAS.search(text)
+    return (m.start(), m.start() + 3) if m else None
+
+
+def _subject_np(text: str) -> tuple[int, int] | None:
+    """The last determiner noun phrase naming a person in ``text`` (the passive's subject)."""
+    best: tuple[int, int] | None = None
+    for m in _DETERMINER.finditer(text):
+        end = _person_np_end(text, m.end())
+        if end is not None:
+            best = (m.start(), end)
+    return best
+
+
+def _one(sentence: str, start: int, end: int, trigger: Trigger) -> Figure:
+    text = sentence[start:end]
+    mention = CountMention(start, end, Count(1, 1, text), start, end, "count")
+    words = text.split(maxsplit=1)
+    victims = VictimPhrase(text, end, group_of(words[-1]) if len(words) > 1 else "people")
+    return Figure(mention, victims, trigger.outcome, trigger)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from warmonitor.extract.lexicon import COMBATANT_GROUPS
-from warmonitor.model import Claim, Place
+from warmonitor.model import Claim, Period, Place
 
 __all__ = ["Headline", "headline"]
 
@@ -62,7 +62,8 @@ class Headline:
 
 
 def headline(claims: Sequence[Claim], *, published: date | None = None,
-             fallback_place: Place | None = None) -> Headline:
+             fallback_place: Place | None = None,
+             fallback_period: Period | None = None) -> Headline:
     """The main incident's figures among a document's claims."""
     killed_claims = [c for c in claims if c.outcome == "killed"]
     main_killed, main_claims = _main_figure(killed_claims)
@@ -72,6 +73,8 @@ def headline(claims: Sequence[Claim], *, published: date | None = None,
     when = None
     if anchor is not None and anchor.period is not None:
         when = anchor.period.start
+    if when is None and fallback_period is not None:
+        when = fallback_period.start
     place = anchor.place if anchor is not None and anchor.place else fallback_place
     return Headline(main_killed, injured, civilians, combatants, when or published, place)
 

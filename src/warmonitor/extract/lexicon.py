@@ -149,3 +149,30 @@ DOCUMENT_HEDGES: tuple[tuple[str, str], ...] = (
      "unverified"),
     (r"\bunconfirmed\b", "unconfirmed"),
 )
+
+# Singular nouns of people: "a policeman was killed", "killed a priest" state a count of one.
+PERSON_NOUNS = frozenset(
+    """man woman boy girl child baby infant toddler teenager teen youth person civilian
+    soldier policeman policewoman officer commander general colonel major captain lieutenant
+    sergeant guard trooper marine pilot sailor militant insurgent rebel fighter gunman jihadist
+    terrorist attacker assailant bomber suspect leader chief official politician lawmaker mayor
+    governor minister councillor councilor judge lawyer prosecutor cleric imam priest pastor
+    monk nun bishop preacher scholar teacher student pupil doctor nurse medic paramedic
+    journalist reporter photographer cameraman blogger activist worker employee engineer driver
+    farmer herder herdsman shepherd trader shopkeeper vendor merchant businessman
+    businesswoman resident villager passenger pedestrian pilgrim tourist migrant refugee
+    prisoner detainee inmate hostage elder chief chieftain villager fisherman miner guard
+    member volunteer contractor diplomat ambassador candidate opponent critic protester
+    demonstrator mother father son daughter brother sister husband wife relative nephew niece
+    cousin uncle aunt grandfather grandmother sheikh chairman councilman spokesman
+    policeofficer gendarme serviceman peacekeeper ranger warden watchman president
+    vice-president mp senator head director manager staffer staff detective inspector
+    superintendent constable lady gentleman girlfriend boyfriend fiance fiancee teenager
+    toddler schoolboy schoolgirl youngster adolescent veteran businessman landlord owner
+    headmaster principal lecturer professor researcher chemist pharmacist surgeon dentist
+    vet operator technician mechanic electrician tailor barber cook waiter guide translator
+    interpreter aide assistant secretary clerk accountant banker broker cashier agent
+    spy informant collaborator smuggler trafficker kidnapper robber thief bandit cultist
+    emir warlord kingpin ringleader deputy commissioner councillor chairperson speaker
+    magistrate coroner sheriff marshal deputy ex-soldier ex-policeman ex-militant""".split()
+)

@@ -57,6 +57,7 @@ _SPACE_SEP = "[ \u00a0\u2009\u202f]"
 DIGITS_PATTERN = (
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,000 / 1,234.5
     rf"|\d{{1,3}}(?:{_SPACE_SEP}\d{{3}})+(?![\d,.]\d)"  # 12 000 (space, NBSP, thin space)
+    r"|\d{1,3}(?:\.\d{3}){2,}(?![\d,.]\d)"  # 2.500.000
     r"|\d+(?:\.\d+)?"  # 1000 / 1.2 / 1.000
 )
 _DIGITS_RE = re.compile(rf"(?:{DIGITS_PATTERN})")

@@ -37,7 +37,8 @@ _RAW: tuple[tuple[str, str, str], ...] = (
      r"beaten to death|hacked to death|bludgeoned to death|crushed to death|lynched|"
      r"fatally (?:shot|wounded|injured|stabbed)|killed|slain|murdered|massacred|"
      r"slaughtered|executed|assassinated|beheaded|butchered|decapitated", "killed", "both"),
-    (r"kill(?:s|ing)?|murder(?:s|ing)|massacring|slaughtering|executing|claim(?:ed|ing|s)?"
+    (r"kill(?:s|ing)?|murder(?:s|ing)|massacring|slaughtering|executing|executions?|"
+     r"massacres?|claim(?:ed|ing|s)?"
      r"(?= (?:the )?(?:lives|life))", "killed", "after"),
     (r"(?:death|casualty|fatality|civilian|killed) tolls?|tolls?", "killed", "after"),
     (r"died|die|dies|dying|perished|drowned|succumbed|lost (?:their|his|her) lives?|"
@@ -118,7 +119,9 @@ _RIGHT_GLUE = re.compile(
     r"severely|badly|slightly|lightly|mortally|fatally|who|which|that|of them|of whom|"
     r"among them|left|leaving|found|reported|in all|altogether|total|more|others?|"
     r"people|persons|had been|have been|has been|were being|not|who were|"
-    r"in total|overall|so far|each|apiece|too|again|had also|also been"
+    r"in total|overall|so far|each|apiece|too|again|had also|also been|yesterday|today|"
+    r"tonight|overnight|earlier|last night|this morning|this week|on \w+day|\w+day|night|"
+    r"morning|afternoon|evening|early|late"
     r")(?:\s|,)+)*$",
     re.IGNORECASE,
 )

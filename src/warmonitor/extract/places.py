@@ -20,7 +20,7 @@ __all__ = ["PlaceIndex", "ResolvedMention"]
 
 _RANK = {"point": 0, "neighbourhood": 1, "city": 2, "district": 3, "admin1": 4, "region": 5,
          "country": 6}
-_NOT_PLACES = frozenset({"PERSON", "ORG", "NORP", "DATE", "TIME", "MONEY", "CARDINAL",
+_NOT_PLACES = frozenset({"PERSON", "DATE", "TIME", "MONEY", "CARDINAL",
                          "ORDINAL", "QUANTITY", "PERCENT", "WORK_OF_ART", "EVENT", "LAW",
                          "PRODUCT", "LANGUAGE"})
 _OPENING = 400  # characters of a report's opening where its main place is stated

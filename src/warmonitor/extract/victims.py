@@ -23,12 +23,12 @@ _STOP = frozenset(
     until who which that whose where killed dead died wounded injured missing arrested
     detained kidnapped abducted displaced deaths death fatalities bodies casualties lives
     injuries including included among against for across inside outside amid following
-    over under about than per to were, reportedly allegedly also all later,""".split()
+    over under about than per to were, reportedly allegedly also all later, loyal allied
+    linked affiliated belonging lost sustained suffered left leaving remain remained went""".split()
 )
 # "of" continues a phrase only in these frames: "members of the X", "dozens of youths".
 _OF_HEADS = frozenset(
     "members member dozens hundreds thousands scores number group groups families".split())
-_POSSESSIVES = frozenset("the their its his her our them whom those".split())
 _MAX_WORDS = 9
 
 
@@ -42,13 +42,17 @@ class VictimPhrase:
     side: str | None = None
 
 
-def victim_phrase(sentence: str, start: int) -> VictimPhrase:
-    """Read the victim noun phrase that starts at ``start`` (just after a figure)."""
+def victim_phrase(sentence: str, start: int, limit: int | None = None) -> VictimPhrase:
+    """Read the victim noun phrase that starts at ``start`` (just after a figure).
+
+    The phrase never reaches ``limit`` (the next outcome trigger or figure).
+    """
     words: list[re.Match[str]] = []
     pos = start
+    stop_at = len(sentence) if limit is None else limit
     while len(words) < _MAX_WORDS:
         m = _WORD.search(sentence, pos)
-        if m is None:
+        if m is None or m.start() >= stop_at:
             break
         gap = sentence[pos:m.start()]
         if gap.strip() not in ("", "-"):  # punctuation ends the phrase (commas, quotes)
@@ -56,7 +60,7 @@ def victim_phrase(sentence: str, start: int) -> VictimPhrase:
         low = m.group(0).lower().rstrip(".")
         if low == "of":
             nxt = _WORD.search(sentence, m.end())
-            leading = not words and nxt is not None and nxt.group(0).lower() in _POSSESSIVES
+            leading = not words and nxt is not None
             if not leading and (not words or words[-1].group(0).lower() not in _OF_HEADS):
                 break
         elif low in _STOP or m.group(0)[0].isdigit():
@@ -75,7 +79,8 @@ def victim_phrase(sentence: str, start: int) -> VictimPhrase:
         pos += sm.end()
     if not words:
         return VictimPhrase("", start, "people", side)
-    text = sentence[words[0].start():pos].strip()
+    first = words[1] if words[0].group(0).lower() == "of" and len(words) > 1 else words[0]
+    text = sentence[first.start():pos].strip()
     group = _group_from_words([w.group(0) for w in words])
     return VictimPhrase(text, pos, group, side)
 

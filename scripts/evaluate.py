@@ -1,0 +1,202 @@
+#!/usr/bin/env python3
+"""Accuracy on the development sets, and the failures grouped by cause.
+
+    .venv/bin/python scripts/evaluate.py                  # all three sets, scores + causes
+    .venv/bin/python scripts/evaluate.py --sets wad --limit 500
+    .venv/bin/python scripts/evaluate.py --check benchmarks/accuracy_floor.json   # CI floor
+
+Reads ``../shared/gold`` (never copied into the repository; override with ``--gold``), runs
+``warmonitor extract`` in-process on each set, scores it with the set's own ``score.py`` and
+sorts every wrong killed figure and place into one cause, biggest first. Record texts are
+never printed; ``--ids`` lists the record ids of a cause for local inspection.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+from warmonitor.pipeline import predict_file
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_GOLD = ROOT.parent / "shared" / "gold"
+VAGUE = re.compile(r"\b(?:dozens|scores|hundreds|thousands|several|a few|many|numerous)\b", re.I)
+DIGITS = re.compile(r"\d")
+
+
+def load(path: Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def killed_cause(gold: dict[str, Any], pred: dict[str, Any], text: str) -> str:
+    """One cause for a wrong killed figure (the failure map of issue 3)."""
+    want = gold.get("killed") or 0
+    got = pred.get("killed") or 0
+    claims = pred.get("claims", [])
+    killed = [c for c in claims if c["outcome"] == "killed"]
+    values = {c["count"]["low"] for c in killed}
+    if want == 0:
+        return "figure where gold has none"
+    if not claims and not DIGITS.search(text) and not re.search(
+            r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen)\b", text, re.I):
+        return "no number in text"
+    if not killed:
+        if any(c["count"]["low"] == want for c in claims):
+            return "killed and injured confused"
+        if VAGUE.search(text):
+            return "vague quantity"
+        if str(want) not in text:
+            return "number words / article (no killed figure found)"
+        return "no killed figure found"
+    if want in values:
+        if any(c.get("cumulative") for c in killed):
+            return "cumulative toll against incident's own"
+        return "wrong number chosen among several"
+    if want == sum(c["count"]["low"] for c in killed if c.get("part_of") is None):
+        return "sum of parts"
+    if any(c["count"]["low"] == want for c in claims):
+        return "killed and injured confused"
+    if got and any(c["count"]["high"] is None for c in killed) and want > got:
+        return "open interval below gold"
+    if VAGUE.search(text) and any(c["count"]["high"] and c["count"]["high"] > c["count"][
+            "low"] for c in killed):
+        return "vague quantity"
+    if str(want) not in text.replace(",", ""):
+        return "number words / gold not stated as digits"
+    return "figure stated but not bound to killed"
+
+
+def place_cause(gold: dict[str, Any], pred: dict[str, Any]) -> str:
+    if pred.get("lat") is None:
+        return "place missing (none found or not in gazetteer)"
+    if gold.get("country") and pred.get("country"):
+        from_score = {"SY": "SYR"}
+        got = pred["country"]
+        if len(got) == 2:
+            got = from_score.get(got, got)
+        if not gold["country"].startswith(got[:2]):
+            return "wrong country"
+    return "wrong place among several / far"
+
+
+def run_set(name: str, gold_dir: Path, limit: int | None, workers: int | None,
+            out_dir: Path) -> tuple[dict[str, Any], list[dict[str, Any]], dict[str, Any]]:
+    source = gold_dir / "dev" / f"{name}.jsonl"
+    records = load(source)
+    if limit:
+        records = records[:limit]
+    inp = out_dir / f"{name}.input.jsonl"
+    with inp.open("w", encoding="utf-8") as fh:
+        for r in records:
+            fh.write(json.dumps({k: r[k] for k in ("id", "text", "title", "published")}) + "\n")
+    gold_file = out_dir / f"{name}.gold.jsonl"
+    with gold_file.open("w", encoding="utf-8") as fh:
+        for r in records:
+            fh.write(json.dumps(r) + "\n")
+    pred_file = out_dir / f"{name}.pred.jsonl"
+    t0 = time.perf_counter()
+    predict_file(inp, pred_file, workers=workers)
+    elapsed = time.perf_counter() - t0
+    scored = subprocess.run([sys.executable, str(gold_dir / "score.py"), str(gold_file),
+                             str(pred_file), "--json"], check=True, capture_output=True,
+                            text=True)
+    preds = {p["id"]: p for p in load(pred_file)}
+    result = json.loads(scored.stdout)
+    result["seconds"] = round(elapsed, 1)
+    return result, records, preds
+
+
+def causes(records: list[dict[str, Any]], preds: dict[str, Any]) -> dict[str, Counter[str]]:
+    out: dict[str, Counter[str]] = defaultdict(Counter)
+    for r in records:
+        g, p = r["gold"], preds.get(r["id"], {})
+        if g.get("killed") is not None and (p.get("killed") or 0) != g["killed"]:
+            out["killed"][killed_cause(g, p, r["text"])] += 1
+        if g.get("injured") is not None and (p.get("injured") or 0) != g["injured"]:
+            out["injured"]["wrong injured figure"] += 1
+        if g.get("lat") is not None and p.get("lat") is not None:
+            import math
+            d = _km(g["lat"], g["lon"], p["lat"], p["lon"])
+            if d > 161 or math.isnan(d):
+                out["place"][place_cause(g, p)] += 1
+        elif g.get("lat") is not None:
+            out["place"][place_cause(g, p)] += 1
+        if g.get("date") and p.get("date") != g["date"]:
+            out["date"]["no date" if not p.get("date") else "date wrong"] += 1
+    return out
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    import math
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, a)))
+
+
+def ids_for(records: list[dict[str, Any]], preds: dict[str, Any], cause: str) -> list[str]:
+    found = []
+    for r in records:
+        g, p = r["gold"], preds.get(r["id"], {})
+        if g.get("killed") is not None and (p.get("killed") or 0) != g["killed"] and (
+                killed_cause(g, p, r["text"]) == cause):
+            found.append(r["id"])
+    return found
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
+    ap.add_argument("--sets", nargs="+", default=["wad", "acled", "fakes"])
+    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--workers", type=int, default=None)
+    ap.add_argument("--check", type=Path, help="fail when a metric drops >0.02 below this file")
+    ap.add_argument("--record", type=Path, help="write the scores to this file")
+    ap.add_argument("--ids", help="print record ids of this killed cause")
+    ap.add_argument("--keep", type=Path, help="keep predictions in this folder")
+    args = ap.parse_args(argv)
+    if not (args.gold / "score.py").exists():
+        print(f"no gold sets at {args.gold}: nothing to evaluate", file=sys.stderr)
+        return 0
+    all_scores: dict[str, Any] = {}
+    failed = False
+    with tempfile.TemporaryDirectory() as tmp:
+        out_dir = args.keep or Path(tmp)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        for name in args.sets:
+            scores, records, preds = run_set(name, args.gold, args.limit, args.workers, out_dir)
+            all_scores[name] = scores
+            print(f"\n== {name} ({scores['n']} records, {scores['seconds']} s)")
+            for key, value in scores.items():
+                if key not in ("n", "seconds", "missing_predictions"):
+                    print(f"  {key:28s} {value}")
+            for field, counter in causes(records, preds).items():
+                print(f"  failures: {field}")
+                for cause, n in counter.most_common():
+                    print(f"    {n:5d}  {cause}")
+            if args.ids:
+                print(" ".join(ids_for(records, preds, args.ids)))
+    if args.record:
+        args.record.write_text(json.dumps(all_scores, indent=2, sort_keys=True) + "\n")
+    if args.check:
+        floor = json.loads(args.check.read_text())
+        for name, metrics in floor.items():
+            for key, value in metrics.items():
+                got = all_scores.get(name, {}).get(key)
+                if got is not None and isinstance(value, float) and got < value - 0.02:
+                    print(f"REGRESSION {name}.{key}: {got} < recorded {value} - 0.02")
+                    failed = True
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
