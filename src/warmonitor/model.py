@@ -175,13 +175,23 @@ class Evidence:
     sentence: str
     start: int
     end: int
+    figure: tuple[int, int] | None = None  # the count's offsets in the document text
+    trigger: tuple[int, int] | None = None  # the outcome word's offsets ("killed")
 
     def to_dict(self) -> dict[str, Any]:
-        return {"sentence": self.sentence, "start": self.start, "end": self.end}
+        out: dict[str, Any] = {"sentence": self.sentence, "start": self.start, "end": self.end}
+        if self.figure is not None:
+            out["figure"] = list(self.figure)
+        if self.trigger is not None:
+            out["trigger"] = list(self.trigger)
+        return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Evidence:
-        return cls(str(data["sentence"]), int(data["start"]), int(data["end"]))
+        figure, trigger = data.get("figure"), data.get("trigger")
+        return cls(str(data["sentence"]), int(data["start"]), int(data["end"]),
+                   (int(figure[0]), int(figure[1])) if figure else None,
+                   (int(trigger[0]), int(trigger[1])) if trigger else None)
 
 
 @dataclass(frozen=True, slots=True)

@@ -220,7 +220,11 @@ def _claim(d: _Draft, source: ExtractionInput, extractor: str, reported_by: str 
         count=fig.count,
         victims=Victims(group, vp.text, vp.side),
         claimant=d.claimant,
-        evidence=Evidence(sentence, d.sent_start, d.sent_end),
+        evidence=Evidence(
+            sentence, d.sent_start, d.sent_end,
+            (d.sent_start + fig.mention.start, d.sent_start + fig.mention.end),
+            (d.sent_start + fig.trigger.start, d.sent_start + fig.trigger.end)
+            if fig.trigger else None),
         extractor=extractor,
         reported_by=reported_by,
         hedges=tuple(d.hedges),

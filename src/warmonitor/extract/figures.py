@@ -56,9 +56,11 @@ _PARTS_SENTENCE = re.compile(
 _AMONG_AFTER = re.compile(r"\b(?:were|was|are|is)?\s*(?:also\s+)?among\s+(?:the\s+|those\s+)?$",
                           re.I)
 _COORD = re.compile(r"^\s*(?:,|and|as well as|plus|,\s*and|and another|along with)\s*$", re.I)
-_CUMULATIVE = re.compile(r"\b(?:rose|risen|rising|climbed|increased|jumped|reached|has hit|"
-                         r"now stands|stands at|stood at|mounted|bringing|brought)\b[^.]{0,25}$",
-                         re.I)
+_CUMULATIVE = re.compile(
+    r"(?:\b(?:toll|tally|number of (?:dead|deaths|people killed|victims)|deaths?)\b[^.;]{0,40}"
+    r"\b(?:rose|risen|rising|climbed|increased|jumped|reached|has hit|hit|now stands|stands|"
+    r"stood|mounted|topped|passed|surpassed)\b|\b(?:rose|risen|climbed|increased|jumped) to|"
+    r"\bbringing (?:the|to)\b[^.;]{0,30})[^.;]{0,25}$", re.I)
 _OF_THEM_WERE = re.compile(r"^\s*(?:of (?:them|whom)\s+)?(?:were|are|was)\s+"
                            r"((?:[a-z\-]+\s+){0,2}[a-z\-]+)", re.I)
 
@@ -78,11 +80,12 @@ def find_figures(sentence: str) -> list[Figure]:
     _long_passive(sentence, figures, triggers)
     figures = _singulars(sentence, triggers, figures)
     _coordinate(sentence, figures)
+    figures = _and_one(sentence, figures)
     _parts(sentence, figures)
     for fig in figures:
-        if fig.outcome and fig.trigger and fig.trigger.end <= fig.mention.start:
-            fig.cumulative = bool(_CUMULATIVE.search(sentence[fig.trigger.start:
-                                                              fig.mention.start]))
+        if fig.outcome:
+            before = sentence[max(0, fig.mention.start - 80):fig.mention.start]
+            fig.cumulative = bool(_CUMULATIVE.search(before))
     keep = [f for f in figures if f.outcome is not None]
     # re-index part_of after filtering
     index = {id(f): k for k, f in enumerate(keep)}
@@ -129,7 +132,7 @@ _PASSIVE_END = re.compile(
     r"\b(?:were|was|have been|has been|had been|are|are being|were being|be|got)\s+"
     r"(?:(?:reportedly|allegedly|also|all|later|yesterday|today|early|late|on|last|this|"
     r"\w+day|night|morning|afternoon|evening|overnight|subsequently|eventually|feared|"
-    r"believed|confirmed|said|to|have|been|be)\s+){0,5}$", re.I)
+    r"believed|confirmed|said|to|have|been|be|weekend|\w+ed and|<b>)\s+){0,5}$", re.I)
 _LONG_REACH = 220
 
 
@@ -229,13 +232,19 @@ def _parts_outcome(sentence: str) -> str:
     return "killed"
 
 
-_SINGULAR_AUX = re.compile(r"\b(?:was|has been|had been|is|got|has also been|was also)\s+"
-                           r"(?:\w+ly\s+|later\s+|also\s+|then\s+|reportedly\s+)?$", re.I)
+_SINGULAR_AUX = re.compile(r"\b(?:was|has been|had been|is|got|has also been|was also)\s*>?\s*"
+                           r"(?:(?:\w+ly|later|also|then|yesterday|today|on|last|this|early|"
+                           r"late|\w+day|night|morning|evening|afternoon|weekend|\w+ed and|"
+                           r"<b>)\s+){0,4}$", re.I)
 _DETERMINER = re.compile(r"\b(?:a|an|one|the|his|her|their|its)\s+", re.I)
 _ARTICLE_AFTER = re.compile(r"\s*(?:(?:also|reportedly|allegedly)\s+)?(?:an?|one|the|his|her|"
                             r"their|its)\s+", re.I)
 _WHO_WAS = re.compile(r"\bwho\s+(?:was|had been|has been)\s+(?:\w+ly\s+)?$", re.I)
 _NAME_BEFORE = re.compile(r"(?:^|[^\w.])((?:[A-Z][\w'\-]+\s+){0,2}[A-Z][\w'\-]+)\s*$")
+_OBJECT_NAME = re.compile(r"\s*(?:</b>\s*)?((?:him|her)\b|(?:[A-Z][\w'\-]+\s+){1,3}"
+                          r"[A-Z][\w'\-]+(?!\s+(?:province|state|city|district|region)))")
+_CAPITAL_AFTER = re.compile(r"\s*(?:</b>\s*)?([A-Z])")
+_AND_ONE = re.compile(r"\s*,?\s*(?:and|as well as)\s+(an?)\s+", re.I)
 _NOT_NAMES = frozenset("He She It They This That There Police Army Government He's".split())
 _NP_WORD = re.compile(r"[\w\-']+")
 
@@ -243,7 +252,7 @@ _NP_WORD = re.compile(r"[\w\-']+")
 def _person_np_end(text: str, start: int) -> int | None:
     """End of "[det] adj* person-noun" starting at ``start`` (up to four words), else None."""
     pos = start
-    for _ in range(4):
+    for _ in range(5):
         m = _NP_WORD.match(text, pos)
         if m is None:
             return None
@@ -276,6 +285,15 @@ def _singulars(sentence: str, triggers: list[Trigger], figures: list[Figure]) ->
             if m and end:
                 a = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
                 extra.append(_one(sentence, a, end, t))
+                continue
+            c = _CAPITAL_AFTER.match(sentence, t.end)
+            end = _person_np_end(sentence, c.start(1)) if c else None
+            if c and end:
+                extra.append(_one(sentence, c.start(1), end, t))
+                continue
+            n = _OBJECT_NAME.match(sentence, t.end)
+            if n and n.group(1).split()[0] not in _NOT_NAMES:
+                extra.append(_one(sentence, n.start(1), n.end(1), t))
     if not extra:
         return figures
     return sorted(figures + extra, key=lambda f: f.mention.start)
@@ -293,6 +311,18 @@ def _who(text: str) -> tuple[int, int] | None:
     """ "… who was murdered": the relative pronoun stands for one person."""
     m = _WHO_WAS.search(text)
     return (m.start(), m.start() + 3) if m else None
+
+
+def _and_one(sentence: str, figures: list[Figure]) -> list[Figure]:
+    """ "killing him, two of his brothers and a bodyguard": the last one counts too."""
+    extra = []
+    for fig in figures:
+        if fig.trigger is not None and fig.trigger.end <= fig.mention.start:
+            m = _AND_ONE.match(sentence, fig.victims.end)
+            end = _person_np_end(sentence, m.end()) if m else None
+            if m and end:
+                extra.append(_one(sentence, m.end() - len(m.group(1)) - 1, end, fig.trigger))
+    return sorted(figures + extra, key=lambda f: f.mention.start) if extra else figures
 
 
 def _subject_np(text: str) -> tuple[int, int] | None:

@@ -89,8 +89,9 @@ def _main_figure(claims: list[Claim]) -> tuple[int | None, list[Claim]]:
     ids = {c.id for c in totals}
     parts_under_total = [c for c in lead if c.part_of in ids]
     value: int
-    if len(totals) > 1 and not parts_under_total and _coordinated(totals):
-        value = sum(c.count.best for c in totals)
+    shared = _sharing_trigger(totals)
+    if len(shared) > 1 and not parts_under_total:
+        value = sum(c.count.best for c in shared)
     else:
         value = max(c.count.best for c in totals or lead)
     for c in candidates:
@@ -100,9 +101,12 @@ def _main_figure(claims: list[Claim]) -> tuple[int | None, list[Claim]]:
     return value, lead
 
 
-def _coordinated(totals: list[Claim]) -> bool:
-    groups = [c.victims.group for c in totals]
-    return "people" not in groups and len(set(groups)) == len(groups)
+def _sharing_trigger(totals: list[Claim]) -> list[Claim]:
+    """The totals bound to the lead's first trigger ("killing him, two … and a bodyguard")."""
+    if not totals or totals[0].evidence.trigger is None:
+        return []
+    first = totals[0].evidence.trigger
+    return [c for c in totals if c.evidence.trigger == first]
 
 
 def _running_total(claim: Claim) -> bool:

@@ -174,5 +174,7 @@ PERSON_NOUNS = frozenset(
     interpreter aide assistant secretary clerk accountant banker broker cashier agent
     spy informant collaborator smuggler trafficker kidnapper robber thief bandit cultist
     emir warlord kingpin ringleader deputy commissioner councillor chairperson speaker
-    magistrate coroner sheriff marshal deputy ex-soldier ex-policeman ex-militant""".split()
+    magistrate coroner sheriff marshal deputy ex-soldier ex-policeman ex-militant bodyguard
+    broadcaster presenter anchor editor columnist writer poet artist singer footballer
+    athlete coach referee player""".split()
 )

@@ -75,11 +75,22 @@ _PATTERNS = [(re.compile(rf"\b(?:{rx})\b", re.IGNORECASE), outcome, role)
 CASUALTIES = re.compile(r"\bcasualties\b", re.IGNORECASE)
 
 
+# Words that look like outcomes but are not casualties: sentences, penalties, threats.
+_NOT_CASUALTY = re.compile(
+    r"\b(?:sentenced (?:\w+ )*?to death|death (?:sentences?|penalty|row|threats?|squads?|"
+    r"certificates?)|to death by (?:hanging|firing squad)|(?:condemned|sentenced) to\b|"
+    r"kill(?:ing)? (?:switch|chain|zone)|killed (?:off|time)|lives? in (?:fear|poverty|exile))",
+    re.IGNORECASE)
+
+
 def find_triggers(sentence: str) -> list[Trigger]:
     """Every outcome trigger in ``sentence``, earliest first, longest match at a position."""
     found: dict[int, Trigger] = {}
+    masked = [(m.start(), m.end()) for m in _NOT_CASUALTY.finditer(sentence)]
     for pattern, outcome, role in _PATTERNS:
         for m in pattern.finditer(sentence):
+            if any(a <= m.start() < b for a, b in masked):
+                continue
             old = found.get(m.start())
             if old is None or (m.end() - m.start()) > (old.end - old.start):
                 found[m.start()] = Trigger(m.start(), m.end(), outcome, role, m.group(0))
@@ -121,17 +132,22 @@ _RIGHT_GLUE = re.compile(
     r"people|persons|had been|have been|has been|were being|not|who were|"
     r"in total|overall|so far|each|apiece|too|again|had also|also been|yesterday|today|"
     r"tonight|overnight|earlier|last night|this morning|this week|on \w+day|\w+day|night|"
-    r"morning|afternoon|evening|early|late"
+    r"morning|afternoon|evening|early|late|last weekend|weekend|<b>|</b>"
     r")(?:\s|,)+)*$",
     re.IGNORECASE,
 )
 
 
+_TAG = re.compile(r"<[^<>]{0,40}>|[>\\]")
+
+
 def bind_left(between: str) -> bool:
     """True when ``between`` (trigger … figure) is only the glue of "killing N" constructions."""
+    between = _TAG.sub(" ", between)
     return len(between) <= 60 and _LEFT_GLUE.match(between + " ") is not None
 
 
 def bind_right(between: str) -> bool:
     """True when ``between`` (figure's noun phrase … trigger) is only auxiliaries and adverbs."""
+    between = _TAG.sub(" ", between)
     return len(between) <= 50 and _RIGHT_GLUE.match(between + " ") is not None
