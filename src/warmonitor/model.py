@@ -52,6 +52,7 @@ class Count:
     high: int | None
     text: str
     approximate: bool = False
+    stated: int | None = None  # the number as written: 1000 in "more than 1,000"
 
     def __post_init__(self) -> None:
         if self.low < 0:
@@ -71,17 +72,25 @@ class Count:
 
     @property
     def best(self) -> int:
-        """One point value: the stated number, or the lower bound of an interval."""
-        return self.low
+        """One point value: the number as written ("more than 20" → 20), else the lower bound.
+
+        This is how analysts code a single figure (ACLED, the WAD and FA-KES coders alike).
+        """
+        return self.stated if self.stated is not None else self.low
 
     def to_dict(self) -> dict[str, Any]:
-        return {"low": self.low, "high": self.high, "text": self.text,
-                "approximate": self.approximate}
+        out: dict[str, Any] = {"low": self.low, "high": self.high, "text": self.text,
+                               "approximate": self.approximate}
+        if self.stated is not None:
+            out["stated"] = self.stated
+        return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Count:
+        stated = data.get("stated")
         return cls(int(data["low"]), None if data.get("high") is None else int(data["high"]),
-                   str(data.get("text", "")), bool(data.get("approximate", False)))
+                   str(data.get("text", "")), bool(data.get("approximate", False)),
+                   None if stated is None else int(stated))
 
 
 @dataclass(frozen=True, slots=True)

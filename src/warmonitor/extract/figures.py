@@ -9,11 +9,18 @@ among 22 people killed"). Pure string code on one sentence; ``claims.py`` assemb
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from warmonitor.extract.counts import CountMention, find_counts
 from warmonitor.extract.lexicon import PERSON_NOUNS
-from warmonitor.extract.outcomes import Trigger, bind_left, bind_right, find_triggers
+from warmonitor.extract.numbers import parse_number
+from warmonitor.extract.outcomes import (
+    Trigger,
+    bind_left,
+    bind_right,
+    bind_toll,
+    find_triggers,
+)
 from warmonitor.extract.victims import VictimPhrase, group_of, victim_phrase
 from warmonitor.model import Count
 
@@ -34,7 +41,14 @@ class Figure:
 
     @property
     def count(self) -> Count:
-        return self.mention.count
+        """The figure's interval, with the number as written when it differs from ``low``."""
+        c = self.mention.count
+        if c.high is None or c.approximate:
+            m = self.mention
+            stated = parse_number(m.count.text[m.number_start - m.start:m.number_end - m.start])
+            if stated is not None and stated != c.low:
+                return replace(c, stated=stated)
+        return c
 
 
 _AUX = re.compile(r"\b(?:were|was|are|is|been|be|being|got|get)\b", re.I)
@@ -123,7 +137,9 @@ def _bind(sentence: str, fig: Figure, triggers: list[Trigger], next_start: int) 
     for t in reversed(triggers):
         if t.end > m.start:
             continue
-        if t.role in ("after", "both") and bind_left(sentence[t.end:m.start]):
+        between = sentence[t.end:m.start]
+        if t.role in ("after", "both") and (bind_left(between) or (
+                "toll" in t.text.lower() and bind_toll(between))):
             fig.outcome, fig.trigger = t.outcome, t
         return
 

@@ -11,13 +11,14 @@ analyst coding the event would (rules in ``docs/HEADLINE.md``):
 3. A later "the toll rose to N" from the same report supersedes the lead figure when it is
    higher; running totals of a campaign ("since January", "this year") never do.
 4. Civilians and combatants killed are the parts of the main incident of those groups, or the
-   total itself when its group says so.
+   total itself when its group says so. An unspecified toll ("people") with no combatant named
+   counts as civilian, as FA-KES and monitors that report combatant deaths by side code it.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -68,7 +69,7 @@ def headline(claims: Sequence[Claim], *, published: date | None = None,
     killed_claims = [c for c in claims if c.outcome == "killed"]
     main_killed, main_claims = _main_figure(killed_claims)
     injured, _ = _main_figure([c for c in claims if c.outcome == "injured"])
-    civilians, combatants = _groups(killed_claims, main_claims)
+    civilians, combatants = _groups(killed_claims, main_claims, main_killed)
     anchor = main_claims[0] if main_claims else (claims[0] if claims else None)
     when = None
     if anchor is not None and anchor.period is not None:
@@ -98,7 +99,11 @@ def _main_figure(claims: list[Claim]) -> tuple[int | None, list[Claim]]:
         if c.evidence.start > first and c.cumulative and c.part_of is None and (
                 c.count.best > value):
             value = c.count.best
-    return value, lead
+    # the same figure restated later ("22 dead" in a title, "at least 22 people" in the text)
+    # is the same incident: its parts are the incident's parts
+    restated = [c for c in candidates if c.evidence.start > first and c.part_of is None
+                and c.count.best == value]
+    return value, lead + restated
 
 
 def _sharing_trigger(totals: list[Claim]) -> list[Claim]:
@@ -113,11 +118,35 @@ def _running_total(claim: Claim) -> bool:
     return bool(_RUNNING_TOTAL.search(claim.evidence.sentence))
 
 
-def _groups(killed: list[Claim], lead: list[Claim]) -> tuple[int | None, int | None]:
-    lead_ids = {c.id for c in lead}
-    family = [c for c in killed if c.id in lead_ids or c.part_of in lead_ids]
-    civ = [c.count.best for c in family if c.victims.group == "civilians"]
-    if not civ:
-        civ = [c.count.best for c in family if c.victims.group in _CIVILIAN_GROUPS]
-    com = [c.count.best for c in family if c.victims.group in COMBATANT_GROUPS]
-    return (sum(civ) if civ else None), (sum(com) if com else None)
+def _groups(killed: list[Claim], lead: list[Claim],
+            total: int | None) -> tuple[int | None, int | None]:
+    if not lead:
+        return None, None
+    first = lead[0].evidence.start
+    ids = {c.id for c in lead}
+    own = [c for c in lead if c.evidence.start == first]
+    parts = [c for c in killed if c.part_of in ids]
+    family = own + parts
+    if not any(c.victims.group in _CIVILIAN_GROUPS | COMBATANT_GROUPS for c in family):
+        family = family + [c for c in lead if c.evidence.start != first][:1]
+    civ = _sum_distinct(c for c in family if c.victims.group == "civilians")
+    if civ is None:
+        civ = _sum_distinct(c for c in family if c.victims.group in _CIVILIAN_GROUPS)
+    com = _sum_distinct(c for c in family if c.victims.group in COMBATANT_GROUPS)
+    if civ is None and com is None and total:
+        # an unspecified toll with no combatant named is counted as civilian (the coding
+        # convention of FA-KES and of monitors that report combatant deaths by side)
+        return total, None
+    return civ, com
+
+
+def _sum_distinct(claims: Iterable[Claim]) -> int | None:
+    """Sum of figures, each (group, value) once: a restated part is not a second part."""
+    seen: set[tuple[str, int]] = set()
+    total = None
+    for c in claims:
+        key = (c.victims.group, c.count.best)
+        if key not in seen:
+            seen.add(key)
+            total = (total or 0) + c.count.best
+    return total

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Trigger", "bind_left", "bind_right", "find_triggers"]
+__all__ = ["Trigger", "bind_left", "bind_right", "bind_toll", "find_triggers"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +139,15 @@ _RIGHT_GLUE = re.compile(
 
 
 _TAG = re.compile(r"<[^<>]{0,40}>|[>\\]")
+_TOLL_REACH = re.compile(
+    r"^[^.;:]{0,120}?\b(?:rose|risen|rising|climbed|increased|jumped|reached|hit|topped|"
+    r"surpassed|passed|stands|stood|standing|is|was|of|at|put|puts|"
+    r"now)\b(?:\s+(?:to|at|of|now|some|an estimated|nearly|almost))*\s*$", re.I)
+
+
+def bind_toll(between: str) -> bool:
+    """True for "the toll from X in Y has risen to" before a figure."""
+    return _TOLL_REACH.match(_TAG.sub(" ", between)) is not None
 
 
 def bind_left(between: str) -> bool:
