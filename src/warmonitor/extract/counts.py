@@ -38,12 +38,30 @@ __all__ = [
 ]
 
 CountKind = Literal[
-    "count", "year", "date", "time", "age", "percent", "money", "duration", "ordinal",
-    "measure", "other",
+    "count",
+    "year",
+    "date",
+    "time",
+    "age",
+    "percent",
+    "money",
+    "duration",
+    "ordinal",
+    "measure",
+    "other",
 ]
 COUNT_KINDS: tuple[str, ...] = (
-    "count", "year", "date", "time", "age", "percent", "money", "duration", "ordinal",
-    "measure", "other",
+    "count",
+    "year",
+    "date",
+    "time",
+    "age",
+    "percent",
+    "money",
+    "duration",
+    "ordinal",
+    "measure",
+    "other",
 )
 
 #: Articles that state a count of one before a singular noun ("a policeman was killed").
@@ -86,97 +104,94 @@ def article_count(word: str) -> Count | None:
 # --------------------------------------------------------------------------------------------
 # Vocabulary
 
-_MONTHS = frozenset({
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
-    "Sept", "Oct", "Nov", "Dec",
-})
+
+def _words(words: str) -> frozenset[str]:
+    """A vocabulary written as whitespace-separated words."""
+    return frozenset(words.split())
+
+
+def _phrases(phrases: str) -> tuple[tuple[str, ...], ...]:
+    """Phrases separated by "|", each as a tuple of lowercase words."""
+    return tuple(tuple(p.split()) for p in phrases.split("|"))
+
+
+_MONTHS = _words("""
+    January February March April May June July August September October November December
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+""")
 _MONTH_RE = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
 )
 
-# Qualifiers before the number, as lowercase word tuples → effect.
-_QUALIFIERS: dict[tuple[str, ...], str] = {}
-for _effect, _phrases in {
-    "at_least": (
-        "at least", "no fewer than", "no less than", "not fewer than", "not less than",
-        "a minimum of", "at the very least", "at the least", "at a minimum",
-    ),
-    "more_than": (
-        "more than", "over", "upwards of", "upward of", "in excess of", "above", "greater than",
-        "well over", "well above", "well in excess of", "far more than", "many more than",
-        "more then", "north of",
-    ),
-    "approx": (
-        "about", "around", "some", "roughly", "approximately", "approx.", "approx", "an estimated",
-        "estimated", "nearly", "almost", "close to", "just under", "just over", "just below",
-        "just above", "slightly more than", "slightly over", "slightly less than",
-        "slightly fewer than", "a little over", "a little more than", "a little under",
-        "a little less than", "approaching", "circa", "ca.", "c.", "in the region of",
-        "on the order of", "of the order of", "more or less", "an approximate", "roughly some",
-        "almost exactly", "just about", "somewhere around",
-    ),
-    "up_to": (
-        "up to", "as many as", "as much as", "at most", "no more than", "not more than",
-        "a maximum of", "at the most", "as high as", "at the maximum",
-    ),
-    "fewer": ("fewer than", "less than", "under", "below", "fewer then", "less then"),
-}.items():
-    for _p in _phrases:
-        _QUALIFIERS[tuple(_p.split())] = _effect
+# Qualifiers before the number (lowercase word tuples) → their effect, see ``_qualify``.
+_QUALIFIERS: dict[tuple[str, ...], str] = {
+    phrase: effect
+    for effect, phrases in {
+        "at_least": """at least | no fewer than | no less than | not fewer than | not less than
+            | a minimum of | at the very least | at the least | at a minimum""",
+        "more_than": """more than | over | upwards of | upward of | in excess of | above
+            | greater than | well over | well above | well in excess of | far more than
+            | many more than | more then | north of""",
+        "approx": """about | around | some | roughly | approximately | approx. | approx
+            | an estimated | estimated | nearly | almost | close to | just under | just over
+            | just below | just above | slightly more than | slightly over | slightly less than
+            | slightly fewer than | a little over | a little more than | a little under
+            | a little less than | approaching | circa | ca. | c. | in the region of
+            | on the order of | of the order of | more or less | an approximate | roughly some
+            | almost exactly | just about | somewhere around""",
+        "up_to": """up to | as many as | as much as | at most | no more than | not more than
+            | a maximum of | at the most | as high as | at the maximum""",
+        "fewer": "fewer than | less than | under | below | fewer then | less then",
+    }.items()
+    for phrase in _phrases(phrases)
+}
 
-_YEAR_PREV = frozenset({
-    "in", "since", "until", "till", "by", "from", "during", "before", "after", "of", "early",
-    "late", "mid", "mid-", "summer", "spring", "autumn", "fall", "winter", "year", "the", "to",
-    "and", "between", "through", "throughout", "circa", "around", "for", "election",
-    "elections",
-})
-_COUNTED_NOUNS = frozenset({
-    "people", "persons", "civilians", "residents", "refugees", "children", "women", "men",
-    "soldiers", "troops", "fighters", "militants", "rebels", "members", "police", "policemen",
-    "officers", "protesters", "demonstrators", "deaths", "dead", "casualties", "victims",
-    "bodies", "killed", "wounded", "injured", "others", "more", "prisoners", "detainees",
-    "migrants", "families", "households", "homes", "houses", "buildings", "displaced",
-    "inhabitants", "individuals", "combatants", "insurgents", "jihadists", "youths",
-    "students", "workers", "journalists", "doctors", "patients", "pilgrims", "worshippers",
-    "villagers", "passengers", "personnel", "servicemen", "recruits", "gunmen", "attackers",
-    "died", "have", "were", "are", "had", "lives", "Syrians", "Palestinians", "Ukrainians",
-    "Iraqis", "Afghans", "Yemenis", "Sudanese", "Israelis", "Russians", "Kurds",
-})
-_CHILD_WORDS = frozenset({
-    "children", "child", "boys", "girls", "kids", "minors", "youths", "teenagers", "those",
-    "anyone", "people", "aged",
-})
-_AGE_PREV = frozenset({"aged", "age", "ages", "ageing", "aging"})
-_ID_PREV = frozenset({
-    "resolution", "resolutions", "decree", "law", "article", "articles", "chapter", "section",
-    "clause", "paragraph", "no.", "no", "nos.", "number", "#", "flight", "route", "highway",
-    "road", "motorway", "brigade", "division", "battalion", "regiment", "squadron", "unit",
-    "corps", "gate", "building", "block", "sector", "zone", "camp", "checkpoint", "station",
-    "platform", "room", "apartment", "flat", "floor", "level", "phase", "stage", "version",
-    "model", "page", "pages", "p.", "pp.", "line", "bus", "channel", "district", "hill",
-    "height", "heights", "unscr", "protocol", "annex", "item", "vol.", "volume", "tower",
-    "kilometre", "kilometer", "km", "mile", "junction", "exit", "track", "lane", "terminal",
-    "resolution's", "grade", "class", "category", "type", "mark", "mk", "covid", "sars",
-})
-_CURRENCY_PREV = frozenset({
-    "$", "us$", "usd", "eur", "€", "£", "gbp", "syp", "iqd", "lbp", "uah", "rub", "rs", "rs.",
-    "inr", "sar", "aed", "try", "ils", "nis", "irr", "yer", "sdg", "cad", "aud", "¥", "₴", "₽",
-    "₪", "₺", "chf", "egp", "jod", "afn", "pkr", "ngn", "kes", "etb", "mmk",
-})
-_WAR_NOUNS = frozenset({
-    "conflict", "war", "civil", "crisis", "insurgency", "uprising", "revolution", "siege",
-    "blockade", "occupation", "struggle", "campaign", "dispute", "truce", "ceasefire",
-    "cease-fire", "rule", "regime", "standoff", "stand-off", "feud", "stalemate", "fighting",
-    "violence", "rebellion", "intifada", "embargo", "insurrection", "revolt", "unrest",
-    "military", "armed", "offensive", "operation", "invasion", "bombardment", "deadlock",
-    "peace", "agreement", "accord", "mandate", "presence", "government", "dictatorship",
-})
-_ONE_PREV_EXCLUDE = frozenset({
-    "the", "this", "that", "which", "what", "whichever", "every", "any", "each", "another",
-    "no", "someone", "everyone", "anyone", "last", "either", "neither",
-})
+_YEAR_PREV = _words("""
+    in since until till by from during before after of early late mid mid- summer spring
+    autumn fall winter year the to and between through throughout circa around for election
+    elections
+""")
+# Words after a four-digit number that make it a count ("2000 people"), not a year.
+_COUNTED_NOUNS = _words("""
+    people persons civilians residents refugees children women men soldiers troops fighters
+    militants rebels members police policemen officers protesters demonstrators deaths dead
+    casualties victims bodies killed wounded injured others more prisoners detainees migrants
+    families households homes houses buildings displaced inhabitants individuals combatants
+    insurgents jihadists youths students workers journalists doctors patients pilgrims
+    worshippers villagers passengers personnel servicemen recruits gunmen attackers died have
+    were are had lives Syrians Palestinians Ukrainians Iraqis Afghans Yemenis Sudanese Israelis
+    Russians Kurds
+""")
+_CHILD_WORDS = _words(
+    "children child boys girls kids minors youths teenagers those anyone people aged"
+)
+_AGE_PREV = _words("aged age ages ageing aging")
+_ID_PREV = _words("""
+    resolution resolutions decree law article articles chapter section clause paragraph no.
+    no nos. number # flight route highway road motorway brigade division battalion regiment
+    squadron unit corps gate building block sector zone camp checkpoint station platform room
+    apartment flat floor level phase stage version model page pages p. pp. line bus channel
+    district hill height heights unscr protocol annex item vol. volume tower kilometre
+    kilometer km mile junction exit track lane terminal resolution's grade class category type
+    mark mk covid sars
+""")
+_CURRENCY_PREV = _words("""
+    $ us$ usd eur € £ gbp syp iqd lbp uah rub rs rs. inr sar aed try ils nis irr yer sdg cad
+    aud ¥ ₴ ₽ ₪ ₺ chf egp jod afn pkr ngn kes etb mmk
+""")
+# Nouns after "N-year-old" that make it the age of a war (a duration), not of a person.
+_WAR_NOUNS = _words("""
+    conflict war civil crisis insurgency uprising revolution siege blockade occupation struggle
+    campaign dispute truce ceasefire cease-fire rule regime standoff stand-off feud stalemate
+    fighting violence rebellion intifada embargo insurrection revolt unrest military armed
+    offensive operation invasion bombardment deadlock peace agreement accord mandate presence
+    government dictatorship
+""")
+_ONE_PREV_EXCLUDE = _words("""
+    the this that which what whichever every any each another no someone everyone anyone last
+    either neither
+""")
 _ONE_OF_NEXT = re.compile(
     r"\s+(?:another\b|of\s+(?:the|those|these|them|its|his|her|their|our|your|my|whom|which"
     r"|us|you|it|this|that|two|both|several|many)\b|['’]s\b)",
@@ -214,10 +229,10 @@ _CORE = re.compile(
 # Where a number can start: a token with a digit, or a word that starts a number phrase.
 # Testing these first (in Python sets) is faster than searching ``_CORE`` everywhere.
 _CANDIDATE = re.compile(r"(?<!\S)[^\s\d]{0,8}\d|[a-z]+")
-_STARTS = frozenset({
-    *CARDINALS, "a", "an", "half", "no", "nobody", "none", "tens", "hundreds", "dozens",
-    "thousands", "millions", "billions", "scores", "several", "many", "quite",
-})
+_STARTS = CARDINALS | _words("""
+    a an half no nobody none tens hundreds dozens thousands millions billions scores several
+    many quite
+""")
 
 _NUM = DIGITS_PATTERN
 _LEAD_STRIP = re.compile(r"^[(\[{\"'“‘«]+")
@@ -273,7 +288,7 @@ _R_PERCENT = re.compile(
 )
 _R_MONEY = re.compile(rf"{_OF}\s+(?:(?:[A-Z][a-z]+|US|U\.S\.)\s+)?(?i:{_MONEY_WORDS})\b")
 _R_TIME = re.compile(
-    r"\s*(?:[ap]\.m\.|[ap]\.m\b|[ap]m\b|o['’]clock\b|GMT\b|UTC\b|local\s+time\b|hrs\b"
+    r"\s*(?:[ap]\.m\.|[ap]\.m\b|[ap]m\b|o['’]clock\b|GMT\b|UTC\b|local\s+time\b"
     r"|hours\s+(?:GMT|UTC|local)\b)",
     re.IGNORECASE,
 )
@@ -315,12 +330,22 @@ _PUNCT_END = frozenset(",;:!?)]}\"”'’")
 _DECADE_AGE_PREV = frozenset({"his", "her", "their", "early", "mid", "mid-", "late", "its"})
 
 _VAGUE_BASE: dict[str, tuple[int, int]] = {
-    "a couple": (2, 3), "a couple of": (2, 3), "a few": (2, 5), "quite a few": (3, 9),
-    "several": (3, 9), "a handful": (2, 5), "a handful of": (2, 5), "many": (2, 9),
+    "a couple": (2, 3),
+    "a couple of": (2, 3),
+    "a few": (2, 5),
+    "quite a few": (3, 9),
+    "several": (3, 9),
+    "a handful": (2, 5),
+    "a handful of": (2, 5),
+    "many": (2, 9),
 }
 _VAGUE_PLURAL: dict[str, tuple[int, int]] = {
-    "tens": (20, 99), "dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999),
-    "thousands": (2000, 9999), "millions": (2 * 10**6, 10**7 - 1),
+    "tens": (20, 99),
+    "dozens": (24, 99),
+    "scores": (40, 99),
+    "hundreds": (200, 999),
+    "thousands": (2000, 9999),
+    "millions": (2 * 10**6, 10**7 - 1),
     "billions": (2 * 10**9, 10**10 - 1),
 }
 _PLURAL_SCALE = {"thousands": 1000, "millions": 10**6, "billions": 10**9}
@@ -403,8 +428,7 @@ def _plain(raw: str, start: int, end: int) -> _Num:
         return _Num(start, end, low, low, kind="other", raw=raw, dec=dec, scalable=True)
     if len(raw) > 1 and raw[0] == "0" and raw.isdigit():
         return _Num(start, end, value, value, kind="other", raw=raw)  # 0944…: a phone, an id
-    return _Num(start, end, value, value, raw=raw, scalable=True,
-                year_like=_year_like(raw, value))
+    return _Num(start, end, value, value, raw=raw, scalable=True, year_like=_year_like(raw, value))
 
 
 def _scale(num: _Num, mult: int, end: int) -> None:
@@ -452,7 +476,7 @@ def _digits_core(text: str, m: re.Match[str]) -> _Num | None:
     lead = _LEAD_STRIP.match(tok)
     if lead:
         ms += lead.end()
-        tok = tok[lead.end():]
+        tok = tok[lead.end() :]
     trail = _TRAIL_STRIP.search(tok)
     if trail is not None and trail.start() > 0:
         tok = tok[: trail.start()]
@@ -488,8 +512,12 @@ def _numeric_token(text: str, tok: str, ms: int, me: int) -> _Num:
     if _C_PLAIN.fullmatch(tok):
         num = _plain(tok, ms, me)
         if num.kind == "other" and num.dec is None:  # leading zero: a time or a phone number
-            if (len(tok) == 4 and int(tok[:2]) < 24 and int(tok[2:]) < 60
-                    and (r := _R_TIME.match(text, me) or _R_MILITARY_HOURS.match(text, me))):
+            if (
+                len(tok) == 4
+                and int(tok[:2]) < 24
+                and int(tok[2:]) < 60
+                and (r := _R_TIME.match(text, me) or _R_MILITARY_HOURS.match(text, me))
+            ):
                 num.kind, num.span_end = "time", r.end()  # "0300 GMT", "0300 hours"
             elif (tail := _R_PHONE_TAIL.match(text, me)) is not None:
                 num.span_end = tail.end()
@@ -497,7 +525,7 @@ def _numeric_token(text: str, tok: str, ms: int, me: int) -> _Num:
             _join_thousands(text, num)
         return num
     if _C_TIME.fullmatch(tok):
-        end = me + 1 if tok[-1] in "mM" and text[me:me + 1] == "." else me
+        end = me + 1 if tok[-1] in "mM" and text[me : me + 1] == "." else me
         return _Num(ms, end, _lead_int(tok), _lead_int(tok), kind="time")
     if _C_DATE.fullmatch(tok):
         return _Num(ms, me, _lead_int(tok), _lead_int(tok), kind="date")
@@ -571,8 +599,10 @@ def _suffixed(text: str, t: re.Match[str], ms: int, me: int) -> _Num:
 
 def _words_core(m: re.Match[str]) -> _Num | None:
     ws = m.start("words")
-    toks = [(t.group().lower(), ws + t.start(), ws + t.end())
-            for t in _WORD_TOKENS.finditer(m.group("words"))]
+    toks = [
+        (t.group().lower(), ws + t.start(), ws + t.end())
+        for t in _WORD_TOKENS.finditer(m.group("words"))
+    ]
     parsed = parse_words([t[0] for t in toks])
     if parsed is None:
         return None
@@ -626,7 +656,7 @@ def _prev_tokens(text: str, pos: int, k: int) -> list[tuple[str, int]]:
     out: list[tuple[str, int]] = []
     while i >= 0 and len(out) < k:
         a = starts[i]
-        out.append((text[a:min(cache[2][i], pos)], a))
+        out.append((text[a : min(cache[2][i], pos)], a))
         i -= 1
     return out
 
@@ -658,8 +688,9 @@ def _extend_right(text: str, num: _Num) -> None:
         _range(text, num)
     q = _R_SUFFIX_QUAL.match(text, num.right)
     if q is not None:
-        num.suffix = ("at_least" if q.group("least") else
-                      "approx" if q.group("approx") else "at_most")
+        num.suffix = (
+            "at_least" if q.group("least") else "approx" if q.group("approx") else "at_most"
+        )
         num.span_end = q.end()
 
 
@@ -719,11 +750,20 @@ def _classify_right(text: str, num: _Num) -> None:
         num.kind, num.span_end = "duration", r.end()
     elif _unit(num, r := _R_MEASURE.match(text, e)) and r is not None:
         num.kind, num.span_end = "measure", r.end()
-    elif (not num.vague and not num.is_range and 1 <= num.low <= 31 and num.mult == 1
-          and (r := _R_DATE_MONTH.match(text, e)) is not None):
+    elif (
+        not num.vague
+        and not num.is_range
+        and 1 <= num.low <= 31
+        and num.mult == 1
+        and (r := _R_DATE_MONTH.match(text, e)) is not None
+    ):
         num.kind, num.span_end = "date", r.end()
-    elif (num.low == 1 and not num.vague and not num.is_range
-          and (r := _R_RATIO.match(text, e)) is not None):
+    elif (
+        num.low == 1
+        and not num.vague
+        and not num.is_range
+        and (r := _R_RATIO.match(text, e)) is not None
+    ):
         num.kind, num.span_end = "other", r.end()  # "one in five children": a ratio
     elif _R_HYPHEN_WORD.match(text, e):
         w = _R_NEXT_WORD.match(text, e)
@@ -768,8 +808,13 @@ def _classify_left(text: str, num: _Num) -> None:
     punct = not clean or clean[-1] in _PUNCT_END
     before = [_LEAD_STRIP.sub("", t).lower() for t, _ in prev[1:]]
     day_like = 1 <= num.low <= 31 and (num.high is None or num.high <= 31)
-    if not punct and clean.rstrip(".") in _MONTHS and (day_like or num.year_like) \
-            and not num.vague and num.mult == 1:
+    if (
+        not punct
+        and clean.rstrip(".") in _MONTHS
+        and (day_like or num.year_like)
+        and not num.vague
+        and num.mult == 1
+    ):
         num.kind, num.span_start = "date", tok_start  # "March 6", "March 2025"
         if day_like and (y := _R_YEAR_AFTER.match(text, num.right)) is not None:
             num.span_end = y.end()
@@ -782,16 +827,26 @@ def _classify_left(text: str, num: _Num) -> None:
         num.kind, num.span_start = "age", prev[1][1]  # "under the age of 18"
     elif not punct and low == "between" and before[:1] and before[0] in _AGE_PREV:
         num.kind, num.span_start = "age", prev[1][1]  # "aged between 15 and 20"
-    elif (not punct and low in ("under", "over", "below", "above") and before[:1]
-          and before[0] in _CHILD_WORDS):
+    elif (
+        not punct
+        and low in ("under", "over", "below", "above")
+        and before[:1]
+        and before[0] in _CHILD_WORDS
+    ):
         num.kind, num.span_start = "age", tok_start  # "children under 5"
     elif low in _CURRENCY_PREV:
         num.kind, num.span_start = "money", tok_start  # "USD 5 million", "$ 300"
-    elif (not punct or low.endswith(".")) and low in _ID_PREV and not num.vague \
-            and text[num.start].isdigit():
+    elif (
+        (not punct or low.endswith("."))
+        and low in _ID_PREV
+        and not num.vague
+        and text[num.start].isdigit()
+    ):
         num.kind, num.span_start = "other", tok_start  # "Resolution 2254", "Highway 4"
-    elif num.year_like and ((low in _YEAR_PREV and not punct) or (
-            not _counted_noun_follows(text, num.end) and _qualifier(text, num.start) is None)):
+    elif num.year_like and (
+        (low in _YEAR_PREV and not punct)
+        or (not _counted_noun_follows(text, num.end) and _qualifier(text, num.start) is None)
+    ):
         num.kind = "year"  # "in 2013"; "2000 people" and "at least 2000" stay counts
 
 
@@ -803,8 +858,9 @@ def _one_excluded(text: str, num: _Num) -> bool:
     return bool(prev) and prev[0][0].lower() in _ONE_PREV_EXCLUDE
 
 
-def _qualify(effect: str, low: int, high: int | None, approx: bool,
-             interval: bool) -> tuple[int, int | None, bool]:
+def _qualify(
+    effect: str, low: int, high: int | None, approx: bool, interval: bool
+) -> tuple[int, int | None, bool]:
     """The interval a qualifier before the number gives (see docs/COUNTS.md)."""
     if effect == "at_least":
         return low, None, approx
@@ -835,8 +891,9 @@ def _finish(text: str, num: _Num) -> CountMention:
         if q is not None:
             effect, start = q
             low, high, approx = _qualify(effect, low, high, approx, num.vague or num.is_range)
-    return CountMention(start, end, Count(low, high, text[start:end], approx),
-                        num.start, num.end, num.kind)
+    return CountMention(
+        start, end, Count(low, high, text[start:end], approx), num.start, num.end, num.kind
+    )
 
 
 def find_counts(text: str) -> list[CountMention]:

@@ -49,22 +49,20 @@ class TimeMention:
 # --------------------------------------------------------------------------------------------
 # Vocabulary
 
+_MONTH_NAMES = (
+    "January February March April May June July August September October November December"
+)
 _MONTH_NUMBERS: dict[str, int] = {}
-for _i, _name in enumerate(
-    ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-     "October", "November", "December"), start=1,
-):
+for _i, _name in enumerate(_MONTH_NAMES.split(), start=1):
     _MONTH_NUMBERS[_name] = _i
     _MONTH_NUMBERS[_name[:3]] = _i
 _MONTH_NUMBERS["Sept"] = 9
-_WEEKDAYS = {d: i for i, d in enumerate(
-    ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))}
+_WEEKDAY_NAMES = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
+_WEEKDAYS = {name: i for i, name in enumerate(_WEEKDAY_NAMES.split())}
 
-_MONTH_FULL = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-)
+_MONTH_FULL = _MONTH_NAMES.replace(" ", "|")
 _MONTH = rf"(?:{_MONTH_FULL}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
-_WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_WEEKDAY = _WEEKDAY_NAMES.replace(" ", "|")
 _ORD = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
 _NUM_WORDS = "|".join(sorted(CARDINALS - {"zero"}, key=len, reverse=True))
@@ -127,8 +125,23 @@ _TRIGGER = re.compile(
     r"|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
 )
 _SINCE_BEFORE = re.compile(r"(?i:\bsince\s+)$")
-_COUNTED = frozenset({"people", "persons", "civilians", "soldiers", "troops", "fighters",
-                      "children", "dead", "killed", "deaths", "refugees", "others", "more"})
+_COUNTED = frozenset(
+    {
+        "people",
+        "persons",
+        "civilians",
+        "soldiers",
+        "troops",
+        "fighters",
+        "children",
+        "dead",
+        "killed",
+        "deaths",
+        "refugees",
+        "others",
+        "more",
+    }
+)
 
 # --------------------------------------------------------------------------------------------
 # Date arithmetic
@@ -235,8 +248,9 @@ def _resolve(m: re.Match[str], anchor: date | None) -> _Resolved:
         d = _safe_date(int(g("iso_y")), int(g("iso_m")), int(g("iso_d")))
         return d, d, "day"
     if kind == "num":
-        d = _numeric_date(int(g("num_a")), int(g("num_b")), _year_of(g("num_y")) or 0,
-                          g("num_sep") == ".", anchor)
+        d = _numeric_date(
+            int(g("num_a")), int(g("num_b")), _year_of(g("num_y")) or 0, g("num_sep") == ".", anchor
+        )
         return d, d, "day"
     if kind == "dr" or kind == "mr":
         p = kind
@@ -249,8 +263,9 @@ def _resolve(m: re.Match[str], anchor: date | None) -> _Resolved:
             return None, None, "range"
         return start, end, "range"
     if kind == "dm" or kind == "md":
-        d = _day(_month_number(g(f"{kind}_m")), int(g(f"{kind}_d")), _year_of(g(f"{kind}_y")),
-                 anchor)
+        d = _day(
+            _month_number(g(f"{kind}_m")), int(g(f"{kind}_d")), _year_of(g(f"{kind}_y")), anchor
+        )
         return d, d, "day"
     if kind == "loose":
         d = _dateparser_day(g("loose"), anchor)
@@ -284,7 +299,7 @@ def _resolve(m: re.Match[str], anchor: date | None) -> _Resolved:
 
 
 def _numeric_date(a: int, b: int, year: int, dotted: bool, anchor: date | None) -> date | None:
-    """"6/3/2025": day first when only that reading is valid, or dotted ("6.3.2025"); when both
+    """ "6/3/2025": day first when only that reading is valid, or dotted ("6.3.2025"); when both
     readings are valid, the one nearest the anchor and not after it (``None`` without anchor)."""
     dmy, mdy = _safe_date(year, b, a), _safe_date(year, a, b)
     if dotted or mdy is None or dmy == mdy:
@@ -300,8 +315,7 @@ def _numeric_date(a: int, b: int, year: int, dotted: bool, anchor: date | None) 
     return min((dmy, mdy), key=lambda d: d - anchor)
 
 
-def _month_part(word: str, month: int, year: int | None,
-                anchor: date | None) -> _Resolved:
+def _month_part(word: str, month: int, year: int | None, anchor: date | None) -> _Resolved:
     w = " ".join(word.lower().split())
     if w in ("early", "the beginning of", "the start of", "beginning"):
         first, last = 1, 10
@@ -319,8 +333,7 @@ def _month_part(word: str, month: int, year: int | None,
     return date(year, month, first), date(year, month, last), "range"
 
 
-def _prep_month(prep: str, month: int,
-                anchor: date | None) -> _Resolved:
+def _prep_month(prep: str, month: int, anchor: date | None) -> _Resolved:
     """ "in March", "since March", "last March": the most recent such month (clipped to the
     anchor); "last March" in March is the March of the year before."""
     if anchor is None:
@@ -341,8 +354,15 @@ def _relative(w: str, anchor: date | None) -> _Resolved:
     if anchor is None or w.startswith(("recent", "in recent")):
         return None, None, kind
     a = anchor
-    if w in ("today", "tonight", "earlier today", "earlier in the day", "this morning",
-             "this afternoon", "this evening"):
+    if w in (
+        "today",
+        "tonight",
+        "earlier today",
+        "earlier in the day",
+        "this morning",
+        "this afternoon",
+        "this evening",
+    ):
         return a, a, "day"
     if w == "yesterday":
         return a - timedelta(days=1), a - timedelta(days=1), "day"
@@ -376,16 +396,37 @@ def _relative(w: str, anchor: date | None) -> _Resolved:
 
 
 _RELATIVE_KIND: dict[str, TimeKind] = {
-    "today": "day", "tonight": "day", "yesterday": "day", "the day before yesterday": "day",
-    "earlier today": "day", "earlier in the day": "day", "this morning": "day",
-    "this afternoon": "day", "this evening": "day", "last month": "month",
-    "previous month": "month", "the previous month": "month", "this month": "month",
-    "last year": "year", "previous year": "year", "the previous year": "year",
-    "this year": "year", "the past week": "duration", "past week": "duration",
-    "the past month": "duration", "past month": "duration", "the past year": "duration",
-    "past year": "duration", "the past fortnight": "duration", "past fortnight": "duration",
-    "recently": "relative", "recent days": "relative", "recent weeks": "relative",
-    "recent months": "relative", "in recent days": "relative", "in recent weeks": "relative",
+    "today": "day",
+    "tonight": "day",
+    "yesterday": "day",
+    "the day before yesterday": "day",
+    "earlier today": "day",
+    "earlier in the day": "day",
+    "this morning": "day",
+    "this afternoon": "day",
+    "this evening": "day",
+    "last month": "month",
+    "previous month": "month",
+    "the previous month": "month",
+    "this month": "month",
+    "last year": "year",
+    "previous year": "year",
+    "the previous year": "year",
+    "this year": "year",
+    "the past week": "duration",
+    "past week": "duration",
+    "the past month": "duration",
+    "past month": "duration",
+    "the past year": "duration",
+    "past year": "duration",
+    "the past fortnight": "duration",
+    "past fortnight": "duration",
+    "recently": "relative",
+    "recent days": "relative",
+    "recent weeks": "relative",
+    "recent months": "relative",
+    "in recent days": "relative",
+    "in recent weeks": "relative",
     "in recent months": "relative",
 }
 
@@ -419,8 +460,7 @@ def _number(raw: str) -> int | None:
     return parsed[0]
 
 
-def _resolve_duration(m: re.Match[str],
-                      anchor: date | None) -> _Resolved:
+def _resolve_duration(m: re.Match[str], anchor: date | None) -> _Resolved:
     """ "two days of fighting", "the past 24 hours" (a stretch ending on the anchor);
     "three days ago" (a day); "two days later" (relative to something else)."""
     prep = (m.group("dur_p") or "").lower()
@@ -434,10 +474,11 @@ def _resolve_duration(m: re.Match[str],
         d = _ago(n, unit, anchor)
         return d, d, "day"
     of_noun = tail.startswith("of ")
-    ends_on_anchor = (past in ("past", "last", "previous")
-                      or (of_noun and past == "")
-                      or (prep in ("over", "during", "for", "throughout") and not tail
-                          and past == ""))
+    ends_on_anchor = (
+        past in ("past", "last", "previous")
+        or (of_noun and past == "")
+        or (prep in ("over", "during", "for", "throughout") and not tail and past == "")
+    )
     if not ends_on_anchor or n is None or anchor is None:
         return None, None, "duration" if ends_on_anchor else "relative"
     start, end = _duration(n, unit, anchor)
@@ -475,8 +516,7 @@ def _dateparser_day(text: str, anchor: date | None) -> date | None:
     if anchor is None and not has_year:
         return None
     base = anchor or date.today()
-    settings = dict(_DATEPARSER_SETTINGS,
-                    RELATIVE_BASE=datetime(base.year, base.month, base.day))
+    settings = dict(_DATEPARSER_SETTINGS, RELATIVE_BASE=datetime(base.year, base.month, base.day))
     parsed = dateparser.parse(text, languages=["en"], settings=settings)
     if parsed is None:
         return None
@@ -497,17 +537,17 @@ def _skip(m: re.Match[str], text: str) -> bool:
         sep = m.group("yr_sep").lower()
         if sep == "and" and (m.group("yr_p") or "").strip().lower() != "between":
             return True
-        nxt = re.match(r"\s+([a-z]+)", text[m.end():m.end() + 20])
+        nxt = re.match(r"\s+([a-z]+)", text[m.end() : m.end() + 20])
         return nxt is not None and nxt.group(1) in _COUNTED
     if kind == "py":
-        nxt = re.match(r"\s+([a-z]+)", text[m.end():m.end() + 20])
+        nxt = re.match(r"\s+([a-z]+)", text[m.end() : m.end() + 20])
         return nxt is not None and nxt.group(1) in _COUNTED and m.group("py_p").lower() != "in"
     if kind == "wd":
         # "the Sunday Times": a name, not a day
-        before = text[max(0, m.start() - 4):m.start()].lower()
+        before = text[max(0, m.start() - 4) : m.start()].lower()
         if m.group("wd_mod") or before != "the ":
             return False
-        after = text[m.end():m.end() + 2]
+        after = text[m.end() : m.end() + 2]
         return len(after) == 2 and after[0] == " " and after[1].isupper()
     if kind == "dur":
         # a bare "two days" with neither preposition, "past" nor tail says nothing of when

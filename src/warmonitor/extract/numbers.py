@@ -13,44 +13,62 @@ from decimal import Decimal, InvalidOperation
 
 __all__ = [
     "CARDINALS",
+    "DIGITS_PATTERN",
     "ORDINAL_WORDS",
     "SCALE_WORDS",
+    "SUFFIX_SCALES",
     "parse_digits",
     "parse_number",
     "parse_words",
 ]
 
+
+def _split(words: str) -> list[str]:
+    return words.split()
+
+
 UNITS: dict[str, int] = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9,
+    w: i for i, w in enumerate(_split("one two three four five six seven eight nine"), start=1)
 }
 TEENS: dict[str, int] = {
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    w: i
+    for i, w in enumerate(
+        _split("ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen"),
+        start=10,
+    )
 }
 TENS: dict[str, int] = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
+    w: 10 * i
+    for i, w in enumerate(_split("twenty thirty forty fifty sixty seventy eighty ninety"), start=2)
 }
 #: Every cardinal word below one hundred that starts a number ("zero" included).
 CARDINALS: frozenset[str] = frozenset({"zero", *UNITS, *TEENS, *TENS})
 #: Multipliers above one hundred, strictly decreasing in a well-formed number.
 BIG_SCALES: dict[str, int] = {
-    "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
+    "thousand": 10**3,
+    "million": 10**6,
+    "billion": 10**9,
+    "trillion": 10**12,
 }
 #: Words that multiply the number before them ("two hundred", "3 million", "two dozen").
 SCALE_WORDS: dict[str, int] = {"hundred": 100, "dozen": 12, **BIG_SCALES}
 #: Abbreviated scales glued to digits ("1.5m", "2bn", "5k").
 SUFFIX_SCALES: dict[str, int] = {
-    "k": 10**3, "m": 10**6, "mn": 10**6, "mln": 10**6, "bn": 10**9, "b": 10**9,
+    "k": 10**3,
+    "m": 10**6,
+    "mn": 10**6,
+    "mln": 10**6,
+    "bn": 10**9,
+    "b": 10**9,
 }
-ORDINAL_WORDS: frozenset[str] = frozenset({
-    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
-    "seventeenth", "eighteenth", "nineteenth", "twentieth", "thirtieth", "fortieth",
-    "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth", "hundredth", "thousandth",
-    "millionth", "billionth",
-})
+ORDINAL_WORDS: frozenset[str] = frozenset(
+    _split(
+        """first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
+    thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth
+    thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth hundredth thousandth
+    millionth billionth"""
+    )
+)
 
 _SPACE_SEP = "[ \u00a0\u2009\u202f]"
 #: One run of digits with its separators, as a regex fragment (no scale, no sign).
@@ -146,8 +164,12 @@ def parse_words(toks: Sequence[str]) -> tuple[int, int] | None:
         return None
     if toks[0] == "zero":
         return 0, 1
-    if (n >= 3 and toks[0] == "half" and toks[1] in ("a", "an")
-            and toks[2] in ("dozen", "hundred", "thousand", "million", "billion")):
+    if (
+        n >= 3
+        and toks[0] == "half"
+        and toks[1] in ("a", "an")
+        and toks[2] in ("dozen", "hundred", "thousand", "million", "billion")
+    ):
         return SCALE_WORDS[toks[2]] // 2, 3
     total = 0
     last_scale = 10**15
@@ -161,8 +183,7 @@ def parse_words(toks: Sequence[str]) -> tuple[int, int] | None:
         if g is None:
             break
         value, j = g
-        if (j < n and toks[j] in BIG_SCALES and BIG_SCALES[toks[j]] < last_scale
-                and value < 1000):
+        if j < n and toks[j] in BIG_SCALES and BIG_SCALES[toks[j]] < last_scale and value < 1000:
             scale = BIG_SCALES[toks[j]]
             total += value * scale
             last_scale = scale
