@@ -422,16 +422,6 @@ def test_missing_path_directory_and_special_file(tmp_path: Path) -> None:
     assert only_failure(read_path(fifo)).reason == "not a regular file"
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
-def test_unreadable_file(tmp_path: Path) -> None:
-    path = write(tmp_path / "secret.txt", "Three killed.")
-    path.chmod(0)
-    try:
-        assert only_failure(read_path(path)).reason == "unreadable file (permission denied)"
-    finally:
-        path.chmod(0o600)
-
-
 def test_failure_as_error() -> None:
     error = ReadFailure("a.txt", "empty file").as_error()
     assert isinstance(error, InputError)

@@ -12,7 +12,7 @@ import io
 import json
 import sys
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -27,16 +27,23 @@ from warmonitor.model import Claim
 from warmonitor.settings import load_settings
 from warmonitor.store import Store
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
-                  help="Turn war reports into sourced casualty claims.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Turn war reports into sourced casualty claims.",
+)
 out = Console(soft_wrap=True)
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
-DbOption = Annotated[str | None, typer.Option(
-    "--db", help="Database URL (default: $WARMONITOR_DB, else a SQLite file in the data dir).")]
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db", help="Database URL (default: $WARMONITOR_DB, else a SQLite file in the data dir)."
+    ),
+]
 
 
-class ClaimFormat(str, Enum):
+class ClaimFormat(StrEnum):
     table = "table"
     json = "json"
     jsonl = "jsonl"
@@ -53,21 +60,29 @@ def _parse_date(value: str | None) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise ConfigurationError(f"--published must be a date as YYYY-MM-DD, got {value!r}"
-                                 ) from None
+        raise ConfigurationError(
+            f"--published must be a date as YYYY-MM-DD, got {value!r}"
+        ) from None
 
 
 def _progress() -> Progress:
-    return Progress(TextColumn("[progress.description]{task.description}"), BarColumn(),
-                    MofNCompleteColumn(), TimeElapsedColumn(), console=err,
-                    disable=not err.is_terminal)
+    return Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        disable=not err.is_terminal,
+    )
 
 
 @app.command()
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or directories to read.")],
-    published: Annotated[str | None, typer.Option(
-        help="Publication date YYYY-MM-DD for documents that do not state one.")] = None,
+    published: Annotated[
+        str | None,
+        typer.Option(help="Publication date YYYY-MM-DD for documents that do not state one."),
+    ] = None,
     publisher: Annotated[str | None, typer.Option(help="Publisher of the documents.")] = None,
     url: Annotated[str | None, typer.Option(help="URL of the document.")] = None,
     db: DbOption = None,
@@ -80,13 +95,21 @@ def ingest(
     files = list(iter_files(paths))
     with _open_store(db) as store, _progress() as bar:
         task = bar.add_task("ingesting", total=len(files))
-        report = ingest_paths(paths, store, published=when, publisher=publisher, url=url,
-                              max_bytes=load_settings().max_bytes,
-                              progress=lambda n: bar.advance(task, n))
+        report = ingest_paths(
+            paths,
+            store,
+            published=when,
+            publisher=publisher,
+            url=url,
+            max_bytes=load_settings().max_bytes,
+            progress=lambda n: bar.advance(task, n),
+        )
     for failure in report.failures:
         err.print(f"[red]error[/red] {failure.source}: {failure.reason}", highlight=False)
-    out.print(f"{report.documents_new} new document(s), {report.documents_seen} already stored, "
-              f"{report.claims_added} claim(s) added, {len(report.failures)} failure(s)")
+    out.print(
+        f"{report.documents_new} new document(s), {report.documents_seen} already stored, "
+        f"{report.claims_added} claim(s) added, {len(report.failures)} failure(s)"
+    )
     if report.failures:
         raise typer.Exit(1)
 
@@ -116,10 +139,33 @@ def render_claims(rows: list[Claim], format: ClaimFormat) -> None:
         out.print(claims_table(rows))
 
 
-CSV_COLUMNS = ["id", "document_id", "outcome", "low", "high", "count_text", "approximate",
-               "victims_group", "victims_text", "claimant", "claimant_kind", "reported_by",
-               "hedges", "place", "country", "lat", "lon", "period_start", "period_end",
-               "said_on", "part_of", "cumulative", "evidence", "evidence_start", "extractor"]
+CSV_COLUMNS = [
+    "id",
+    "document_id",
+    "outcome",
+    "low",
+    "high",
+    "count_text",
+    "approximate",
+    "victims_group",
+    "victims_text",
+    "claimant",
+    "claimant_kind",
+    "reported_by",
+    "hedges",
+    "place",
+    "country",
+    "lat",
+    "lon",
+    "period_start",
+    "period_end",
+    "said_on",
+    "part_of",
+    "cumulative",
+    "evidence",
+    "evidence_start",
+    "extractor",
+]
 
 
 def claims_csv(rows: list[Claim]) -> str:
@@ -129,35 +175,75 @@ def claims_csv(rows: list[Claim]) -> str:
     writer.writerow(CSV_COLUMNS)
     for c in rows:
         p, t = c.place, c.period
-        writer.writerow([
-            c.id, c.document_id, c.outcome, c.count.low, c.count.high, c.count.text,
-            c.count.approximate, c.victims.group, c.victims.text, c.claimant.name or "",
-            c.claimant.kind, c.reported_by or "", ";".join(c.hedges), p.name if p else "",
-            p.country if p else "", p.lat if p else "", p.lon if p else "",
-            t.start if t and t.start else "", t.end if t and t.end else "",
-            c.said_on or "", c.part_of or "", c.cumulative, c.evidence.sentence,
-            c.evidence.start, c.extractor])
+        writer.writerow(
+            [
+                c.id,
+                c.document_id,
+                c.outcome,
+                c.count.low,
+                c.count.high,
+                c.count.text,
+                c.count.approximate,
+                c.victims.group,
+                c.victims.text,
+                c.claimant.name or "",
+                c.claimant.kind,
+                c.reported_by or "",
+                ";".join(c.hedges),
+                p.name if p else "",
+                p.country if p else "",
+                p.lat if p else "",
+                p.lon if p else "",
+                t.start if t and t.start else "",
+                t.end if t and t.end else "",
+                c.said_on or "",
+                c.part_of or "",
+                c.cumulative,
+                c.evidence.sentence,
+                c.evidence.start,
+                c.extractor,
+            ]
+        )
     return buf.getvalue()
 
 
 def claims_table(rows: list[Claim]) -> Table:
     """Claims as a rich table for the terminal."""
     table = Table(title=f"{len(rows)} claim(s)", show_lines=False)
-    for col in ("id", "outcome", "count", "victims", "claimant", "hedges", "place", "period",
-                "part of"):
+    for col in (
+        "id",
+        "outcome",
+        "count",
+        "victims",
+        "claimant",
+        "hedges",
+        "place",
+        "period",
+        "part of",
+    ):
         table.add_column(col, overflow="fold")
     for c in rows:
-        count = f"{c.count.low}" if c.count.high == c.count.low else (
-            f"{c.count.low}–{c.count.high}" if c.count.high else f"≥{c.count.low}")
+        count = (
+            f"{c.count.low}"
+            if c.count.high == c.count.low
+            else (f"{c.count.low}–{c.count.high}" if c.count.high else f"≥{c.count.low}")
+        )
         period = ""
         if c.period and c.period.start:
             period = c.period.start.isoformat()
             if c.period.end and c.period.end != c.period.start:
                 period += f"…{c.period.end.isoformat()}"
-        table.add_row(c.id[:8], c.outcome, f"{count} ({c.count.text})",
-                      f"{c.victims.group}", c.claimant.name or c.claimant.text or "—",
-                      ", ".join(c.hedges), c.place.name if c.place else "", period,
-                      (c.part_of or "")[:8])
+        table.add_row(
+            c.id[:8],
+            c.outcome,
+            f"{count} ({c.count.text})",
+            f"{c.victims.group}",
+            c.claimant.name or c.claimant.text or "—",
+            ", ".join(c.hedges),
+            c.place.name if c.place else "",
+            period,
+            (c.part_of or "")[:8],
+        )
     return table
 
 
@@ -173,8 +259,9 @@ def extract(
     total = sum(1 for line in input.open(encoding="utf-8", errors="replace") if line.strip())
     with _progress() as bar:
         task = bar.add_task("extracting", total=total)
-        written, failures = predict_file(input, output, workers=workers,
-                                         progress=lambda n: bar.advance(task, n))
+        written, failures = predict_file(
+            input, output, workers=workers, progress=lambda n: bar.advance(task, n)
+        )
     for failure in failures:
         err.print(f"[red]error[/red] {failure.source}: {failure.reason}", highlight=False)
     err.print(f"{written} prediction(s) written to {output}")
@@ -185,7 +272,8 @@ def extract(
 @app.command()
 def demo(
     db: Annotated[Path, typer.Option(help="SQLite file for the demo store (recreated).")] = Path(
-        "warmonitor-demo.db"),
+        "warmonitor-demo.db"
+    ),
 ) -> None:
     """Ingest the bundled demo corpus into a fresh local store and show what it holds."""
     from warmonitor.demo import demo_corpus
@@ -202,10 +290,12 @@ def demo(
     for c in rows:
         outcomes[c.outcome] = outcomes.get(c.outcome, 0) + 1
     claimants = sorted({c.claimant.name for c in rows if c.claimant.name})
-    out.print(f"[bold]{report.documents_new}[/bold] reports, [bold]{len(rows)}[/bold] claims "
-              f"({', '.join(f'{k} {v}' for k, v in sorted(outcomes.items()))}) from "
-              f"{len(claimants)} claimants; hedged: {sum(1 for c in rows if c.hedges)}; "
-              f"parts of a total: {sum(1 for c in rows if c.part_of)}.")
+    out.print(
+        f"[bold]{report.documents_new}[/bold] reports, [bold]{len(rows)}[/bold] claims "
+        f"({', '.join(f'{k} {v}' for k, v in sorted(outcomes.items()))}) from "
+        f"{len(claimants)} claimants; hedged: {sum(1 for c in rows if c.hedges)}; "
+        f"parts of a total: {sum(1 for c in rows if c.part_of)}."
+    )
     out.print(f"Store: {db} — try `warmonitor claims --db {url} --format json`")
     if report.failures:
         for failure in report.failures:

@@ -60,7 +60,8 @@ def load_nlp(model: str | None = None) -> Language:
         return nlp
     raise ConfigurationError(
         f"no English spaCy model found (tried {', '.join(names)}); install the pinned model "
-        "with `pip install -r requirements.lock` or `pip install en_core_web_sm`")
+        "with `pip install -r requirements.lock` or `pip install en_core_web_sm`"
+    )
 
 
 def _as_doc(nlp: Language, document: Document) -> Any:
@@ -71,8 +72,9 @@ def _as_doc(nlp: Language, document: Document) -> Any:
     return doc
 
 
-def extract_documents(documents: Sequence[Document], nlp: Language | None = None,
-                      batch_size: int = 64) -> Iterator[tuple[Document, list[Claim]]]:
+def extract_documents(
+    documents: Sequence[Document], nlp: Language | None = None, batch_size: int = 64
+) -> Iterator[tuple[Document, list[Claim]]]:
     """Extract the claims of many documents, in order."""
     nlp = nlp or load_nlp()
     docs = (_as_doc(nlp, d) for d in documents)
@@ -96,10 +98,17 @@ class IngestReport:
     failures: list[ReadFailure] = field(default_factory=list)
 
 
-def ingest_paths(paths: Sequence[Path], store: Store, *, published: date | None = None,
-                 publisher: str | None = None, url: str | None = None,
-                 max_bytes: int | None = None, progress: Progress | None = None,
-                 nlp: Language | None = None) -> IngestReport:
+def ingest_paths(
+    paths: Sequence[Path],
+    store: Store,
+    *,
+    published: date | None = None,
+    publisher: str | None = None,
+    url: str | None = None,
+    max_bytes: int | None = None,
+    progress: Progress | None = None,
+    nlp: Language | None = None,
+) -> IngestReport:
     """Read every file under ``paths``, extract new documents and save each atomically.
 
     A document already in the store (same content hash) is skipped, so re-running is a no-op.
@@ -137,14 +146,18 @@ def _unique(documents: Iterable[Document]) -> list[Document]:
 
 # --- predictions in the gold format (warmonitor extract) -----------------------------------
 
+
 def _predict_chunk(documents: list[Document]) -> list[dict[str, Any]]:
     nlp = load_nlp()
     out = []
-    for document, doc in zip(documents, nlp.pipe(_as_doc(nlp, d) for d in documents),
-                             strict=True):
+    for document, doc in zip(documents, nlp.pipe(_as_doc(nlp, d) for d in documents), strict=True):
         context: Extraction = doc._.casualty_context
-        head = headline(context.claims, published=document.published,
-                        fallback_place=context.main_place, fallback_period=context.event_period)
+        head = headline(
+            context.claims,
+            published=document.published,
+            fallback_place=context.main_place,
+            fallback_period=context.event_period,
+        )
         record = head.to_dict(document.source or document.id)
         record["claims"] = [c.to_dict() for c in context.claims]
         out.append(record)
@@ -153,11 +166,16 @@ def _predict_chunk(documents: list[Document]) -> list[dict[str, Any]]:
 
 def _chunks(items: Sequence[Document], size: int) -> Iterator[list[Document]]:
     for i in range(0, len(items), size):
-        yield list(items[i:i + size])
+        yield list(items[i : i + size])
 
 
-def predict_file(input_path: Path, output_path: Path, *, workers: int | None = None,
-                 progress: Progress | None = None) -> tuple[int, list[ReadFailure]]:
+def predict_file(
+    input_path: Path,
+    output_path: Path,
+    *,
+    workers: int | None = None,
+    progress: Progress | None = None,
+) -> tuple[int, list[ReadFailure]]:
     """Write one prediction per JSON Lines record (headline figures and the claims).
 
     Runs on ``workers`` processes (default: every core, at most 2 per the project's target).

@@ -23,20 +23,37 @@ _SPEECH = re.compile(
     r"(?:has|have) said|(?:has|have) reported|(?:has|have) confirmed)\b"
 )
 _ACCORDING = re.compile(r"\b(?:according to|citing|quoting|quoted by|cited by|per)\s+", re.I)
-_PASSIVE_BEFORE = re.compile(r"\b(?:were|was|is|are|been|be|being|it|widely|the|a|an|its|"
-                             r"their|his|her)\s*$", re.I)
-_REPORTS_OF = re.compile(r"\b((?:unconfirmed |initial |local |media |press )?reports)\s+"
-                         r"(?:of|that|say|said|suggest)\b", re.I)
+_PASSIVE_BEFORE = re.compile(
+    r"\b(?:were|was|is|are|been|be|being|it|widely|the|a|an|its|"
+    r"their|his|her)\s*$",
+    re.I,
+)
+_REPORTS_OF = re.compile(
+    r"\b((?:unconfirmed |initial |local |media |press )?reports)\s+"
+    r"(?:of|that|say|said|suggest)\b",
+    re.I,
+)
 _BOUNDARY = re.compile(r"[,;:\"“”()\[\]—–]|\s-\s")
 _RELATIVE = re.compile(r"\s(?:who|which|whose|that|where)\s", re.I)
-_RIGHT_END = re.compile(r"[,;:\".“”()\[\]—–]|\s(?:on|in|at|after|late|earlier|when|who|that|"
-                        r"while|as|because|and said|adding|told)\s")
-_PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "org", "we": "any",
-             "i": "person", "the group": "org"}
+_RIGHT_END = re.compile(
+    r"[,;:\".“”()\[\]—–]|\s(?:on|in|at|after|late|earlier|when|who|that|"
+    r"while|as|because|and said|adding|told)\s"
+)
+_PRONOUNS = {
+    "he": "person",
+    "she": "person",
+    "they": "any",
+    "it": "org",
+    "we": "any",
+    "i": "person",
+    "the group": "org",
+}
 _CONNECTORS = frozenset("for of and the de al el on in".split())
-_TITLES = re.compile(r"^(?:mr|mrs|ms|dr|gen|general|col|colonel|maj|major|capt|captain|lt|"
-                     r"sheikh|president|governor|minister|spokesman|spokeswoman|chief)\.?\s+",
-                     re.I)
+_TITLES = re.compile(
+    r"^(?:mr|mrs|ms|dr|gen|general|col|colonel|maj|major|capt|captain|lt|"
+    r"sheikh|president|governor|minister|spokesman|spokeswoman|chief)\.?\s+",
+    re.I,
+)
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z\.]{1,9})\)")
 _BASED = re.compile(r"\b[A-Z][\w\.]*-based\b\s*")
 _ARTICLE = re.compile(r"^(?:the|a|an|some|several|two|three|other|local|one)\s+", re.I)
@@ -65,7 +82,7 @@ def find_attributions(sentence: str) -> list[Attribution]:
     for m in _REPORTS_OF.finditer(sentence):
         found.append(Attribution(m.group(1), m.start(1), m.end(1), m.start(1), m.end(1)))
     for m in _SPEECH.finditer(sentence):
-        if _PASSIVE_BEFORE.search(sentence[:m.start()]):
+        if _PASSIVE_BEFORE.search(sentence[: m.start()]):
             continue
         att = _left_subject(sentence, m.start(), m.end())
         if att is None and _inverted(sentence, m.start()):
@@ -105,12 +122,16 @@ def _left_subject(sentence: str, verb_start: int, verb_end: int) -> Attribution 
         return None
     start = sentence.rfind(subject, 0, verb_start)
     recipient = None
-    rm = re.match(r"\s+(Reuters|AFP|AP|the Associated Press|Agence France-Presse|"
-                  r"[A-Z][\w\-]*(?:\s[A-Z][\w\-]*){0,3})", sentence[verb_end:])
+    rm = re.match(
+        r"\s+(Reuters|AFP|AP|the Associated Press|Agence France-Presse|"
+        r"[A-Z][\w\-]*(?:\s[A-Z][\w\-]*){0,3})",
+        sentence[verb_end:],
+    )
     if sentence[verb_start:verb_end].startswith("told") and rm:
         recipient = rm.group(1)
-    return Attribution(subject, start, start + len(subject), verb_start, verb_end, descriptor,
-                       recipient)
+    return Attribution(
+        subject, start, start + len(subject), verb_start, verb_end, descriptor, recipient
+    )
 
 
 def _right_subject(sentence: str, verb_start: int, verb_end: int) -> Attribution | None:
@@ -129,12 +150,15 @@ def _right_subject(sentence: str, verb_start: int, verb_end: int) -> Attribution
 
 _CLAUSE_WORDS = re.compile(
     r"\b(?:killed|dead|died|wounded|injured|were|was|is|are|has|have|had|will|would|"
-    r"attack|attacks|clashes|fighting|said|if|because|when|after|before)\b", re.I)
+    r"attack|attacks|clashes|fighting|said|if|because|when|after|before)\b",
+    re.I,
+)
 
 
 def _looks_like_clause(text: str) -> bool:
-    return _CLAUSE_WORDS.search(text) is not None and not re.match(r"(?:he|she|they|it)\b",
-                                                                   text, re.I)
+    return _CLAUSE_WORDS.search(text) is not None and not re.match(
+        r"(?:he|she|they|it)\b", text, re.I
+    )
 
 
 def claimant_kind(text: str) -> str:
@@ -211,12 +235,13 @@ class ClaimantRegistry:
         acr = _ACRONYM.search(words)
         acronym = acr.group(1) if acr else None
         if acr:
-            words = (words[: acr.start()] + words[acr.end():]).strip()
+            words = (words[: acr.start()] + words[acr.end() :]).strip()
         based = " ".join(m.group(0).strip() for m in _BASED.finditer(words))
         words = _BASED.sub("", words)
         words = re.sub(r"^(?:the|a|an)\s+", "", words.strip(), flags=re.I)
-        words = _TITLES.sub("", words) if _TITLES.match(words) and len(words.split()) > 1 else (
-            words)
+        words = (
+            _TITLES.sub("", words) if _TITLES.match(words) and len(words.split()) > 1 else (words)
+        )
         tokens = words.split()
         if not tokens:
             return None, acronym, based
@@ -238,9 +263,21 @@ class ClaimantRegistry:
             if name.isupper() and len(name) >= 2 and _initials(entry.name) == name:
                 entry.aliases.add(key)
                 return entry
+            # "the Observatory" after "the Syrian Observatory for Human Rights"
+            words = set(key.split())
+            if (
+                words
+                and len(words) < len(entry.name.split())
+                and words <= set(_norm(entry.name).split())
+            ):
+                return entry
             # "Abdulrahman" after "Rami Abdulrahman"; "Sharaa" after "Ahmed Sharaa"
-            if entry.person and key and entry.aliases and any(
-                    a.split()[-1] == key for a in entry.aliases):
+            if (
+                entry.person
+                and key
+                and entry.aliases
+                and any(a.split()[-1] == key for a in entry.aliases)
+            ):
                 return entry
         return None
 
@@ -254,7 +291,10 @@ class ClaimantRegistry:
                 return entry
         for entry in reversed(self._entries):  # same kind: "the monitor" for an observatory
             if claimant_kind(words) == entry.kind != "unnamed" and entry.kind in (
-                    "monitor", "medical", "international"):
+                "monitor",
+                "medical",
+                "international",
+            ):
                 return entry
         return None
 
@@ -267,12 +307,18 @@ class ClaimantRegistry:
 
     @staticmethod
     def _heads(text: str) -> set[str]:
-        words = [w for w in re.findall(r"[a-z]+", text.lower())
-                 if w not in ("the", "a", "an", "based", "of", "for", "and", "uk", "london")]
+        words = [
+            w
+            for w in re.findall(r"[a-z]+", text.lower())
+            if w not in ("the", "a", "an", "based", "of", "for", "and", "uk", "london")
+        ]
         return set(words[-2:]) if words else set()
 
     @staticmethod
     def _is_person(name: str) -> bool:
         tokens = name.split()
-        return (1 < len(tokens) <= 3 and claimant_kind(name) == "unnamed"
-                and all(t[:1].isupper() for t in tokens))
+        return (
+            1 < len(tokens) <= 3
+            and claimant_kind(name) == "unnamed"
+            and all(t[:1].isupper() for t in tokens)
+        )

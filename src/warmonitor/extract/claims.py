@@ -23,14 +23,22 @@ from warmonitor.model import Claim, Claimant, Evidence, Period, Place, Victims
 
 __all__ = ["Extraction", "ExtractionInput", "extract_claims"]
 
-_SAID_GAP = re.compile(r"^\W*(?:(?:in a statement|in a (?:video|post|report)|reporters|"
-                       r"journalists|Reuters|AFP|AP|the [A-Z]\w+|on|late|early|earlier|"
-                       r"later|in|at|this|last)\s+){0,4}$")
+_SAID_GAP = re.compile(
+    r"^\W*(?:(?:in a statement|in a (?:video|post|report)|reporters|"
+    r"journalists|Reuters|AFP|AP|the [A-Z]\w+|on|late|early|earlier|"
+    r"later|in|at|this|last)\s+){0,4}$"
+)
 _DOCUMENT_HEDGE_REACH = 3
-_OWN_RANKS = re.compile(r"\b(?:their|its|our)\s+(?:own\s+)?(?:members|comrades|colleagues|"
-                        r"fighters|men|personnel|ranks|soldiers|troops|officers)\b", re.I)
-_RANKS_GROUP = {"military": "security_forces", "government": "security_forces",
-                "armed_group": "armed_group"}  # sentences a figure-less disclaimer reaches back
+_OWN_RANKS = re.compile(
+    r"\b(?:their|its|our)\s+(?:own\s+)?(?:members|comrades|colleagues|"
+    r"fighters|men|personnel|ranks|soldiers|troops|officers)\b",
+    re.I,
+)
+_RANKS_GROUP = {
+    "military": "security_forces",
+    "government": "security_forces",
+    "armed_group": "armed_group",
+}  # sentences a figure-less disclaimer reaches back
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,8 +79,9 @@ class _Draft:
     parts: list[str] = field(default_factory=list)
 
 
-def extract_claims(source: ExtractionInput, *, places: PlaceIndex | None,
-                   extractor: str) -> Extraction:
+def extract_claims(
+    source: ExtractionInput, *, places: PlaceIndex | None, extractor: str
+) -> Extraction:
     """Every casualty claim of a document, in order of appearance."""
     text = source.text
     registry = ClaimantRegistry()
@@ -84,8 +93,9 @@ def extract_claims(source: ExtractionInput, *, places: PlaceIndex | None,
         sentence = text[a:b]
         attributions = find_attributions(sentence)
         resolved = [(att, registry.resolve(att.text, att.descriptor)) for att in attributions]
-        times = find_time_expressions(sentence, source.published) if _has_time_hint(
-            sentence) else []
+        times = (
+            find_time_expressions(sentence, source.published) if _has_time_hint(sentence) else []
+        )
         said_on, periods = _said_and_periods(sentence, times, attributions)
         if event_period is None and periods and periods[0][1].start is not None:
             event_period = periods[0][1]
@@ -101,10 +111,12 @@ def extract_claims(source: ExtractionInput, *, places: PlaceIndex | None,
             claimant, attributed = _claimant_for(fig, resolved, outlet)
             place = places.in_span(a, b) if places else None
             period = _nearest(periods, fig.mention.start)
-            draft = _Draft(fig, index, a, b, claimant, attributed, list(hedges), place,
-                           period, said_on)
-            draft.id = _claim_id(source.document_id, extractor, a + fig.mention.start,
-                                 fig.outcome or "")
+            draft = _Draft(
+                fig, index, a, b, claimant, attributed, list(hedges), place, period, said_on
+            )
+            draft.id = _claim_id(
+                source.document_id, extractor, a + fig.mention.start, fig.outcome or ""
+            )
             local.append(draft)
         for draft in local:
             fig = draft.figure
@@ -124,20 +136,24 @@ def extract_claims(source: ExtractionInput, *, places: PlaceIndex | None,
                     draft.place = draft.place or total.place
         drafts.extend(local)
     main_place = places.main if places else None
-    claims = [_claim(d, source, extractor, reported_by, main_place, event_period)
-              for d in drafts]
+    claims = [_claim(d, source, extractor, reported_by, main_place, event_period) for d in drafts]
     return Extraction(claims, main_place, event_period)
 
 
 def _has_time_hint(sentence: str) -> bool:
-    return bool(re.search(r"\d|day|night|week|month|year|yesterday|today|tonight|overnight|"
-                          r"January|February|March|April|May|June|July|August|September|"
-                          r"October|November|December|hours|past|since", sentence))
+    return bool(
+        re.search(
+            r"\d|day|night|week|month|year|yesterday|today|tonight|overnight|"
+            r"January|February|March|April|May|June|July|August|September|"
+            r"October|November|December|hours|past|since",
+            sentence,
+        )
+    )
 
 
-def _said_and_periods(sentence: str, times: list[TimeMention],
-                      attributions: list[Attribution]
-                      ) -> tuple[date | None, list[tuple[int, Period]]]:
+def _said_and_periods(
+    sentence: str, times: list[TimeMention], attributions: list[Attribution]
+) -> tuple[date | None, list[tuple[int, Period]]]:
     """The date of the statement ("said on Saturday") and the other periods, by position.
 
     Durations ("two days of clashes") end on the statement date when there is one.
@@ -148,9 +164,15 @@ def _said_and_periods(sentence: str, times: list[TimeMention],
         p = tm.period
         if p is None:
             continue
-        if said_on is None and p.start and p.start == p.end and any(
-                att.verb_end <= tm.start and _SAID_GAP.match(sentence[att.verb_end:tm.start])
-                for att in attributions):
+        if (
+            said_on is None
+            and p.start
+            and p.start == p.end
+            and any(
+                att.verb_end <= tm.start and _SAID_GAP.match(sentence[att.verb_end : tm.start])
+                for att in attributions
+            )
+        ):
             said_on = p.start
             continue
         rest.append(tm)
@@ -171,8 +193,9 @@ def _nearest(periods: list[tuple[int, Period]], position: int) -> Period | None:
     return min(periods, key=lambda sp: abs(sp[0] - position))[1]
 
 
-def _claimant_for(fig: Figure, resolved: list[tuple[Attribution, Claimant]],
-                  outlet: Claimant) -> tuple[Claimant, bool]:
+def _claimant_for(
+    fig: Figure, resolved: list[tuple[Attribution, Claimant]], outlet: Claimant
+) -> tuple[Claimant, bool]:
     if not resolved:
         return outlet, False
     # the attribution nearest to the figure, preferring one after it ("…, the monitor said")
@@ -185,8 +208,11 @@ def _previous_total(drafts: list[_Draft], part: _Draft) -> _Draft | None:
     for d in reversed(drafts):
         if part.sentence_index - d.sentence_index > 3:
             return None
-        if (d.part_of is None and d.figure.outcome == part.figure.outcome
-                and (d.figure.count.high is None or d.figure.count.low > part.figure.count.low)):
+        if (
+            d.part_of is None
+            and d.figure.outcome == part.figure.outcome
+            and (d.figure.count.high is None or d.figure.count.low > part.figure.count.low)
+        ):
             return d
     return None
 
@@ -204,14 +230,23 @@ def _hedge_back(drafts: list[_Draft], index: int, labels: tuple[str, ...]) -> No
                     d.hedges.append(label)
 
 
-def _claim(d: _Draft, source: ExtractionInput, extractor: str, reported_by: str | None,
-           main_place: Place | None, event_period: Period | None) -> Claim:
+def _claim(
+    d: _Draft,
+    source: ExtractionInput,
+    extractor: str,
+    reported_by: str | None,
+    main_place: Place | None,
+    event_period: Period | None,
+) -> Claim:
     fig = d.figure
     vp = fig.victims
-    sentence = source.text[d.sent_start:d.sent_end]
+    sentence = source.text[d.sent_start : d.sent_end]
     group = vp.group
-    if _OWN_RANKS.search(vp.text) and d.claimant.kind in _RANKS_GROUP and group in (
-            "people", "civilians"):
+    if (
+        _OWN_RANKS.search(vp.text)
+        and d.claimant.kind in _RANKS_GROUP
+        and group in ("people", "civilians")
+    ):
         group = _RANKS_GROUP[d.claimant.kind]  # "their members", said by security sources
     return Claim(
         id=d.id,
@@ -221,10 +256,14 @@ def _claim(d: _Draft, source: ExtractionInput, extractor: str, reported_by: str 
         victims=Victims(group, vp.text, vp.side),
         claimant=d.claimant,
         evidence=Evidence(
-            sentence, d.sent_start, d.sent_end,
+            sentence,
+            d.sent_start,
+            d.sent_end,
             (d.sent_start + fig.mention.start, d.sent_start + fig.mention.end),
             (d.sent_start + fig.trigger.start, d.sent_start + fig.trigger.end)
-            if fig.trigger else None),
+            if fig.trigger
+            else None,
+        ),
         extractor=extractor,
         reported_by=reported_by,
         hedges=tuple(d.hedges),
@@ -238,8 +277,11 @@ def _claim(d: _Draft, source: ExtractionInput, extractor: str, reported_by: str 
 
 def _specific(place: Place | None, main_place: Place | None) -> Place | None:
     """The sentence's place, unless it only names the country the main place lies in."""
-    if place is None or (place.precision == "country" and main_place is not None
-                         and main_place.country == place.country):
+    if place is None or (
+        place.precision == "country"
+        and main_place is not None
+        and main_place.country == place.country
+    ):
         return main_place
     return place
 
@@ -252,7 +294,11 @@ def _claim_id(document_id: str, extractor: str, offset: int, outcome: str) -> st
 def _agency(text: str) -> str | None:
     head, tail = text[:200].lower(), text[-80:].lower()
     for needle, name in AGENCIES:
-        if f"({needle})" in head or f"- {needle}" in tail or f"– {needle}" in tail or (
-                tail.rstrip().endswith(needle)):
+        if (
+            f"({needle})" in head
+            or f"- {needle}" in tail
+            or f"– {needle}" in tail
+            or (tail.rstrip().endswith(needle))
+        ):
             return name
     return None

@@ -32,8 +32,13 @@ from warmonitor.model import document_id_for
 
 __all__ = ["CasualtyExtractor", "make_casualty_extractor", "sentence_spans"]
 
-for _name, _default in (("published", None), ("publisher", None), ("document_id", None),
-                        ("casualty_claims", None), ("casualty_context", None)):
+for _name, _default in (
+    ("published", None),
+    ("publisher", None),
+    ("document_id", None),
+    ("casualty_claims", None),
+    ("casualty_context", None),
+):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
 
@@ -43,8 +48,9 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z0-9])")
 class CasualtyExtractor:
     """Finds every casualty claim of a document; results on ``doc._.casualty_claims``."""
 
-    def __init__(self, nlp: Language, name: str, *, spans_key: str = "casualty_figures",
-                 geocode: bool = True) -> None:
+    def __init__(
+        self, nlp: Language, name: str, *, spans_key: str = "casualty_figures", geocode: bool = True
+    ) -> None:
         self.name = name
         self.spans_key = spans_key
         self.geocode = geocode
@@ -75,8 +81,9 @@ class CasualtyExtractor:
         spans = []
         for claim in claims:
             start = claim.evidence.start + claim.evidence.sentence.find(claim.count.text)
-            span = doc.char_span(start, start + len(claim.count.text), label=claim.outcome,
-                                 alignment_mode="expand")
+            span = doc.char_span(
+                start, start + len(claim.count.text), label=claim.outcome, alignment_mode="expand"
+            )
             if span is not None:
                 spans.append(span)
         doc.spans[self.spans_key] = spans
@@ -110,8 +117,8 @@ def _line_breaks(chunk: str) -> list[int]:
     for line in chunk.split("\n")[:-1]:
         pos += len(line) + 1
         stripped = line.strip()
-        nxt = chunk[pos:pos + 1]
-        if not stripped or stripped[-1] in ".!?:\"”]" or len(stripped) < 40 or nxt == "\n":
+        nxt = chunk[pos : pos + 1]
+        if not stripped or stripped[-1] in '.!?:"”]' or len(stripped) < 40 or nxt == "\n":
             cuts.append(pos)
     return cuts
 
@@ -129,7 +136,8 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     assigns=["doc._.casualty_claims", "doc.spans"],
     default_config={"spans_key": "casualty_figures", "geocode": True},
 )
-def make_casualty_extractor(nlp: Language, name: str, spans_key: str,
-                            geocode: bool) -> CasualtyExtractor:
+def make_casualty_extractor(
+    nlp: Language, name: str, spans_key: str, geocode: bool
+) -> CasualtyExtractor:
     """spaCy factory of :class:`CasualtyExtractor`."""
     return CasualtyExtractor(nlp, name, spans_key=spans_key, geocode=geocode)

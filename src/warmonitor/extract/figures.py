@@ -45,7 +45,7 @@ class Figure:
         c = self.mention.count
         if c.high is None or c.approximate:
             m = self.mention
-            stated = parse_number(m.count.text[m.number_start - m.start:m.number_end - m.start])
+            stated = parse_number(m.count.text[m.number_start - m.start : m.number_end - m.start])
             if stated is not None and stated != c.low:
                 return replace(c, stated=stated)
         return c
@@ -57,40 +57,57 @@ _OBJECT_AFTER = re.compile(
     r"dozens|scores|hundreds|thousands|several|\d|the\b|a\b|an\b|his\b|her\b|their\b|its\b|"
     r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|one\b|"
     r"civilians|people|soldiers|members|police|troops|villagers|residents|children|women|"
-    r"fighters|militants|rebels|insurgents)", re.I)
+    r"fighters|militants|rebels|insurgents)",
+    re.I,
+)
 _PART_CUE = re.compile(
     r"(?:\bincluding|\bincluded|\binclude|\bamong (?:them|whom|those|the (?:dead|victims|"
     r"killed|wounded|injured|casualties))|\bof (?:whom|them)|\bmost of them|\bmostly|"
     r"\bcomprising|\bconsisting of|\bbreakdown|\bthey (?:were|are)|\bnamely)\W*"
-    r"(?:\w+\W+){0,3}$", re.I)
+    r"(?:\w+\W+){0,3}$",
+    re.I,
+)
 _PARTS_SENTENCE = re.compile(
     r"^\W*(?:the|those|these|that)?\s*(?:casualties|dead|victims|fatalities|deaths|killed|"
     r"those killed|toll|wounded|injured|death toll)\s+(?:included?|were|comprised|consisted|"
-    r"includes)\b", re.I)
-_AMONG_AFTER = re.compile(r"\b(?:were|was|are|is)?\s*(?:also\s+)?among\s+(?:the\s+|those\s+)?$",
-                          re.I)
+    r"includes)\b",
+    re.I,
+)
+_AMONG_AFTER = re.compile(
+    r"\b(?:were|was|are|is)?\s*(?:also\s+)?among\s+(?:the\s+|those\s+)?$", re.I
+)
 _COORD = re.compile(r"^\s*(?:,|and|as well as|plus|,\s*and|and another|along with)\s*$", re.I)
 _CUMULATIVE = re.compile(
     r"(?:\b(?:toll|tally|number of (?:dead|deaths|people killed|victims)|deaths?)\b[^.;]{0,40}"
     r"\b(?:rose|risen|rising|climbed|increased|jumped|reached|has hit|hit|now stands|stands|"
     r"stood|mounted|topped|passed|surpassed)\b|\b(?:rose|risen|climbed|increased|jumped) to|"
-    r"\bbringing (?:the|to)\b[^.;]{0,30})[^.;]{0,25}$", re.I)
-_OF_THEM_WERE = re.compile(r"^\s*(?:of (?:them|whom)\s+)?(?:were|are|was)\s+"
-                           r"((?:[a-z\-]+\s+){0,2}[a-z\-]+)", re.I)
+    r"\bbringing (?:the|to)\b[^.;]{0,30})[^.;]{0,25}$",
+    re.I,
+)
+_OF_THEM_WERE = re.compile(
+    r"^\s*(?:of (?:them|whom)\s+)?(?:were|are|was)\s+"
+    r"((?:[a-z\-]+\s+){0,2}[a-z\-]+)",
+    re.I,
+)
 
 
 def find_figures(sentence: str) -> list[Figure]:
     """The casualty figures of one sentence, in order of appearance."""
     triggers = find_triggers(sentence)
-    if not triggers:
+    if not triggers and not _PARTS_SENTENCE.match(sentence):
         return []
     mentions = [m for m in find_counts(sentence) if m.kind == "count"]
     starts = sorted([t.start for t in triggers] + [m.start for m in mentions])
-    figures = [Figure(m, victim_phrase(sentence, m.end, _next_after(starts, m.end)))
-               for m in mentions]
+    figures = [
+        Figure(m, victim_phrase(sentence, m.end, _next_after(starts, m.end))) for m in mentions
+    ]
     for i, fig in enumerate(figures):
-        _bind(sentence, fig, triggers, figures[i + 1].mention.start
-              if i + 1 < len(figures) else len(sentence))
+        _bind(
+            sentence,
+            fig,
+            triggers,
+            figures[i + 1].mention.start if i + 1 < len(figures) else len(sentence),
+        )
     _long_passive(sentence, figures, triggers)
     figures = _singulars(sentence, triggers, figures)
     _coordinate(sentence, figures)
@@ -98,7 +115,7 @@ def find_figures(sentence: str) -> list[Figure]:
     _parts(sentence, figures)
     for fig in figures:
         if fig.outcome:
-            before = sentence[max(0, fig.mention.start - 80):fig.mention.start]
+            before = sentence[max(0, fig.mention.start - 80) : fig.mention.start]
             fig.cumulative = bool(_CUMULATIVE.search(before))
     keep = [f for f in figures if f.outcome is not None]
     # re-index part_of after filtering
@@ -126,10 +143,12 @@ def _bind(sentence: str, fig: Figure, triggers: list[Trigger], next_start: int) 
         if t.start > next_start:
             break  # another figure stands between
         if t.role in ("before", "both"):
-            between = sentence[vp.end:t.start]
+            between = sentence[vp.end : t.start]
             if bind_right(between) and not (
-                    t.role == "both" and not _AUX.search(between)
-                    and _OBJECT_AFTER.match(sentence[t.end:])):
+                t.role == "both"
+                and not _AUX.search(between)
+                and _OBJECT_AFTER.match(sentence[t.end :])
+            ):
                 fig.outcome, fig.trigger = t.outcome, t
                 return
         break
@@ -137,9 +156,10 @@ def _bind(sentence: str, fig: Figure, triggers: list[Trigger], next_start: int) 
     for t in reversed(triggers):
         if t.end > m.start:
             continue
-        between = sentence[t.end:m.start]
-        if t.role in ("after", "both") and (bind_left(between) or (
-                "toll" in t.text.lower() and bind_toll(between))):
+        between = sentence[t.end : m.start]
+        if t.role in ("after", "both") and (
+            bind_left(between) or ("toll" in t.text.lower() and bind_toll(between))
+        ):
             fig.outcome, fig.trigger = t.outcome, t
         return
 
@@ -148,7 +168,9 @@ _PASSIVE_END = re.compile(
     r"\b(?:were|was|have been|has been|had been|are|are being|were being|be|got)\s+"
     r"(?:(?:reportedly|allegedly|also|all|later|yesterday|today|early|late|on|last|this|"
     r"\w+day|night|morning|afternoon|evening|overnight|subsequently|eventually|feared|"
-    r"believed|confirmed|said|to|have|been|be|weekend|\w+ed and|<b>)\s+){0,5}$", re.I)
+    r"believed|confirmed|said|to|have|been|be|weekend|\w+ed and|<b>)\s+){0,5}$",
+    re.I,
+)
 _LONG_REACH = 220
 
 
@@ -158,14 +180,17 @@ def _long_passive(sentence: str, figures: list[Figure], triggers: list[Trigger])
         if fig.outcome is not None:
             continue
         nxt = next((t for t in triggers if t.start >= fig.victims.end), None)
-        if nxt is None or nxt.role not in ("both", "before") or (
-                nxt.start - fig.victims.end > _LONG_REACH):
+        if (
+            nxt is None
+            or nxt.role not in ("both", "before")
+            or (nxt.start - fig.victims.end > _LONG_REACH)
+        ):
             continue
-        between = sentence[fig.victims.end:nxt.start]
+        between = sentence[fig.victims.end : nxt.start]
         if not _PASSIVE_END.search(between):
             continue
-        later = [f for f in figures[i + 1:] if f.mention.start < nxt.start]
-        if any(not _PART_CUE.search(sentence[fig.victims.end:f.mention.start]) for f in later):
+        later = [f for f in figures[i + 1 :] if f.mention.start < nxt.start]
+        if any(not _PART_CUE.search(sentence[fig.victims.end : f.mention.start]) for f in later):
             continue
         fig.outcome, fig.trigger = nxt.outcome, nxt
 
@@ -174,20 +199,28 @@ def _coordinate(sentence: str, figures: list[Figure]) -> None:
     """ "three soldiers and two civilians were killed": the first shares the second's trigger."""
     for i in range(len(figures) - 2, -1, -1):
         a, b = figures[i], figures[i + 1]
-        if a.outcome is None and b.outcome and b.trigger and b.trigger.start > b.mention.start:
-            if _COORD.match(sentence[a.victims.end:b.mention.start]):
-                a.outcome, a.trigger = b.outcome, b.trigger
+        if (
+            a.outcome is None
+            and b.trigger
+            and b.trigger.start > b.mention.start
+            and _COORD.match(sentence[a.victims.end : b.mention.start])
+        ):
+            a.outcome, a.trigger = b.outcome, b.trigger
     for i in range(1, len(figures)):
         a, b = figures[i - 1], figures[i]
-        if b.outcome is None and a.outcome and a.trigger and a.trigger.end <= a.mention.start:
-            if _COORD.match(sentence[a.victims.end:b.mention.start]):
-                b.outcome, b.trigger = a.outcome, a.trigger
+        if (
+            b.outcome is None
+            and a.trigger
+            and a.trigger.end <= a.mention.start
+            and _COORD.match(sentence[a.victims.end : b.mention.start])
+        ):
+            b.outcome, b.trigger = a.outcome, a.trigger
 
 
 def _parts(sentence: str, figures: list[Figure]) -> None:
     parts_sentence = bool(_PARTS_SENTENCE.match(sentence))
     for i, fig in enumerate(figures):
-        before = sentence[figures[i - 1].victims.end if i else 0:fig.mention.start]
+        before = sentence[figures[i - 1].victims.end if i else 0 : fig.mention.start]
         if i and _PART_CUE.search(before) and figures[i - 1].outcome:
             total_idx = _total_before(figures, i)
             if total_idx is not None:
@@ -196,12 +229,19 @@ def _parts(sentence: str, figures: list[Figure]) -> None:
                 if fig.outcome is None or (fig.trigger is total.trigger):
                     fig.outcome, fig.trigger = total.outcome, total.trigger
                 continue
-        if i and fig.outcome is None and figures[i - 1].part_of is not None and _COORD.match(
-                sentence[figures[i - 1].victims.end:fig.mention.start]):
+        if (
+            i
+            and fig.outcome is None
+            and figures[i - 1].part_of is not None
+            and _COORD.match(sentence[figures[i - 1].victims.end : fig.mention.start])
+        ):
             fig.part_of, fig.outcome = figures[i - 1].part_of, figures[i - 1].outcome
             continue
-        if fig.outcome is None and i + 1 < len(figures) and _AMONG_AFTER.search(
-                sentence[fig.victims.end:figures[i + 1].mention.start]):
+        if (
+            fig.outcome is None
+            and i + 1 < len(figures)
+            and _AMONG_AFTER.search(sentence[fig.victims.end : figures[i + 1].mention.start])
+        ):
             fig.part_of = i + 1
             fig.outcome = figures[i + 1].outcome
             if fig.outcome is None:
@@ -212,10 +252,11 @@ def _parts(sentence: str, figures: list[Figure]) -> None:
             fig.part_of_previous = True
             fig.outcome = _parts_outcome(sentence)
         if fig.victims.group == "people":
-            m = _OF_THEM_WERE.match(sentence[fig.victims.end:])
+            m = _OF_THEM_WERE.match(sentence[fig.victims.end :])
             if m and group_of(m.group(1)) != "people":
-                fig.victims = VictimPhrase(m.group(1), fig.victims.end, group_of(m.group(1)),
-                                           fig.victims.side)
+                fig.victims = VictimPhrase(
+                    m.group(1), fig.victims.end, group_of(m.group(1)), fig.victims.side
+                )
                 if fig.outcome is None and i:
                     total_idx = _total_before(figures, i)
                     if total_idx is not None:
@@ -228,9 +269,12 @@ def _parts(sentence: str, figures: list[Figure]) -> None:
 
 def _bind_late(sentence: str, figures: list[Figure], i: int) -> None:
     fig = figures[i]
-    triggers = find_triggers(sentence[fig.victims.end:])
-    if triggers and triggers[0].role in ("both", "before") and bind_right(
-            sentence[fig.victims.end:fig.victims.end + triggers[0].start]):
+    triggers = find_triggers(sentence[fig.victims.end :])
+    if (
+        triggers
+        and triggers[0].role in ("both", "before")
+        and bind_right(sentence[fig.victims.end : fig.victims.end + triggers[0].start])
+    ):
         fig.outcome = triggers[0].outcome
 
 
@@ -248,17 +292,25 @@ def _parts_outcome(sentence: str) -> str:
     return "killed"
 
 
-_SINGULAR_AUX = re.compile(r"\b(?:was|has been|had been|is|got|has also been|was also)\s*>?\s*"
-                           r"(?:(?:\w+ly|later|also|then|yesterday|today|on|last|this|early|"
-                           r"late|\w+day|night|morning|evening|afternoon|weekend|\w+ed and|"
-                           r"<b>)\s+){0,4}$", re.I)
+_SINGULAR_AUX = re.compile(
+    r"\b(?:was|has been|had been|is|got|has also been|was also)\s*>?\s*"
+    r"(?:(?:\w+ly|later|also|then|yesterday|today|on|last|this|early|"
+    r"late|\w+day|night|morning|evening|afternoon|weekend|\w+ed and|"
+    r"<b>)\s+){0,4}$",
+    re.I,
+)
 _DETERMINER = re.compile(r"\b(?:a|an|one|the|his|her|their|its)\s+", re.I)
-_ARTICLE_AFTER = re.compile(r"\s*(?:(?:also|reportedly|allegedly)\s+)?(?:an?|one|the|his|her|"
-                            r"their|its)\s+", re.I)
+_ARTICLE_AFTER = re.compile(
+    r"\s*(?:(?:also|reportedly|allegedly)\s+)?(?:an?|one|the|his|her|"
+    r"their|its)\s+",
+    re.I,
+)
 _WHO_WAS = re.compile(r"\bwho\s+(?:was|had been|has been)\s+(?:\w+ly\s+)?$", re.I)
 _NAME_BEFORE = re.compile(r"(?:^|[^\w.])((?:[A-Z][\w'\-]+\s+){0,2}[A-Z][\w'\-]+)\s*$")
-_OBJECT_NAME = re.compile(r"\s*(?:</b>\s*)?((?:him|her)\b|(?:[A-Z][\w'\-]+\s+){1,3}"
-                          r"[A-Z][\w'\-]+(?!\s+(?:province|state|city|district|region)))")
+_OBJECT_NAME = re.compile(
+    r"\s*(?:</b>\s*)?((?:him|her)\b|(?:[A-Z][\w'\-]+\s+){1,3}"
+    r"[A-Z][\w'\-]+(?!\s+(?:province|state|city|district|region)))"
+)
 _CAPITAL_AFTER = re.compile(r"\s*(?:</b>\s*)?([A-Z])")
 _AND_ONE = re.compile(r"\s*,?\s*(?:and|as well as)\s+(an?)\s+", re.I)
 _NOT_NAMES = frozenset("He She It They This That There Police Army Government He's".split())
@@ -287,7 +339,7 @@ def _singulars(sentence: str, triggers: list[Trigger], figures: list[Figure]) ->
     for t in triggers:
         if id(t) in bound or t.outcome == "displaced":
             continue
-        before = sentence[:t.start]
+        before = sentence[: t.start]
         if t.role in ("both", "before") and _SINGULAR_AUX.search(before):
             aux = _SINGULAR_AUX.search(before)
             head = before[: aux.start()] if aux else before

@@ -33,7 +33,9 @@ _RUNNING_TOTAL = re.compile(
     r"august|september|october|november|december|20\d\d|19\d\d|last)|this year|so far this|"
     r"in (?:the )?(?:past|last) (?:year|decade|\w+ years)|since the (?:conflict|war|uprising)|"
     r"over the past (?:year|decade|\w+ years|\w+ months)|in recent (?:months|years)|"
-    r"a total of|overall|altogether|in all|more than \w+ years)\b", re.I)
+    r"a total of|overall|altogether|in all|more than \w+ years)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,9 +64,13 @@ class Headline:
         }
 
 
-def headline(claims: Sequence[Claim], *, published: date | None = None,
-             fallback_place: Place | None = None,
-             fallback_period: Period | None = None) -> Headline:
+def headline(
+    claims: Sequence[Claim],
+    *,
+    published: date | None = None,
+    fallback_place: Place | None = None,
+    fallback_period: Period | None = None,
+) -> Headline:
     """The main incident's figures among a document's claims."""
     killed_claims = [c for c in claims if c.outcome == "killed"]
     main_killed, main_claims = _main_figure(killed_claims)
@@ -96,13 +102,20 @@ def _main_figure(claims: list[Claim]) -> tuple[int | None, list[Claim]]:
     else:
         value = max(c.count.best for c in totals or lead)
     for c in candidates:
-        if c.evidence.start > first and c.cumulative and c.part_of is None and (
-                c.count.best > value):
+        if (
+            c.evidence.start > first
+            and c.cumulative
+            and c.part_of is None
+            and (c.count.best > value)
+        ):
             value = c.count.best
     # the same figure restated later ("22 dead" in a title, "at least 22 people" in the text)
     # is the same incident: its parts are the incident's parts
-    restated = [c for c in candidates if c.evidence.start > first and c.part_of is None
-                and c.count.best == value]
+    restated = [
+        c
+        for c in candidates
+        if c.evidence.start > first and c.part_of is None and c.count.best == value
+    ]
     return value, lead + restated
 
 
@@ -118,8 +131,9 @@ def _running_total(claim: Claim) -> bool:
     return bool(_RUNNING_TOTAL.search(claim.evidence.sentence))
 
 
-def _groups(killed: list[Claim], lead: list[Claim],
-            total: int | None) -> tuple[int | None, int | None]:
+def _groups(
+    killed: list[Claim], lead: list[Claim], total: int | None
+) -> tuple[int | None, int | None]:
     if not lead:
         return None, None
     first = lead[0].evidence.start

@@ -33,28 +33,46 @@ class Trigger:
 
 _RAW: tuple[tuple[str, str, str], ...] = (
     # killed
-    (r"shot (?:dead|and killed)|gunned down|stabbed to death|burn(?:ed|t) (?:alive|to death)|"
-     r"beaten to death|hacked to death|bludgeoned to death|crushed to death|lynched|"
-     r"fatally (?:shot|wounded|injured|stabbed)|killed|slain|murdered|massacred|"
-     r"slaughtered|executed|assassinated|beheaded|butchered|decapitated", "killed", "both"),
-    (r"kill(?:s|ing)?|murder(?:s|ing)|massacring|slaughtering|executing|executions?|"
-     r"massacres?|claim(?:ed|ing|s)?"
-     r"(?= (?:the )?(?:lives|life))", "killed", "after"),
+    (
+        r"shot (?:dead|and killed)|gunned down|stabbed to death|burn(?:ed|t) (?:alive|to death)|"
+        r"beaten to death|hacked to death|bludgeoned to death|crushed to death|lynched|"
+        r"fatally (?:shot|wounded|injured|stabbed)|killed|slain|murdered|massacred|"
+        r"slaughtered|executed|assassinated|beheaded|butchered|decapitated",
+        "killed",
+        "both",
+    ),
+    (
+        r"kill(?:s|ing)?|murder(?:s|ing)|massacring|slaughtering|executing|executions?|"
+        r"massacres?|claim(?:ed|ing|s)?"
+        r"(?= (?:the )?(?:lives|life))",
+        "killed",
+        "after",
+    ),
     (r"(?:death|casualty|fatality|civilian|killed) tolls?|tolls?", "killed", "after"),
-    (r"died|die|dies|dying|perished|drowned|succumbed|lost (?:their|his|her) lives?|"
-     r"were (?:confirmed |reported )?dead|(?:are|were|was|is) feared dead|"
-     r"dead|deaths?|fatalities|fatality|bodies|corpses|lives lost|lives|killings?",
-     "killed", "before"),
+    (
+        r"died|die|dies|dying|perished|drowned|succumbed|lost (?:their|his|her) lives?|"
+        r"were (?:confirmed |reported )?dead|(?:are|were|was|is) feared dead|"
+        r"dead|deaths?|fatalities|fatality|bodies|corpses|lives lost|lives|killings?",
+        "killed",
+        "before",
+    ),
     # injured
-    (r"wounded|injured|hurt|maimed|hospitali[sz]ed|(?:suffered|sustained) (?:\w+ )?injuries",
-     "injured", "both"),
+    (
+        r"wounded|injured|hurt|maimed|hospitali[sz]ed|(?:suffered|sustained) (?:\w+ )?injuries",
+        "injured",
+        "both",
+    ),
     (r"wounding|injuring|maiming", "injured", "after"),
     (r"injuries|injur(?:y|ed persons)|wounds", "injured", "before"),
     # missing
     (r"missing|disappeared|unaccounted for|forcibly disappeared", "missing", "before"),
     # detained
-    (r"arrested|detained|captured|jailed|imprisoned|rounded up|taken into custody|"
-     r"apprehended|taken prisoner", "detained", "both"),
+    (
+        r"arrested|detained|captured|jailed|imprisoned|rounded up|taken into custody|"
+        r"apprehended|taken prisoner",
+        "detained",
+        "both",
+    ),
     (r"arresting|detaining|capturing|rounding up", "detained", "after"),
     (r"arrests|detentions|detainees", "detained", "before"),
     # kidnapped
@@ -62,14 +80,18 @@ _RAW: tuple[tuple[str, str, str], ...] = (
     (r"kidnapping|abducting", "kidnapped", "after"),
     (r"hostages", "kidnapped", "before"),
     # displaced
-    (r"displaced|forced (?:to flee|from their homes)|made homeless|uprooted|"
-     r"fled (?:their homes|the (?:area|fighting|violence|town|city|village))",
-     "displaced", "both"),
+    (
+        r"displaced|forced (?:to flee|from their homes)|made homeless|uprooted|"
+        r"fled (?:their homes|the (?:area|fighting|violence|town|city|village))",
+        "displaced",
+        "both",
+    ),
     (r"displacing", "displaced", "after"),
 )
 
-_PATTERNS = [(re.compile(rf"\b(?:{rx})\b", re.IGNORECASE), outcome, role)
-             for rx, outcome, role in _RAW]
+_PATTERNS = [
+    (re.compile(rf"\b(?:{rx})\b", re.IGNORECASE), outcome, role) for rx, outcome, role in _RAW
+]
 
 # "casualties" means killed and injured together in many reports: bound only through parts.
 CASUALTIES = re.compile(r"\bcasualties\b", re.IGNORECASE)
@@ -80,7 +102,8 @@ _NOT_CASUALTY = re.compile(
     r"\b(?:sentenced (?:\w+ )*?to death|death (?:sentences?|penalty|row|threats?|squads?|"
     r"certificates?)|to death by (?:hanging|firing squad)|(?:condemned|sentenced) to\b|"
     r"kill(?:ing)? (?:switch|chain|zone)|killed (?:off|time)|lives? in (?:fear|poverty|exile))",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 
 
 def find_triggers(sentence: str) -> list[Trigger]:
@@ -132,7 +155,8 @@ _RIGHT_GLUE = re.compile(
     r"people|persons|had been|have been|has been|were being|not|who were|"
     r"in total|overall|so far|each|apiece|too|again|had also|also been|yesterday|today|"
     r"tonight|overnight|earlier|last night|this morning|this week|on \w+day|\w+day|night|"
-    r"morning|afternoon|evening|early|late|last weekend|weekend|<b>|</b>"
+    r"morning|afternoon|evening|early|late|last weekend|weekend|<b>|</b>|remain|remained|"
+    r"remains|still|went|gone|are still|were still"
     r")(?:\s|,)+)*$",
     re.IGNORECASE,
 )
@@ -142,7 +166,9 @@ _TAG = re.compile(r"<[^<>]{0,40}>|[>\\]")
 _TOLL_REACH = re.compile(
     r"^[^.;:]{0,120}?\b(?:rose|risen|rising|climbed|increased|jumped|reached|hit|topped|"
     r"surpassed|passed|stands|stood|standing|is|was|of|at|put|puts|"
-    r"now)\b(?:\s+(?:to|at|of|now|some|an estimated|nearly|almost))*\s*$", re.I)
+    r"now)\b(?:\s+(?:to|at|of|now|some|an estimated|nearly|almost))*\s*$",
+    re.I,
+)
 
 
 def bind_toll(between: str) -> bool:

@@ -18,11 +18,32 @@ from warmonitor.model import Place
 
 __all__ = ["PlaceIndex", "ResolvedMention"]
 
-_RANK = {"point": 0, "neighbourhood": 1, "city": 2, "district": 3, "admin1": 4, "region": 5,
-         "country": 6}
-_NOT_PLACES = frozenset({"PERSON", "DATE", "TIME", "MONEY", "CARDINAL",
-                         "ORDINAL", "QUANTITY", "PERCENT", "WORK_OF_ART", "EVENT", "LAW",
-                         "PRODUCT", "LANGUAGE"})
+_RANK = {
+    "point": 0,
+    "neighbourhood": 1,
+    "city": 2,
+    "district": 3,
+    "admin1": 4,
+    "region": 5,
+    "country": 6,
+}
+_NOT_PLACES = frozenset(
+    {
+        "PERSON",
+        "DATE",
+        "TIME",
+        "MONEY",
+        "CARDINAL",
+        "ORDINAL",
+        "QUANTITY",
+        "PERCENT",
+        "WORK_OF_ART",
+        "EVENT",
+        "LAW",
+        "PRODUCT",
+        "LANGUAGE",
+    }
+)
 _OPENING = 400  # characters of a report's opening where its main place is stated
 
 
@@ -44,12 +65,19 @@ class PlaceIndex:
         self.countries = countries
 
     @classmethod
-    def build(cls, text: str, entities: Sequence[tuple[int, int, str]] = (),
-              gazetteer: Gazetteer | None = None) -> PlaceIndex:
+    def build(
+        cls,
+        text: str,
+        entities: Sequence[tuple[int, int, str]] = (),
+        gazetteer: Gazetteer | None = None,
+    ) -> PlaceIndex:
         """Scan ``text`` and resolve every place name in it."""
         gaz = gazetteer or Gazetteer.default()
-        raw = [m for m in gaz.scan(text) if m.candidates and not _inside_non_place(
-            m.start, m.end, entities)]
+        raw = [
+            m
+            for m in gaz.scan(text)
+            if m.candidates and not _inside_non_place(m.start, m.end, entities)
+        ]
         context: Counter[str] = Counter()
         for m in raw:
             top = m.candidates[0]
@@ -75,8 +103,12 @@ class PlaceIndex:
             return None
         main_country = self.country
         opening = [m for m in self.mentions if m.start < _OPENING] or self.mentions
-        specific = [m for m in opening if m.place.precision != "country"
-                    and (main_country is None or m.place.country == main_country)]
+        specific = [
+            m
+            for m in opening
+            if m.place.precision != "country"
+            and (main_country is None or m.place.country == main_country)
+        ]
         if specific:
             return specific[0].place
         countries = [m for m in self.mentions if m.place.precision == "country"]
@@ -107,6 +139,7 @@ def _choose(candidates: Sequence[GazetteerEntry], context: Counter[str]) -> Gaze
     if context:
         in_context = [c for c in candidates if c.country in context]
         if in_context:
-            return max(in_context, key=lambda c: (context[c.country or ""] > 0,
-                                                  -candidates.index(c)))
+            return max(
+                in_context, key=lambda c: (context[c.country or ""] > 0, -candidates.index(c))
+            )
     return candidates[0]

@@ -28,7 +28,8 @@ _STOP = frozenset(
 )
 # "of" continues a phrase only in these frames: "members of the X", "dozens of youths".
 _OF_HEADS = frozenset(
-    "members member dozens hundreds thousands scores number group groups families".split())
+    "members member dozens hundreds thousands scores number group groups families".split()
+)
 _MAX_WORDS = 9
 
 
@@ -54,7 +55,7 @@ def victim_phrase(sentence: str, start: int, limit: int | None = None) -> Victim
         m = _WORD.search(sentence, pos)
         if m is None or m.start() >= stop_at:
             break
-        gap = sentence[pos:m.start()]
+        gap = sentence[pos : m.start()]
         if gap.strip() not in ("", "-"):  # punctuation ends the phrase (commas, quotes)
             break
         low = m.group(0).lower().rstrip(".")
@@ -71,16 +72,19 @@ def victim_phrase(sentence: str, start: int, limit: int | None = None) -> Victim
             break
     # "fighters loyal to Assad": keep the allegiance with the phrase
     side = None
-    tail = sentence[pos:pos + 60]
-    sm = re.match(r"\s*(?:loyal to|allied (?:to|with)|linked to|affiliated with)\s+"
-                  r"((?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)", tail)
+    tail = sentence[pos : pos + 60]
+    sm = re.match(
+        r"\s*(?:loyal to|allied (?:to|with)|linked to|affiliated with)\s+"
+        r"((?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)",
+        tail,
+    )
     if sm:
         side = f"pro-{sm.group(1).removeprefix('the ').strip()}"
         pos += sm.end()
     if not words:
         return VictimPhrase("", start, "people", side)
     first = words[1] if words[0].group(0).lower() == "of" and len(words) > 1 else words[0]
-    text = sentence[first.start():pos].strip()
+    text = sentence[first.start() : pos].strip()
     group = _group_from_words([w.group(0) for w in words])
     return VictimPhrase(text, pos, group, side)
 
@@ -95,7 +99,7 @@ def _group_from_words(words: list[str]) -> str:
     # longest suffix first: "members of the security forces", "security forces", "forces"
     for size in (5, 4, 3, 2, 1):
         for i in range(len(lowered) - size, -1, -1):
-            key = " ".join(lowered[i:i + size])
+            key = " ".join(lowered[i : i + size])
             if key in VICTIM_GROUP_WORDS:
                 group = VICTIM_GROUP_WORDS[key]
                 if group == "people" and i + size < len(lowered):

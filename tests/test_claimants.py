@@ -1,0 +1,74 @@
+"""Attribution in a sentence and claimant coreference across a document."""
+
+from __future__ import annotations
+
+from warmonitor.extract.claimants import ClaimantRegistry, claimant_kind, find_attributions
+
+
+def subjects(sentence: str) -> list[str]:
+    return [a.text for a in find_attributions(sentence)]
+
+
+def test_attribution_forms() -> None:
+    assert subjects("Five people were killed, police said.") == ["police"]
+    assert subjects("Syrian security sources said at least 200 were killed.") == [
+        "Syrian security sources"
+    ]
+    assert subjects("Twelve died, according to the health ministry.") == ["the health ministry"]
+    assert subjects('"It was a massacre," said Rami Abdulrahman, head of the monitor.') == [
+        "Rami Abdulrahman"
+    ]
+    assert subjects("Witnesses and a hospital source who received the bodies said so.") == [
+        "Witnesses and a hospital source"
+    ]
+
+
+def test_told_names_the_recipient() -> None:
+    (att,) = find_attributions("Clashes continued, a security source told Reuters on Sunday.")
+    assert (att.text, att.recipient) == ("a security source", "Reuters")
+
+
+def test_passive_reported_is_not_an_attribution() -> None:
+    assert subjects("Three people were reported killed in the raid.") == []
+    assert subjects("The reported scale of the violence is large.") == []
+
+
+def test_descriptor_resolves_to_the_name_introduced_with_it() -> None:
+    registry = ClaimantRegistry()
+    (att,) = find_attributions(
+        "The Syrian Observatory for Human Rights, a UK-based war monitor, said on Saturday "
+        "the fighting was the worst in years."
+    )
+    first = registry.resolve(att.text, att.descriptor)
+    later = registry.resolve("the war monitor")
+    assert first.name == later.name == "Syrian Observatory for Human Rights"
+    assert later.text == "the war monitor" and later.kind == "monitor"
+
+
+def test_acronym_and_short_name_resolve() -> None:
+    registry = ClaimantRegistry()
+    registry.resolve("the Syrian Network for Human Rights (SNHR)")
+    assert registry.resolve("SNHR").name == "Syrian Network for Human Rights"
+    assert registry.resolve("the Network").name == "Syrian Network for Human Rights"
+
+
+def test_two_monitors_stay_apart() -> None:
+    registry = ClaimantRegistry()
+    a = registry.resolve("the Syrian Observatory for Human Rights")
+    b = registry.resolve("Airwars")
+    assert a.name != b.name
+    assert registry.resolve("the Observatory").name == a.name
+
+
+def test_unnamed_sources_keep_their_words() -> None:
+    claimant = ClaimantRegistry().resolve("a hospital source")
+    assert (claimant.name, claimant.kind) == ("hospital source", "medical")
+
+
+def test_kinds() -> None:
+    assert claimant_kind("the health ministry") == "medical"
+    assert claimant_kind("an army spokesman") == "military"
+    assert claimant_kind("the interior ministry") == "government"
+    assert claimant_kind("UNICEF") == "international"
+    assert claimant_kind("witnesses") == "witness"
+    assert claimant_kind("the Taliban") == "armed_group"

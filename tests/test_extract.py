@@ -1,0 +1,116 @@
+"""End to end through the extraction pipeline on a report written for these tests.
+
+The report (tests/fixtures/reports/deir-ez-zor.txt) exercises each feature the founding example
+needs: number words and digits, qualifiers, vague quantities, victim groups, a claimant named
+once and then called "the monitor", a disclaimer that hedges the figures before it, parts of a
+total, a statement date and a duration resolved against it, and places from the gazetteer.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from warmonitor.model import Claim, Document
+from warmonitor.pipeline import extract_document
+
+PUBLISHED = date(2024, 8, 15)  # a Thursday
+
+
+@pytest.fixture(scope="module")
+def claims(nlp: Language, reports_dir: Path) -> list[Claim]:
+    text = (reports_dir / "deir-ez-zor.txt").read_text(encoding="utf-8")
+    return extract_document(Document(text, published=PUBLISHED, publisher="Levant Wire"), nlp)
+
+
+def by_text(claims: list[Claim], words: str) -> Claim:
+    found = [c for c in claims if c.count.text == words]
+    assert len(found) == 1, [c.count.text for c in claims]
+    return found[0]
+
+
+def test_every_figure_is_found_once(claims: list[Claim]) -> None:
+    assert [c.count.text for c in claims] == [
+        "dozens", "at least 86", "51", "twenty-two", "13", "more than one hundred", "three",
+        "two",
+    ]  # fmt: skip
+
+
+def test_counts_are_intervals_with_their_words(claims: list[Claim]) -> None:
+    assert (by_text(claims, "dozens").count.low, by_text(claims, "dozens").count.high) == (24, 99)
+    at_least = by_text(claims, "at least 86").count
+    assert (at_least.low, at_least.high) == (86, None)
+    more_than = by_text(claims, "more than one hundred").count
+    assert (more_than.low, more_than.high, more_than.best) == (101, None, 100)
+    assert by_text(claims, "twenty-two").count.low == 22
+
+
+def test_outcomes_and_victim_groups(claims: list[Claim]) -> None:
+    assert by_text(claims, "51").victims.group == "civilians"
+    assert by_text(claims, "twenty-two").victims.group == "security_forces"
+    assert by_text(claims, "13").victims.group == "armed_group"
+    # "their comrades", said by a military source, are members of the security forces
+    assert by_text(claims, "more than one hundred").victims.group == "security_forces"
+    wounded = [c for c in claims if c.outcome == "injured"]
+    assert [(c.count.low, c.victims.group) for c in wounded] == [
+        (3, "security_forces"),
+        (2, "civilians"),
+    ]
+
+
+def test_the_monitor_is_the_observatory_named_before(claims: list[Claim]) -> None:
+    total, part = by_text(claims, "at least 86"), by_text(claims, "51")
+    assert total.claimant.name == part.claimant.name == "Euphrates Rights Observatory"
+    assert part.claimant.text == "the monitor"
+    assert total.claimant.kind == "monitor"
+    assert by_text(claims, "more than one hundred").claimant.kind == "military"
+    assert by_text(claims, "dozens").claimant.kind == "witness"
+    # no one is credited with the roadside bomb figures: they are the outlet's own
+    assert by_text(claims, "three").claimant.name == "Levant Wire"
+
+
+def test_parts_point_at_their_total(claims: list[Claim]) -> None:
+    total = by_text(claims, "at least 86")
+    parts = [c for c in claims if c.part_of == total.id]
+    assert sorted(c.count.low for c in parts) == [13, 22, 51]
+    assert sum(c.count.low for c in parts) == 86
+
+
+def test_disclaimer_hedges_the_monitor_only(claims: list[Claim]) -> None:
+    for words in ("at least 86", "51", "twenty-two", "13"):
+        assert "unverified" in by_text(claims, words).hedges
+    assert by_text(claims, "more than one hundred").hedges == ()
+    assert "reported" in by_text(claims, "three").hedges
+
+
+def test_dates_resolve_against_publication_and_statement(claims: list[Claim]) -> None:
+    dozens = by_text(claims, "dozens")
+    assert dozens.period is not None and dozens.period.start == date(2024, 8, 13)  # Tuesday
+    total = by_text(claims, "at least 86")
+    assert total.said_on == date(2024, 8, 14)  # "said on Wednesday"
+    assert total.period is not None
+    assert (total.period.start, total.period.end) == (date(2024, 8, 13), date(2024, 8, 14))
+
+
+def test_places_are_geocoded_offline(claims: list[Claim]) -> None:
+    place = by_text(claims, "at least 86").place
+    assert place is not None and place.country == "SY" and place.geonames_id is not None
+    assert place.lat is not None and 34.5 < place.lat < 36.0
+    mayadin = by_text(claims, "three").place
+    assert mayadin is not None and mayadin.country == "SY" and mayadin.name != place.name
+
+
+def test_evidence_points_into_the_text(claims: list[Claim], reports_dir: Path) -> None:
+    text = (reports_dir / "deir-ez-zor.txt").read_text(encoding="utf-8")
+    for c in claims:
+        assert text[c.evidence.start : c.evidence.end] == c.evidence.sentence
+        assert c.evidence.figure is not None
+        assert text[c.evidence.figure[0] : c.evidence.figure[1]] == c.count.text
+
+
+def test_claims_round_trip_through_the_contract(claims: list[Claim]) -> None:
+    for c in claims:
+        assert Claim.from_dict(c.to_dict()) == c

@@ -1,0 +1,55 @@
+"""The headline of a document: the main incident's figures (rules in docs/HEADLINE.md)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import spacy
+
+import warmonitor.extract.component  # noqa: F401
+from warmonitor.extract.headline import headline
+
+nlp = spacy.blank("en")
+nlp.add_pipe("sentencizer")
+nlp.add_pipe("warmonitor_casualties", config={"geocode": False})
+
+
+def head(text: str):  # type: ignore[no-untyped-def]
+    doc = nlp.make_doc(text)
+    doc._.published = date(2024, 3, 5)
+    return headline(nlp(doc)._.casualty_claims, published=date(2024, 3, 5))
+
+
+def test_lead_figure_wins_over_later_background() -> None:
+    h = head("A car bomb killed 9 people on Monday. The war has killed 300,000 people since 2011.")
+    assert h.killed == 9 and h.date == date(2024, 3, 4)
+
+
+def test_coordinated_parts_without_a_total_are_added() -> None:
+    h = head("Three soldiers and two civilians were killed in the ambush.")
+    assert (h.killed, h.civilians_killed, h.combatants_killed) == (5, 2, 3)
+
+
+def test_parts_under_a_total_are_not_added() -> None:
+    h = head("At least 22 people were killed, including six civilians. The rest were fighters.")
+    assert (h.killed, h.civilians_killed) == (22, 6)
+
+
+def test_a_rising_toll_supersedes_the_lead() -> None:
+    h = head("Five people were killed in the blast. The death toll later rose to 11.")
+    assert h.killed == 11
+
+
+def test_more_than_counts_as_the_stated_number_and_injured_too() -> None:
+    h = head("More than 20 people were killed and 40 wounded in the strikes.")
+    assert (h.killed, h.injured) == (20, 40)
+
+
+def test_unspecified_toll_counts_as_civilian_when_no_combatant_is_named() -> None:
+    h = head("An explosion inside a bus killed six people.")
+    assert (h.killed, h.civilians_killed, h.combatants_killed) == (6, 6, None)
+
+
+def test_no_figure_no_headline() -> None:
+    h = head("The market reopened after the holiday.")
+    assert (h.killed, h.injured, h.date) == (None, None, date(2024, 3, 5))
