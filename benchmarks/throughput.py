@@ -83,21 +83,39 @@ def main() -> int:
         return 2
     texts = _texts(args.input)
     docs, words = len(texts), sum(len(t.split()) for t in texts)
-    print(f"input: {args.input.name}: {docs} documents, {words} words; "
-          f"{args.workers} process(es) each")
+    print(
+        f"input: {args.input.name}: {docs} documents, {words} words; "
+        f"{args.workers} process(es) each"
+    )
     rows = {}
     for mode in ("bare", "warmonitor"):
-        proc = subprocess.run([sys.executable, __file__, "--child", mode, "--input",
-                               str(args.input), "--workers", str(args.workers)],
-                              check=True, capture_output=True, text=True)
+        proc = subprocess.run(
+            [
+                sys.executable,
+                __file__,
+                "--child",
+                mode,
+                "--input",
+                str(args.input),
+                "--workers",
+                str(args.workers),
+            ],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
         rows[mode] = json.loads(proc.stdout.strip().splitlines()[-1])
-    print(f"{'run':34s} {'seconds':>8s} {'docs/s':>8s} {'words/s':>9s} "
-          f"{'peak MB main':>12s} {'peak MB worker':>14s}")
+    print(
+        f"{'run':34s} {'seconds':>8s} {'docs/s':>8s} {'words/s':>9s} "
+        f"{'peak MB main':>12s} {'peak MB worker':>14s}"
+    )
     label = {"bare": "bare spaCy en_core_web_sm parse", "warmonitor": "warmonitor extract"}
     for mode, r in rows.items():
         s = r["seconds"]
-        print(f"{label[mode]:34s} {s:8.1f} {docs / s:8.1f} {words / s:9.0f} "
-              f"{r['peak_mb_main']:12.0f} {r['peak_mb_worker']:14.0f}")
+        print(
+            f"{label[mode]:34s} {s:8.1f} {docs / s:8.1f} {words / s:9.0f} "
+            f"{r['peak_mb_main']:12.0f} {r['peak_mb_worker']:14.0f}"
+        )
     ratio = rows["bare"]["seconds"] / rows["warmonitor"]["seconds"]
     print(f"words/s ratio warmonitor : bare spaCy = {ratio:.2f}")
     return 0

@@ -46,8 +46,13 @@ def killed_cause(gold: dict[str, Any], pred: dict[str, Any], text: str) -> str:
     values = {c["count"]["low"] for c in killed}
     if want == 0:
         return "figure where gold has none"
-    if not claims and not DIGITS.search(text) and not re.search(
-            r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen)\b", text, re.I):
+    if (
+        not claims
+        and not DIGITS.search(text)
+        and not re.search(
+            r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen)\b", text, re.I
+        )
+    ):
         return "no number in text"
     if not killed:
         if any(c["count"]["low"] == want for c in claims):
@@ -67,8 +72,9 @@ def killed_cause(gold: dict[str, Any], pred: dict[str, Any], text: str) -> str:
         return "killed and injured confused"
     if got and any(c["count"]["high"] is None for c in killed) and want > got:
         return "open interval below gold"
-    if VAGUE.search(text) and any(c["count"]["high"] and c["count"]["high"] > c["count"][
-            "low"] for c in killed):
+    if VAGUE.search(text) and any(
+        c["count"]["high"] and c["count"]["high"] > c["count"]["low"] for c in killed
+    ):
         return "vague quantity"
     if str(want) not in text.replace(",", ""):
         return "number words / gold not stated as digits"
@@ -88,8 +94,9 @@ def place_cause(gold: dict[str, Any], pred: dict[str, Any]) -> str:
     return "wrong place among several / far"
 
 
-def run_set(name: str, gold_dir: Path, limit: int | None, workers: int | None,
-            out_dir: Path) -> tuple[dict[str, Any], list[dict[str, Any]], dict[str, Any]]:
+def run_set(
+    name: str, gold_dir: Path, limit: int | None, workers: int | None, out_dir: Path
+) -> tuple[dict[str, Any], list[dict[str, Any]], dict[str, Any]]:
     source = gold_dir / "dev" / f"{name}.jsonl"
     records = load(source)
     if limit:
@@ -106,9 +113,12 @@ def run_set(name: str, gold_dir: Path, limit: int | None, workers: int | None,
     t0 = time.perf_counter()
     predict_file(inp, pred_file, workers=workers)
     elapsed = time.perf_counter() - t0
-    scored = subprocess.run([sys.executable, str(gold_dir / "score.py"), str(gold_file),
-                             str(pred_file), "--json"], check=True, capture_output=True,
-                            text=True)
+    scored = subprocess.run(
+        [sys.executable, str(gold_dir / "score.py"), str(gold_file), str(pred_file), "--json"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     preds = {p["id"]: p for p in load(pred_file)}
     result = json.loads(scored.stdout)
     result["seconds"] = round(elapsed, 1)
@@ -125,6 +135,7 @@ def causes(records: list[dict[str, Any]], preds: dict[str, Any]) -> dict[str, Co
             out["injured"]["wrong injured figure"] += 1
         if g.get("lat") is not None and p.get("lat") is not None:
             import math
+
             d = _km(g["lat"], g["lon"], p["lat"], p["lon"])
             if d > 161 or math.isnan(d):
                 out["place"][place_cause(g, p)] += 1
@@ -137,6 +148,7 @@ def causes(records: list[dict[str, Any]], preds: dict[str, Any]) -> dict[str, Co
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     import math
+
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
@@ -147,8 +159,11 @@ def ids_for(records: list[dict[str, Any]], preds: dict[str, Any], cause: str) ->
     found = []
     for r in records:
         g, p = r["gold"], preds.get(r["id"], {})
-        if g.get("killed") is not None and (p.get("killed") or 0) != g["killed"] and (
-                killed_cause(g, p, r["text"]) == cause):
+        if (
+            g.get("killed") is not None
+            and (p.get("killed") or 0) != g["killed"]
+            and (killed_cause(g, p, r["text"]) == cause)
+        ):
             found.append(r["id"])
     return found
 

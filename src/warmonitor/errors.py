@@ -1,10 +1,10 @@
 """The exceptions warmonitor raises, one hierarchy for every face to map once.
 
-    WarmonitorError
-    ├── InputError          a file or record that cannot be read (names the path and the reason)
-    ├── StoreError          the database cannot be opened, migrated or written
-    ├── NotFoundError       an id that names nothing in the store
-    └── ConfigurationError  a setting or option with an invalid value
+WarmonitorError
+├── InputError          a file or record that cannot be read (names the path and the reason)
+├── StoreError          the database cannot be opened, migrated or written
+├── NotFoundError       an id that names nothing in the store
+└── ConfigurationError  a setting or option with an invalid value
 """
 
 from __future__ import annotations

@@ -32,8 +32,15 @@ Outcome = Literal["killed", "injured", "missing", "detained", "kidnapped", "disp
 OUTCOMES: tuple[str, ...] = get_args(Outcome)
 
 ClaimantKind = Literal[
-    "monitor", "government", "military", "medical", "media", "armed_group", "witness",
-    "international", "unnamed",
+    "monitor",
+    "government",
+    "military",
+    "medical",
+    "media",
+    "armed_group",
+    "witness",
+    "international",
+    "unnamed",
 ]
 CLAIMANT_KINDS: tuple[str, ...] = get_args(ClaimantKind)
 
@@ -79,8 +86,12 @@ class Count:
         return self.stated if self.stated is not None else self.low
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"low": self.low, "high": self.high, "text": self.text,
-                               "approximate": self.approximate}
+        out: dict[str, Any] = {
+            "low": self.low,
+            "high": self.high,
+            "text": self.text,
+            "approximate": self.approximate,
+        }
         if self.stated is not None:
             out["stated"] = self.stated
         return out
@@ -88,9 +99,13 @@ class Count:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Count:
         stated = data.get("stated")
-        return cls(int(data["low"]), None if data.get("high") is None else int(data["high"]),
-                   str(data.get("text", "")), bool(data.get("approximate", False)),
-                   None if stated is None else int(stated))
+        return cls(
+            int(data["low"]),
+            None if data.get("high") is None else int(data["high"]),
+            str(data.get("text", "")),
+            bool(data.get("approximate", False)),
+            None if stated is None else int(stated),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,16 +161,29 @@ class Place:
     text: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "geonames_id": self.geonames_id, "country": self.country,
-                "admin1": self.admin1, "lat": self.lat, "lon": self.lon,
-                "precision": self.precision, "text": self.text}
+        return {
+            "name": self.name,
+            "geonames_id": self.geonames_id,
+            "country": self.country,
+            "admin1": self.admin1,
+            "lat": self.lat,
+            "lon": self.lon,
+            "precision": self.precision,
+            "text": self.text,
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Place:
-        return cls(name=str(data["name"]), country=data.get("country"), lat=data.get("lat"),
-                   lon=data.get("lon"), geonames_id=data.get("geonames_id"),
-                   admin1=data.get("admin1"), precision=str(data.get("precision", "city")),
-                   text=str(data.get("text", "")))
+        return cls(
+            name=str(data["name"]),
+            country=data.get("country"),
+            lat=data.get("lat"),
+            lon=data.get("lon"),
+            geonames_id=data.get("geonames_id"),
+            admin1=data.get("admin1"),
+            precision=str(data.get("precision", "city")),
+            text=str(data.get("text", "")),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,14 +195,20 @@ class Period:
     text: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return {"start": self.start.isoformat() if self.start else None,
-                "end": self.end.isoformat() if self.end else None, "text": self.text}
+        return {
+            "start": self.start.isoformat() if self.start else None,
+            "end": self.end.isoformat() if self.end else None,
+            "text": self.text,
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Period:
         start, end = data.get("start"), data.get("end")
-        return cls(date.fromisoformat(start) if start else None,
-                   date.fromisoformat(end) if end else None, str(data.get("text", "")))
+        return cls(
+            date.fromisoformat(start) if start else None,
+            date.fromisoformat(end) if end else None,
+            str(data.get("text", "")),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,9 +232,13 @@ class Evidence:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Evidence:
         figure, trigger = data.get("figure"), data.get("trigger")
-        return cls(str(data["sentence"]), int(data["start"]), int(data["end"]),
-                   (int(figure[0]), int(figure[1])) if figure else None,
-                   (int(trigger[0]), int(trigger[1])) if trigger else None)
+        return cls(
+            str(data["sentence"]),
+            int(data["start"]),
+            int(data["end"]),
+            (int(figure[0]), int(figure[1])) if figure else None,
+            (int(trigger[0]), int(trigger[1])) if trigger else None,
+        )
 
 
 @dataclass(frozen=True, slots=True)

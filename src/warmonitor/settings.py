@@ -36,15 +36,19 @@ def _default_data_dir() -> Path:
 def load_settings(environ: dict[str, str] | None = None) -> Settings:
     """Read the settings from ``environ`` (default: the process environment)."""
     env = dict(os.environ if environ is None else environ)
-    data_dir = Path(env["WARMONITOR_DATA_DIR"]) if env.get("WARMONITOR_DATA_DIR") else (
-        _default_data_dir())
+    data_dir = (
+        Path(env["WARMONITOR_DATA_DIR"])
+        if env.get("WARMONITOR_DATA_DIR")
+        else (_default_data_dir())
+    )
     url = env.get("WARMONITOR_DB") or f"sqlite:///{data_dir / 'warmonitor.db'}"
     raw_max = env.get("WARMONITOR_MAX_BYTES", str(DEFAULT_MAX_BYTES))
     try:
         max_bytes = int(raw_max)
     except ValueError:
         raise ConfigurationError(
-            f"WARMONITOR_MAX_BYTES must be a whole number of bytes, got {raw_max!r}") from None
+            f"WARMONITOR_MAX_BYTES must be a whole number of bytes, got {raw_max!r}"
+        ) from None
     if max_bytes <= 0:
         raise ConfigurationError(f"WARMONITOR_MAX_BYTES must be positive, got {max_bytes}")
     return Settings(data_dir=data_dir, database_url=url, max_bytes=max_bytes)

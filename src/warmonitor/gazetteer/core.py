@@ -1,0 +1,322 @@
+"""The :class:`Gazetteer`: read-only look-ups in the packaged GeoNames-derived SQLite file.
+
+Only the standard library's ``sqlite3`` is used at run time; nothing is fetched. Look-ups are
+cached in memory, so one long-lived instance (:meth:`Gazetteer.default`) is the cheap way to use it.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sqlite3
+import threading
+from collections.abc import Collection, Iterable
+from contextlib import ExitStack
+from importlib.resources import as_file, files
+from pathlib import Path
+from typing import Any
+
+from warmonitor.gazetteer.entries import (
+    ALT,
+    CODE,
+    MAIN,
+    CountryEntry,
+    GazetteerEntry,
+    PlaceMention,
+    precision_of,
+    rank,
+)
+from warmonitor.gazetteer.normalise import (
+    MIN_SIMILARITY,
+    consonants,
+    name_key,
+    similarity,
+    skeleton_key,
+    strip_possessive,
+)
+from warmonitor.gazetteer.scan import scan as scan_text
+
+__all__ = ["Gazetteer"]
+
+_CHUNK = 500
+_CACHE_LIMIT = 200_000
+_ENTRY_SQL = """
+    SELECT p.geonameid, p.name, coalesce(p.asciiname, p.name), p.country, a1.name, a2.name,
+           p.lat_e5, p.lon_e5, p.population, p.feature_code,
+           coalesce(p.rank_population, p.population), p.seat_id
+    FROM places p
+    LEFT JOIN places a1 ON a1.geonameid = p.admin1_id
+    LEFT JOIN places a2 ON a2.geonameid = p.admin2_id
+    WHERE p.geonameid IN ({})"""
+
+Hits = tuple[tuple[int, int], ...]  # (geonameid, kind) pairs
+
+
+def _chunks(items: list[Any]) -> Iterable[list[Any]]:
+    for i in range(0, len(items), _CHUNK):
+        yield items[i : i + _CHUNK]
+
+
+def _hint(countries: Collection[str] | None) -> dict[str, int]:
+    return {c.upper(): 1 for c in countries} if countries else {}
+
+
+class Gazetteer:
+    """Offline gazetteer: places, admin areas and countries from GeoNames (CC-BY 4.0).
+
+    ``Gazetteer()`` opens the packaged database; pass ``path`` to open another build of it.
+    Safe to share between threads.
+    """
+
+    def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
+        self._stack = ExitStack()
+        if path is None:
+            resource = files("warmonitor.gazetteer").joinpath("data", "gazetteer.sqlite")
+            path = self._stack.enter_context(as_file(resource))
+        self.path = Path(path).resolve()
+        if not self.path.is_file():
+            self._stack.close()
+            raise FileNotFoundError(f"gazetteer database not found: {self.path}")
+        uri = self.path.as_uri() + "?mode=ro&immutable=1"
+        self._db = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        self._lock = threading.Lock()
+        self._names: dict[str, Hits] = {}
+        self._skeletons: dict[str, tuple[int, ...]] = {}
+        self._entries: dict[int, GazetteerEntry] = {}
+        self._countries: dict[str, CountryEntry] = {}
+        self._country_ids: dict[int, str] = {}
+        sql = "SELECT iso2, iso3, name, geonameid, lat, lon, population, alt_names, demonyms "
+        for row in self._rows(sql + "FROM countries", ()):
+            iso2, iso3, shown, gid, lat, lon, population, names, demonyms = row
+            country = CountryEntry(
+                iso2, iso3, shown, gid, lat, lon, population,
+                tuple(filter(None, names.split("|"))), tuple(filter(None, demonyms.split("|"))),
+            )  # fmt: skip
+            self._countries[country.iso2] = country
+            self._country_ids[country.geonames_id] = country.iso2
+
+    @classmethod
+    @functools.cache
+    def default(cls) -> Gazetteer:
+        """The packaged gazetteer, opened once per process."""
+        return cls()
+
+    def close(self) -> None:
+        """Close the database (a closed gazetteer answers nothing)."""
+        self._db.close()
+        self._stack.close()
+
+    def __enter__(self) -> Gazetteer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def meta(self) -> dict[str, str]:
+        """Build facts: sources, counts, licence."""
+        return dict(self._rows("SELECT key, value FROM meta", ()))
+
+    # -- low level, cached --------------------------------------------------------------------
+
+    def _rows(self, sql: str, params: Iterable[Any]) -> list[Any]:
+        with self._lock:
+            return self._db.execute(sql, tuple(params)).fetchall()
+
+    def name_hits(self, keys: Iterable[str]) -> dict[str, Hits]:
+        """``(geonameid, kind)`` pairs for each of ``keys`` (name keys), from cache or one query."""
+        out: dict[str, Hits] = {}
+        todo = []
+        for key in keys:
+            hit = self._names.get(key)
+            if hit is None:
+                todo.append(key)
+            else:
+                out[key] = hit
+        if todo:
+            found: dict[str, list[tuple[int, int]]] = {k: [] for k in todo}
+            for part in _chunks(todo):
+                sql = f"SELECT key, geonameid, kind FROM names WHERE key IN ({_marks(part)})"
+                for key, gid, kind in self._rows(sql, part):
+                    found[key].append((gid, kind))
+            if len(self._names) > _CACHE_LIMIT:
+                self._names.clear()
+            for key, hits in found.items():
+                out[key] = self._names[key] = tuple(hits)
+        return out
+
+    def skeleton_hits(self, skeletons: Iterable[str]) -> dict[str, tuple[int, ...]]:
+        """The geonameids sharing each skeleton key, from cache or one query."""
+        out: dict[str, tuple[int, ...]] = {}
+        todo = []
+        for skel in skeletons:
+            hit = self._skeletons.get(skel)
+            if hit is None:
+                todo.append(skel)
+            else:
+                out[skel] = hit
+        if todo:
+            found: dict[str, list[int]] = {s: [] for s in todo}
+            for part in _chunks(todo):
+                sql = (
+                    f"SELECT skeleton, geonameid FROM skeletons WHERE skeleton IN ({_marks(part)})"
+                )
+                for skel, gid in self._rows(sql, part):
+                    found[skel].append(gid)
+            if len(self._skeletons) > _CACHE_LIMIT:
+                self._skeletons.clear()
+            for skel, gids in found.items():
+                out[skel] = self._skeletons[skel] = tuple(gids)
+        return out
+
+    def entries(self, ids: Iterable[int]) -> dict[int, GazetteerEntry]:
+        """Entries by geonameid (unknown ids are left out)."""
+        out: dict[int, GazetteerEntry] = {}
+        todo = []
+        for gid in ids:
+            entry = self._entries.get(gid)
+            if entry is None:
+                todo.append(gid)
+            else:
+                out[gid] = entry
+        if todo:
+            if len(self._entries) > _CACHE_LIMIT:
+                self._entries.clear()
+            for part in _chunks(sorted(set(todo))):
+                for row in self._rows(_ENTRY_SQL.format(_marks(part)), part):
+                    gid, shown, ascii_name, cc, admin1, admin2, lat, lon, *rest = row
+                    population, code, rank_population, seat_id = rest
+                    entry = GazetteerEntry(
+                        gid, shown, ascii_name, cc, admin1, admin2,
+                        None if lat is None else lat / 1e5, None if lon is None else lon / 1e5,
+                        population, code, precision_of(code), rank_population, seat_id,
+                    )  # fmt: skip
+                    out[entry.geonames_id] = self._entries[entry.geonames_id] = entry
+        return out
+
+    def rank(
+        self, ids: Iterable[int], countries: Collection[str] | None = None
+    ) -> list[GazetteerEntry]:
+        """Entries for ``ids``, best first: hinted countries, feature importance, population."""
+        return rank(self.entries(ids).values(), _hint(countries))
+
+    # -- public look-ups ----------------------------------------------------------------------
+
+    def get(self, geonames_id: int) -> GazetteerEntry | None:
+        """The entry with this GeoNames id, if the gazetteer holds it."""
+        return self.entries([geonames_id]).get(geonames_id)
+
+    def lookup(
+        self,
+        name: str,
+        *,
+        countries: Collection[str] | None = None,
+        fuzzy: bool = True,
+        limit: int | None = None,
+    ) -> list[GazetteerEntry]:
+        """Places, admin areas and countries called ``name``, best first.
+
+        The exact name key is tried first, then (``fuzzy``, when the name is nobody's) the
+        skeleton key. Entries in ``countries`` (ISO2 codes) come first, then by importance:
+        countries, then a feature bonus (capital, first-level seat or area, second-level, other
+        place, neighbourhood) plus log10 of the population, so that Tripoli, Libya, comes before
+        Tripoli, Lebanon, and Mariupol before a village that is a district seat. Demonyms are not
+        names here (see :meth:`country`); ISO codes count only in capitals ("SY", "SYR").
+        """
+        text = strip_possessive(name.strip())
+        key = name_key(text)
+        if not key:
+            return []
+        keys = [key, key[4:]] if key.startswith("the ") else [key]
+        as_code = text.isalpha() and text.isupper() and len(text) <= 3
+        ids: set[int] = set()
+        known = False  # a name of something, if only a demonym: no fuzzy guess then
+        for k in keys:
+            hits = self.name_hits([k])[k]
+            known = known or bool(hits)
+            ids |= {g for g, kind in hits if kind in (MAIN, ALT) or (kind == CODE and as_code)}
+            if ids:
+                break
+        if ids:
+            ranked = self.rank(ids, countries)
+        elif fuzzy and not known:
+            ranked = self.fuzzy(keys[-1], countries)
+        else:
+            ranked = []
+        return ranked[:limit] if limit is not None else ranked
+
+    def fuzzy(self, key: str, countries: Collection[str] | None = None) -> list[GazetteerEntry]:
+        """Entries sharing the skeleton of name key ``key`` and spelt at least half alike,
+        closest spelling first within ``countries`` and without; ``[]`` for short names."""
+        skel = skeleton_key(key)
+        if consonants(skel) < 3:
+            return []
+        found = self.entries(self.skeleton_hits([skel])[skel]).values()
+        close = [e for e in found if similarity(key, e.ascii_name) >= MIN_SIMILARITY]
+        return rank(close, _hint(countries), similar_to=key)
+
+    def country(self, name: str) -> CountryEntry | None:
+        """A country by name, other name, ISO code (in capitals) or demonym.
+
+        "Syria", "Syrian", "Syrians", "Nigeria's", "DR Congo", "Ivory Coast", "Burma",
+        "the Philippines", "U.S.", "UK" and "SY" all resolve; "Gaza" does not (it is a place).
+        """
+        text = strip_possessive(name.strip())
+        if text.isalpha() and text.isupper() and len(text) in (2, 3):
+            by_code = self.country_by_code(text)
+            if by_code is not None:
+                return by_code
+        key = name_key(text)
+        if key.startswith("the "):
+            key = key[4:]
+        best: tuple[int, int, str] | None = None
+        for gid, kind in self.name_hits([key]).get(key, ()):
+            iso2 = self._country_ids.get(gid)
+            if iso2 is None or kind == CODE:
+                continue
+            cand = (kind, -self._countries[iso2].population, iso2)
+            best = cand if best is None or cand < best else best
+        return self._countries[best[2]] if best else None
+
+    def country_by_code(self, code: str) -> CountryEntry | None:
+        """A country by ISO 3166-1 alpha-2 or alpha-3 code, any case."""
+        code = code.strip().upper()
+        if len(code) == 2:
+            return self._countries.get(code)
+        return next((c for c in self._countries.values() if c.iso3 == code), None)
+
+    def countries(self) -> list[CountryEntry]:
+        """Every country, by ISO2 code."""
+        return [self._countries[k] for k in sorted(self._countries)]
+
+    def country_of(self, name: str, *, countries: Collection[str] | None = None) -> str | None:
+        """The ISO2 code a name points to: a country or demonym, else its best-ranked place."""
+        found = self.country(name)
+        if found is not None:
+            return found.iso2
+        ranked = self.lookup(name, countries=countries, limit=1)
+        return ranked[0].country if ranked else None
+
+    def scan(
+        self,
+        text: str,
+        *,
+        countries: Collection[str] | None = None,
+        fuzzy: bool = True,
+        demonyms: bool = True,
+        context: bool = True,
+        max_candidates: int = 10,
+    ) -> list[PlaceMention]:
+        """Every gazetteer name in ``text``: see :func:`warmonitor.gazetteer.scan.scan`."""
+        return scan_text(
+            self,
+            text,
+            countries=countries,
+            fuzzy=fuzzy,
+            demonyms=demonyms,
+            context=context,
+            max_candidates=max_candidates,
+        )
+
+
+def _marks(items: list[Any]) -> str:
+    return ",".join("?" * len(items))

@@ -1,0 +1,140 @@
+"""Name keys: how place names are folded so that spelling variants meet.
+
+Two keys, both used by the build script and at run time (they must stay in step):
+
+* :func:`name_key` – lowercase ASCII, diacritics, apostrophes and ʿ/ʾ dropped, hyphens and
+  punctuation as single spaces, a leading Arabic article ("al-", "ar-", "el-", "ash-" …) written
+  as ``al``: "Al-Raqqah", "Ar Raqqah" and "ar-Raqqah" all give ``"al raqqah"``.
+* :func:`skeleton_key` – a fuzzier key made from a name key: articles dropped (also fused ones,
+  "Ezzor"), spaces removed, a few transliteration digraphs merged, every run of vowels (and of
+  ``w``/``y`` after the first letter) written ``a`` and doubled letters single, so that "Jableh",
+  "Jablah", "Jebleh" and "Jeble" all give ``"jabla"``, and "Deir ez-Zor" and "Dayr az Zawr" give
+  ``"darzar"``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+__all__ = [
+    "ARTICLES",
+    "MIN_SIMILARITY",
+    "fold",
+    "name_key",
+    "similarity",
+    "skeleton_key",
+    "strip_possessive",
+    "words",
+]
+
+
+def words(text: str) -> frozenset[str]:
+    """The blank-separated words of ``text``, as a set (for word lists in source)."""
+    return frozenset(text.split())
+
+
+#: Arabic definite articles as transliterated (sun-letter forms included), folded.
+ARTICLES = words("""
+    al el il ul ad ed an en ar er as es at et az ez ash esh ath eth adh edh
+""")
+#: How alike (0..1, see :func:`similarity`) a fuzzy match must be spelt.
+MIN_SIMILARITY = 0.5
+_SUN_LETTERS = frozenset("tdrzsln")
+_VOWELS = frozenset("aeiou")
+
+# Letters that NFKD does not decompose into ASCII.
+_SPECIAL: dict[int, str] = {
+    ord(k): v
+    for k, v in {
+        **dict(zip("ıøØđĐłŁðÐħĦŀĸſəƏ", "ioOdDlLdDhHlkseE", strict=True)),
+        **{"æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ß": "ss", "þ": "th", "Þ": "TH", "ŋ": "ng"},
+    }.items()
+}
+# Apostrophes, ʿayn and hamza marks vanish: "Dar'a" -> "dara", "Ma‘arrat" -> "maarrat".
+_DROP = re.compile(r"['`´‘’ʼʻʿʾ′ˈ\"“”]")
+# "U.S." -> "us", "D.C." -> "dc": a dot after a lone letter joins it to the next.
+_INITIAL_DOT = re.compile(r"(?<![a-z])([a-z])\.")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_DIGRAPHS = (
+    ("dj", "j"),
+    ("dh", "d"),
+    ("th", "t"),
+    ("gh", "g"),
+    ("ph", "f"),
+    ("ck", "k"),
+    ("q", "k"),
+    ("c", "k"),
+)
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Lowercase ASCII words separated by single spaces; no article handling."""
+    text = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _DROP.sub("", text.lower())
+    text = _INITIAL_DOT.sub(r"\1", text)
+    text = text.encode("ascii", "ignore").decode("ascii")
+    return _NON_ALNUM.sub(" ", text).strip()
+
+
+def canonical_article(folded: str) -> str:
+    """A folded name with its leading Arabic article, if any, written ``al``."""
+    head, sep, rest = folded.partition(" ")
+    if sep and rest and head in ARTICLES and head != "al":
+        return "al " + rest
+    return folded
+
+
+def name_key(text: str) -> str:
+    """The exact-match key of a name: ``name_key("Deir ez-Zor") == "deir ez zor"``."""
+    return canonical_article(fold(text))
+
+
+def strip_possessive(text: str) -> str:
+    """ "Nigeria's" -> "Nigeria", "Idlib’s" -> "Idlib"."""
+    return _POSSESSIVE.sub("", text.rstrip())
+
+
+@lru_cache(maxsize=65536)
+def skeleton_key(key: str) -> str:
+    """The fuzzy key of a name key (see the module docstring); ``""`` for an empty key."""
+    tokens = key.split()
+    if len(tokens) > 1:
+        tokens = [t for t in tokens if t not in ARTICLES] or tokens
+    out = []
+    for tok in tokens:
+        # A fused sun-letter article: "ezzor" -> "zor", "arraqqa" -> "raqqa".
+        if len(tok) >= 5 and tok[0] in "ae" and tok[1] == tok[2] and tok[1] in _SUN_LETTERS:
+            tok = tok[2:]
+        if len(tok) > 2 and tok[-1] == "h" and tok[-2] in _VOWELS:
+            tok = tok[:-1]
+        out.append(tok)
+    word = "".join(out)
+    for old, new in _DIGRAPHS:
+        word = word.replace(old, new)
+    chars: list[str] = []
+    for i, ch in enumerate(word):
+        if ch in _VOWELS or (i and ch in "wy"):
+            ch = "a"
+        if not chars or chars[-1] != ch:
+            chars.append(ch)
+    return "".join(chars)
+
+
+def consonants(skeleton: str) -> int:
+    """How many consonant letters a skeleton has (short skeletons match too much)."""
+    return sum(1 for ch in skeleton if ch != "a" and not ch.isdigit())
+
+
+@lru_cache(maxsize=65536)
+def similarity(key: str, name: str) -> float:
+    """How alike a name key and a name are spelt, 0..1, articles and spaces aside; ``name`` is cut
+    to as many words as ``key`` has, so "Jableh District" is as close to "jebleh" as "Jableh"."""
+    a = [t for t in key.split() if t not in ARTICLES]
+    b = [t for t in fold(name).split() if t not in ARTICLES][: max(len(a), 1)]
+    return SequenceMatcher(None, "".join(a), "".join(b)).ratio()

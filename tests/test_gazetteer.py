@@ -1,0 +1,328 @@
+"""The offline gazetteer, on the packaged data (no mocks)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from warmonitor.gazetteer import Gazetteer, GazetteerEntry, name_key, skeleton_key
+from warmonitor.model import Place
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.default()
+
+
+def best(gaz: Gazetteer, name: str, **kw: object) -> GazetteerEntry:
+    found = gaz.lookup(name, **kw)  # type: ignore[arg-type]
+    assert found, f"nothing found for {name!r}"
+    return found[0]
+
+
+# -- keys ---------------------------------------------------------------------------------------
+
+
+def test_name_key_folds_case_marks_apostrophes_and_articles() -> None:
+    assert name_key("Deir ez-Zor") == "deir ez zor"
+    assert name_key("Dar‘ā") == name_key("Dar'a") == "dara"
+    assert name_key("Al-Raqqah") == name_key("Ar Raqqah") == name_key("ar-Raqqah") == "al raqqah"
+    assert name_key("Sant Julià de Lòria") == "sant julia de loria"
+    assert name_key("U.S.") == name_key("US") == "us"
+    assert name_key("Ḩamāh") == "hamah"
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["Jableh", "Jablah", "Jebleh", "Jeble"],
+        ["Tartus", "Tartous", "Tartouss", "Ţarţūs"],
+        ["Deir ez-Zor", "Deir Ezzor", "Dayr az Zawr", "Deir al-Zour"],
+        ["Homs", "Hims"],
+        ["Idlib", "Idleb"],
+        ["Raqqa", "Al-Raqqah", "Ar Raqqah"],
+        ["Hama", "Hamah"],
+        ["Daraa", "Dar'a", "Deraa"],
+        ["Mosul", "Al Mawsil"],
+    ],
+)
+def test_skeleton_key_joins_spelling_variants(names: list[str]) -> None:
+    assert len({skeleton_key(name_key(n)) for n in names}) == 1
+
+
+# -- lookup -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("names", "geonames_id", "country"),
+    [
+        (["Jableh", "Jablah", "Jebleh", "Jeble"], 169304, "SY"),
+        (["Tartus", "Tartous", "Tartouss"], 163345, "SY"),
+        (["Deir ez-Zor", "Deir Ezzor", "Dayr az Zawr", "Deir al-Zour"], 170794, "SY"),
+        (["Homs", "Hims"], 169577, "SY"),
+        (["Idlib", "Idleb"], 169389, "SY"),
+        (["Aleppo"], 170063, "SY"),
+        (["Raqqa", "Al-Raqqah", "Ar Raqqah"], 172955, "SY"),
+        (["Hama", "Hamah"], 170017, "SY"),
+        (["Daraa", "Dar'a", "Deraa"], 170905, "SY"),
+        (["Mosul", "Al Mawsil"], 99072, "IQ"),
+    ],
+)
+def test_spelling_variants_resolve_to_the_place(
+    gaz: Gazetteer, names: list[str], geonames_id: int, country: str
+) -> None:
+    for name in names:
+        entry = best(gaz, name)
+        assert (entry.geonames_id, entry.country, entry.precision) == (geonames_id, country, "city")
+
+
+def test_latakia(gaz: Gazetteer) -> None:
+    entry = best(gaz, "Latakia")
+    assert (entry.country, entry.admin1, entry.feature_code) == ("SY", "Latakia", "PPLA")
+    assert entry.lat == pytest.approx(35.53, abs=0.05)
+    assert entry.lon == pytest.approx(35.79, abs=0.05)
+    area = next(e for e in gaz.lookup("Latakia") if e.precision == "admin1")
+    assert (area.country, area.name, area.lat) == ("SY", "Latakia", entry.lat)
+
+
+def test_damascus_is_the_capital(gaz: Gazetteer) -> None:
+    entry = best(gaz, "Damascus")
+    assert (entry.geonames_id, entry.country, entry.feature_code) == (170654, "SY", "PPLC")
+    assert entry.population > 1_000_000
+
+
+def test_kano(gaz: Gazetteer) -> None:
+    entry = best(gaz, "Kano")
+    assert (entry.country, entry.admin1, entry.precision) == ("NG", "Kano", "city")
+    assert best(gaz, "Kano State").precision == "admin1"
+
+
+def test_mezzeh_is_in_damascus_or_not_guessed(gaz: Gazetteer) -> None:
+    # cities500 holds no Mezzeh (a Damascus neighbourhood): then no Syrian place may be guessed.
+    for name in ("Mezzeh", "Mazzah"):
+        syrian = [e for e in gaz.lookup(name) if e.country == "SY"]
+        assert all(e.admin1 == "Damascus" for e in syrian)
+
+
+def test_country_hint_disambiguates(gaz: Gazetteer) -> None:
+    assert best(gaz, "Tripoli").country == "LY"  # the capital of Libya by default
+    lebanon = best(gaz, "Tripoli", countries=["LB"])
+    assert (lebanon.country, lebanon.geonames_id) == ("LB", 266826)
+    assert best(gaz, "Homs", countries={"ly"}).country == "LY"  # Al Khums, also "Homs"
+    assert best(gaz, "Paris", countries=["US"]).country == "US"
+
+
+def test_admin_areas_are_places_at_their_seat(gaz: Gazetteer) -> None:
+    idlib = [e for e in gaz.lookup("Idlib") if e.country == "SY"]
+    assert [e.precision for e in idlib[:3]] == ["city", "admin1", "district"]
+    assert idlib[0].lat == idlib[1].lat == idlib[2].lat  # the city is the seat of both areas
+    assert best(gaz, "Jableh District").precision == "district"
+    assert best(gaz, "Jableh District").admin1 == "Latakia"
+
+
+def test_lookup_of_countries_and_codes(gaz: Gazetteer) -> None:
+    syria = best(gaz, "Syria")
+    assert (syria.country, syria.precision, syria.feature_code) == ("SY", "country", "PCLI")
+    assert best(gaz, "SY").country == "SY"  # codes only in capitals
+    assert all(e.precision != "country" for e in gaz.lookup("sy"))
+    assert gaz.lookup("Syrian") == []  # demonyms are countries' adjectives, not names
+    assert gaz.lookup("") == [] and gaz.lookup("   ") == []
+
+
+def test_unknown_names(gaz: Gazetteer) -> None:
+    assert gaz.lookup("Xqzwvt") == []
+    assert gaz.lookup("Hms", fuzzy=True) == []  # too short for a fuzzy match
+
+
+def test_to_place(gaz: Gazetteer) -> None:
+    entry = best(gaz, "Aleppo")
+    place = entry.to_place("Aleppo's")
+    assert isinstance(place, Place)
+    assert (
+        place.name,
+        place.country,
+        place.geonames_id,
+        place.admin1,
+        place.precision,
+        place.text,
+    ) == ("Aleppo", "SY", 170063, "Aleppo", "city", "Aleppo's")
+    assert Place.from_dict(place.to_dict()) == place
+    assert gaz.get(170063) == entry
+    assert gaz.get(-1) is None
+
+
+# -- countries ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "iso2"),
+    [
+        ("Syria", "SY"),
+        ("Syrian", "SY"),
+        ("Syrians", "SY"),
+        ("Nigeria's", "NG"),
+        ("Nigerian", "NG"),
+        ("Iraqi", "IQ"),
+        ("Afghan", "AF"),
+        ("DR Congo", "CD"),
+        ("Democratic Republic of the Congo", "CD"),
+        ("Ivory Coast", "CI"),
+        ("Côte d'Ivoire", "CI"),
+        ("Burma", "MM"),
+        ("Myanmar", "MM"),
+        ("the Philippines", "PH"),
+        ("Filipino", "PH"),
+        ("U.S.", "US"),
+        ("United States", "US"),
+        ("American", "US"),
+        ("British", "GB"),
+        ("Britain", "GB"),
+        ("UK", "GB"),
+        ("Palestinian", "PS"),
+        ("Palestine", "PS"),
+        ("Israeli", "IL"),
+        ("Turkey", "TR"),
+        ("Türkiye", "TR"),
+        ("Russia", "RU"),
+        ("Iran", "IR"),
+        ("SY", "SY"),
+        ("SYR", "SY"),
+        ("Georgia", "GE"),
+        ("Lebanese", "LB"),
+        ("Saudi", "SA"),
+    ],
+)
+def test_country_by_name_code_or_demonym(gaz: Gazetteer, name: str, iso2: str) -> None:
+    found = gaz.country(name)
+    assert found is not None and found.iso2 == iso2
+
+
+@pytest.mark.parametrize("name", ["Gaza", "Aleppo", "Kurdish", "Islamic", "in", "Xqzwvt", ""])
+def test_not_countries(gaz: Gazetteer, name: str) -> None:
+    assert gaz.country(name) is None
+
+
+def test_gaza_is_a_place(gaz: Gazetteer) -> None:
+    entry = best(gaz, "Gaza")
+    assert (entry.country, entry.precision) == ("PS", "city")
+
+
+def test_country_entry(gaz: Gazetteer) -> None:
+    syria = gaz.country_by_code("sy")
+    assert syria is not None
+    assert (syria.iso3, syria.name) == ("SYR", "Syria")
+    assert "Syrian" in syria.demonyms
+    assert syria.lat is not None and 32 < syria.lat < 37
+    assert syria.to_place("Syria").precision == "country"
+    assert len(gaz.countries()) > 240
+    assert gaz.country_of("Jebleh") == "SY"
+    assert gaz.country_of("Nigerian") == "NG"
+
+
+# -- scan ---------------------------------------------------------------------------------------
+
+SENTENCE = (
+    "Police said on Monday that 12 people were killed when Syrian warplanes struck "
+    "Jebleh and Deir Ezzor, while Reuters reported shelling in Sant Julià de Lòria, "
+    "Nigeria's Kano and the U.S. state of Georgia."
+)
+
+
+def test_scan_offsets_round_trip(gaz: Gazetteer) -> None:
+    found = gaz.scan(SENTENCE)
+    for m in found:
+        assert SENTENCE[m.start : m.end] == m.text
+    assert [m.text for m in found] == [
+        "Syrian",
+        "Jebleh",
+        "Deir Ezzor",
+        "Sant Julià de Lòria",
+        "Nigeria",
+        "Kano",
+        "U.S.",
+        "Georgia",
+    ]
+    by_text = {m.text: m for m in found}
+    assert by_text["Syrian"].kind == "demonym" and by_text["Syrian"].best.country == "SY"
+    assert by_text["Jebleh"].best.geonames_id == 169304 and not by_text["Jebleh"].exact
+    assert by_text["Deir Ezzor"].best.geonames_id == 170794
+    assert by_text["Sant Julià de Lòria"].best.country == "AD"
+    assert by_text["Kano"].best.country == "NG"
+    assert by_text["U.S."].best.precision == "country"
+    # The text names the U.S.: the state comes before the country of Georgia.
+    assert (by_text["Georgia"].best.country, by_text["Georgia"].best.precision) == ("US", "admin1")
+    assert by_text["Kano"].to_place() == by_text["Kano"].best.to_place("Kano")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police",
+        "Army",
+        "Many",
+        "Monday",
+        "March",
+        "Reuters",
+        "Islamic",
+        "State",
+        "President",
+        "God",
+        "Islamic State",
+        "The Army said.",
+        "Many fled.",
+        "President Assad spoke.",
+        "Ahmed Hassan said so.",
+        "Red Crescent",
+    ],
+)
+def test_stop_list(gaz: Gazetteer, text: str) -> None:
+    assert gaz.scan(text) == []
+
+
+def test_common_words_only_blocked_at_sentence_start(gaz: Gazetteer) -> None:
+    assert gaz.scan("Reading the report, he left.") == []
+    assert [m.text for m in gaz.scan("They drove to Reading on Monday.")] == ["Reading"]
+
+
+def test_scan_context_from_the_text(gaz: Gazetteer) -> None:
+    found = gaz.scan("Clashes in Tripoli, Lebanon, left 3 dead.")
+    assert [(m.text, m.best.country) for m in found] == [("Tripoli", "LB"), ("Lebanon", "LB")]
+    assert gaz.scan("Clashes in Tripoli left 3 dead.")[0].best.country == "LY"
+    assert gaz.scan("Clashes in Tripoli.", countries=["LB"])[0].best.country == "LB"
+
+
+def test_scan_fuzzy_only_where_plausible(gaz: Gazetteer) -> None:
+    # A fuzzy match needs the text's countries, or else a capital, country or first-level area.
+    assert gaz.scan("Shelling hit Jebleh.") == []
+    assert [m.text for m in gaz.scan("Shelling hit Jebleh, Syria.")] == ["Jebleh", "Syria"]
+    assert [m.text for m in gaz.scan("Shelling hit Jebleh.", fuzzy=False)] == []
+    assert gaz.scan("Syrian troops", demonyms=False) == []
+
+
+def test_scan_possessive_and_hyphenated(gaz: Gazetteer) -> None:
+    text = "Aleppo's eastern districts and al-Bab were hit."
+    found = gaz.scan(text)
+    assert [(m.text, m.start, m.end) for m in found] == [("Aleppo", 0, 6), ("al-Bab", 31, 37)]
+    assert found[1].best.country == "SY"
+
+
+def test_scan_is_fast(gaz: Gazetteer) -> None:
+    gaz.scan(SENTENCE)
+    start = time.perf_counter()
+    for _ in range(200):
+        gaz.scan(SENTENCE)
+    assert (time.perf_counter() - start) / 200 < 0.005  # about 0.2 ms here
+
+
+def test_default_is_cached_and_read_only(gaz: Gazetteer) -> None:
+    assert Gazetteer.default() is gaz
+    assert gaz.meta()["license"].startswith("CC-BY-4.0")
+    other = Gazetteer(gaz.path)
+    try:
+        with pytest.raises(Exception, match="readonly"):
+            other._db.execute("CREATE TABLE t (x)")
+    finally:
+        other.close()
+    with pytest.raises(FileNotFoundError):
+        Gazetteer("/nonexistent/gazetteer.sqlite")
