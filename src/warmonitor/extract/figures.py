@@ -343,8 +343,13 @@ def _singulars(sentence: str, triggers: list[Trigger], figures: list[Figure]) ->
         if t.role in ("both", "before") and _SINGULAR_AUX.search(before):
             aux = _SINGULAR_AUX.search(before)
             head = before[: aux.start()] if aux else before
-            subject = _subject_np(head) or _named(head) or _who(before)
+            subject = _subject_np(head) or _named(head) or _who(before) or _indefinite(head)
             if subject is not None:
+                extra.append(_one(sentence, subject[0], subject[1], t))
+                continue
+        if t.role == "before" and t.outcome == "killed":  # "a tribal leader lost his life"
+            subject = _subject_np(before)
+            if subject is not None and not before[subject[1] :].strip():
                 extra.append(_one(sentence, subject[0], subject[1], t))
                 continue
         if t.role in ("after", "both"):
@@ -372,6 +377,21 @@ def _named(text: str) -> tuple[int, int] | None:
     m = _NAME_BEFORE.search(text.rstrip(", "))
     if m and m.group(1).split()[0] not in _NOT_NAMES and m.start(1) > 0:
         return m.start(1), m.end(1)
+    return None
+
+
+_INDEFINITE = re.compile(r"\b(?:A|An|a|an)\s+[\w\-']+")
+_NOT_PEOPLE = frozenset(
+    "bomb car vehicle attack blast explosion building house shell rocket missile device "
+    "convoy truck bus mine drone fire raid strike clash market mosque church school".split()
+)
+
+
+def _indefinite(text: str) -> tuple[int, int] | None:
+    """ "An ustaz, or Islamic religious teacher, was killed": a singular subject of a killing."""
+    for m in _INDEFINITE.finditer(text):
+        if m.group(0).split()[-1].lower() not in _NOT_PEOPLE:
+            return m.start(), m.end()
     return None
 
 

@@ -10,7 +10,9 @@ analyst coding the event would (rules in ``docs/HEADLINE.md``):
    added up; parts under a stated total are never added to it.
 3. A later "the toll rose to N" from the same report supersedes the lead figure when it is
    higher; running totals of a campaign ("since January", "this year") never do.
-4. Civilians and combatants killed are the parts of the main incident of those groups, or the
+4. A killing named as the cause of a protest, a rally or a memorial ("protested against the
+   killing of a driver") is background, not the reported event.
+5. Civilians and combatants killed are the parts of the main incident of those groups, or the
    total itself when its group says so. An unspecified toll ("people") with no combatant named
    counts as civilian, as FA-KES and monitors that report combatant deaths by side code it.
 """
@@ -89,6 +91,9 @@ def headline(
 def _main_figure(claims: list[Claim]) -> tuple[int | None, list[Claim]]:
     if not claims:
         return None, []
+    claims = [c for c in claims if not _background(c)]
+    if not claims:
+        return None, []
     candidates = [c for c in claims if not _running_total(c)] or claims
     first = candidates[0].evidence.start
     lead = [c for c in candidates if c.evidence.start == first]
@@ -125,6 +130,34 @@ def _sharing_trigger(totals: list[Claim]) -> list[Claim]:
         return []
     first = totals[0].evidence.trigger
     return [c for c in totals if c.evidence.trigger == first]
+
+
+_PROTEST = re.compile(
+    r"\b(?:protested|protesting|demonstrated|demonstrating|rallied|marched|took to the streets|"
+    r"held an? (?:\w+ )?(?:protest|rally|memorial|vigil|march|sit-in)|staged an? \w+|"
+    r"condemn(?:ed|ing)?|denounc(?:e|ed|ing)|mourn(?:ed|ing)?|demand(?:ed|ing)? justice)\b",
+    re.I,
+)
+_CAUSE = re.compile(
+    r"\b(?:against|over|after|following|in protest at|to (?:condemn|denounce|protest)|"
+    r"justice for)\b",
+    re.I,
+)
+
+
+def _background(claim: Claim) -> bool:
+    """A killing named as the cause of a protest or a memorial, not the reported event.
+
+    "protested against the killing of a driver", "rallied after a bus collision killed two":
+    the report's event is the protest (ACLED codes its fatalities separately).
+    """
+    sentence = claim.evidence.sentence
+    figure = claim.evidence.figure
+    offset = (figure[0] - claim.evidence.start) if figure else len(sentence)
+    cue = None
+    for m in _PROTEST.finditer(sentence, 0, offset):
+        cue = m
+    return cue is not None and bool(_CAUSE.search(sentence, cue.end(), offset))
 
 
 def _running_total(claim: Claim) -> bool:

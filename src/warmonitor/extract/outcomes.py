@@ -50,6 +50,12 @@ _RAW: tuple[tuple[str, str, str], ...] = (
     ),
     (r"(?:death|casualty|fatality|civilian|killed) tolls?|tolls?", "killed", "after"),
     (
+        r"(?:killings?|deaths|bodies|corpses|remains|murders?|massacre|lives|executions?) of",
+        "killed",
+        "after",
+    ),
+    (r"found dead|found murdered|confirmed dead|pronounced dead", "killed", "both"),
+    (
         r"died|die|dies|dying|perished|drowned|succumbed|lost (?:their|his|her) lives?|"
         r"were (?:confirmed |reported )?dead|(?:are|were|was|is) feared dead|"
         r"dead|deaths?|fatalities|fatality|bodies|corpses|lives lost|lives|killings?",
@@ -107,7 +113,21 @@ _NOT_CASUALTY = re.compile(
 
 
 def find_triggers(sentence: str) -> list[Trigger]:
-    """Every outcome trigger in ``sentence``, earliest first, longest match at a position."""
+    """Every outcome trigger in ``sentence``, earliest first, longest match at a position.
+
+    "casualties" (killed, or killed and injured together) is a killed trigger only in a
+    sentence that has no other outcome word.
+    """
+    triggers = _find(sentence)
+    if not triggers:
+        triggers = [
+            Trigger(m.start(), m.end(), "killed", "before", m.group(0))
+            for m in CASUALTIES.finditer(sentence)
+        ]
+    return triggers
+
+
+def _find(sentence: str) -> list[Trigger]:
     found: dict[int, Trigger] = {}
     masked = [(m.start(), m.end()) for m in _NOT_CASUALTY.finditer(sentence)]
     for pattern, outcome, role in _PATTERNS:
