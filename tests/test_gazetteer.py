@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Collection
 
 import pytest
 
@@ -15,8 +16,8 @@ def gaz() -> Gazetteer:
     return Gazetteer.default()
 
 
-def best(gaz: Gazetteer, name: str, **kw: object) -> GazetteerEntry:
-    found = gaz.lookup(name, **kw)  # type: ignore[arg-type]
+def best(gaz: Gazetteer, name: str, countries: Collection[str] | None = None) -> GazetteerEntry:
+    found = gaz.lookup(name, countries=countries)
     assert found, f"nothing found for {name!r}"
     return found[0]
 
@@ -119,6 +120,14 @@ def test_admin_areas_are_places_at_their_seat(gaz: Gazetteer) -> None:
     assert idlib[0].lat == idlib[1].lat == idlib[2].lat  # the city is the seat of both areas
     assert best(gaz, "Jableh District").precision == "district"
     assert best(gaz, "Jableh District").admin1 == "Latakia"
+
+
+def test_an_area_brings_its_seat_of_the_same_name(gaz: Gazetteer) -> None:
+    # Only the Gaza governorate is called "Deir al-Balah" in the data; the town is its seat.
+    town, area = gaz.lookup("Deir al-Balah")[:2]
+    assert (town.country, town.precision, town.admin2) == ("PS", "city", "Deir El Balah")
+    assert (area.precision, area.lat) == ("district", town.lat)
+    assert [e.precision for e in gaz.lookup("Kano State")] == ["admin1"]  # the kind is named
 
 
 def test_lookup_of_countries_and_codes(gaz: Gazetteer) -> None:
@@ -274,6 +283,7 @@ def test_scan_offsets_round_trip(gaz: Gazetteer) -> None:
         "President Assad spoke.",
         "Ahmed Hassan said so.",
         "Red Crescent",
+        "the Rapid Support Forces",
     ],
 )
 def test_stop_list(gaz: Gazetteer, text: str) -> None:
@@ -298,6 +308,16 @@ def test_scan_fuzzy_only_where_plausible(gaz: Gazetteer) -> None:
     assert [m.text for m in gaz.scan("Shelling hit Jebleh, Syria.")] == ["Jebleh", "Syria"]
     assert [m.text for m in gaz.scan("Shelling hit Jebleh.", fuzzy=False)] == []
     assert gaz.scan("Syrian troops", demonyms=False) == []
+
+
+def test_scan_abbreviations(gaz: Gazetteer) -> None:
+    found = gaz.scan("Drones hit St. Petersburg, Ukraine said.")
+    assert [(m.text, m.best.country) for m in found] == [
+        ("St. Petersburg", "RU"),
+        ("Ukraine", "UA"),
+    ]
+    found = gaz.scan("Storms hit St. Petersburg, the U.S. agency said.")  # the one in Florida
+    assert [(m.text, m.best.country) for m in found] == [("St. Petersburg", "US"), ("U.S.", "US")]
 
 
 def test_scan_possessive_and_hyphenated(gaz: Gazetteer) -> None:

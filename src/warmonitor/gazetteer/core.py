@@ -27,6 +27,7 @@ from warmonitor.gazetteer.entries import (
     rank,
 )
 from warmonitor.gazetteer.normalise import (
+    AREA_WORDS,
     MIN_SIMILARITY,
     consonants,
     name_key,
@@ -38,6 +39,7 @@ from warmonitor.gazetteer.scan import scan as scan_text
 
 __all__ = ["Gazetteer"]
 
+SEAT_SIMILARITY = 0.7  # how alike an area's name and its seat's must be to offer the seat
 _CHUNK = 500
 _CACHE_LIMIT = 200_000
 _ENTRY_SQL = """
@@ -237,12 +239,26 @@ class Gazetteer:
             if ids:
                 break
         if ids:
-            ranked = self.rank(ids, countries)
+            ranked = self.rank(self.with_seats(key, ids), countries)
         elif fuzzy and not known:
             ranked = self.fuzzy(keys[-1], countries)
         else:
             ranked = []
         return ranked[:limit] if limit is not None else ranked
+
+    def with_seats(self, key: str, ids: Collection[int]) -> set[int]:
+        """``ids`` and the seats of the admin areas among them that are spelt like ``key``:
+        "Deir al-Balah" names the governorate, and its seat "Dayr al Balah" is meant as well.
+        Not when ``key`` names the kind of area ("Kano State")."""
+        out = set(ids)
+        if key.rsplit(" ", 1)[-1] in AREA_WORDS:
+            return out
+        entries = self.entries(ids)
+        seats = {e.seat_id for e in entries.values() if e.seat_id and e.seat_id not in out}
+        for seat in self.entries(seats).values():
+            if similarity(key, seat.ascii_name) >= SEAT_SIMILARITY:
+                out.add(seat.geonames_id)
+        return out
 
     def fuzzy(self, key: str, countries: Collection[str] | None = None) -> list[GazetteerEntry]:
         """Entries sharing the skeleton of name key ``key`` and spelt at least half alike,

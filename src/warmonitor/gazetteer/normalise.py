@@ -20,6 +20,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 __all__ = [
+    "AREA_WORDS",
     "ARTICLES",
     "MIN_SIMILARITY",
     "fold",
@@ -39,6 +40,11 @@ def words(text: str) -> frozenset[str]:
 #: Arabic definite articles as transliterated (sun-letter forms included), folded.
 ARTICLES = words("""
     al el il ul ad ed an en ar er as es at et az ez ash esh ath eth adh edh
+""")
+#: Words that name a kind of admin area ("Kano State", "Idlib province").
+AREA_WORDS = words("""
+    governorate province district region state oblast prefecture county department
+    municipality territory raion rayon subdistrict wilayah emirate canton parish
 """)
 #: How alike (0..1, see :func:`similarity`) a fuzzy match must be spelt.
 MIN_SIMILARITY = 0.5

@@ -9,7 +9,7 @@ win; stop-lists (:mod:`warmonitor.gazetteer.stoplist`) block common words, title
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Iterable
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from warmonitor.gazetteer.entries import CODE, DEMONYM, GazetteerEntry, PlaceMention, rank
@@ -48,7 +48,7 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ"  # with the lower-case letters of Latin Ext
 _WORD_TAIL = rf"{_LETTER}*(?:['’‘ʿʾ`\-]{_LETTER}+)*"
 _TOKEN = re.compile(
     rf"(?<![\w'’‘ʿʾ`\-.])(?:"
-    rf"(?:[A-Z]\.){{2,}}"  # U.S.
+    rf"(?:[A-Z]\.){{2,}}|(?:St|Ste|Mt|Ft)\."  # U.S., St. Petersburg
     rf"|(?:[{_UPPER}]|[a-z]+-[{_UPPER}]){_WORD_TAIL}"  # Homs, al-Bab
     rf"|(?:{'|'.join(sorted(CONNECTORS, key=len, reverse=True))})(?![\w'’\-]))"
 )
@@ -134,6 +134,7 @@ def _greedy(
     exact: dict[str, tuple[tuple[int, int], ...]],
     fuzzy: dict[str, tuple[int, ...]],
     demonyms: bool,
+    seats: Callable[[str, list[int]], Iterable[int]],
 ) -> list[_Found]:
     """Leftmost-longest matches; stop-lists block, exact keys before fuzzy ones."""
     out: list[_Found] = []
@@ -156,7 +157,7 @@ def _greedy(
                 if kind != CODE and (demonyms or kind != DEMONYM)
             ]
             if hits:
-                ids = tuple(g for g, _ in hits)
+                ids = tuple(seats(key, [g for g, _ in hits]))
                 out.append(_Found(i, j, ids, all(k == DEMONYM for _, k in hits), True))
                 nxt = j + 1
                 break
@@ -239,7 +240,7 @@ def scan(
     toks = _tokens(text)
     grams = _ngrams(toks)
     exact = gaz.name_hits({key for found in grams.values() for _, key in found})
-    found = _greedy(toks, grams, exact, {}, demonyms)
+    found = _greedy(toks, grams, exact, {}, demonyms, gaz.with_seats)
     entries = gaz.entries({g for f in found for g in f.ids})
     hint: dict[str, int] = dict.fromkeys((c.upper() for c in countries or ()), 1000)
     own = _weights(found, entries) if context else {}
@@ -248,7 +249,7 @@ def scan(
     if fuzzy:
         fuzzy_hits, fuzzy_entries = _fuzzy_hits(gaz, toks, grams, exact, hint)
         if fuzzy_hits:
-            found = _greedy(toks, grams, exact, fuzzy_hits, demonyms)
+            found = _greedy(toks, grams, exact, fuzzy_hits, demonyms, gaz.with_seats)
             entries.update(fuzzy_entries)
     keys = {(i, j): key for i, found_at in grams.items() for j, key in found_at}
     out = []

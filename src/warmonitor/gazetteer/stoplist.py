@@ -97,23 +97,40 @@ STOP_PHRASES: frozenset[str] = frozenset(
     al qaida
     al shabaab
     al shabab
+    amnesty international
     ansar allah
+    associated press
     bashar al assad
     boko haram
+    daily mail
+    doctors without borders
+    financial times
+    fox news
     free syrian army
     hayat tahrir al sham
     human rights watch
     islamic state
     jabhat al nusra
     jaish al islam
+    jerusalem post
+    le monde
     middle east
     new year
+    new york times
+    popular mobilisation forces
+    popular mobilization forces
+    rapid support forces
     red crescent
     red cross
     security council
+    sky news
     state department
+    syrian democratic forces
     syrian observatory
+    times of israel
     united nations
+    wall street journal
+    washington post
     white helmets
     white house
 """.strip().splitlines()
