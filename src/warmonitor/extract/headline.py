@@ -100,12 +100,7 @@ def _main_figure(claims: list[Claim]) -> tuple[int | None, list[Claim]]:
     totals = [c for c in lead if c.part_of is None]
     ids = {c.id for c in totals}
     parts_under_total = [c for c in lead if c.part_of in ids]
-    value: int
-    shared = _sharing_trigger(totals)
-    if len(shared) > 1 and not parts_under_total:
-        value = sum(c.count.best for c in shared)
-    else:
-        value = max(c.count.best for c in totals or lead)
+    value = _lead_value(totals or lead, bool(parts_under_total))
     for c in candidates:
         if (
             c.evidence.start > first
@@ -124,12 +119,53 @@ def _main_figure(claims: list[Claim]) -> tuple[int | None, list[Claim]]:
     return value, lead + restated
 
 
-def _sharing_trigger(totals: list[Claim]) -> list[Claim]:
-    """The totals bound to the lead's first trigger ("killing him, two … and a bodyguard")."""
-    if not totals or totals[0].evidence.trigger is None:
-        return []
-    first = totals[0].evidence.trigger
-    return [c for c in totals if c.evidence.trigger == first]
+_ADDITIVE = re.compile(
+    r"\b(?:more|another|other|others|also|additional|further|as well|separately)\b", re.I
+)
+
+
+def _lead_value(totals: list[Claim], has_parts: bool) -> int:
+    """The lead sentence's figure: one trigger's figures added up, later ones added when the
+    report says so ("five more died", "and killed three men"), else the largest."""
+    groups: list[list[Claim]] = []
+    for c in totals:
+        trigger = c.evidence.trigger
+        if groups and trigger is not None and groups[-1][0].evidence.trigger == trigger:
+            groups[-1].append(c)
+        else:
+            groups.append([c])
+    values = [
+        sum(c.count.best for c in g)
+        if len(g) > 1 and not has_parts
+        else max(c.count.best for c in g)
+        for g in groups
+    ]
+    value = values[0]
+    for prev, group, group_value in zip(groups, groups[1:], values[1:], strict=False):
+        if group_value in values[: groups.index(group)]:
+            continue  # the same figure again: a restatement (a title run into the text)
+        if _additive(prev[-1], group[0]):
+            value += group_value
+        else:
+            value = max(value, group_value)
+    return value
+
+
+def _additive(before: Claim, after: Claim) -> bool:
+    """True when ``after`` adds to ``before`` in one sentence rather than restating it."""
+    sentence, base = after.evidence.sentence, after.evidence.start
+    if before.evidence.figure is None or after.evidence.figure is None:
+        return False
+    gap = sentence[before.evidence.figure[1] - base : after.evidence.figure[0] - base]
+    own = f"{after.count.text} {after.victims.text}"
+    if _ADDITIVE.search(gap[-40:]) or _ADDITIVE.search(own.split()[-1] if own.strip() else ""):
+        return True
+    trigger = after.evidence.trigger
+    if trigger is not None and before.evidence.figure[1] <= trigger[0] < after.evidence.figure[0]:
+        return bool(
+            re.search(r"\band\b", sentence[before.evidence.figure[1] - base : trigger[0] - base])
+        )
+    return False
 
 
 _PROTEST = re.compile(
