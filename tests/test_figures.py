@@ -111,3 +111,12 @@ def test_toll_rising_is_cumulative() -> None:
 def test_more_than_keeps_the_stated_number() -> None:
     (fig,) = find_figures("More than 1,000 people have been killed in two days of clashes.")
     assert (fig.count.low, fig.count.high, fig.count.best) == (1001, None, 1000)
+
+
+def test_kidnapped_then_killed_is_both() -> None:
+    assert [(f.count.low, f.outcome) for f in find_figures(
+        "Gunmen kidnapped eight farmers from their homes and killed them on Monday."
+    )] == [(8, "killed"), (8, "kidnapped")]  # fmt: skip
+    assert summary("The group said it had killed seven foreign hostages.") == [
+        ("seven", "killed", "people")
+    ]

@@ -108,6 +108,7 @@ def find_figures(sentence: str) -> list[Figure]:
             triggers,
             figures[i + 1].mention.start if i + 1 < len(figures) else len(sentence),
         )
+    figures = _then_killed(sentence, figures, triggers)
     _long_passive(sentence, figures, triggers)
     figures = _singulars(sentence, triggers, figures)
     _coordinate(sentence, figures)
@@ -125,6 +126,50 @@ def find_figures(sentence: str) -> list[Figure]:
             total = figures[f.part_of]
             f.part_of = index.get(id(total))
     return keep
+
+
+_THEN_KILLED = re.compile(
+    r"[^.;]{0,80}?\b(?:and|before|then|later|after which)\s+(?:(?:then|later|subsequently|"
+    r"were|was|had been|have been|all)\s+)*(?:killed|executed|murdered|beheaded|shot dead|"
+    r"shot|slain)\b",
+    re.I,
+)
+_STATUS_NOUNS = frozenset({"hostages", "detainees"})
+
+
+def _then_killed(sentence: str, figures: list[Figure], triggers: list[Trigger]) -> list[Figure]:
+    """ "kidnapped eight men and killed them", "it had killed seven hostages": killed wins.
+
+    A figure bound to a status (kidnapped, detained) whose victims the same sentence then
+    kills, or that a killing verb directly governs, is a killed figure; the status of the
+    victims ("abducted and killed") stays a claim of its own.
+    """
+    kept: list[Figure] = []
+    for fig in figures:
+        t = fig.trigger
+        if t is None or fig.outcome not in ("kidnapped", "detained", "missing"):
+            continue
+        if t.text.lower() in _STATUS_NOUNS:
+            for k in reversed(triggers):
+                if k.end <= fig.mention.start and k.outcome == "killed" and k.role != "before":
+                    if bind_left(sentence[k.end : fig.mention.start]):
+                        fig.outcome, fig.trigger = "killed", k
+                    break
+            continue
+        m = _THEN_KILLED.match(sentence, max(t.end, fig.victims.end))
+        if m:
+            kill = next(
+                (
+                    k
+                    for k in triggers
+                    if k.outcome == "killed" and k.start >= m.start() and k.end <= m.end() + 1
+                ),
+                None,
+            )
+            if kill is not None:
+                kept.append(Figure(fig.mention, fig.victims, fig.outcome, fig.trigger))
+                fig.outcome, fig.trigger = "killed", kill
+    return sorted(figures + kept, key=lambda f: (f.mention.start, f.outcome != "killed"))
 
 
 def _next_after(starts: list[int], pos: int) -> int | None:
