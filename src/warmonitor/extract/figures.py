@@ -217,6 +217,7 @@ _PASSIVE_END = re.compile(
     re.I,
 )
 _LONG_REACH = 220
+_SINGULAR_ONLY = re.compile(r"(?:was|has been)\b", re.I)
 
 
 def _long_passive(sentence: str, figures: list[Figure], triggers: list[Trigger]) -> None:
@@ -232,8 +233,9 @@ def _long_passive(sentence: str, figures: list[Figure], triggers: list[Trigger])
         ):
             continue
         between = sentence[fig.victims.end : nxt.start]
-        if not _PASSIVE_END.search(between):
-            continue
+        aux = _PASSIVE_END.search(between)
+        if not aux or (fig.count.low > 1 and _SINGULAR_ONLY.match(aux.group(0))):
+            continue  # "hundreds of people, including a vendor who was killed": not theirs
         later = [f for f in figures[i + 1 :] if f.mention.start < nxt.start]
         if any(not _PART_CUE.search(sentence[fig.victims.end : f.mention.start]) for f in later):
             continue
@@ -388,7 +390,13 @@ def _singulars(sentence: str, triggers: list[Trigger], figures: list[Figure]) ->
         if t.role in ("both", "before") and _SINGULAR_AUX.search(before):
             aux = _SINGULAR_AUX.search(before)
             head = before[: aux.start()] if aux else before
-            subject = _subject_np(head) or _named(head) or _who(before) or _indefinite(head)
+            subject = (
+                _one_of(head)
+                or _subject_np(head)
+                or _named(head)
+                or _who(before)
+                or _indefinite(head)
+            )
             if subject is not None:
                 extra.append(_one(sentence, subject[0], subject[1], t))
                 continue
@@ -438,6 +446,18 @@ def _indefinite(text: str) -> tuple[int, int] | None:
         if m.group(0).split()[-1].lower() not in _NOT_PEOPLE:
             return m.start(), m.end()
     return None
+
+
+_ONE_OF = re.compile(
+    r"\b(?:one|One) of (?:the|its|their|his|her|our)\s+(?:[\w\-']+\s+){0,2}"
+    r"[\w\-']+s\s*,?\s*$"
+)
+
+
+def _one_of(text: str) -> tuple[int, int] | None:
+    """ "one of its lawmakers was killed"."""
+    m = _ONE_OF.search(text)
+    return (m.start(), m.start() + len(m.group(0).rstrip(" ,"))) if m else None
 
 
 def _who(text: str) -> tuple[int, int] | None:

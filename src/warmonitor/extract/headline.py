@@ -181,6 +181,10 @@ _CAUSE = re.compile(
 )
 
 
+_ELSEWHERE = re.compile(r"\((?:coded|reported|recorded) separately\)", re.I)
+_RELATIVE = re.compile(r"\b(?:who|whom|in which|whose \w+)\s+(?:had\s+)?(?:was|were|been)\b", re.I)
+
+
 def _background(claim: Claim) -> bool:
     """A killing named as the cause of a protest or a memorial, not the reported event.
 
@@ -190,10 +194,19 @@ def _background(claim: Claim) -> bool:
     sentence = claim.evidence.sentence
     figure = claim.evidence.figure
     offset = (figure[0] - claim.evidence.start) if figure else len(sentence)
+    if _ELSEWHERE.search(sentence):
+        return True
     cue = None
     for m in _PROTEST.finditer(sentence, 0, offset):
         cue = m
-    return cue is not None and bool(_CAUSE.search(sentence, cue.end(), offset))
+    if cue is not None and _CAUSE.search(sentence, cue.end(), offset):
+        return True
+    # "relatives of a man who was shot dead last week held a protest": a relative clause
+    trigger = claim.evidence.trigger
+    if trigger is not None and _PROTEST.search(sentence):
+        t0 = trigger[0] - claim.evidence.start
+        return bool(_RELATIVE.search(sentence[max(0, t0 - 25) : t0]))
+    return False
 
 
 def _running_total(claim: Claim) -> bool:

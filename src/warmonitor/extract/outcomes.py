@@ -34,7 +34,8 @@ class Trigger:
 _RAW: tuple[tuple[str, str, str], ...] = (
     # killed
     (
-        r"shot (?:dead|and killed)|gunned down|stabbed to death|burn(?:ed|t) (?:alive|to death)|"
+        r"shot (?:dead|and killed|to death)|gunned down|stabbed to death|tortured to death|"
+        r"strangled|hanged|burn(?:ed|t) (?:alive|to death)|"
         r"beaten to death|hacked to death|bludgeoned to death|crushed to death|lynched|"
         r"fatally (?:shot|wounded|injured|stabbed)|killed|slain|murdered|massacred|"
         r"slaughtered|executed|assassinated|beheaded|butchered|decapitated",
@@ -50,7 +51,8 @@ _RAW: tuple[tuple[str, str, str], ...] = (
     ),
     (r"(?:death|casualty|fatality|civilian|killed) tolls?|tolls?", "killed", "after"),
     (
-        r"(?:killings?|deaths|bodies|corpses|remains|murders?|massacre|lives|executions?) of",
+        r"(?:killings?|deaths|bodies|body|corpses?|remains|murders?|massacre|lives|executions?|lynching|"
+        r"assassination) of",
         "killed",
         "after",
     ),
@@ -158,7 +160,7 @@ _LEFT_GLUE = re.compile(
     r"lives|life|of at least|including|included|in all|altogether|overall|so far|nearly|"
     r"and wounding|bringing|brought|since|then|stood|confirmed|reported|on \w+day|"
     r"on \w+|in the attack|in the raid|in the blast|in the clashes|"
-    r"\d{1,3}(?:,\d{3})* to"
+    r"\d{1,3}(?:,\d{3})* to|as|put|puts|putting"
     r")(?:\s|,)+)*$",
     re.IGNORECASE,
 )

@@ -1,19 +1,23 @@
-"""Places of a document: gazetteer mentions, disambiguated by the document's own countries.
+"""Places of a document: gazetteer mentions resolved together, and the document's main place.
 
-``PlaceIndex.build`` scans a whole document once against the offline gazetteer. Countries named
-in the text (and places that exist in one country only) form the document's country context;
-each ambiguous name is resolved inside that context first, then by importance and population.
-A claim takes the most specific place of its own sentence, else the document's main place: the
-first specific place of the report's opening (rules in ``docs/HEADLINE.md``).
+``PlaceIndex.build`` scans a whole document once and resolves every name jointly
+(:func:`warmonitor.gazetteer.resolve.resolve`: importance, containment, the text's countries).
+The document's country is the one its names vote for. A name locates something when it is a
+place of that country, or a foreign place the text puts something in ("in Aleppo") that is
+well known or supported by containment; demonyms and weak matches only vote. A claim takes the
+most specific located place of its sentence, the document's country first; else the main
+place: the most specific place of the first sentence that locates one in the document's
+country, else that country (rules in ``docs/HEADLINE.md``).
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from warmonitor.gazetteer import Gazetteer, GazetteerEntry
+from warmonitor.gazetteer.resolve import Resolved, resolve
 from warmonitor.model import Place
 
 __all__ = ["PlaceIndex", "ResolvedMention"]
@@ -27,42 +31,45 @@ _RANK = {
     "region": 5,
     "country": 6,
 }
-_NOT_PLACES = frozenset(
-    {
-        "PERSON",
-        "DATE",
-        "TIME",
-        "MONEY",
-        "CARDINAL",
-        "ORDINAL",
-        "QUANTITY",
-        "PERCENT",
-        "WORK_OF_ART",
-        "EVENT",
-        "LAW",
-        "PRODUCT",
-        "LANGUAGE",
-    }
+_NOT_PLACES = frozenset({"DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_OTHER_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "LANGUAGE"})
+NER_PENALTY = 1.5
+MIN_SCORE = 1.5  # a resolved name of the document's country below this is too weak to locate
+FOREIGN_SCORE = 6.0  # a foreign place needs this (or containment) and a locative word
+_LOCATIVE = re.compile(
+    r"\b(?:in|at|near|inside|outside|across|throughout|around|into|outskirts of|city of|"
+    r"town of|village of|province of|region of)\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
+    r"north-?eastern|north-?western|south-?eastern|south-?western|northeast|northwest|"
+    r"southeast|southwest|neighbouring|neighboring|rural|restive|volatile)\s+)?$",
+    re.I,
 )
-_OPENING = 400  # characters of a report's opening where its main place is stated
 
 
 @dataclass(frozen=True, slots=True)
 class ResolvedMention:
-    """A place name in the text and the gazetteer entry chosen for it."""
+    """A place name in the text and the gazetteer entry chosen for it.
+
+    ``located`` is false for a name that only tells the country (a demonym) or is too weak or
+    too foreign to be where something happened.
+    """
 
     start: int
     end: int
     entry: GazetteerEntry
     place: Place
+    score: float = 0.0
+    sentence: int = 0
+    located: bool = True
 
 
 class PlaceIndex:
-    """The resolved places of one document, by position."""
+    """The resolved places of one document, by position, and the votes for its country."""
 
-    def __init__(self, mentions: Sequence[ResolvedMention], countries: Counter[str]) -> None:
+    def __init__(self, mentions: Sequence[ResolvedMention], countries: Mapping[str, float]) -> None:
         self.mentions = list(mentions)
-        self.countries = countries
+        self.countries = dict(countries)
 
     @classmethod
     def build(
@@ -73,73 +80,88 @@ class PlaceIndex:
     ) -> PlaceIndex:
         """Scan ``text`` and resolve every place name in it."""
         gaz = gazetteer or Gazetteer.default()
-        raw = [
-            m
-            for m in gaz.scan(text)
-            if m.candidates and not _inside_non_place(m.start, m.end, entities)
+        raw = [m for m in gaz.scan(text, max_candidates=None) if m.candidates]
+        labels = [_labels(m.start, m.end, entities) for m in raw]
+        kept = [i for i, found in enumerate(labels) if _maybe_place(found)]
+        raw = [raw[i] for i in kept]
+        penalty = [_penalty(labels[i]) for i in kept]
+        found = resolve(text, raw, penalty)
+        country = found.country
+        mentions = [
+            ResolvedMention(
+                r.mention.start,
+                r.mention.end,
+                r.entry,
+                r.entry.to_place(r.mention.text),
+                r.score,
+                r.sentence,
+                _locates(r, country, text),
+            )
+            for r in found.mentions
         ]
-        context: Counter[str] = Counter()
-        for m in raw:
-            top = m.candidates[0]
-            if top.precision == "country" and top.country:
-                context[top.country] += 2
-            elif len({c.country for c in m.candidates}) == 1 and top.country:
-                context[top.country] += 1
-        resolved = []
-        for m in raw:
-            entry = _choose(m.candidates, context)
-            resolved.append(ResolvedMention(m.start, m.end, entry, entry.to_place(m.text)))
-        return cls(resolved, context)
+        return cls(mentions, found.votes)
 
     @property
     def country(self) -> str | None:
-        """The country the document is most about."""
-        return self.countries.most_common(1)[0][0] if self.countries else None
+        """The country the document is most about (most votes)."""
+        if not self.countries:
+            return None
+        return max(self.countries, key=lambda c: self.countries[c])
 
     @property
     def main(self) -> Place | None:
-        """The document's main place: the first specific place of its opening."""
-        if not self.mentions:
-            return None
-        main_country = self.country
-        opening = [m for m in self.mentions if m.start < _OPENING] or self.mentions
-        specific = [
-            m
-            for m in opening
-            if m.place.precision != "country"
-            and (main_country is None or m.place.country == main_country)
-        ]
+        """The document's main place: the most specific place of the first sentence that
+        locates one in the document's country, else the country itself."""
+        country = self.country
+        home = [m for m in self.mentions if m.located and m.entry.country == country]
+        specific = [m for m in home if m.place.precision != "country"]
         if specific:
-            return specific[0].place
-        countries = [m for m in self.mentions if m.place.precision == "country"]
-        return (countries[0] if countries else self.mentions[0]).place
+            first = specific[0].sentence
+            return _most_specific([m for m in specific if m.sentence == first])
+        national = [m for m in self.mentions if m.entry.country == country]
+        for m in national:
+            if m.place.precision == "country":
+                return m.place
+        located = [m for m in self.mentions if m.located]
+        return located[0].place if located else None
 
     def in_span(self, start: int, end: int) -> Place | None:
-        """The most specific place named between ``start`` and ``end`` (a sentence)."""
-        inside = [m for m in self.mentions if start <= m.start and m.end <= end]
-        if not inside:
-            return None
-        best = min(inside, key=lambda m: (_RANK.get(m.place.precision, 9), m.start))
-        return best.place
+        """The most specific place located between ``start`` and ``end`` (a sentence), one of
+        the document's country first."""
+        inside = [m for m in self.mentions if m.located and start <= m.start and m.end <= end]
+        home = [m for m in inside if m.entry.country == self.country]
+        return _most_specific(home or inside)
 
 
-def _inside_non_place(start: int, end: int, entities: Sequence[tuple[int, int, str]]) -> bool:
-    place_like = False
-    other = False
-    for a, b, label in entities:
-        if a < end and start < b:
-            if label in ("GPE", "LOC", "FAC"):
-                place_like = True
-            elif label in _NOT_PLACES:
-                other = True
-    return other and not place_like
+def _most_specific(mentions: Sequence[ResolvedMention]) -> Place | None:
+    if not mentions:
+        return None
+    return min(mentions, key=lambda m: (_RANK.get(m.place.precision, 9), m.start)).place
 
 
-def _choose(candidates: Sequence[GazetteerEntry], context: Counter[str]) -> GazetteerEntry:
-    if context:
-        in_context = [c for c in candidates if c.country in context]
-        if in_context:
-            return max(
-                in_context, key=lambda c: (context[c.country or ""] > 0, -candidates.index(c))
-            )
-    return candidates[0]
+def _locates(r: Resolved, country: str | None, text: str) -> bool:
+    """Whether a resolved name can be where something happened (see the module docstring)."""
+    if r.mention.kind == "demonym":
+        return False
+    if r.entry.country == country:
+        return r.score >= MIN_SCORE
+    strong = r.anchored or r.score >= FOREIGN_SCORE
+    return strong and bool(_LOCATIVE.search(text, max(0, r.mention.start - 40), r.mention.start))
+
+
+def _labels(start: int, end: int, entities: Sequence[tuple[int, int, str]]) -> set[str]:
+    """The labels of the named entities that overlap ``start:end``."""
+    return {label for a, b, label in entities if a < end and start < b}
+
+
+def _maybe_place(labels: set[str]) -> bool:
+    """False for a name inside a date, time or number (and in no place entity)."""
+    return bool(labels & _PLACE_LABELS) or not labels & _NOT_PLACES
+
+
+def _penalty(labels: set[str]) -> float:
+    """How much the entity labels speak against a name being a place (spaCy's small model
+    often calls a foreign town a person: a hint, not a veto)."""
+    if labels & _PLACE_LABELS:
+        return 0.0
+    return NER_PENALTY if labels & _OTHER_LABELS else 0.0
