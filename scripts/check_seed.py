@@ -15,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT.parent / "shared" / "seed" / "article.txt"
@@ -31,6 +32,37 @@ EXPECTED = [
     ("148", 148, 148, "armed_group", SOHR, "unverified", 3),
     ("dozens", 24, 99, "civilians", "reports", "reported", None),
 ]
+
+
+def _tally(incident: dict[str, Any], group: str) -> dict[str, Any]:
+    return next(t for t in incident["tallies"] if t["outcome"] == "killed" and t["group"] == group)
+
+
+def check_incident(incidents: list[dict[str, Any]]) -> list[str]:
+    """Issue 4, item 7: one incident; 125 against at least 200 flagged; 745; the parts check."""
+    if len(incidents) != 1:
+        return [f"{len(incidents)} incidents, expected 1"]
+    (incident,) = incidents
+    problems = []
+    security = _tally(incident, "security_forces")
+    high = security["high"]
+    if security["low"]["value"] != 125 or not (high["value"] >= 200 and high["open"]):
+        problems.append(f"security forces low/high {security['low']} {high}")
+    conflict = [f["message"] for f in incident["flags"] if f.get("group") == "security_forces"]
+    want = (
+        "security forces killed: Syrian Observatory for Human Rights says 125, "
+        "Syrian security sources say at least 200"
+    )
+    if conflict != [want]:
+        problems.append(f"conflict flag {conflict}")
+    if _tally(incident, "civilians")["best"]["value"] != 745:
+        problems.append("civilians killed best is not 745")
+    parts = [c for c in incident["checks"] if c["kind"] == "parts"]
+    if not parts or not parts[0]["ok"] or parts[0]["parts_sum"] != 1018:
+        problems.append(f"parts check {parts}")
+    if incident["hedges"].get(SOHR) != ["unverified"]:
+        problems.append(f"hedges {incident['hedges']}")
+    return problems
 
 
 def main() -> int:
@@ -51,6 +83,14 @@ def main() -> int:
             capture_output=True,
             text=True,
         ).stdout
+        incidents = json.loads(
+            subprocess.run(
+                [exe, "incidents", "--format", "json", "--db", db],
+                check=True,
+                capture_output=True,
+                text=True,
+            ).stdout
+        )
     claims = [json.loads(line) for line in out.splitlines() if line.strip()]
     problems = []
     if len(claims) != len(EXPECTED):
@@ -79,6 +119,7 @@ def main() -> int:
             problems.append(f"claim {i + 1} period {period}, expected {start}..{end}")
     if len(claims) > 3 and claims[3]["said_on"] != "2025-03-08":
         problems.append(f"claim 4 said_on {claims[3]['said_on']}, expected 2025-03-08")
+    problems.extend(check_incident(incidents))
     for p in problems:
         print("SEED:", p)
     print(f"founding example: {len(claims)} claims, {len(problems)} problem(s)")

@@ -316,3 +316,6 @@ def main() -> None:
     except WarmonitorError as exc:
         err.print(f"[red]error[/red] {exc}", highlight=False)
         sys.exit(1)
+
+
+from warmonitor import cli_incidents  # noqa: E402,F401  registers the incident commands

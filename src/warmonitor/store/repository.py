@@ -21,6 +21,7 @@ from warmonitor.errors import NotFoundError, StoreError
 from warmonitor.model import Claim, Document
 from warmonitor.store import dialect
 from warmonitor.store.engine import make_engine
+from warmonitor.store.incidents import IncidentStore
 from warmonitor.store.migrator import upgrade
 from warmonitor.store.records import Review, ReviewAction, StoredDocument
 from warmonitor.store.schema import (
@@ -39,7 +40,7 @@ _BIGINT_MAX = 2**63 - 1
 _INT_MAX = 2**31 - 1
 
 
-class Store:
+class Store(IncidentStore):
     """A handle on one database; make it with :meth:`open`, end it with :meth:`close`."""
 
     def __init__(self, engine: Engine) -> None:

@@ -1,0 +1,366 @@
+"""The incident commands of the CLI, registered on ``warmonitor.cli.app``:
+
+    warmonitor reconcile [--policy NAME] [--ranking KINDS]
+    warmonitor incidents [--format table|json|csv] [--policy NAME]
+    warmonitor incident ID                       (the same as `incident show ID`)
+    warmonitor incident merge ID ID [ID …]
+    warmonitor incident split ID --claims CLAIM_ID [--claims CLAIM_ID …]
+    warmonitor incident move CLAIM_ID --to ID
+    warmonitor export --format csv|json|geojson|ucdp|acled|parquet --output FILE
+
+Each command opens the store, calls one verb of ``reconcile_service`` or ``export`` and renders.
+"""
+
+from __future__ import annotations
+
+import csv
+import getpass
+import io
+import json
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+from typer.core import TyperGroup
+
+from warmonitor.cli import DbOption, app, out
+from warmonitor.export import EXPORT_FORMATS, TALLY_COLUMNS, export_incidents, tally_rows
+from warmonitor.reconcile import DEFAULT_POLICY, DEFAULT_RANKING, POLICIES, Incident, Tally
+from warmonitor.reconcile.wording import figure_text, group_label, number
+from warmonitor.reconcile_service import (
+    Reconciliation,
+    current_incidents,
+    merge_incidents,
+    move_claim,
+    reconcile_incidents,
+    split_incident,
+)
+from warmonitor.settings import load_settings
+from warmonitor.store import Store
+
+__all__ = ["incident_app"]
+
+
+class _ShowByDefault(TyperGroup):
+    """``warmonitor incident ID`` runs ``incident show ID``."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and not args[0].startswith("-"):
+            args = ["show", *args]
+        return super().parse_args(ctx, args)
+
+
+incident_app = typer.Typer(
+    cls=_ShowByDefault,
+    no_args_is_help=True,
+    help="Show one incident (`warmonitor incident ID`), or merge, split and move.",
+)
+app.add_typer(incident_app, name="incident")
+
+
+class IncidentFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class ExportFormat(StrEnum):
+    csv = "csv"
+    json = "json"
+    geojson = "geojson"
+    ucdp = "ucdp"
+    acled = "acled"
+    parquet = "parquet"
+
+
+assert tuple(ExportFormat) == EXPORT_FORMATS
+
+
+class PolicyName(StrEnum):
+    conservative = "conservative"
+    median = "median"
+    ranked = "ranked"
+
+
+assert tuple(PolicyName) == POLICIES
+_DEFAULT_POLICY = PolicyName(DEFAULT_POLICY)
+
+PolicyOption = Annotated[
+    PolicyName,
+    typer.Option("--policy", "-p", help="How best is chosen (docs/RECONCILE.md)."),
+]
+RankingOption = Annotated[
+    str | None,
+    typer.Option(
+        help="For --policy ranked: claimant kinds (or names), most trusted first, comma-"
+        f"separated. Default: {','.join(DEFAULT_RANKING)}."
+    ),
+]
+AnalystOption = Annotated[
+    str | None,
+    typer.Option(help="Who decides (default: $WARMONITOR_ANALYST, else your user name)."),
+]
+NoteOption = Annotated[str | None, typer.Option(help="Why, for the record.")]
+
+
+def _store(db: str | None) -> Store:
+    return Store.open(db or load_settings().database_url)
+
+
+def _ranking(value: str | None) -> tuple[str, ...]:
+    if not value:
+        return DEFAULT_RANKING
+    return tuple(word.strip() for word in value.split(",") if word.strip())
+
+
+def _analyst(value: str | None) -> str:
+    if value or os.environ.get("WARMONITOR_ANALYST"):
+        return value or os.environ["WARMONITOR_ANALYST"]
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no user name in the environment or the password database
+        return "analyst"
+
+
+# -- rendering ----------------------------------------------------------------------------------
+
+
+def _range(tally: Tally) -> str:
+    low, best, high = tally.low, tally.best, tally.high
+    top = f"{number(high.value)}{'+' if high.open else ''}"
+    if low.value == best.value == high.value and not high.open:
+        return number(best.value)
+    return f"{number(best.value)} ({number(low.value)}–{top})"
+
+
+def _total_cell(incident: Incident, outcome: str) -> str:
+    total = incident.total(outcome)
+    if total is None:
+        return ""
+    top = f"{number(total.high)}{'+' if total.open else ''}"
+    if total.low == total.best == total.high and not total.open:
+        return number(total.best)
+    return f"{number(total.best)} ({number(total.low)}–{top})"
+
+
+def incidents_table(incidents: list[Incident]) -> Table:
+    """Incidents as a rich table: place, dates, killed and injured, claimants, flags."""
+    table = Table(title=f"{len(incidents)} incident(s)")
+    for column in ("id", "place", "dates", "killed", "injured", "claimants", "flags", "hedged"):
+        table.add_column(column, overflow="fold")
+    for i in incidents:
+        dates = i.start.isoformat() if i.start else ""
+        if i.end and i.end != i.start:
+            dates += f"…{i.end.isoformat()}"
+        table.add_row(
+            i.id,
+            escape(i.place.name) if i.place else "",
+            dates,
+            _total_cell(i, "killed"),
+            _total_cell(i, "injured"),
+            str(len(i.claimants)),
+            str(len(i.flags)),
+            "yes" if i.hedges else "",
+        )
+    return table
+
+
+def _csv(incidents: list[Incident]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=TALLY_COLUMNS)
+    writer.writeheader()
+    for row in tally_rows(incidents):
+        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+    return buffer.getvalue()
+
+
+def _say(text: str, style: str | None = None) -> None:
+    out.print(text, style=style, markup=False, highlight=False)
+
+
+def _show(result: Reconciliation, incident: Incident) -> None:
+    """Each tally's figures one under the other, each with its evidence sentence."""
+    _say(f"Incident {incident.id}: {incident.label}", "bold")
+    _say(
+        f"places: {', '.join(incident.places) or '-'}; outlets: "
+        f"{', '.join(incident.outlets) or '-'}; {len(incident.document_ids)} document(s), "
+        f"{len(incident.claim_ids)} claim(s); policy {incident.policy}"
+    )
+    basis = {"people": "all victims", "groups": "sum of the groups", "both": "they agree"}
+    for total in incident.totals:
+        cell = _total_cell(incident, total.outcome)
+        _say(f"{total.outcome}: {cell}, {basis.get(total.basis, total.basis)}")
+    for tally in incident.tallies:
+        _say("")
+        _say(
+            f"{group_label(tally.group)} {tally.outcome}: low {tally.low.text}, best "
+            f"{tally.best.text}, high {tally.high.text}",
+            "bold",
+        )
+        for source in tally.sources:
+            status = "current" if source.used else "vague, not used"
+            rows = [(cid, status if n == 0 else "repeat") for n, cid in enumerate(source.claim_ids)]
+            rows += [(cid, "superseded") for cid in source.superseded]
+            for claim_id, state in rows:
+                claim = result.claims[claim_id]
+                when = claim.said_on or result.as_of(claim)
+                hedges = f" [{', '.join(claim.hedges)}]" if claim.hedges else ""
+                _say(
+                    f"  {source.claimant} ({source.kind}): {figure_text(claim.count)}, as of "
+                    f"{when or 'unknown'}, via {claim.reported_by or '-'}{hedges}; {state}; "
+                    f"claim {claim_id}"
+                )
+                _say(f"      \u201c{claim.evidence.sentence}\u201d", "dim")
+    if incident.checks:
+        _say("")
+    for check in incident.checks:
+        _say(
+            f"{'ok' if check.ok else 'FLAG'} {check.kind}: {check.message}",
+            None if check.ok else "red",
+        )
+    for series in incident.timeline:
+        if len(series.points) > 1:
+            _say(f"timeline: {series.summary}")
+    if incident.decisions:
+        _say(f"shaped by analyst decision(s) {', '.join(map(str, incident.decisions))}")
+
+
+# -- commands -----------------------------------------------------------------------------------
+
+
+@app.command("reconcile")
+def reconcile_command(
+    policy: PolicyOption = _DEFAULT_POLICY,
+    ranking: RankingOption = None,
+    db: DbOption = None,
+) -> None:
+    """Group the stored claims into incidents, reconcile them and store the result."""
+    with _store(db) as store:
+        result = reconcile_incidents(store, policy.value, ranking=_ranking(ranking))
+    flags = sum(len(i.flags) for i in result.incidents)
+    out.print(
+        f"{len(result.incidents)} incident(s) from {len(result.claims)} claim(s) stored "
+        f"(policy {result.policy}); {flags} flag(s)"
+    )
+
+
+@app.command("incidents")
+def incidents_command(
+    format: Annotated[IncidentFormat, typer.Option("--format", "-f")] = IncidentFormat.table,
+    policy: PolicyOption = _DEFAULT_POLICY,
+    ranking: RankingOption = None,
+    db: DbOption = None,
+) -> None:
+    """List the incidents with their low / best / high tallies (JSON: docs/RECONCILE.md)."""
+    with _store(db) as store:
+        result = current_incidents(store, policy.value, ranking=_ranking(ranking))
+    if format is IncidentFormat.json:
+        sys.stdout.write(
+            json.dumps([i.to_dict() for i in result.incidents], ensure_ascii=False, indent=2) + "\n"
+        )
+    elif format is IncidentFormat.csv:
+        sys.stdout.write(_csv(result.incidents))
+    else:
+        out.print(incidents_table(result.incidents))
+
+
+@incident_app.command("show")
+def show_command(
+    incident_id: Annotated[str, typer.Argument(metavar="ID", help="Incident id or prefix.")],
+    format: Annotated[IncidentFormat, typer.Option("--format", "-f")] = IncidentFormat.table,
+    policy: PolicyOption = _DEFAULT_POLICY,
+    ranking: RankingOption = None,
+    db: DbOption = None,
+) -> None:
+    """One incident: figures side by side with their evidence sentences, checks and flags."""
+    with _store(db) as store:
+        result = current_incidents(store, policy.value, ranking=_ranking(ranking))
+    incident = result.find(incident_id)
+    if format is IncidentFormat.table:
+        _show(result, incident)
+        return
+    if format is IncidentFormat.csv:
+        sys.stdout.write(_csv([incident]))
+        return
+    data: dict[str, Any] = incident.to_dict()
+    data["claims_detail"] = {c: result.claims[c].to_dict() for c in incident.claim_ids}
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+@incident_app.command("merge")
+def merge_command(
+    incident_ids: Annotated[list[str], typer.Argument(metavar="ID ID...", help="Incidents.")],
+    analyst: AnalystOption = None,
+    note: NoteOption = None,
+    db: DbOption = None,
+) -> None:
+    """Merge incidents into one; the decision is stored and kept by every reconciliation."""
+    with _store(db) as store:
+        result = merge_incidents(store, incident_ids, analyst=_analyst(analyst), note=note)
+    assert result.decision is not None
+    merged = result.incident_of(result.decision.claim_ids[0])
+    out.print(
+        f"decision {result.decision.id}: merged {', '.join(result.decision.incident_ids)} "
+        f"into incident {merged.id} ({len(merged.claim_ids)} claims)"
+    )
+
+
+@incident_app.command("split")
+def split_command(
+    incident_id: Annotated[str, typer.Argument(metavar="ID", help="Incident to split.")],
+    claims: Annotated[
+        list[str], typer.Option("--claims", "-c", help="Claims (ids or prefixes) to take out.")
+    ],
+    analyst: AnalystOption = None,
+    note: NoteOption = None,
+    db: DbOption = None,
+) -> None:
+    """Take claims out of an incident into a new one; the decision is stored and kept."""
+    with _store(db) as store:
+        result = split_incident(store, incident_id, claims, analyst=_analyst(analyst), note=note)
+    assert result.decision is not None
+    new = result.incident_of(result.decision.claim_ids[0])
+    out.print(
+        f"decision {result.decision.id}: split {len(result.decision.claim_ids)} claim(s) out of "
+        f"{result.decision.incident_ids[0]} into incident {new.id}"
+    )
+
+
+@incident_app.command("move")
+def move_command(
+    claim_id: Annotated[str, typer.Argument(metavar="CLAIM_ID", help="Claim id or prefix.")],
+    to: Annotated[str, typer.Option("--to", help="Incident to move it to.")],
+    analyst: AnalystOption = None,
+    note: NoteOption = None,
+    db: DbOption = None,
+) -> None:
+    """Move a claim into another incident; the decision is stored and kept."""
+    with _store(db) as store:
+        result = move_claim(store, claim_id, to, analyst=_analyst(analyst), note=note)
+    assert result.decision is not None
+    target = result.incident_of(result.decision.claim_ids[0])
+    out.print(
+        f"decision {result.decision.id}: moved claim {result.decision.claim_ids[0]} into "
+        f"incident {target.id}"
+    )
+
+
+@app.command("export")
+def export_command(
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="docs/EXPORTS.md")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
+    policy: PolicyOption = _DEFAULT_POLICY,
+    ranking: RankingOption = None,
+    db: DbOption = None,
+) -> None:
+    """Export the reconciled incidents: CSV, JSON, GeoJSON, UCDP GED-like, ACLED-like, Parquet."""
+    with _store(db) as store:
+        written = export_incidents(
+            store, format.value, output, policy=policy.value, ranking=_ranking(ranking)
+        )
+    out.print(f"{written} row(s) written to {output} ({format.value})")

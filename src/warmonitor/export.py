@@ -1,0 +1,480 @@
+"""Exports of reconciled incidents: CSV, JSON, GeoJSON, UCDP GED-like and ACLED-like columns,
+and Parquet. The mappings and what each loses are written down in ``docs/EXPORTS.md``.
+
+    with Store.open(url) as store:
+        export_incidents(store, "geojson", Path("incidents.geojson"))
+
+The row builders (``tally_rows``, ``ucdp_rows``, ``acled_rows``, ``geojson``) are pure; only
+:func:`write_export` and :func:`export_incidents` write.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Mapping, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from warmonitor.errors import ConfigurationError
+from warmonitor.reconcile import DEFAULT_POLICY, DEFAULT_RANKING, Incident
+from warmonitor.reconcile.wording import group_label, number
+from warmonitor.reconcile_service import Reconciliation, current_incidents
+from warmonitor.store import Store
+from warmonitor.store.incidents import DocumentSource
+
+__all__ = [
+    "ACLED_COLUMNS",
+    "EXPORT_FORMATS",
+    "TALLY_COLUMNS",
+    "UCDP_COLUMNS",
+    "acled_rows",
+    "export_incidents",
+    "geojson",
+    "tally_rows",
+    "ucdp_rows",
+    "write_export",
+]
+
+EXPORT_FORMATS: tuple[str, ...] = ("csv", "json", "geojson", "ucdp", "acled", "parquet")
+
+TALLY_COLUMNS = [
+    "incident_id",
+    "label",
+    "place",
+    "country",
+    "admin1",
+    "latitude",
+    "longitude",
+    "where_precision",
+    "date_start",
+    "date_end",
+    "outcome",
+    "victims_group",
+    "policy",
+    "low",
+    "best",
+    "high",
+    "high_open",
+    "low_claimants",
+    "best_claimants",
+    "high_claimants",
+    "low_claims",
+    "best_claims",
+    "high_claims",
+    "sources",
+    "hedges",
+    "flags",
+    "claims",
+]
+
+UCDP_COLUMNS = [
+    "id",
+    "year",
+    "where_prec",
+    "where_coordinates",
+    "where_description",
+    "adm_1",
+    "adm_2",
+    "latitude",
+    "longitude",
+    "geom_wkt",
+    "country",
+    "date_prec",
+    "date_start",
+    "date_end",
+    "deaths_a",
+    "deaths_b",
+    "deaths_civilians",
+    "deaths_unknown",
+    "best",
+    "high",
+    "low",
+    "number_of_sources",
+    "source_article",
+    "source_office",
+    "source_date",
+    "source_headline",
+    "source_original",
+    "warmonitor_high_open",
+    "warmonitor_flags",
+    "warmonitor_claims",
+]
+
+ACLED_COLUMNS = [
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "actor2",
+    "assoc_actor_2",
+    "civilian_targeting",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "tags",
+    "warmonitor_incident_id",
+    "warmonitor_claims",
+]
+
+_UCDP_WHERE = {"point": 1, "neighbourhood": 1, "city": 1, "district": 3, "admin1": 4}
+_UCDP_WHERE.update({"region": 5, "country": 6})
+_ACLED_GEO = {"point": 1, "neighbourhood": 1, "city": 1, "district": 2}
+
+
+def _join(items: Sequence[object]) -> str:
+    return "; ".join(str(i) for i in items if i not in (None, ""))
+
+
+def _days(incident: Incident) -> int | None:
+    if incident.start is None or incident.end is None:
+        return None
+    return (incident.end - incident.start).days + 1
+
+
+def _where(incident: Incident) -> tuple[str, str, str, float | None, float | None, str]:
+    p = incident.place
+    if p is None:
+        return "", "", "", None, None, ""
+    return p.name, p.country or "", p.admin1 or "", p.lat, p.lon, p.precision
+
+
+def tally_rows(incidents: Sequence[Incident]) -> list[dict[str, Any]]:
+    """One flat row per incident, outcome and victim group (CSV and Parquet)."""
+    rows = []
+    for incident in incidents:
+        place, country, admin1, lat, lon, precision = _where(incident)
+        flags = " | ".join(f.message for f in incident.flags)
+        for t in incident.tallies:
+            rows.append(
+                {
+                    "incident_id": incident.id,
+                    "label": incident.label,
+                    "place": place,
+                    "country": country,
+                    "admin1": admin1,
+                    "latitude": lat,
+                    "longitude": lon,
+                    "where_precision": precision,
+                    "date_start": incident.start.isoformat() if incident.start else "",
+                    "date_end": incident.end.isoformat() if incident.end else "",
+                    "outcome": t.outcome,
+                    "victims_group": t.group,
+                    "policy": t.policy,
+                    "low": t.low.value,
+                    "best": t.best.value,
+                    "high": t.high.value,
+                    "high_open": t.high.open,
+                    "low_claimants": _join(t.low.claimants),
+                    "best_claimants": _join(t.best.claimants),
+                    "high_claimants": _join(t.high.claimants),
+                    "low_claims": _join(t.low.claim_ids),
+                    "best_claims": _join(t.best.claim_ids),
+                    "high_claims": _join(t.high.claim_ids),
+                    "sources": _join(
+                        [
+                            f"{s.claimant}: {s.count.text or number(s.value)}"
+                            + (f" ({s.as_of.isoformat()})" if s.as_of else "")
+                            + ("" if s.used else " [not used: vague]")
+                            for s in t.sources
+                        ]
+                    ),
+                    "hedges": _join(
+                        [f"{s.claimant}: {', '.join(s.hedges)}" for s in t.sources if s.hedges]
+                    ),
+                    "flags": flags,
+                    "claims": _join(t.claim_ids),
+                }
+            )
+    return rows
+
+
+def _sources(incident: Incident, sources: Mapping[str, DocumentSource]) -> list[DocumentSource]:
+    return [sources[d] for d in incident.document_ids if d in sources]
+
+
+def _killed(incident: Incident) -> dict[str, int]:
+    """UCDP deaths by side: side A the state's forces, side B armed groups."""
+
+    def best(group: str) -> int:
+        t = incident.tally("killed", group)
+        return t.best.value if t else 0
+
+    civilians = best("civilians") or best("children") + best("women")
+    return {"a": best("security_forces"), "b": best("armed_group"), "civilians": civilians}
+
+
+def _date_prec(incident: Incident) -> int | str:
+    days = _days(incident)
+    if days is None:
+        return ""
+    return 1 if days == 1 else 2 if days <= 6 else 3 if days <= 8 else 4 if days <= 31 else 5
+
+
+def ucdp_rows(
+    incidents: Sequence[Incident], sources: Mapping[str, DocumentSource]
+) -> list[dict[str, Any]]:
+    """One UCDP GED-like row per incident with a count of the killed."""
+    rows = []
+    for incident in incidents:
+        total = incident.total("killed")
+        if total is None:
+            continue
+        place, country, admin1, lat, lon, precision = _where(incident)
+        docs = _sources(incident, sources)
+        deaths = _killed(incident)
+        known = deaths["a"] + deaths["b"] + deaths["civilians"]
+        where_prec = _UCDP_WHERE.get(precision, "")
+        if where_prec == 1 and len(incident.places) > 1:
+            where_prec = 2
+        rows.append(
+            {
+                "id": incident.id,
+                "year": incident.start.year if incident.start else "",
+                "where_prec": where_prec,
+                "where_coordinates": place,
+                "where_description": _join(incident.places),
+                "adm_1": admin1,
+                "adm_2": "",
+                "latitude": lat,
+                "longitude": lon,
+                "geom_wkt": f"POINT ({lon} {lat})" if lat is not None and lon is not None else "",
+                "country": country,
+                "date_prec": _date_prec(incident),
+                "date_start": incident.start.isoformat() if incident.start else "",
+                "date_end": incident.end.isoformat() if incident.end else "",
+                "deaths_a": deaths["a"],
+                "deaths_b": deaths["b"],
+                "deaths_civilians": deaths["civilians"],
+                "deaths_unknown": max(0, total.best - known),
+                "best": total.best,
+                "high": total.high,
+                "low": total.low,
+                "number_of_sources": len(incident.document_ids),
+                "source_article": _join([d.url or d.title or d.source for d in docs]),
+                "source_office": _join(list(incident.outlets)),
+                "source_date": _join(
+                    [d.published.isoformat() for d in docs if d.published is not None]
+                ),
+                "source_headline": _join([d.title for d in docs]),
+                "source_original": _join(list(incident.claimants)),
+                "warmonitor_high_open": total.open,
+                "warmonitor_flags": " | ".join(f.message for f in incident.flags),
+                "warmonitor_claims": _join(list(incident.claim_ids)),
+            }
+        )
+    return rows
+
+
+def _notes(incident: Incident) -> str:
+    parts = []
+    for total in incident.totals:
+        high = f"{number(total.high)}{'+' if total.open else ''}"
+        parts.append(
+            f"{total.outcome}: {number(total.best)} (low {number(total.low)}, high {high})"
+        )
+    parts.extend(f.message for f in incident.flags)
+    hedged = [f"{who}: {', '.join(words)}" for who, words in incident.hedges.items()]
+    if hedged:
+        parts.append(f"hedged ({'; '.join(hedged)})")
+    return f"{incident.label}. " + ". ".join(parts)
+
+
+def _victim_actors(incident: Incident, country: str) -> list[str]:
+    groups = sorted(
+        (t for t in incident.tallies if t.outcome == "killed" and t.group != "people"),
+        key=lambda t: -t.best.value,
+    )
+    suffix = f" ({country})" if country else ""
+    return [f"{group_label(t.group).capitalize()}{suffix}" for t in groups]
+
+
+def _time_precision(incident: Incident) -> int | str:
+    days = _days(incident)
+    return "" if days is None else 1 if days == 1 else 2 if days <= 7 else 3
+
+
+def acled_rows(
+    incidents: Sequence[Incident], sources: Mapping[str, DocumentSource]
+) -> list[dict[str, Any]]:
+    """One ACLED-like row per incident: one conservative fatality figure, the rest in notes."""
+    rows = []
+    for incident in incidents:
+        place, country, admin1, lat, lon, precision = _where(incident)
+        killed = incident.total("killed")
+        actors = _victim_actors(incident, country)
+        civilians = incident.tally("killed", "civilians") or incident.tally("killed", "children")
+        tags = sorted({h for words in incident.hedges.values() for h in words})
+        rows.append(
+            {
+                "event_id_cnty": f"{country}{incident.id}",
+                "event_date": incident.start.isoformat() if incident.start else "",
+                "year": incident.start.year if incident.start else "",
+                "time_precision": _time_precision(incident),
+                "disorder_type": "",
+                "event_type": "",
+                "sub_event_type": "",
+                "actor1": "",
+                "assoc_actor_1": "",
+                "actor2": actors[0] if actors else "",
+                "assoc_actor_2": _join(actors[1:]),
+                "civilian_targeting": "Civilian targeting" if civilians else "",
+                "country": country,
+                "admin1": admin1,
+                "admin2": "",
+                "admin3": "",
+                "location": place,
+                "latitude": lat,
+                "longitude": lon,
+                "geo_precision": _ACLED_GEO.get(precision, 3) if precision else "",
+                "source": _join(list(incident.outlets)),
+                "source_scale": "",
+                "notes": _notes(incident),
+                "fatalities": killed.low if killed else 0,
+                "tags": _join(tags),
+                "warmonitor_incident_id": incident.id,
+                "warmonitor_claims": _join(list(incident.claim_ids)),
+            }
+        )
+    return rows
+
+
+def geojson(incidents: Sequence[Incident]) -> dict[str, Any]:
+    """A FeatureCollection, one Point per incident ([lon, lat]), flat properties; an incident
+    without coordinates has a null geometry."""
+    features = []
+    for incident in incidents:
+        place, country, admin1, lat, lon, precision = _where(incident)
+        properties: dict[str, Any] = {
+            "id": incident.id,
+            "label": incident.label,
+            "place": place,
+            "country": country,
+            "admin1": admin1,
+            "where_precision": precision,
+            "date_start": incident.start.isoformat() if incident.start else None,
+            "date_end": incident.end.isoformat() if incident.end else None,
+            "policy": incident.policy,
+        }
+        for total in incident.totals:
+            properties[f"{total.outcome}_low"] = total.low
+            properties[f"{total.outcome}_best"] = total.best
+            properties[f"{total.outcome}_high"] = total.high
+            properties[f"{total.outcome}_high_open"] = total.open
+        for t in incident.tallies:
+            properties[f"{t.outcome}_{t.group}_best"] = t.best.value
+        properties.update(
+            {
+                "flags": len(incident.flags),
+                "flag_messages": " | ".join(f.message for f in incident.flags),
+                "hedged": bool(incident.hedges),
+                "claimants": _join(list(incident.claimants)),
+                "outlets": _join(list(incident.outlets)),
+                "documents": len(incident.document_ids),
+                "claims": _join(list(incident.claim_ids)),
+            }
+        )
+        geometry = (
+            {"type": "Point", "coordinates": [round(lon, 6), round(lat, 6)]}
+            if lat is not None and lon is not None
+            else None
+        )
+        features.append(
+            {"type": "Feature", "id": incident.id, "geometry": geometry, "properties": properties}
+        )
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _csv(path: Path, columns: Sequence[str], rows: Sequence[Mapping[str, Any]]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(columns))
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: "" if row.get(k) is None else row.get(k) for k in columns})
+
+
+def _parquet(path: Path, columns: Sequence[str], rows: Sequence[Mapping[str, Any]]) -> None:
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise ConfigurationError(
+            "writing Parquet needs pyarrow, which is not installed: `pip install pyarrow`, "
+            "or export --format csv"
+        ) from None
+    data = {c: [row.get(c) for row in rows] for c in columns}
+    pq.write_table(pa.table(data), path)
+
+
+def _default(value: object) -> str:
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+def write_export(
+    result: Reconciliation, sources: Mapping[str, DocumentSource], format: str, output: Path
+) -> int:
+    """Write ``result`` to ``output`` in ``format``; returns how many rows or features."""
+    if format not in EXPORT_FORMATS:
+        raise ConfigurationError(
+            f"unknown export format {format!r}: choose one of {', '.join(EXPORT_FORMATS)}"
+        )
+    output.parent.mkdir(parents=True, exist_ok=True)
+    incidents = result.incidents
+    if format in ("json", "geojson"):
+        if format == "json":
+            used = {c for i in incidents for c in i.claim_ids}
+            document: dict[str, Any] = {
+                "policy": result.policy,
+                "incidents": [i.to_dict() for i in incidents],
+                "claims": {k: c.to_dict() for k, c in result.claims.items() if k in used},
+            }
+        else:
+            document = geojson(incidents)
+        text = json.dumps(document, ensure_ascii=False, indent=1, default=_default)
+        output.write_text(text + "\n", encoding="utf-8")
+        return len(incidents)
+    if format == "ucdp":
+        columns, rows = UCDP_COLUMNS, ucdp_rows(incidents, sources)
+    elif format == "acled":
+        columns, rows = ACLED_COLUMNS, acled_rows(incidents, sources)
+    else:
+        columns, rows = TALLY_COLUMNS, tally_rows(incidents)
+    if format == "parquet":
+        _parquet(output, columns, rows)
+    else:
+        _csv(output, columns, rows)
+    return len(rows)
+
+
+def export_incidents(
+    store: Store,
+    format: str,
+    output: Path,
+    *,
+    policy: str = DEFAULT_POLICY,
+    ranking: Sequence[str] = DEFAULT_RANKING,
+) -> int:
+    """Reconcile the store's claims now and write the incidents to ``output``."""
+    if format not in EXPORT_FORMATS:
+        raise ConfigurationError(
+            f"unknown export format {format!r}: choose one of {', '.join(EXPORT_FORMATS)}"
+        )
+    result = current_incidents(store, policy, ranking=ranking)
+    return write_export(result, store.document_sources(), format, output)

@@ -1,0 +1,119 @@
+"""Reconciliation from end to end: claims in, incidents with tallies, checks and timeline out.
+
+    incidents = reconcile(claims, published={doc.id: doc.published for doc in documents})
+
+Pure: no I/O. The caller passes the claims, their documents' publication dates, the analysts'
+decisions and the previous run's membership (to keep incident ids stable).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from datetime import date
+
+from warmonitor.model import Claim, Place
+from warmonitor.reconcile.consistency import conflicts, parts, revisions, subsets
+from warmonitor.reconcile.decisions import apply_decisions, assign_ids
+from warmonitor.reconcile.grouping import DEFAULT_RULES, GroupingRules, group_claims
+from warmonitor.reconcile.policies import DEFAULT_POLICY, DEFAULT_RANKING, Policy, check_policy
+from warmonitor.reconcile.sources import Claimants, as_of
+from warmonitor.reconcile.tallies import Tallier, totals
+from warmonitor.reconcile.timeline import timeline
+from warmonitor.reconcile.types import Decision, Incident
+
+__all__ = ["reconcile"]
+
+_RANK = ("point", "neighbourhood", "city", "district", "admin1", "region", "country")
+
+
+def _hedges(claims: Sequence[Claim]) -> dict[str, tuple[str, ...]]:
+    """Each claim's hedges, with those of the total it is a part of ("hedged as its total")."""
+    by_id = {c.id: c for c in claims}
+    out = {}
+    for c in claims:
+        total = by_id.get(c.part_of) if c.part_of else None
+        out[c.id] = tuple(dict.fromkeys((*c.hedges, *(total.hedges if total else ()))))
+    return out
+
+
+def _place(claims: Sequence[Claim]) -> tuple[Place | None, tuple[str, ...]]:
+    places = [c.place for c in claims if c.place is not None]
+    if not places:
+        return None, ()
+    names = Counter(p.name for p in places)
+
+    def rank(p: Place) -> tuple[int, int]:
+        precision = _RANK.index(p.precision) if p.precision in _RANK else 2
+        return (precision, -names[p.name])
+
+    return min(places, key=rank), tuple(n for n, _ in names.most_common())
+
+
+def _dates(
+    claims: Sequence[Claim], published: Mapping[str, date | None]
+) -> tuple[date | None, date | None]:
+    days = [d for c in claims if c.period for d in (c.period.start, c.period.end) if d]
+    if not days:
+        days = [d for c in claims if (d := as_of(c, published).day) is not None]
+    return (min(days), max(days)) if days else (None, None)
+
+
+def reconcile(
+    claims: Sequence[Claim],
+    published: Mapping[str, date | None],
+    *,
+    decisions: Sequence[Decision] = (),
+    previous: Mapping[str, frozenset[str]] | None = None,
+    policy: Policy | str = DEFAULT_POLICY,
+    ranking: Sequence[str] = DEFAULT_RANKING,
+    rules: GroupingRules = DEFAULT_RULES,
+) -> list[Incident]:
+    """Group ``claims`` into incidents and reconcile each.
+
+    ``published`` maps document ids to publication dates (the as-of date of a claim without
+    ``said_on``); ``decisions`` are replayed over the automatic grouping; ``previous`` maps the
+    last run's incident ids to their claim ids, so that an incident keeps its id.
+    """
+    chosen_policy = check_policy(policy)
+    claims = list({c.id: c for c in claims}.values())
+    by_id = {c.id: c for c in claims}
+    automatic = [[c.id for c in group] for group in group_claims(claims, published, rules)]
+    partition, placed = apply_decisions(automatic, decisions)
+    ids = assign_ids(partition, previous)
+    claimants = Claimants(claims)
+    tallier = Tallier(published, claimants, _hedges(claims), chosen_policy, tuple(ranking))
+    order = {c.id: i for i, c in enumerate(claims)}
+    incidents = []
+    for incident_id, members_ids in zip(ids, partition, strict=True):
+        members = sorted((by_id[i] for i in members_ids), key=lambda c: order[c.id])
+        tallies = tallier.tallies(members)
+        series = timeline(members, claimants, published)
+        checks = [
+            *parts(members, claimants),
+            *conflicts(tallies),
+            *subsets(tallies),
+            *revisions(series),
+        ]
+        place, places = _place(members)
+        start, end = _dates(members, published)
+        incidents.append(
+            Incident(
+                id=incident_id,
+                claim_ids=tuple(c.id for c in members),
+                document_ids=tuple(dict.fromkeys(c.document_id for c in members)),
+                place=place,
+                places=places,
+                start=start,
+                end=end,
+                policy=chosen_policy,
+                tallies=tuple(tallies),
+                totals=tuple(totals(tallies)),
+                checks=tuple(checks),
+                timeline=tuple(series),
+                outlets=tuple(dict.fromkeys(c.reported_by for c in members if c.reported_by)),
+                claimants=tuple(dict.fromkeys(claimants.label(claimants.key(c)) for c in members)),
+                decisions=tuple(sorted({d for c in members for d in placed.get(c.id, ())})),
+            )
+        )
+    return sorted(incidents, key=lambda i: (i.start or date.max, i.end or date.max, i.id))

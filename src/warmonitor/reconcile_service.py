@@ -1,0 +1,297 @@
+"""The reconciliation verbs: join the store and the reconciler.
+
+    with Store.open(url) as store:
+        result = reconcile_incidents(store)          # recompute and store
+        result = current_incidents(store, "median")  # recompute, store nothing
+        merge_incidents(store, ["3f9c", "a71e"], analyst="ana")
+
+Claims are the latest extractor version's, less those an analyst rejected, with analysts'
+corrections applied. Analysts' decisions are replayed on every run; incident ids are kept from
+the stored run. Faces (CLI, later the API) call these and render the result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from contextlib import suppress
+from dataclasses import dataclass, field
+from datetime import date
+from typing import cast
+
+from warmonitor.errors import ConfigurationError, NotFoundError
+from warmonitor.model import Claim
+from warmonitor.reconcile import (
+    DEFAULT_POLICY,
+    DEFAULT_RANKING,
+    Action,
+    Decision,
+    GroupingRules,
+    Incident,
+    check_policy,
+    reconcile,
+)
+from warmonitor.reconcile.grouping import DEFAULT_RULES
+from warmonitor.store import Store
+from warmonitor.store.incidents import IncidentRecord, StoredDecision
+
+__all__ = [
+    "Reconciliation",
+    "current_incidents",
+    "merge_incidents",
+    "move_claim",
+    "reconcile_incidents",
+    "split_incident",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Reconciliation:
+    """Incidents and the claims behind them (by id), under one policy."""
+
+    incidents: list[Incident]
+    claims: dict[str, Claim] = field(default_factory=dict)
+    policy: str = DEFAULT_POLICY
+    decision: StoredDecision | None = None
+    published: dict[str, date | None] = field(default_factory=dict)
+
+    def as_of(self, claim: Claim) -> date | None:
+        """When the claim's figure stood: its statement date, else its publication date."""
+        return claim.said_on or self.published.get(claim.document_id)
+
+    def find(self, prefix: str) -> Incident:
+        """The incident whose id is or starts with ``prefix``; :class:`NotFoundError` if none
+        or several."""
+        prefix = prefix.strip()
+        exact = [i for i in self.incidents if i.id == prefix]
+        found = exact or [i for i in self.incidents if len(prefix) >= 4 and i.id.startswith(prefix)]
+        if len(found) == 1:
+            return found[0]
+        if not found:
+            raise NotFoundError(f"no incident {prefix!r}; see `warmonitor incidents`")
+        raise NotFoundError(
+            f"incident id {prefix!r} is ambiguous: {', '.join(i.id for i in found)}"
+        )
+
+    def claim(self, prefix: str) -> Claim:
+        """The reconciled claim whose id is or starts with ``prefix``."""
+        prefix = prefix.strip()
+        if prefix in self.claims:
+            return self.claims[prefix]
+        found = [c for i, c in self.claims.items() if len(prefix) >= 4 and i.startswith(prefix)]
+        if len(found) == 1:
+            return found[0]
+        if not found:
+            raise NotFoundError(f"no claim {prefix!r} among the reconciled claims")
+        raise NotFoundError(f"claim id {prefix!r} is ambiguous")
+
+    def incident_of(self, claim_id: str) -> Incident:
+        """The incident holding ``claim_id``."""
+        for incident in self.incidents:
+            if claim_id in incident.claim_ids:
+                return incident
+        raise NotFoundError(f"claim {claim_id!r} is in no incident")
+
+
+def _claims(store: Store) -> list[Claim]:
+    """The claims to reconcile: latest extractor version, reviews applied."""
+    latest: dict[str, tuple[str, dict[str, object] | None]] = {}
+    for review in store.reviews():
+        latest[review.claim_id] = (review.action, review.correction)
+    out = []
+    for claim in store.claims():
+        action, correction = latest.get(claim.id, ("accept", None))
+        if action == "reject":
+            continue
+        if action == "correct" and correction:
+            # a correction that does not make a valid claim is ignored
+            with suppress(KeyError, TypeError, ValueError):
+                claim = Claim.from_dict({**claim.to_dict(), **correction, "id": claim.id})
+        out.append(claim)
+    return out
+
+
+def _locator(claim: Claim) -> tuple[str, object, str]:
+    return (claim.document_id, claim.evidence.figure or claim.evidence.start, claim.outcome)
+
+
+def _decisions(store: Store, claims: Sequence[Claim]) -> list[Decision]:
+    """The stored decisions, their claim ids carried over to the current extractor version's
+    claims of the same figure where an older version's were named."""
+    current = {c.id for c in claims}
+    by_locator = {_locator(c): c.id for c in claims}
+    cache: dict[str, str | None] = {}
+
+    def now(claim_id: str) -> str | None:
+        if claim_id in current:
+            return claim_id
+        if claim_id not in cache:
+            try:
+                cache[claim_id] = by_locator.get(_locator(store.claim(claim_id)))
+            except NotFoundError:
+                cache[claim_id] = None
+        return cache[claim_id]
+
+    out = []
+    for d in store.incident_decisions():
+        ids = tuple(i for c in d.claim_ids if (i := now(c)))
+        targets = tuple(i for c in d.target_claim_ids if (i := now(c)))
+        if not ids or (d.action == "move" and not targets):
+            continue
+        action = cast(Action, d.action)
+        out.append(Decision(action, ids, targets, d.id, d.analyst, d.created_at, d.note))
+    return out
+
+
+def current_incidents(
+    store: Store,
+    policy: str = DEFAULT_POLICY,
+    *,
+    ranking: Sequence[str] = DEFAULT_RANKING,
+    rules: GroupingRules = DEFAULT_RULES,
+) -> Reconciliation:
+    """Reconcile the stored claims now, keeping stored incident ids; store nothing."""
+    chosen = check_policy(policy)
+    if not ranking:
+        raise ConfigurationError("a ranking needs at least one claimant kind")
+    claims = _claims(store)
+    published = store.publication_dates()
+    incidents = reconcile(
+        claims,
+        published,
+        decisions=_decisions(store, claims),
+        previous=store.incident_membership(),
+        policy=chosen,
+        ranking=ranking,
+        rules=rules,
+    )
+    return Reconciliation(incidents, {c.id: c for c in claims}, chosen, published=published)
+
+
+def _record(incident: Incident) -> IncidentRecord:
+    place = incident.place
+    return IncidentRecord(
+        id=incident.id,
+        claim_ids=incident.claim_ids,
+        policy=incident.policy,
+        label=incident.label,
+        data=incident.to_dict(),
+        country=place.country if place else None,
+        lat=place.lat if place else None,
+        lon=place.lon if place else None,
+        start=incident.start,
+        end=incident.end,
+    )
+
+
+def reconcile_incidents(
+    store: Store,
+    policy: str = DEFAULT_POLICY,
+    *,
+    ranking: Sequence[str] = DEFAULT_RANKING,
+    rules: GroupingRules = DEFAULT_RULES,
+) -> Reconciliation:
+    """Reconcile the stored claims and store the incidents (replacing the previous run)."""
+    result = current_incidents(store, policy, ranking=ranking, rules=rules)
+    store.save_incidents([_record(i) for i in result.incidents])
+    return result
+
+
+def _decide(
+    store: Store,
+    action: str,
+    claim_ids: Sequence[str],
+    *,
+    analyst: str,
+    targets: Sequence[str] = (),
+    incidents: Sequence[str] = (),
+    note: str | None = None,
+    policy: str = DEFAULT_POLICY,
+) -> Reconciliation:
+    decision = store.add_incident_decision(
+        action,
+        claim_ids,
+        analyst=analyst,
+        target_claim_ids=targets,
+        incident_ids=incidents,
+        note=note,
+    )
+    result = reconcile_incidents(store, policy)
+    return Reconciliation(
+        result.incidents, result.claims, result.policy, decision, result.published
+    )
+
+
+def merge_incidents(
+    store: Store,
+    incident_ids: Sequence[str],
+    *,
+    analyst: str,
+    note: str | None = None,
+    policy: str = DEFAULT_POLICY,
+) -> Reconciliation:
+    """Merge two or more incidents into one, record the decision and reconcile again."""
+    now = current_incidents(store, policy)
+    chosen = list({i.id: i for i in (now.find(p) for p in incident_ids)}.values())
+    if len(chosen) < 2:
+        raise ConfigurationError("a merge needs at least two different incidents")
+    claims = [c for i in chosen for c in i.claim_ids]
+    return _decide(
+        store,
+        "merge",
+        claims,
+        analyst=analyst,
+        incidents=[i.id for i in chosen],
+        note=note,
+        policy=policy,
+    )
+
+
+def split_incident(
+    store: Store,
+    incident_id: str,
+    claim_ids: Sequence[str],
+    *,
+    analyst: str,
+    note: str | None = None,
+    policy: str = DEFAULT_POLICY,
+) -> Reconciliation:
+    """Take ``claim_ids`` out of an incident into a new one; record it and reconcile again."""
+    now = current_incidents(store, policy)
+    incident = now.find(incident_id)
+    chosen = list(dict.fromkeys(now.claim(c).id for c in claim_ids))
+    stray = [c for c in chosen if c not in incident.claim_ids]
+    if stray:
+        raise ConfigurationError(f"claims {', '.join(stray)} are not in incident {incident.id}")
+    if not chosen or len(chosen) == len(incident.claim_ids):
+        raise ConfigurationError("a split must leave some claims on each side")
+    return _decide(
+        store, "split", chosen, analyst=analyst, incidents=[incident.id], note=note, policy=policy
+    )
+
+
+def move_claim(
+    store: Store,
+    claim_id: str,
+    to_incident: str,
+    *,
+    analyst: str,
+    note: str | None = None,
+    policy: str = DEFAULT_POLICY,
+) -> Reconciliation:
+    """Move one claim into another incident; record it and reconcile again."""
+    now = current_incidents(store, policy)
+    claim = now.claim(claim_id)
+    target = now.find(to_incident)
+    source = now.incident_of(claim.id)
+    if source.id == target.id:
+        raise ConfigurationError(f"claim {claim.id} is already in incident {target.id}")
+    return _decide(
+        store,
+        "move",
+        [claim.id],
+        analyst=analyst,
+        targets=list(target.claim_ids),
+        incidents=[source.id, target.id],
+        note=note,
+        policy=policy,
+    )

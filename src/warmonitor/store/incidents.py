@@ -1,0 +1,315 @@
+"""Incidents and analysts' decisions in the store (tables of migration ``0002_incidents``).
+
+Incidents are derived data: each reconciliation replaces them whole, in one transaction, and a
+claim belongs to at most one incident (``incident_claims`` is keyed by claim). Decisions are
+records: who decided what and when, stated in claim ids; they are never changed.
+:class:`IncidentStore` is mixed into :class:`~warmonitor.store.Store`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    Connection,
+    Date,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    delete,
+    insert,
+    select,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from warmonitor.errors import StoreError
+from warmonitor.store.dialect import UTCDateTime
+from warmonitor.store.schema import CLAIM_ID_LENGTH, Base, DocumentRow
+
+__all__ = [
+    "DECISION_ACTIONS",
+    "INCIDENT_ID_LENGTH",
+    "DocumentSource",
+    "IncidentClaimRow",
+    "IncidentDecisionRow",
+    "IncidentRecord",
+    "IncidentRow",
+    "IncidentStore",
+    "StoredDecision",
+]
+
+INCIDENT_ID_LENGTH = 32
+DECISION_ACTIONS: tuple[str, ...] = ("merge", "split", "move")
+
+
+class IncidentRow(Base):
+    """One incident of the latest reconciliation; ``data`` is ``Incident.to_dict()``."""
+
+    __tablename__ = "incidents"
+
+    id: Mapped[str] = mapped_column(String(INCIDENT_ID_LENGTH), primary_key=True)
+    policy: Mapped[str] = mapped_column(String(16))
+    label: Mapped[str] = mapped_column(Text)
+    country: Mapped[str | None] = mapped_column(String)
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    date_start: Mapped[date | None] = mapped_column(Date, index=True)
+    date_end: Mapped[date | None] = mapped_column(Date)
+    claims_count: Mapped[int] = mapped_column(Integer)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    reconciled_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class IncidentClaimRow(Base):
+    """Which incident a claim belongs to: one row per claim, so one incident per claim."""
+
+    __tablename__ = "incident_claims"
+
+    claim_id: Mapped[str] = mapped_column(ForeignKey("claims.id"), primary_key=True)
+    incident_id: Mapped[str] = mapped_column(ForeignKey("incidents.id"), index=True)
+
+
+class IncidentDecisionRow(Base):
+    """An analyst's merge, split or move: what was decided, on which claims, by whom, when."""
+
+    __tablename__ = "incident_decisions"
+    __table_args__ = (CheckConstraint("action IN ('merge', 'split', 'move')", name="action"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    action: Mapped[str] = mapped_column(String(16))
+    incident_ids: Mapped[list[str]] = mapped_column(JSON)
+    claim_ids: Mapped[list[str]] = mapped_column(JSON)
+    target_claim_ids: Mapped[list[str]] = mapped_column(JSON)
+    analyst: Mapped[str] = mapped_column(String)
+    note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSource:
+    """What an export cites of a document: its title, URL, publisher and dates."""
+
+    title: str | None
+    url: str | None
+    publisher: str | None
+    published: date | None
+    source: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentRecord:
+    """An incident as stored: its id, claims, a few columns for queries and its JSON."""
+
+    id: str
+    claim_ids: tuple[str, ...]
+    policy: str
+    label: str
+    data: dict[str, Any] = field(default_factory=dict)
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    start: date | None = None
+    end: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredDecision:
+    """A stored analyst decision (see ``warmonitor.reconcile.Decision``)."""
+
+    id: int
+    action: str
+    incident_ids: tuple[str, ...]
+    claim_ids: tuple[str, ...]
+    target_claim_ids: tuple[str, ...]
+    analyst: str
+    created_at: datetime
+    note: str | None = None
+
+
+class IncidentStore:
+    """The store's incident methods (a mixin of :class:`~warmonitor.store.Store`)."""
+
+    if TYPE_CHECKING:
+
+        def _writing(self, what: str) -> AbstractContextManager[Connection]: ...
+
+        def _reading(self) -> AbstractContextManager[Connection]: ...
+
+    # -- documents as reconciliation needs them ------------------------------------------------
+
+    def publication_dates(self) -> dict[str, date | None]:
+        """Every stored document's publication date, by document id (no text is read)."""
+        return {k: v.published for k, v in self.document_sources().items()}
+
+    def document_sources(self) -> dict[str, DocumentSource]:
+        """What exports cite of every stored document, by document id (no text is read)."""
+        columns = (
+            DocumentRow.id,
+            DocumentRow.title,
+            DocumentRow.url,
+            DocumentRow.publisher,
+            DocumentRow.published,
+            DocumentRow.source,
+        )
+        with self._reading() as connection:
+            return {
+                row.id: DocumentSource(row.title, row.url, row.publisher, row.published, row.source)
+                for row in connection.execute(select(*columns))
+            }
+
+    # -- incidents ------------------------------------------------------------------------------
+
+    def save_incidents(self, records: Sequence[IncidentRecord]) -> None:
+        """Replace the stored incidents with ``records``, in one transaction. A claim in two
+        records, or one that is not stored, is a :class:`StoreError` and nothing changes."""
+        seen: dict[str, str] = {}
+        for record in records:
+            if not record.id or len(record.id) > INCIDENT_ID_LENGTH:
+                raise StoreError(f"incident id must be 1 to {INCIDENT_ID_LENGTH} characters")
+            for claim_id in record.claim_ids:
+                if claim_id in seen:
+                    raise StoreError(
+                        f"claim {claim_id} is in incidents {seen[claim_id]} and {record.id}"
+                    )
+                seen[claim_id] = record.id
+        now = datetime.now(UTC)
+        with self._writing(f"save {len(records)} incidents") as connection:
+            connection.execute(delete(IncidentClaimRow))
+            connection.execute(delete(IncidentRow))
+            if records:
+                connection.execute(insert(IncidentRow), [_row(r, now) for r in records])
+            if seen:
+                connection.execute(
+                    insert(IncidentClaimRow),
+                    [{"claim_id": c, "incident_id": i} for c, i in seen.items()],
+                )
+
+    def incident_membership(self) -> dict[str, frozenset[str]]:
+        """The claim ids of each stored incident."""
+        out: dict[str, set[str]] = {}
+        with self._reading() as connection:
+            for row in connection.execute(select(IncidentClaimRow)):
+                out.setdefault(row.incident_id, set()).add(row.claim_id)
+        return {k: frozenset(v) for k, v in out.items()}
+
+    def incidents(self) -> list[IncidentRecord]:
+        """The stored incidents, earliest first."""
+        membership = self.incident_membership()
+        with self._reading() as connection:
+            rows = connection.execute(
+                select(IncidentRow).order_by(IncidentRow.date_start, IncidentRow.id)
+            ).mappings()
+            return [_record(row, membership.get(row["id"], frozenset())) for row in rows]
+
+    # -- decisions ----------------------------------------------------------------------------
+
+    def add_incident_decision(
+        self,
+        action: str,
+        claim_ids: Sequence[str],
+        *,
+        analyst: str,
+        target_claim_ids: Sequence[str] = (),
+        incident_ids: Sequence[str] = (),
+        note: str | None = None,
+    ) -> StoredDecision:
+        """Record an analyst's merge, split or move (see ``warmonitor.reconcile.Decision``)."""
+        if action not in DECISION_ACTIONS:
+            raise StoreError(
+                f"decision action must be one of {', '.join(DECISION_ACTIONS)}, got {action!r}"
+            )
+        if not analyst.strip():
+            raise StoreError("a decision needs an analyst")
+        if not claim_ids:
+            raise StoreError("a decision needs at least one claim")
+        for claim_id in (*claim_ids, *target_claim_ids):
+            if not claim_id or len(claim_id) > CLAIM_ID_LENGTH:
+                raise StoreError(f"not a claim id: {claim_id!r}")
+        now = datetime.now(UTC)
+        values = {
+            "action": action,
+            "incident_ids": list(incident_ids),
+            "claim_ids": list(claim_ids),
+            "target_claim_ids": list(target_claim_ids),
+            "analyst": analyst,
+            "note": note,
+            "created_at": now,
+        }
+        with self._writing(f"record a {action} decision") as connection:
+            result = connection.execute(insert(IncidentDecisionRow).values(**values))
+            key = result.inserted_primary_key
+            assert key is not None
+            decision_id = int(key[0])
+        return StoredDecision(
+            decision_id,
+            action,
+            tuple(incident_ids),
+            tuple(claim_ids),
+            tuple(target_claim_ids),
+            analyst,
+            now,
+            note,
+        )
+
+    def incident_decisions(self) -> list[StoredDecision]:
+        """Every analyst decision, oldest first."""
+        query = select(IncidentDecisionRow).order_by(
+            IncidentDecisionRow.created_at, IncidentDecisionRow.id
+        )
+        with self._reading() as connection:
+            return list(_decisions(connection.execute(query).mappings()))
+
+
+def _row(record: IncidentRecord, now: datetime) -> dict[str, Any]:
+    return {
+        "id": record.id,
+        "policy": record.policy,
+        "label": record.label,
+        "country": record.country,
+        "lat": record.lat,
+        "lon": record.lon,
+        "date_start": record.start,
+        "date_end": record.end,
+        "claims_count": len(record.claim_ids),
+        "data": record.data,
+        "reconciled_at": now,
+    }
+
+
+def _record(row: Any, claim_ids: frozenset[str]) -> IncidentRecord:
+    listed = row["data"].get("claims") if isinstance(row["data"], dict) else None
+    ordered = [c for c in listed or () if c in claim_ids] or sorted(claim_ids)
+    return IncidentRecord(
+        id=row["id"],
+        claim_ids=tuple(ordered),
+        policy=row["policy"],
+        label=row["label"],
+        data=row["data"],
+        country=row["country"],
+        lat=row["lat"],
+        lon=row["lon"],
+        start=row["date_start"],
+        end=row["date_end"],
+    )
+
+
+def _decisions(rows: Any) -> Iterator[StoredDecision]:
+    for row in rows:
+        yield StoredDecision(
+            id=row["id"],
+            action=row["action"],
+            incident_ids=tuple(row["incident_ids"] or ()),
+            claim_ids=tuple(row["claim_ids"] or ()),
+            target_claim_ids=tuple(row["target_claim_ids"] or ()),
+            analyst=row["analyst"],
+            created_at=row["created_at"],
+            note=row["note"],
+        )
