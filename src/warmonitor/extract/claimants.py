@@ -33,7 +33,9 @@ _REPORTS_OF = re.compile(
     r"(?:of|that|say|said|suggest)\b",
     re.I,
 )
-_BOUNDARY = re.compile(r"[,;:\"“”\[\]—–]|\s-\s|\((?![A-Z][A-Za-z.]{1,9}\))|(?<!\b[A-Z]{2})(?<![A-Z]{3})(?<![A-Z]{4})\)")
+_BOUNDARY = re.compile(
+    r"[,;:\"“”\[\]—–]|\s-\s|\((?![A-Z][A-Za-z.]{1,9}\))|(?<!\b[A-Z]{2})(?<![A-Z]{3})(?<![A-Z]{4})\)"
+)
 _RELATIVE = re.compile(r"\s(?:who|which|whose|that|where)\s", re.I)
 _RIGHT_END = re.compile(
     r"[,;:\".“”()\[\]—–]|\s(?:on|in|at|after|late|earlier|when|who|that|"

@@ -8,6 +8,7 @@ among 22 people killed"). Pure string code on one sentence; ``claims.py`` assemb
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 
@@ -400,6 +401,12 @@ def _singulars(sentence: str, triggers: list[Trigger], figures: list[Figure]) ->
             if subject is not None:
                 extra.append(_one(sentence, subject[0], subject[1], t))
                 continue
+        if t.role in ("both", "before"):  # "a soldier and a militant were killed"
+            aux = _PLURAL_AUX.search(before)
+            pair = _coordinated_ones(before[: aux.start()]) if aux else None
+            if pair:
+                extra.extend(_one(sentence, a, b, t) for a, b in pair)
+                continue
         if t.role == "before" and t.outcome == "killed":  # "a tribal leader lost his life"
             subject = _subject_np(before)
             if subject is not None and not before[subject[1] :].strip():
@@ -452,6 +459,32 @@ _ONE_OF = re.compile(
     r"\b(?:one|One) of (?:the|its|their|his|her|our)\s+(?:[\w\-']+\s+){0,2}"
     r"[\w\-']+s\s*,?\s*$"
 )
+
+
+_PLURAL_AUX = re.compile(
+    r"\b(?:were|have been|had been|are)\s+(?:(?:\w+ly|also|both|later|then|reportedly)\s+)?$",
+    re.I,
+)
+
+
+def _coordinated_ones(text: str) -> list[tuple[int, int]] | None:
+    """ "a government soldier and a suspected militant" (ending ``text``): one and one."""
+    spans = []
+    for m in _DETERMINER.finditer(text):
+        if m.group(0).split()[0].lower() not in ("a", "an"):
+            continue
+        end = _person_np_end(text, m.end())
+        if end is not None:
+            spans.append((m.start(), end))
+    if len(spans) < 2:
+        return None
+    last = spans[-1][1]
+    if text[last:].strip(" ,"):
+        return None  # the pair must be the subject right before the auxiliary
+    between = [text[a[1] : b[0]].strip(" ,").lower() for a, b in itertools.pairwise(spans)]
+    if not between or between[-1] != "and" or any(w not in ("", "and") for w in between):
+        return None
+    return spans
 
 
 def _one_of(text: str) -> tuple[int, int] | None:

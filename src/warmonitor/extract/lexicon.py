@@ -481,5 +481,5 @@ PERSON_NOUNS = frozenset(
     emir warlord kingpin ringleader deputy commissioner councillor chairperson speaker
     magistrate coroner sheriff marshal deputy ex-soldier ex-policeman ex-militant bodyguard
     broadcaster presenter anchor editor columnist writer poet artist singer footballer
-    athlete coach referee player""".split()
+    athlete coach referee player victim casualty body corpse""".split()
 )

@@ -36,7 +36,7 @@ _RAW: tuple[tuple[str, str, str], ...] = (
     (
         r"shot (?:dead|and killed|to death)|gunned down|stabbed to death|tortured to death|"
         r"strangled|hanged|burn(?:ed|t) (?:alive|to death)|"
-        r"beaten to death|hacked to death|bludgeoned to death|crushed to death|lynched|"
+        r"beaten to death|beat to death|hacked to death|bludgeoned to death|crushed to death|lynched|"
         r"fatally (?:shot|wounded|injured|stabbed)|killed|slain|murdered|massacred|"
         r"slaughtered|executed|assassinated|beheaded|butchered|decapitated",
         "killed",
@@ -87,6 +87,8 @@ _RAW: tuple[tuple[str, str, str], ...] = (
     (r"kidnapped|abducted|taken hostage|held hostage|seized as hostages?", "kidnapped", "both"),
     (r"kidnapping|abducting", "kidnapped", "after"),
     (r"hostages", "kidnapped", "before"),
+    # ACLED notes: "Unknown fatalities coded as 3", "casualties coded as 10"
+    (r"(?:fatalities|casualties|deaths|killed) (?:were |are |was )?coded as", "killed", "after"),
     # displaced
     (
         r"displaced|forced (?:to flee|from their homes)|made homeless|uprooted|"
@@ -160,7 +162,7 @@ _LEFT_GLUE = re.compile(
     r"lives|life|of at least|including|included|in all|altogether|overall|so far|nearly|"
     r"and wounding|bringing|brought|since|then|stood|confirmed|reported|on \w+day|"
     r"on \w+|in the attack|in the raid|in the blast|in the clashes|"
-    r"\d{1,3}(?:,\d{3})* to|as|put|puts|putting"
+    r"\d{1,3}(?:,\d{3})* to|as|put|puts|putting|between"
     r")(?:\s|,)+)*$",
     re.IGNORECASE,
 )

@@ -45,14 +45,22 @@ _LOCATIVE = re.compile(
     r"southeast|southwest|neighbouring|neighboring|rural|restive|volatile)\s+)?$",
     re.I,
 )
+# "south of Baghdad", "50 km from Beni", "from Mosul": a point of reference, not the place
+_REFERENCE = re.compile(
+    r"\b(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
+    r"\s+of|from|km\s+(?:\w+\s+)?(?:from|of))\s+(?:the\s+)?(?:(?:city|town|capital)\s+)?"
+    r"(?:of\s+)?$",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
 class ResolvedMention:
     """A place name in the text and the gazetteer entry chosen for it.
 
-    ``located`` is false for a name that only tells the country (a demonym) or is too weak or
-    too foreign to be where something happened.
+    ``located`` is false for a name that only tells the country (a demonym), has no
+    coordinates, or is too weak or too foreign to be where something happened; ``tier`` says
+    how much to trust it against other names of its sentence.
     """
 
     start: int
@@ -62,6 +70,8 @@ class ResolvedMention:
     score: float = 0.0
     sentence: int = 0
     located: bool = True
+    tier: int = 0  # 0 supported by containment, 1 a plain name, 2 weaker, 3 contradicted
+    locative: bool = False  # "in X", "near X"
 
 
 class PlaceIndex:
@@ -87,18 +97,25 @@ class PlaceIndex:
         penalty = [_penalty(labels[i]) for i in kept]
         found = resolve(text, raw, penalty)
         country = found.country
-        mentions = [
-            ResolvedMention(
-                r.mention.start,
-                r.mention.end,
-                r.entry,
-                r.entry.to_place(r.mention.text),
-                r.score,
-                r.sentence,
-                _locates(r, country, text),
+        mentions = []
+        for r in found.mentions:
+            m = r.mention
+            before = (text, max(0, m.start - 40), m.start)
+            locative = bool(_LOCATIVE.search(*before))
+            reference = bool(_REFERENCE.search(*before))
+            mentions.append(
+                ResolvedMention(
+                    m.start,
+                    m.end,
+                    r.entry,
+                    r.entry.to_place(m.text),
+                    r.score,
+                    r.sentence,
+                    _locates(r, country, locative),
+                    min(_tier(r) + reference, 3),
+                    locative,
+                )  # fmt: skip
             )
-            for r in found.mentions
-        ]
         return cls(mentions, found.votes)
 
     @property
@@ -116,7 +133,7 @@ class PlaceIndex:
         home = [m for m in self.mentions if m.located and m.entry.country == country]
         specific = [m for m in home if m.place.precision != "country"]
         if specific:
-            first = specific[0].sentence
+            first = min(specific, key=lambda m: (m.tier > 1, m.sentence)).sentence
             return _most_specific([m for m in specific if m.sentence == first])
         national = [m for m in self.mentions if m.entry.country == country]
         for m in national:
@@ -136,17 +153,29 @@ class PlaceIndex:
 def _most_specific(mentions: Sequence[ResolvedMention]) -> Place | None:
     if not mentions:
         return None
-    return min(mentions, key=lambda m: (_RANK.get(m.place.precision, 9), m.start)).place
+    return min(
+        mentions,
+        key=lambda m: (m.tier, not m.locative, _RANK.get(m.place.precision, 9), m.start),
+    ).place
 
 
-def _locates(r: Resolved, country: str | None, text: str) -> bool:
+def _tier(r: Resolved) -> int:
+    m = r.mention
+    if r.contradicted:
+        return 3
+    if r.anchored:
+        return 0
+    plain = m.exact and not (m.common or m.partial)
+    return 1 if plain else 2
+
+
+def _locates(r: Resolved, country: str | None, locative: bool) -> bool:
     """Whether a resolved name can be where something happened (see the module docstring)."""
-    if r.mention.kind == "demonym":
+    if r.mention.kind == "demonym" or r.entry.lat is None:
         return False
     if r.entry.country == country:
         return r.score >= MIN_SCORE
-    strong = r.anchored or r.score >= FOREIGN_SCORE
-    return strong and bool(_LOCATIVE.search(text, max(0, r.mention.start - 40), r.mention.start))
+    return locative and (r.anchored or r.score >= FOREIGN_SCORE)
 
 
 def _labels(start: int, end: int, entities: Sequence[tuple[int, int, str]]) -> set[str]:
