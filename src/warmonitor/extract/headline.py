@@ -94,6 +94,9 @@ def _main_figure(claims: list[Claim]) -> tuple[int | None, list[Claim]]:
     claims = [c for c in claims if not _background(c)]
     if not claims:
         return None, []
+    summaries = [c for c in claims if _summary(c)]
+    if summaries:
+        return summaries[-1].count.best, [summaries[-1]]
     candidates = [c for c in claims if not _running_total(c)] or claims
     first = candidates[0].evidence.start
     lead = [c for c in candidates if c.evidence.start == first]
@@ -181,7 +184,15 @@ _CAUSE = re.compile(
 )
 
 
-_ELSEWHERE = re.compile(r"\((?:coded|reported|recorded) separately\)", re.I)
+_ELSEWHERE = re.compile(
+    r"[(\[](?:coded|reported|recorded) (?:separately|as a separate event)[)\]]", re.I
+)
+# A coder's summary figure: "Fatalities coded as 7.", "13 fatalities." (ACLED-style notes).
+_SUMMARY = re.compile(
+    r"(?:fatalities|casualties|deaths|killed)\s+(?:were\s+|are\s+|was\s+)?coded as"
+    r"|^\W*\d[\d,]*\s+(?:fatalities|deaths)\W*$",
+    re.I,
+)
 _RELATIVE = re.compile(r"\b(?:who|whom|in which|whose \w+)\s+(?:had\s+)?(?:was|were|been)\b", re.I)
 
 
@@ -207,6 +218,17 @@ def _background(claim: Claim) -> bool:
         t0 = trigger[0] - claim.evidence.start
         return bool(_RELATIVE.search(sentence[max(0, t0 - 25) : t0]))
     return False
+
+
+def _summary(claim: Claim) -> bool:
+    """The figure a coder states as the event's total ("Fatalities coded as 7")."""
+    trigger = claim.evidence.trigger
+    if trigger is not None:
+        base = claim.evidence.start
+        words = claim.evidence.sentence[trigger[0] - base : trigger[1] - base]
+        if "coded" in words.lower():
+            return True
+    return bool(_SUMMARY.search(claim.evidence.sentence))
 
 
 def _running_total(claim: Claim) -> bool:
