@@ -119,7 +119,7 @@ def find_figures(sentence: str) -> list[Figure]:
         if fig.outcome:
             before = sentence[max(0, fig.mention.start - 80) : fig.mention.start]
             fig.cumulative = bool(_CUMULATIVE.search(before))
-    keep = [f for f in figures if f.outcome is not None]
+    keep = [f for f in figures if f.outcome is not None and not _ANIMALS.search(f.victims.text)]
     # re-index part_of after filtering
     index = {id(f): k for k, f in enumerate(keep)}
     for f in keep:
@@ -136,6 +136,11 @@ _THEN_KILLED = re.compile(
     re.I,
 )
 _STATUS_NOUNS = frozenset({"hostages", "detainees"})
+_OWN_OBJECT = re.compile(
+    r"\s+(?:an?|the|their|his|her|its|\d|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"dozens|several|scores|hundreds|many|some)\b",
+    re.I,
+)
 
 
 def _then_killed(sentence: str, figures: list[Figure], triggers: list[Trigger]) -> list[Figure]:
@@ -158,7 +163,7 @@ def _then_killed(sentence: str, figures: list[Figure], triggers: list[Trigger]) 
                     break
             continue
         m = _THEN_KILLED.match(sentence, max(t.end, fig.victims.end))
-        if m:
+        if m and not _OWN_OBJECT.match(sentence, m.end()):
             kill = next(
                 (
                     k
@@ -171,6 +176,13 @@ def _then_killed(sentence: str, figures: list[Figure], triggers: list[Trigger]) 
                 kept.append(Figure(fig.mention, fig.victims, fig.outcome, fig.trigger))
                 fig.outcome, fig.trigger = "killed", kill
     return sorted(figures + kept, key=lambda f: (f.mention.start, f.outcome != "killed"))
+
+
+_ANIMALS = re.compile(
+    r"\b(?:livestock|cattle|cows?|goats?|sheep|camels?|animals?|dogs?|donkeys?|horses?|"
+    r"chickens?|poultry|pigs?|birds?|fish|herds?)\b",
+    re.I,
+)
 
 
 def _next_after(starts: list[int], pos: int) -> int | None:

@@ -172,9 +172,15 @@ def _additive(before: Claim, after: Claim) -> bool:
 
 
 _PROTEST = re.compile(
-    r"\b(?:protested|protesting|demonstrated|demonstrating|rallied|marched|took to the streets|"
-    r"held an? (?:\w+ )?(?:protest|rally|memorial|vigil|march|sit-in)|staged an? \w+|"
-    r"condemn(?:ed|ing)?|denounc(?:e|ed|ing)|mourn(?:ed|ing)?|demand(?:ed|ing)? justice)\b",
+    r"\b(?:protested|protesting|demonstrated|demonstrating|to demonstrate|to protest|rallied|"
+    r"marched|gathered|took to the streets|riots? broke out|rioted|"
+    r"held an? (?:\w+ )?(?:protest|rally|memorial|vigil|march|sit-in)|staged an? \w+)\b",
+    re.I,
+)
+# Verbs whose object is the killing itself: "to condemn the murder of a child".
+_PROTEST_OBJECT = re.compile(
+    r"\b(?:to (?:condemn|denounce)|demand(?:ed|ing)? justice for|call(?:ed|ing)? for justice for|"
+    r"(?:accused|convicted|charged|suspected|tried|sentenced) (?:of|for|over) (?:the )?)",
     re.I,
 )
 _CAUSE = re.compile(
@@ -193,7 +199,9 @@ _SUMMARY = re.compile(
     r"|^\W*\d[\d,]*\s+(?:fatalities|deaths)\W*$",
     re.I,
 )
-_RELATIVE = re.compile(r"\b(?:who|whom|in which|whose \w+)\s+(?:had\s+)?(?:was|were|been)\b", re.I)
+_RELATIVE = re.compile(
+    r"\b(?:who|whom|where \w+|in which|whose \w+)\s+(?:had\s+)?(?:was|were|been)\b", re.I
+)
 
 
 def _background(claim: Claim) -> bool:
@@ -211,6 +219,8 @@ def _background(claim: Claim) -> bool:
     for m in _PROTEST.finditer(sentence, 0, offset):
         cue = m
     if cue is not None and _CAUSE.search(sentence, cue.end(), offset):
+        return True
+    if _PROTEST_OBJECT.search(sentence, max(0, offset - 60), offset):
         return True
     # "relatives of a man who was shot dead last week held a protest": a relative clause
     trigger = claim.evidence.trigger

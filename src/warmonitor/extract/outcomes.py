@@ -36,7 +36,8 @@ _RAW: tuple[tuple[str, str, str], ...] = (
     (
         r"shot (?:dead|and killed|to death)|gunned down|stabbed to death|tortured to death|"
         r"strangled|hanged|burn(?:ed|t) (?:alive|to death)|"
-        r"beaten to death|beat to death|hacked to death|bludgeoned to death|crushed to death|lynched|"
+        r"beaten to death|beat to death|hacked to death|bludgeoned to death|crushed to death|"
+        r"lynched|"
         r"fatally (?:shot|wounded|injured|stabbed)|killed|slain|murdered|massacred|"
         r"slaughtered|executed|assassinated|beheaded|butchered|decapitated",
         "killed",

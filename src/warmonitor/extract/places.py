@@ -34,17 +34,9 @@ _RANK = {
 _NOT_PLACES = frozenset({"DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _OTHER_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "LANGUAGE"})
-NER_PENALTY = 1.5
+NER_PENALTY = 0.5
 MIN_SCORE = 1.5  # a resolved name of the document's country below this is too weak to locate
 FOREIGN_SCORE = 6.0  # a foreign place needs this (or containment) and a locative word
-_LOCATIVE = re.compile(
-    r"\b(?:in|at|near|inside|outside|across|throughout|around|into|outskirts of|city of|"
-    r"town of|village of|province of|region of)\s+(?:the\s+)?"
-    r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
-    r"north-?eastern|north-?western|south-?eastern|south-?western|northeast|northwest|"
-    r"southeast|southwest|neighbouring|neighboring|rural|restive|volatile)\s+)?$",
-    re.I,
-)
 # "south of Baghdad", "50 km from Beni", "from Mosul": a point of reference, not the place
 _REFERENCE = re.compile(
     r"\b(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
@@ -100,9 +92,8 @@ class PlaceIndex:
         mentions = []
         for r in found.mentions:
             m = r.mention
-            before = (text, max(0, m.start - 40), m.start)
-            locative = bool(_LOCATIVE.search(*before))
-            reference = bool(_REFERENCE.search(*before))
+            locative = r.locative
+            reference = bool(_REFERENCE.search(text, max(0, m.start - 40), m.start))
             mentions.append(
                 ResolvedMention(
                     m.start,
@@ -155,7 +146,7 @@ def _most_specific(mentions: Sequence[ResolvedMention]) -> Place | None:
         return None
     return min(
         mentions,
-        key=lambda m: (m.tier, not m.locative, _RANK.get(m.place.precision, 9), m.start),
+        key=lambda m: (m.tier, _RANK.get(m.place.precision, 9), not m.locative, m.start),
     ).place
 
 
