@@ -53,3 +53,17 @@ def test_unspecified_toll_counts_as_civilian_when_no_combatant_is_named() -> Non
 def test_no_figure_no_headline() -> None:
     h = head("The market reopened after the holiday.")
     assert (h.killed, h.injured, h.date) == (None, None, date(2024, 3, 5))
+
+
+def test_a_precise_figure_beats_a_vague_lead() -> None:
+    h = head(
+        "Dozens of civilians were killed in air strikes. The strikes killed at least 12 people."
+    )
+    assert h.killed == 12
+    h = head("Four soldiers were killed amid reports that dozens of fighters were killed.")
+    assert h.killed == 4
+
+
+def test_a_coders_summary_figure_is_the_total() -> None:
+    h = head("Two people were killed in one village and four in another. Fatalities coded as 7.")
+    assert h.killed == 7

@@ -101,6 +101,21 @@ def _main_figure(claims: list[Claim]) -> tuple[int | None, list[Claim]]:
     first = candidates[0].evidence.start
     lead = [c for c in candidates if c.evidence.start == first]
     totals = [c for c in lead if c.part_of is None]
+    precise = [c for c in totals if not _vague(c)]
+    if totals and not precise:
+        # "Dozens of civilians have been killed … killing at least 12 people": the report's
+        # own precise figure, stated just after a vague lead, is the incident's
+        later = [
+            c
+            for c in candidates
+            if c.evidence.start > first and c.part_of is None and not _vague(c)
+        ]
+        if later and _sentences_apart(candidates, first, later[0].evidence.start) <= 2:
+            first = later[0].evidence.start
+            lead = [c for c in candidates if c.evidence.start == first]
+            totals = [c for c in lead if c.part_of is None]
+            precise = [c for c in totals if not _vague(c)]
+    totals = precise or totals
     ids = {c.id for c in totals}
     parts_under_total = [c for c in lead if c.part_of in ids]
     value = _lead_value(totals or lead, bool(parts_under_total))
@@ -228,6 +243,17 @@ def _background(claim: Claim) -> bool:
         t0 = trigger[0] - claim.evidence.start
         return bool(_RELATIVE.search(sentence[max(0, t0 - 25) : t0]))
     return False
+
+
+def _vague(claim: Claim) -> bool:
+    """ "dozens", "scores", "several": a closed interval wider than one number."""
+    count = claim.count
+    return count.high is not None and count.high > count.low and count.stated is None
+
+
+def _sentences_apart(claims: list[Claim], a: int, b: int) -> int:
+    """How many distinct claim sentences lie between offsets ``a`` and ``b`` (inclusive of b)."""
+    return len({c.evidence.start for c in claims if a < c.evidence.start <= b})
 
 
 def _summary(claim: Claim) -> bool:
