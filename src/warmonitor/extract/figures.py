@@ -119,7 +119,7 @@ def find_figures(sentence: str) -> list[Figure]:
         if fig.outcome:
             before = sentence[max(0, fig.mention.start - 80) : fig.mention.start]
             fig.cumulative = bool(_CUMULATIVE.search(before))
-    keep = [f for f in figures if f.outcome is not None and not _ANIMALS.search(f.victims.text)]
+    keep = [f for f in figures if f.outcome is not None and not _animals(f.victims.text)]
     # re-index part_of after filtering
     index = {id(f): k for k, f in enumerate(keep)}
     for f in keep:
@@ -183,6 +183,12 @@ _ANIMALS = re.compile(
     r"chickens?|poultry|pigs?|birds?|fish|herds?)\b",
     re.I,
 )
+
+
+def _animals(text: str) -> bool:
+    """True when a victim phrase's head noun is an animal ("a dozen of their livestock")."""
+    words = text.split()
+    return bool(words) and bool(_ANIMALS.fullmatch(words[-1].strip(".,").lower()))
 
 
 def _next_after(starts: list[int], pos: int) -> int | None:
@@ -372,7 +378,7 @@ _OBJECT_NAME = re.compile(
     r"[A-Z][\w'\-]+(?!\s+(?:province|state|city|district|region)))"
 )
 _CAPITAL_AFTER = re.compile(r"\s*(?:</b>\s*)?([A-Z])")
-_AND_ONE = re.compile(r"\s*,?\s*(?:and|as well as)\s+(an?)\s+", re.I)
+_AND_ONE = re.compile(r"\s*,?\s*(?:and|as well as)\s+(an?|his|her|their)\s+", re.I)
 _NOT_NAMES = frozenset("He She It They This That There Police Army Government He's".split())
 _NP_WORD = re.compile(r"[\w\-']+")
 
@@ -427,6 +433,8 @@ def _singulars(sentence: str, triggers: list[Trigger], figures: list[Figure]) ->
         if t.role in ("after", "both"):
             m = _ARTICLE_AFTER.match(sentence, t.end)
             end = _person_np_end(sentence, m.end()) if m else None
+            if m and end is None and t.outcome == "killed":
+                end = _object_np_end(sentence, m.end())  # you kill people: "a cattle thief"
             if m and end:
                 a = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
                 extra.append(_one(sentence, a, end, t))
@@ -521,6 +529,35 @@ def _and_one(sentence: str, figures: list[Figure]) -> list[Figure]:
             if m and end:
                 extra.append(_one(sentence, m.end() - len(m.group(1)) - 1, end, fig.trigger))
     return sorted(figures + extra, key=lambda f: f.mention.start) if extra else figures
+
+
+_OBJECT_STOP = frozenset(
+    "in at on and or , . during near who whom which that with by from after as when while "
+    "before inside outside along across for to of".split()
+)
+
+
+def _object_np_end(text: str, start: int) -> int | None:
+    """End of the singular noun phrase a killing verb takes as its object ("a cattle thief").
+
+    Up to four words before a preposition or a clause boundary; not an object that is no
+    person ("a bomb", "a number", livestock).
+    """
+    pos, end, last = start, None, ""
+    for _ in range(4):
+        m = _NP_WORD.match(text, pos)
+        if m is None or m.group(0).lower() in _OBJECT_STOP:
+            break
+        end, last = m.end(), m.group(0).lower()
+        pos = m.end()
+        if pos < len(text) and text[pos] != " ":
+            break
+        pos += 1
+    if end is None or not last.isalpha() or (last.endswith("s") and not last.endswith("ss")):
+        return None
+    if last in _NOT_PEOPLE or last in ("number", "total", "few", "lot") or _ANIMALS.search(last):
+        return None
+    return end
 
 
 def _subject_np(text: str) -> tuple[int, int] | None:

@@ -52,7 +52,7 @@ _RAW: tuple[tuple[str, str, str], ...] = (
     ),
     (r"(?:death|casualty|fatality|civilian|killed) tolls?|tolls?", "killed", "after"),
     (
-        r"(?:killings?|deaths|bodies|body|corpses?|remains|murders?|massacre|lives|executions?|lynching|"
+        r"(?:killings?|deaths?|bodies|body|corpses?|remains|murders?|massacre|lives|executions?|lynching|"
         r"assassination) of",
         "killed",
         "after",
@@ -89,7 +89,11 @@ _RAW: tuple[tuple[str, str, str], ...] = (
     (r"kidnapping|abducting", "kidnapped", "after"),
     (r"hostages", "kidnapped", "before"),
     # ACLED notes: "Unknown fatalities coded as 3", "casualties coded as 10"
-    (r"(?:fatalities|casualties|deaths|killed) (?:were |are |was )?coded as", "killed", "after"),
+    (
+        r"(?:fatalities|casualties|deaths|killed|events?) (?:were |are |was )?coded as",
+        "killed",
+        "after",
+    ),
     # displaced
     (
         r"displaced|forced (?:to flee|from their homes)|made homeless|uprooted|"
