@@ -142,8 +142,18 @@ def causes(records: list[dict[str, Any]], preds: dict[str, Any]) -> dict[str, Co
         elif g.get("lat") is not None:
             out["place"][place_cause(g, p)] += 1
         if g.get("date") and p.get("date") != g["date"]:
-            out["date"]["no date" if not p.get("date") else "date wrong"] += 1
+            out["date"][date_cause(g["date"], p.get("date"))] += 1
     return out
+
+
+def date_cause(want: str, got: str | None) -> str:
+    """No date found; a relative date resolved against the wrong anchor; or another date."""
+    if not got:
+        return "no date found"
+    from datetime import date
+
+    days = abs((date.fromisoformat(want) - date.fromisoformat(got)).days)
+    return "date relative to the wrong anchor (within a week)" if days <= 7 else "wrong date"
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
