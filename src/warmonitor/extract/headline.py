@@ -143,8 +143,8 @@ _ADDITIVE = re.compile(
 
 
 def _lead_value(totals: list[Claim], has_parts: bool) -> int:
-    """The lead sentence's figure: one trigger's figures added up, later ones added when the
-    report says so ("five more died", "and killed three men"), else the largest."""
+    """The lead sentence's figure: the first trigger's figures added up, later ones added when
+    the report says so ("five more died", "and killed three men")."""
     groups: list[list[Claim]] = []
     for c in totals:
         trigger = c.evidence.trigger
@@ -158,14 +158,12 @@ def _lead_value(totals: list[Claim], has_parts: bool) -> int:
         else max(c.count.best for c in g)
         for g in groups
     ]
+    # The first figure stated is the lead; a later one of the sentence adds to it only when
+    # the report says so, and never when it repeats a figure (a title run into the text).
     value = values[0]
-    for prev, group, group_value in zip(groups, groups[1:], values[1:], strict=False):
-        if group_value in values[: groups.index(group)]:
-            continue  # the same figure again: a restatement (a title run into the text)
-        if _additive(prev[-1], group[0]):
-            value += group_value
-        else:
-            value = max(value, group_value)
+    for i in range(1, len(groups)):
+        if values[i] not in values[:i] and _additive(groups[i - 1][-1], groups[i][0]):
+            value += values[i]
     return value
 
 
