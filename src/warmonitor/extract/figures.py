@@ -65,7 +65,7 @@ _PART_CUE = re.compile(
     r"(?:\bincluding|\bincluded|\binclude|\bamong (?:them|whom|those|the (?:dead|victims|"
     r"killed|wounded|injured|casualties))|\bof (?:whom|them)|\bmost of them|\bmostly|"
     r"\bcomprising|\bconsisting of|\bbreakdown|\bthey (?:were|are)|\bnamely)\W*"
-    r"(?:\w+\W+){0,3}$",
+    r"(?:(?!were\b|was\b|killed\b|wounded\b|injured\b|died\b)\w+\W+){0,3}$",
     re.I,
 )
 _PARTS_SENTENCE = re.compile(
@@ -283,11 +283,17 @@ def _coordinate(sentence: str, figures: list[Figure]) -> None:
             b.outcome, b.trigger = a.outcome, a.trigger
 
 
+_AMONG_THEM = re.compile(
+    r"\s*(?:were\s+|was\s+)?among\s+(?:them|those|the dead|the victims)\b", re.I
+)
+
+
 def _parts(sentence: str, figures: list[Figure]) -> None:
     parts_sentence = bool(_PARTS_SENTENCE.match(sentence))
     for i, fig in enumerate(figures):
         before = sentence[figures[i - 1].victims.end if i else 0 : fig.mention.start]
-        if i and _PART_CUE.search(before) and figures[i - 1].outcome:
+        after_cue = _AMONG_THEM.match(sentence, fig.victims.end)
+        if i and (_PART_CUE.search(before) or after_cue) and figures[i - 1].outcome:
             total_idx = _total_before(figures, i)
             if total_idx is not None:
                 total = figures[total_idx]
