@@ -120,3 +120,14 @@ def test_kidnapped_then_killed_is_both() -> None:
     assert summary("The group said it had killed seven foreign hostages.") == [
         ("seven", "killed", "people")
     ]
+
+
+def test_a_headline_pair_is_not_a_verb_and_its_object() -> None:
+    assert summary("57 civilians killed 150 injured in shelling of the city") == [
+        ("57", "killed", "civilians"),
+        ("150", "injured", "people"),
+    ]
+
+
+def test_a_bare_noun_takes_no_name_as_its_object() -> None:
+    assert summary("Regime Commits Massacres After Loss of the City") == []

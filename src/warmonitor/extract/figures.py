@@ -119,7 +119,13 @@ def find_figures(sentence: str) -> list[Figure]:
         if fig.outcome:
             before = sentence[max(0, fig.mention.start - 80) : fig.mention.start]
             fig.cumulative = bool(_CUMULATIVE.search(before))
-    keep = [f for f in figures if f.outcome is not None and not _animals(f.victims.text)]
+    seen: set[tuple[int, str | None]] = set()
+    keep = []
+    for f in figures:
+        key = (f.mention.start, f.outcome)
+        if f.outcome is not None and key not in seen and not _animals(f.victims.text):
+            seen.add(key)
+            keep.append(f)
     # re-index part_of after filtering
     index = {id(f): k for k, f in enumerate(keep)}
     for f in keep:
@@ -212,6 +218,7 @@ def _bind(sentence: str, fig: Figure, triggers: list[Trigger], next_start: int) 
                 t.role == "both"
                 and not _AUX.search(between)
                 and _OBJECT_AFTER.match(sentence[t.end :])
+                and not _HEADLINE_PAIR.match(sentence, t.end)
             ):
                 fig.outcome, fig.trigger = t.outcome, t
                 return
@@ -383,6 +390,10 @@ _OBJECT_NAME = re.compile(
     r"\s*(?:</b>\s*)?((?:him|her)\b|(?:[A-Z][\w'\-]+\s+){1,3}"
     r"[A-Z][\w'\-]+(?!\s+(?:province|state|city|district|region)))"
 )
+# A killing verb (not a bare noun like "massacres") may take a name as its object.
+_VERBAL = re.compile(r"(?:ed|ing|dead|down|of|death)$", re.I)
+# "57 Civilians killed 150 Injured": a headline's pair of figures, not a verb and its object.
+_HEADLINE_PAIR = re.compile(r"\s*\d[\d,]*\s+(?:others?\s+)?(?:injured|wounded|hurt)\b", re.I)
 _CAPITAL_AFTER = re.compile(r"\s*(?:</b>\s*)?([A-Z])")
 _AND_ONE = re.compile(r"\s*,?\s*(?:and|as well as)\s+(an?|his|her|their)\s+", re.I)
 _NOT_NAMES = frozenset("He She It They This That There Police Army Government He's".split())
@@ -450,7 +461,7 @@ def _singulars(sentence: str, triggers: list[Trigger], figures: list[Figure]) ->
             if c and end:
                 extra.append(_one(sentence, c.start(1), end, t))
                 continue
-            n = _OBJECT_NAME.match(sentence, t.end)
+            n = _OBJECT_NAME.match(sentence, t.end) if _VERBAL.search(t.text) else None
             if n and n.group(1).split()[0] not in _NOT_NAMES:
                 extra.append(_one(sentence, n.start(1), n.end(1), t))
     if not extra:
