@@ -395,7 +395,9 @@ _VERBAL = re.compile(r"(?:ed|ing|dead|down|of|death)$", re.I)
 # "57 Civilians killed 150 Injured": a headline's pair of figures, not a verb and its object.
 _HEADLINE_PAIR = re.compile(r"\s*\d[\d,]*\s+(?:others?\s+)?(?:injured|wounded|hurt)\b", re.I)
 _CAPITAL_AFTER = re.compile(r"\s*(?:</b>\s*)?([A-Z])")
-_AND_ONE = re.compile(r"\s*,?\s*(?:and|as well as)\s+(an?|his|her|their)\s+", re.I)
+_AND_ONE = re.compile(
+    r"\s*,?\s*(?:and|as well as)\s+(an?|his|her|their|one of (?:his|her|their|its))\s+", re.I
+)
 _NOT_NAMES = frozenset("He She It They This That There Police Army Government He's".split())
 _NP_WORD = re.compile(r"[\w\-']+")
 
@@ -428,6 +430,7 @@ def _singulars(sentence: str, triggers: list[Trigger], figures: list[Figure]) ->
             head = before[: aux.start()] if aux else before
             subject = (
                 _one_of(head)
+                or _pronoun(head)
                 or _subject_np(head)
                 or _named(head)
                 or _who(before)
@@ -519,14 +522,25 @@ def _coordinated_ones(text: str) -> list[tuple[int, int]] | None:
     if text[last:].strip(" ,"):
         return None  # the pair must be the subject right before the auxiliary
     between = [text[a[1] : b[0]].strip(" ,").lower() for a, b in itertools.pairwise(spans)]
-    if not between or between[-1] != "and" or any(w not in ("", "and") for w in between):
-        return None
+    if not between or not between[-1].endswith("and") or len(between[-1].split()) > 6:
+        return None  # "a leader of the militia and a village administrator"
+    if between[-1] != "and" or any(w not in ("", "and") for w in between):
+        return spans[-2:]
     return spans
 
 
 def _one_of(text: str) -> tuple[int, int] | None:
     """ "one of its lawmakers was killed"."""
     m = _ONE_OF.search(text)
+    return (m.start(), m.start() + len(m.group(0).rstrip(" ,"))) if m else None
+
+
+_PRONOUN = re.compile(r"\b(?:he|she)\s*,?\s*$", re.I)
+
+
+def _pronoun(text: str) -> tuple[int, int] | None:
+    """ "He was killed in the incident": one person."""
+    m = _PRONOUN.search(text)
     return (m.start(), m.start() + len(m.group(0).rstrip(" ,"))) if m else None
 
 
@@ -543,6 +557,9 @@ def _and_one(sentence: str, figures: list[Figure]) -> list[Figure]:
         if fig.trigger is not None and fig.trigger.end <= fig.mention.start:
             m = _AND_ONE.match(sentence, fig.victims.end)
             end = _person_np_end(sentence, m.end()) if m else None
+            if m and end is None and m.group(1).lower().startswith("one of"):
+                word = _NP_WORD.match(sentence, m.end())  # "and one of his companions"
+                end = word.end() if word else None
             if m and end:
                 extra.append(_one(sentence, m.end() - len(m.group(1)) - 1, end, fig.trigger))
     return sorted(figures + extra, key=lambda f: f.mention.start) if extra else figures

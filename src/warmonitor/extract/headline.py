@@ -207,11 +207,7 @@ _ELSEWHERE = re.compile(
     r"[(\[](?:coded|reported|recorded) (?:separately|as a separate event)[)\]]", re.I
 )
 # A coder's summary figure: "Fatalities coded as 7.", "13 fatalities." (ACLED-style notes).
-_SUMMARY = re.compile(
-    r"(?:fatalities|casualties|deaths|killed)\s+(?:were\s+|are\s+|was\s+)?coded as"
-    r"|^\W*\d[\d,]*\s+(?:fatalities|deaths)\W*$",
-    re.I,
-)
+_SUMMARY = re.compile(r"^\W*\d[\d,]*\s+(?:total\s+)?(?:fatalities|deaths)\W*$", re.I)
 _RELATIVE = re.compile(
     r"\b(?:who|whom|where \w+|in which|whose \w+)\s+(?:had\s+)?(?:was|were|been)\b", re.I
 )
@@ -262,7 +258,7 @@ def _summary(claim: Claim) -> bool:
         words = claim.evidence.sentence[trigger[0] - base : trigger[1] - base]
         if "coded" in words.lower():
             return True
-    return bool(_SUMMARY.search(claim.evidence.sentence))
+    return bool(_SUMMARY.match(claim.evidence.sentence))
 
 
 def _running_total(claim: Claim) -> bool:

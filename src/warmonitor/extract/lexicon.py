@@ -481,5 +481,7 @@ PERSON_NOUNS = frozenset(
     emir warlord kingpin ringleader deputy commissioner councillor chairperson speaker
     magistrate coroner sheriff marshal deputy ex-soldier ex-policeman ex-militant bodyguard
     broadcaster presenter anchor editor columnist writer poet artist singer footballer
-    athlete coach referee player victim casualty body corpse""".split()
+    athlete coach referee player victim casualty body corpse administrator companion
+    colleague associate partner friend neighbour neighbor pastoralist thief ruler king queen
+    prince princess monarch commissioner""".split()
 )

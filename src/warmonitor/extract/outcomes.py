@@ -73,6 +73,7 @@ _RAW: tuple[tuple[str, str, str], ...] = (
     ),
     (r"wounding|injuring|maiming", "injured", "after"),
     (r"injuries|injur(?:y|ed persons)|wounds", "injured", "before"),
+    (r"(?:injury|injuries|wounding) of", "injured", "after"),
     # missing
     (r"missing|disappeared|unaccounted for|forcibly disappeared", "missing", "before"),
     # detained
@@ -108,6 +109,9 @@ _PATTERNS = [
     (re.compile(rf"\b(?:{rx})\b", re.IGNORECASE), outcome, role) for rx, outcome, role in _RAW
 ]
 
+_FATALITY_WORD = re.compile(r"\b(?:fatalit|casualt|deaths?\b|killed\b)", re.I)
+_CODED = re.compile(r"\bcoded (?:as|to)\b", re.I)
+
 # "casualties" means killed and injured together in many reports: bound only through parts.
 CASUALTIES = re.compile(r"\bcasualties\b", re.IGNORECASE)
 
@@ -128,6 +132,12 @@ def find_triggers(sentence: str) -> list[Trigger]:
     sentence that has no other outcome word.
     """
     triggers = _find(sentence)
+    if _FATALITY_WORD.search(sentence):  # "Unknown number of fatalities coded to 3."
+        taken = [(t.start, t.end) for t in triggers]
+        for m in _CODED.finditer(sentence):
+            if not any(a <= m.start() < b for a, b in taken):
+                triggers.append(Trigger(m.start(), m.end(), "killed", "after", m.group(0)))
+        triggers.sort(key=lambda t: t.start)
     if not triggers:
         triggers = [
             Trigger(m.start(), m.end(), "killed", "before", m.group(0))

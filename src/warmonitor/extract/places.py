@@ -35,9 +35,9 @@ _NOT_PLACES = frozenset({"DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "QUANTI
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _OTHER_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "LANGUAGE"})
 NER_PENALTY = 0.5
-MIN_SCORE = 1.5  # a resolved name of the document's country below this is too weak to locate
 FOREIGN_SCORE = 6.0  # a foreign place needs this (or containment) and a locative word
-# "south of Baghdad", "50 km from Beni", "from Mosul": a point of reference, not the place
+_IN = re.compile(r"\b(?:in|at|inside)\s+(?:the\s+)?(?:[a-z-]+\s+)?$", re.I)
+# "south of Basra", "50 km from Homs", "from Hama": a point of reference, not the place
 _REFERENCE = re.compile(
     r"\b(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
     r"\s+of|from|km\s+(?:\w+\s+)?(?:from|of))\s+(?:the\s+)?(?:(?:city|town|capital)\s+)?"
@@ -62,8 +62,8 @@ class ResolvedMention:
     score: float = 0.0
     sentence: int = 0
     located: bool = True
-    tier: int = 0  # 0 supported by containment, 1 a plain name, 2 weaker, 3 contradicted
-    locative: bool = False  # "in X", "near X"
+    tier: int = 0  # 0 supported by containment, 1 a plain name, 2 weaker or a reference, 3 no
+    inside: bool = False  # "in X", "at X": where, not near where
 
 
 class PlaceIndex:
@@ -88,26 +88,7 @@ class PlaceIndex:
         raw = [raw[i] for i in kept]
         penalty = [_penalty(labels[i]) for i in kept]
         found = resolve(text, raw, penalty)
-        country = found.country
-        mentions = []
-        for r in found.mentions:
-            m = r.mention
-            locative = r.locative
-            reference = bool(_REFERENCE.search(text, max(0, m.start - 40), m.start))
-            mentions.append(
-                ResolvedMention(
-                    m.start,
-                    m.end,
-                    r.entry,
-                    r.entry.to_place(m.text),
-                    r.score,
-                    r.sentence,
-                    _locates(r, country, locative),
-                    min(_tier(r) + reference, 3),
-                    locative,
-                )  # fmt: skip
-            )
-        return cls(mentions, found.votes)
+        return cls([_resolved(text, r, found.country) for r in found.mentions], found.votes)
 
     @property
     def country(self) -> str | None:
@@ -141,16 +122,37 @@ class PlaceIndex:
         return _most_specific(home or inside)
 
 
+def _resolved(text: str, r: Resolved, country: str | None) -> ResolvedMention:
+    m = r.mention
+    inside = bool(_IN.search(text, max(0, m.start - 30), m.start))
+    reference = bool(_REFERENCE.search(text, max(0, m.start - 40), m.start))
+    tier = min(_tier(r) + reference, 3)
+    place = r.entry.to_place(m.text)
+    located = _locates(r, country)
+    return ResolvedMention(
+        m.start, m.end, r.entry, place, r.score, r.sentence, located, tier, inside
+    )
+
+
 def _most_specific(mentions: Sequence[ResolvedMention]) -> Place | None:
     if not mentions:
         return None
     return min(
         mentions,
-        key=lambda m: (m.tier, _RANK.get(m.place.precision, 9), not m.locative, m.start),
+        key=lambda m: (m.tier, _specificity(m.entry), not m.inside, m.start),
     ).place
 
 
+def _specificity(e: GazetteerEntry) -> int:
+    """How specific a place is, 0 (a point) to 6 (a country); a district with no place of its
+    own in the data is located at its region's seat, so only as specific as the region."""
+    if e.feature_code == "ADM2" and e.seat_id is None:
+        return _RANK["admin1"]
+    return _RANK.get(e.precision, 9)
+
+
 def _tier(r: Resolved) -> int:
+    """0 supported by containment, 1 a plain name, 2 a weaker one, 3 contradicted."""
     m = r.mention
     if r.contradicted:
         return 3
@@ -160,13 +162,13 @@ def _tier(r: Resolved) -> int:
     return 1 if plain else 2
 
 
-def _locates(r: Resolved, country: str | None, locative: bool) -> bool:
+def _locates(r: Resolved, country: str | None) -> bool:
     """Whether a resolved name can be where something happened (see the module docstring)."""
     if r.mention.kind == "demonym" or r.entry.lat is None:
         return False
     if r.entry.country == country:
-        return r.score >= MIN_SCORE
-    return locative and (r.anchored or r.score >= FOREIGN_SCORE)
+        return True
+    return r.locative and (r.anchored or r.score >= FOREIGN_SCORE)
 
 
 def _labels(start: int, end: int, entities: Sequence[tuple[int, int, str]]) -> set[str]:
