@@ -131,3 +131,10 @@ def test_a_headline_pair_is_not_a_verb_and_its_object() -> None:
 
 def test_a_bare_noun_takes_no_name_as_its_object() -> None:
     assert summary("Regime Commits Massacres After Loss of the City") == []
+
+
+def test_a_later_figure_updates_the_toll() -> None:
+    figures = find_figures("Seven men were killed -- total later raised to 10 -- on Monday.")
+    assert [(f.count.low, f.cumulative) for f in figures] == [(7, False), (10, True)]
+    figures = find_figures("At least 30 people (a lower estimate says 16) have been killed.")
+    assert figures[0].outcome == "killed" and figures[0].count.low == 30

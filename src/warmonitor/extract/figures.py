@@ -81,7 +81,8 @@ _COORD = re.compile(r"^\s*(?:,|and|as well as|plus|,\s*and|and another|along wit
 _CUMULATIVE = re.compile(
     r"(?:\b(?:toll|tally|number of (?:dead|deaths|people killed|victims)|deaths?)\b[^.;]{0,40}"
     r"\b(?:rose|risen|rising|climbed|increased|jumped|reached|has hit|hit|now stands|stands|"
-    r"stood|mounted|topped|passed|surpassed)\b|\b(?:rose|risen|climbed|increased|jumped) to|"
+    r"stood|mounted|topped|passed|surpassed|revised|raised|adjusted|updated)\b|"
+    r"\b(?:rose|risen|climbed|increased|jumped|raised|revised(?: up)?) to|"
     r"\bbringing (?:the|to)\b[^.;]{0,30})[^.;]{0,25}$",
     re.I,
 )
@@ -113,10 +114,11 @@ def find_figures(sentence: str) -> list[Figure]:
     _long_passive(sentence, figures, triggers)
     figures = _singulars(sentence, triggers, figures)
     _coordinate(sentence, figures)
+    _updates(sentence, figures)
     figures = _and_one(sentence, figures)
     _parts(sentence, figures)
     for fig in figures:
-        if fig.outcome:
+        if fig.outcome and not fig.cumulative:
             before = sentence[max(0, fig.mention.start - 80) : fig.mention.start]
             fig.cumulative = bool(_CUMULATIVE.search(before))
     seen: set[tuple[int, str | None]] = set()
@@ -262,10 +264,39 @@ def _long_passive(sentence: str, figures: list[Figure], triggers: list[Trigger])
         aux = _PASSIVE_END.search(between)
         if not aux or (fig.count.low > 1 and _SINGULAR_ONLY.match(aux.group(0))):
             continue  # "hundreds of people, including a vendor who was killed": not theirs
-        later = [f for f in figures[i + 1 :] if f.mention.start < nxt.start]
+        later = [
+            f
+            for f in figures[i + 1 :]
+            if f.mention.start < nxt.start and not _bracketed(sentence, f.mention.start)
+        ]
         if any(not _PART_CUE.search(sentence[fig.victims.end : f.mention.start]) for f in later):
             continue
         fig.outcome, fig.trigger = nxt.outcome, nxt
+
+
+def _bracketed(sentence: str, pos: int) -> bool:
+    """True inside an aside: "(also a lower estimate of 16)", "[later 10]"."""
+    opened = max(sentence.rfind("(", 0, pos), sentence.rfind("[", 0, pos))
+    closed = max(sentence.rfind(")", 0, pos), sentence.rfind("]", 0, pos))
+    return opened > closed
+
+
+_UPDATE = re.compile(
+    r"(?:\blater|\b(?:raised|revised|adjusted|updated|risen|rose|increased|climbed)"
+    r"(?:\s+up)?\s+to|\bupdated)\s*(?:at least\s*)?$",
+    re.I,
+)
+
+
+def _updates(sentence: str, figures: list[Figure]) -> None:
+    """ "Seven were killed -- total later raised to 10 --", "nine [later 10]": a toll update."""
+    for i, fig in enumerate(figures):
+        if fig.outcome is not None or not i:
+            continue
+        before = sentence[max(0, fig.mention.start - 30) : fig.mention.start]
+        prev = figures[i - 1]
+        if prev.outcome and _UPDATE.search(before):
+            fig.outcome, fig.trigger, fig.cumulative = prev.outcome, prev.trigger, True
 
 
 def _coordinate(sentence: str, figures: list[Figure]) -> None:

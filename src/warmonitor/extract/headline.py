@@ -121,7 +121,7 @@ def _main_figure(claims: list[Claim]) -> tuple[int | None, list[Claim]]:
     value = _lead_value(totals or lead, bool(parts_under_total))
     for c in candidates:
         if (
-            c.evidence.start > first
+            c.evidence.start >= first
             and c.cumulative
             and c.part_of is None
             and (c.count.best > value)

@@ -204,7 +204,8 @@ _RIGHT_GLUE = re.compile(
 _TAG = re.compile(r"<[^<>]{0,40}>|[>\\]")
 _TOLL_REACH = re.compile(
     r"^[^.;:]{0,120}?\b(?:rose|risen|rising|climbed|increased|jumped|reached|hit|topped|"
-    r"surpassed|passed|stands|stood|standing|is|was|of|at|put|puts|"
+    r"surpassed|passed|stands|stood|standing|is|was|of|at|put|puts|revised|raised|adjusted|"
+    r"updated|"
     r"now)\b(?:\s+(?:to|at|of|now|some|an estimated|nearly|almost))*\s*$",
     re.I,
 )
