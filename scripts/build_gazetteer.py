@@ -13,8 +13,12 @@ Sources (GeoNames data is CC-BY 4.0; see ``data/ATTRIBUTION.md``):
   names) and ``countries.tsv`` (country names);
 * PyPI ``countryinfo==1.0.1`` – demonyms, alternate spellings and centre points of countries.
 
-Only Latin-script names are kept. The run-time reader is ``warmonitor.gazetteer``; the name keys
-come from ``warmonitor.gazetteer.normalise`` so that build and lookup fold names alike.
+Only Latin-script names are kept. Admin areas are also named without their kind ("Vhembe"
+for "Vhembe District Municipality"); places of Arabic-speaking countries also without the
+article and the final -h; the hand-written English country names count as main names. A
+second-level area with no place of its own lies at the median point of its region's places.
+The run-time reader is ``warmonitor.gazetteer``; the name keys come from
+``warmonitor.gazetteer.normalise`` so that build and lookup fold names alike.
 """
 
 from __future__ import annotations
@@ -58,6 +62,7 @@ EXTRA_NAMES: dict[str, list[str]] = {
     "US": ["U.S.", "U.S.A.", "USA", "US", "America", "United States", "United States of America"],
     "GB": ["Britain", "Great Britain", "UK", "U.K.", "United Kingdom"],
     "CD": [
+        "Congo",
         "DR Congo",
         "D.R. Congo",
         "DRC",
@@ -165,7 +170,14 @@ _DESIGNATORS = (
     "governorate|province|district|region|state|oblast|prefecture|county|department|"
     "municipality|territory|division|zone|raion|rayon|krai|kray|okrug|parish|canton|emirate|"
     "wilayah|wilaya|subdistrict|sub-district|capital territory|autonomous region|"
-    "autonomous republic|republic|city"
+    "autonomous republic|republic|city|regency|shi|ilcesi|İlçesi|tumani|kommun|kommune|gun|"
+    "aūdany|járás|pagasts|sum|district municipality|local municipality|"
+    "metropolitan municipality|rural municipality"
+)
+# Where Arabic names are romanised with an article and a final -ah that news often drops:
+# "Al Ḩillah" is also "Hillah" and "Hilla".
+ARTICLE_COUNTRIES = frozenset(
+    "AE BH DJ DZ EG EH IQ JO KM KW LB LY MA MR OM PS QA SA SD SO SY TD TN YE".split()
 )
 _LOWER_WORDS = words(
     "al el ad ar as an at az ash ez ed es en de del di da do du des la le les of and the e y i"
@@ -257,12 +269,24 @@ def country_name_ok(name: str) -> bool:
 
 
 def variants(name: str) -> list[str]:
-    """An admin name and its bare form: "Homs Governorate" -> ["Homs Governorate", "Homs"]."""
+    """An admin name and its bare forms: "Homs Governorate" -> ["Homs Governorate", "Homs"],
+    "Vhembe District Municipality" -> [..., "Vhembe District", "Vhembe"]."""
     out = [name]
-    for rx in (_SUFFIX, _PREFIX):
-        m = rx.match(name)
+    for rx in (_SUFFIX, _PREFIX, _SUFFIX):
+        m = rx.match(out[-1])
         if m and len(m.group(1)) > 2:
             out.append(m.group(1))
+    return out
+
+
+def arabic_variants(key: str) -> list[str]:
+    """Name keys without the article and the final -h: "al hillah" -> "hillah", "hilla"."""
+    out = []
+    bare = key[3:] if key.startswith("al ") and len(key) > 5 else key
+    if bare != key:
+        out.append(bare)
+    if len(bare) > 4 and bare.endswith(("ah", "eh")) and " " not in bare:
+        out.append(bare[:-1])
     return out
 
 
@@ -442,10 +466,36 @@ def build(src: Path, out: Path) -> dict[str, int]:
         b.add_names(variants(name), gid, MAIN)
         b.add_names((v for a in alts if usable_alt(a) for v in variants(a)), gid, ALT)
 
+    locate_in_region(b, by_adm1)
     countries = build_countries(b, ctry_rows, info, by_country)
+    add_arabic_variants(b)
     snapshot = max(f[18] for f in cities if len(f) >= 19)
     write(out, b, countries, snapshot)
     return {"places": len(b.places), "names": len(b.names), "countries": len(countries)}
+
+
+def locate_in_region(b: Builder, by_adm1: dict[tuple[str, str], list[Rec]]) -> None:
+    """A second-level area with no place of its own in the data lies at the median point of
+    its first-level area's places (else at that area's seat): coarse, but inside the region."""
+    middle = {}
+    for recs in by_adm1.values():
+        if recs and recs[0].admin1_id is not None:
+            lats, lons = sorted(r.lat or 0 for r in recs), sorted(r.lon or 0 for r in recs)
+            middle[recs[0].admin1_id] = (lats[len(lats) // 2], lons[len(lons) // 2])
+    for gid, rec in list(b.places.items()):
+        if rec.feature_code == "ADM2" and rec.lat is None and rec.admin1_id in b.places:
+            parent = b.places[rec.admin1_id]
+            lat, lon = middle.get(rec.admin1_id, (parent.lat, parent.lon))
+            b.places[gid] = rec._replace(lat=lat, lon=lon)
+
+
+def add_arabic_variants(b: Builder) -> None:
+    """Article-less and -h-less forms of the names of places in ``ARTICLE_COUNTRIES``."""
+    for (key, gid), kind in list(b.names.items()):
+        rec = b.places.get(gid)
+        if kind in (MAIN, ALT) and rec is not None and rec.country in ARTICLE_COUNTRIES:
+            for v in arabic_variants(key):
+                b.names[(v, gid)] = min(kind, b.names.get((v, gid), kind))
 
 
 def build_countries(
@@ -478,7 +528,7 @@ def build_countries(
         b.places[gid] = Rec(
             gid, shown, None, iso2, None, None, None, "PCLI", pop, lat, lon, pop, None
         )
-        b.add_names([shown], gid, MAIN)
+        b.add_names([shown, *EXTRA_NAMES.get(iso2, [])], gid, MAIN)
         b.add_names(names, gid, ALT)
         b.add_names([iso2, iso3], gid, CODE)
         for d in demonyms:

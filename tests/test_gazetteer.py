@@ -7,7 +7,7 @@ from collections.abc import Collection
 
 import pytest
 
-from warmonitor.gazetteer import Gazetteer, GazetteerEntry, name_key, skeleton_key
+from warmonitor.gazetteer import Gazetteer, GazetteerEntry, name_key, resolve, skeleton_key
 from warmonitor.model import Place
 
 
@@ -303,9 +303,12 @@ def test_scan_context_from_the_text(gaz: Gazetteer) -> None:
 
 
 def test_scan_fuzzy_only_where_plausible(gaz: Gazetteer) -> None:
-    # A fuzzy match needs the text's countries, or else a capital, country or first-level area.
-    assert gaz.scan("Shelling hit Jebleh.") == []
-    assert [m.text for m in gaz.scan("Shelling hit Jebleh, Syria.")] == ["Jebleh", "Syria"]
+    # A fuzzy match needs the text's countries, or else a capital, country or first-level
+    # area, or a spelling close to the place's.
+    assert gaz.scan("Shelling hit Joublah.") == []
+    assert [m.text for m in gaz.scan("Shelling hit Joublah, Syria.")] == ["Joublah", "Syria"]
+    close = gaz.scan("Shelling hit Jebleh.")
+    assert [(m.text, m.exact, m.best.country) for m in close] == [("Jebleh", False, "SY")]
     assert [m.text for m in gaz.scan("Shelling hit Jebleh.", fuzzy=False)] == []
     assert gaz.scan("Syrian troops", demonyms=False) == []
 
@@ -346,3 +349,73 @@ def test_default_is_cached_and_read_only(gaz: Gazetteer) -> None:
         other.close()
     with pytest.raises(FileNotFoundError):
         Gazetteer("/nonexistent/gazetteer.sqlite")
+
+
+# -- what the words around a name say --------------------------------------------------------
+
+
+def test_scan_reads_what_a_name_is_called(gaz: Gazetteer) -> None:
+    text = "Fighting spread across Idlib province, the town of Qusayr and Lake Victoria."
+    found = {m.text: m for m in gaz.scan(text)}
+    assert found["Idlib"].designator == "area" and found["Idlib"].best.precision == "admin1"
+    assert found["Qusayr"].designator == "place" and found["Qusayr"].best.precision == "city"
+    assert found["Victoria"].designator == "feature"
+    assert found["Lake"].common and found["Lake"].partial  # "Lake" is joined to "Victoria"
+
+
+def test_scan_marks_names_given_only_by_alternate_names(gaz: Gazetteer) -> None:
+    (congo,) = gaz.scan("Aid reached eastern Congo.")
+    assert congo.best.country == "CD"  # its English name; "Congo" is also the other Congo's
+    alternate = {e.country for e in congo.candidates if e.geonames_id in congo.alt}
+    assert "CG" in alternate and "CD" not in alternate
+
+
+def test_a_demonym_that_is_also_a_name(gaz: Gazetteer) -> None:
+    (somali, _town) = gaz.scan("Gunmen raided the Somali town of Beledweyne.")
+    assert (somali.kind, somali.best.country) == ("demonym", "SO")
+    _city, region = gaz.scan("Rioters blocked roads in Jijiga, Somali, on Monday.")
+    assert (region.kind, region.best.country, region.best.precision) == ("name", "ET", "admin1")
+
+
+def test_names_tried_in_another_form(gaz: Gazetteer) -> None:
+    text = "Shelling hit Al-Manbij and Rakhine-North state near Libyas border."
+    assert [(m.text, m.best.name) for m in gaz.scan(text)] == [
+        ("Al-Manbij", "Manbij"),  # without the article
+        ("Rakhine-North", "Rakhine"),  # without the direction
+        ("Libyas", "Libya"),  # a possessive without the apostrophe
+    ]
+    (george,) = gaz.scan("Crowds gathered in St. George's on Sunday.")
+    assert (george.best.country, george.best.feature_code) == ("GD", "PPLC")
+
+
+def test_entries_know_their_areas(gaz: Gazetteer) -> None:
+    goma = best(gaz, "Goma")
+    assert goma.admin1_id is not None and goma.admin2_id is not None
+    assert (gaz.get(goma.admin1_id) or goma).name == "Nord-Kivu"
+    assert (gaz.get(goma.admin2_id) or goma).feature_code == "ADM2"
+
+
+# -- joint disambiguation ----------------------------------------------------------------------
+
+
+def test_resolve_by_containment(gaz: Gazetteer) -> None:
+    text = "Hundreds rallied in Granada (Andalucia) on Sunday."
+    found = resolve(text, gaz.scan(text, max_candidates=None))
+    assert [(r.entry.country, r.anchored) for r in found.mentions] == [("ES", True), ("ES", True)]
+    assert found.country == "ES"
+    alone = resolve("Hundreds rallied in Granada.", gaz.scan("Hundreds rallied in Granada."))
+    assert alone.mentions[0].entry.country == "NI"  # the capital of a department comes first
+
+
+def test_resolve_no_name_votes_for_itself(gaz: Gazetteer) -> None:
+    text = "Shelling hit Kut, Iraq, and then Kut again."
+    found = resolve(text, gaz.scan(text, max_candidates=None))
+    assert found.country == "IQ"
+    assert {r.entry.country for r in found.mentions} == {"IQ"}
+
+
+def test_resolve_flags_a_namesake_its_areas_do_not_hold(gaz: Gazetteer) -> None:
+    text = "Artillery hit Bila Tserkva, Luhansk, on Friday."
+    first, area = resolve(text, gaz.scan(text, max_candidates=None)).mentions
+    assert first.entry.country == area.entry.country == "UA"
+    assert first.contradicted and not area.contradicted

@@ -40,7 +40,7 @@ _IN = re.compile(r"\b(?:in|at|inside)\s+(?:the\s+)?(?:[a-z-]+\s+)?$", re.I)
 # "south of Basra", "50 km from Homs", "from Hama": a point of reference, not the place
 _REFERENCE = re.compile(
     r"\b(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
-    r"\s+of|from|km\s+(?:\w+\s+)?(?:from|of))\s+(?:the\s+)?(?:(?:city|town|capital)\s+)?"
+    r"\s+of|from|km\s+(?:\w+\s+)?(?:from|of))\s+(?:the\s+)?(?:(?:city|town|capital)\s*,?\s+)?"
     r"(?:of\s+)?$",
     re.I,
 )

@@ -9,17 +9,24 @@ ever fetched at run time.
 'SY'
 >>> gaz.country("Nigerian").iso2
 'NG'
+>>> text = "Shelling hit Granada (Andalucia)."
+>>> [r.entry.country for r in resolve(text, gaz.scan(text, max_candidates=None)).mentions]
+['ES', 'ES']
 """
 
 from warmonitor.gazetteer.core import Gazetteer
 from warmonitor.gazetteer.entries import CountryEntry, GazetteerEntry, PlaceMention
 from warmonitor.gazetteer.normalise import name_key, skeleton_key
+from warmonitor.gazetteer.resolve import Resolution, Resolved, resolve
 
 __all__ = [
     "CountryEntry",
     "Gazetteer",
     "GazetteerEntry",
     "PlaceMention",
+    "Resolution",
+    "Resolved",
     "name_key",
+    "resolve",
     "skeleton_key",
 ]

@@ -45,7 +45,7 @@ _CACHE_LIMIT = 200_000
 _ENTRY_SQL = """
     SELECT p.geonameid, p.name, coalesce(p.asciiname, p.name), p.country, a1.name, a2.name,
            p.lat_e5, p.lon_e5, p.population, p.feature_code,
-           coalesce(p.rank_population, p.population), p.seat_id
+           coalesce(p.rank_population, p.population), p.seat_id, p.admin1_id, p.admin2_id
     FROM places p
     LEFT JOIN places a1 ON a1.geonameid = p.admin1_id
     LEFT JOIN places a2 ON a2.geonameid = p.admin2_id
@@ -186,11 +186,12 @@ class Gazetteer:
             for part in _chunks(sorted(set(todo))):
                 for row in self._rows(_ENTRY_SQL.format(_marks(part)), part):
                     gid, shown, ascii_name, cc, admin1, admin2, lat, lon, *rest = row
-                    population, code, rank_population, seat_id = rest
+                    population, code, rank_population, seat_id, a1_id, a2_id = rest
                     entry = GazetteerEntry(
                         gid, shown, ascii_name, cc, admin1, admin2,
                         None if lat is None else lat / 1e5, None if lon is None else lon / 1e5,
                         population, code, precision_of(code), rank_population, seat_id,
+                        a1_id, a2_id,
                     )  # fmt: skip
                     out[entry.geonames_id] = self._entries[entry.geonames_id] = entry
         return out
@@ -293,6 +294,11 @@ class Gazetteer:
             best = cand if best is None or cand < best else best
         return self._countries[best[2]] if best else None
 
+    @property
+    def country_ids(self) -> Collection[int]:
+        """The GeoNames ids of the countries."""
+        return self._country_ids.keys()
+
     def country_by_code(self, code: str) -> CountryEntry | None:
         """A country by ISO 3166-1 alpha-2 or alpha-3 code, any case."""
         code = code.strip().upper()
@@ -320,7 +326,7 @@ class Gazetteer:
         fuzzy: bool = True,
         demonyms: bool = True,
         context: bool = True,
-        max_candidates: int = 10,
+        max_candidates: int | None = 10,
     ) -> list[PlaceMention]:
         """Every gazetteer name in ``text``: see :func:`warmonitor.gazetteer.scan.scan`."""
         return scan_text(

@@ -17,6 +17,7 @@ __all__ = [
     "DEMONYM",
     "MAIN",
     "CountryEntry",
+    "Designator",
     "GazetteerEntry",
     "PlaceMention",
     "precision_of",
@@ -37,6 +38,9 @@ def precision_of(feature_code: str) -> str:
     return "city"
 
 
+#: What the words around a name call it (see :func:`warmonitor.gazetteer.scan.designator`).
+Designator = Literal["area", "place", "feature"] | None
+
 #: Kinds of name in the ``names`` table: a place's name, an alternate name, an ISO code, a demonym.
 MAIN, ALT, CODE, DEMONYM = 0, 1, 2, 3
 
@@ -46,6 +50,7 @@ _NO_HINT: Mapping[str, int] = MappingProxyType({})
 # first; an area ties with its seat and comes after it.
 _BONUS = {
     "PPLC": 3.0,
+    "PPLG": 3.0,
     "PPLA": 2.0,
     "ADM1": 2.0,
     "PPLA2": 1.0,
@@ -61,8 +66,9 @@ _BONUS = {
 class GazetteerEntry:
     """A gazetteer record: a populated place, an admin area (located at its seat) or a country.
 
-    ``admin1``/``admin2`` are names, ``country`` an ISO 3166-1 alpha-2 code; ``lat``/``lon`` are
-    ``None`` for the few admin areas with no known place. ``population`` of an admin area is the
+    ``admin1``/``admin2`` are names (``admin1_id``/``admin2_id`` their entries' ids, an area's
+    own id at its level), ``country`` an ISO 3166-1 alpha-2 code; ``lat``/``lon`` are ``None``
+    for the few admin areas with no known place. ``population`` of an admin area is the
     sum of its places in the data (those of 500 people or more), so a lower bound.
     """
 
@@ -79,6 +85,8 @@ class GazetteerEntry:
     precision: str
     rank_population: int = field(default=0, repr=False, compare=False)  # an area's: its seat's
     seat_id: int | None = field(default=None, repr=False, compare=False)  # an area's seat
+    admin1_id: int | None = field(default=None, repr=False, compare=False)  # an area's own id
+    admin2_id: int | None = field(default=None, repr=False, compare=False)
 
     importance: float = field(init=False, repr=False, compare=False)
 
@@ -177,7 +185,11 @@ class PlaceMention:
     """A name found in a text: ``text == source[start:end]`` and its ranked candidates.
 
     ``kind`` is ``"demonym"`` when the words are an adjective of nationality ("Syrian"), whose
-    one candidate is the country; ``exact`` is false when only the fuzzy skeleton key matched.
+    one candidate is the country; ``exact`` is false when only the fuzzy skeleton key matched;
+    ``alt`` holds the ids of candidates called so only by an alternate name; ``designator`` is
+    what the words around call it: ``"area"`` ("Idlib province"), ``"place"`` ("town of Qusayr"),
+    ``"feature"`` ("Lake Victoria"); ``common`` is true for a common English word ("Reading"),
+    ``partial`` when an unknown capitalised word is joined to it ("*Tell* Qirmiz").
     """
 
     start: int
@@ -186,6 +198,10 @@ class PlaceMention:
     candidates: tuple[GazetteerEntry, ...]
     kind: Literal["name", "demonym"] = "name"
     exact: bool = True
+    alt: frozenset[int] = frozenset()
+    designator: Designator = None
+    common: bool = False
+    partial: bool = False
 
     @property
     def best(self) -> GazetteerEntry:

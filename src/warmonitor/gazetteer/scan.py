@@ -12,7 +12,15 @@ import re
 from collections.abc import Callable, Collection, Iterable
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from warmonitor.gazetteer.entries import CODE, DEMONYM, GazetteerEntry, PlaceMention, rank
+from warmonitor.gazetteer.cues import KIND_WORDS, designator
+from warmonitor.gazetteer.entries import (
+    ALT,
+    CODE,
+    DEMONYM,
+    GazetteerEntry,
+    PlaceMention,
+    rank,
+)
 from warmonitor.gazetteer.normalise import (
     ARTICLES,
     MIN_SIMILARITY,
@@ -32,11 +40,12 @@ from warmonitor.gazetteer.stoplist import (
 )
 
 if TYPE_CHECKING:
-    from warmonitor.gazetteer.core import Gazetteer
+    from warmonitor.gazetteer.core import Gazetteer, Hits
 
 __all__ = ["CONNECTORS", "MAX_TOKENS", "scan"]
 
 MAX_TOKENS = 5
+CLOSE_SIMILARITY = 0.8  # a fuzzy match of a minor place in a text that names no country
 #: Lower-case words allowed inside a name ("Sant Julià de Lòria", "Bosnia and Herzegovina").
 CONNECTORS = words("""
     de del della dei di da do dos das du des la le les el al il ul ad an ar as at az ash
@@ -52,18 +61,22 @@ _TOKEN = re.compile(
     rf"|(?:[{_UPPER}]|[a-z]+-[{_UPPER}]){_WORD_TAIL}"  # Homs, al-Bab
     rf"|(?:{'|'.join(sorted(CONNECTORS, key=len, reverse=True))})(?![\w'’\-]))"
 )
+_ADJECTIVE = re.compile(r"[ \t\xa0]+[^\W\d_]")
 _BLOCKING = TITLES | GIVEN_NAMES
 _PROMINENT = frozenset({"PCLI", "PPLC", "ADM1"})
 _SENTENCE_END = frozenset(".!?:;\n\r•–—|")
+_DIRECTIONS = frozenset("north south east west central nord sud est ouest".split())
+_SETTLEMENT = frozenset({"city", "neighbourhood", "point"})
 _OPENERS = frozenset(" \t\xa0\"'“‘«([")
 
 
 class _Token:
-    __slots__ = ("cap", "end", "initial", "key", "linked", "start")
+    __slots__ = ("cap", "end", "initial", "key", "linked", "possessive", "start")
 
     def __init__(self, start: int, end: int, key: str, cap: bool, initial: bool) -> None:
         self.start, self.end, self.key, self.cap, self.initial = start, end, key, cap, initial
         self.linked = False  # the next token follows with only blanks between
+        self.possessive = False  # "'s" was cut off
 
 
 def _is_initial(text: str, start: int) -> bool:
@@ -85,21 +98,24 @@ def _tokens(text: str) -> list[_Token]:
         connector = word in CONNECTORS
         if not connector and not word[0].isupper() and not word.rsplit("-", 1)[-1][:1].isupper():
             continue  # a lower-case letter of Latin Extended, matched only to be looked at
-        if word[-1] == "s" and len(word) > 3 and word[-2] in "'’":
-            end, word = end - 2, word[:-2]  # possessive: "Nigeria's"
+        possessive = word[-1] == "s" and len(word) > 3 and word[-2] in "'’"
+        if possessive:
+            end, word = end - 2, word[:-2]  # "Nigeria's"
         if prev is not None:
             gap = text[prev.end : start]
             prev.linked = gap == " " or (bool(gap) and not gap.strip(" \t\xa0"))
         prev = _Token(
             start, end, fold(word), not connector, not connector and _is_initial(text, start)
         )
+        prev.possessive = possessive
         out.append(prev)
     return out
 
 
 def _ngrams(toks: list[_Token]) -> dict[int, list[tuple[int, str]]]:
     """For each capitalised token, the n-grams starting there: ``(last index, key)``, longest
-    first. An n-gram ends on a capitalised token and has only connectors between."""
+    first. An n-gram ends on a capitalised token and has only connectors between; one of two
+    words or more that ends in "'s" is also tried with it ("St. George's" before "St. George")."""
     out: dict[int, list[tuple[int, str]]] = {}
     for i, tok in enumerate(toks):
         if not tok.cap or not tok.key:
@@ -109,7 +125,10 @@ def _ngrams(toks: list[_Token]) -> dict[int, list[tuple[int, str]]]:
         j = i
         while True:
             if toks[j].cap:
-                found.append((j, canonical_article(" ".join(parts))))
+                key = canonical_article(" ".join(parts))
+                found.append((j, key))
+                if toks[j].possessive and j > i:
+                    found.append((j, key + "s"))
             if j - i + 1 >= MAX_TOKENS or not toks[j].linked:
                 break
             j += 1
@@ -126,6 +145,33 @@ class _Found(NamedTuple):
     ids: tuple[int, ...]
     demonym: bool
     exact: bool
+    alt: frozenset[int] = frozenset()  # ids named so only by an alternate name
+    key: str = ""
+
+
+def _without_article(gaz: Gazetteer, exact: dict[str, Hits]) -> dict[str, Hits]:
+    """``exact``, where a name is nobody's, with the hits of the name without its Arabic
+    article ("Al-Manbij" as "Manbij") or a direction after it ("Rakhine-North" as "Rakhine"), or
+    of the country it names with a possessive "s" written without the apostrophe ("Libyas")."""
+    bare, owner = {}, {}
+    for k, hits in exact.items():
+        if not hits:
+            head, _, tail = k.rpartition(" ")
+            if k.startswith("al "):
+                bare[k] = k[3:]
+            elif tail in _DIRECTIONS and len(head) > 2 and head not in STOP_WORDS:
+                bare[k] = head  # "Rakhine-North": a part of Rakhine
+            elif len(k) > 4 and k[-1] == "s" and " " not in k:
+                owner[k] = k[:-1]
+    if bare or owner:
+        found = gaz.name_hits({*bare.values(), *owner.values()})
+        exact.update({k: found[b] for k, b in bare.items() if found[b]})
+        countries = gaz.country_ids
+        for k, b in owner.items():
+            hits = tuple(h for h in found[b] if h[0] in countries and h[1] != CODE)
+            if hits:
+                exact[k] = hits
+    return exact
 
 
 def _greedy(
@@ -158,11 +204,15 @@ def _greedy(
             ]
             if hits:
                 ids = tuple(seats(key, [g for g, _ in hits]))
-                out.append(_Found(i, j, ids, all(k == DEMONYM for _, k in hits), True))
+                alt = frozenset(g for g, kind in hits if kind == ALT) - {
+                    g for g, kind in hits if kind != ALT
+                }
+                demonym = all(k == DEMONYM for _, k in hits)
+                out.append(_Found(i, j, ids, demonym, True, alt, key))
                 nxt = j + 1
                 break
             if key in fuzzy:
-                out.append(_Found(i, j, fuzzy[key], False, False))
+                out.append(_Found(i, j, fuzzy[key], False, False, key=key))
                 nxt = j + 1
                 break
         i = nxt
@@ -207,8 +257,10 @@ def _fuzzy_hits(
     entries = gaz.entries({g for s in skel_hits.values() for g in s})
 
     def plausible(key: str, e: GazetteerEntry) -> bool:
-        where = e.country in hint if hint else e.feature_code in _PROMINENT
-        return where and similarity(key, e.ascii_name) >= MIN_SIMILARITY
+        alike = similarity(key, e.ascii_name)
+        if hint:
+            return e.country in hint and alike >= MIN_SIMILARITY
+        return alike >= (MIN_SIMILARITY if e.feature_code in _PROMINENT else CLOSE_SIMILARITY)
 
     hits = {}
     for key, skel in wanted.items():
@@ -226,20 +278,27 @@ def scan(
     fuzzy: bool = True,
     demonyms: bool = True,
     context: bool = True,
-    max_candidates: int = 10,
+    max_candidates: int | None = 10,
 ) -> list[PlaceMention]:
-    """Every gazetteer name in ``text``, in order, with ranked candidates.
+    """Every gazetteer name in ``text``, in order, with ranked candidates (all when
+    ``max_candidates`` is ``None``).
 
     ``countries`` (ISO2 codes) rank places there first; with ``context`` so do the countries
     the text itself names, or names a place of no other country in ("Kano" in a report on
     Nigeria, "Ariha" in one on Saraqib). ``demonyms`` reports "Syrian" and the like as mentions
-    of their country. ``fuzzy`` lets a name of three consonants or more, not a sentence's first
-    word, match by skeleton key ("Jebleh", "Deir Ezzor"), but only a place in those countries
-    or, when there are none, a country, capital or first-level area, spelt at least half alike.
+    of their country (a word that is also a name, "Somali", only before another word).
+    ``fuzzy`` lets a name of three consonants or more, not a sentence's first word, match by
+    skeleton key ("Jebleh", "Deir Ezzor"): a place in those countries spelt at least half alike,
+    or, when there are none, a country, capital or first-level area so spelt or another place
+    spelt closely. A name nobody has is also tried without its Arabic article ("Al-Manbij") or a
+    direction after it ("Rakhine-North"); a name ending in "'s" with it ("St. George's"). A name the
+    text calls an area ("Idlib province") ranks admin areas first, one it calls a settlement
+    ("the town of Qusayr") populated places (see :func:`~warmonitor.gazetteer.cues.designator`).
+    For joint disambiguation take every candidate and see :mod:`warmonitor.gazetteer.resolve`.
     """
     toks = _tokens(text)
     grams = _ngrams(toks)
-    exact = gaz.name_hits({key for found in grams.values() for _, key in found})
+    exact = _without_article(gaz, gaz.name_hits({k for found in grams.values() for _, k in found}))
     found = _greedy(toks, grams, exact, {}, demonyms, gaz.with_seats)
     entries = gaz.entries({g for f in found for g in f.ids})
     hint: dict[str, int] = dict.fromkeys((c.upper() for c in countries or ()), 1000)
@@ -251,18 +310,62 @@ def scan(
         if fuzzy_hits:
             found = _greedy(toks, grams, exact, fuzzy_hits, demonyms, gaz.with_seats)
             entries.update(fuzzy_entries)
-    keys = {(i, j): key for i, found_at in grams.items() for j, key in found_at}
     out = []
     for f in found:
+        key = f.key
+        if f.exact and not f.demonym and demonyms:
+            f = _name_or_demonym(f, exact.get(key, ()), text, toks[f.last].end)
         weights = hint
         if (f.first, f.last) in own:  # a mention is no context for itself
             country, weight = own[(f.first, f.last)]
             weights = {**hint, country: hint[country] - weight}
-        similar_to = None if f.exact else keys[(f.first, f.last)]
-        ranked = rank((entries[g] for g in f.ids if g in entries), weights, similar_to)
+        ranked = rank(
+            (entries[g] for g in f.ids if g in entries), weights, None if f.exact else key
+        )
         if ranked:
-            start, end = toks[f.first].start, toks[f.last].end
-            kind: Literal["name", "demonym"] = "demonym" if f.demonym else "name"
-            candidates = tuple(ranked[:max_candidates])
-            out.append(PlaceMention(start, end, text[start:end], candidates, kind, f.exact))
+            out.append(_mention(text, toks, f, ranked, key, max_candidates))
     return out
+
+
+def _name_or_demonym(f: _Found, hits: tuple[tuple[int, int], ...], text: str, end: int) -> _Found:
+    """A word that is a demonym and a name ("Somali"): the demonym before another word ("the
+    Somali town of …", "Somali Islamists"), else the name ("Jijiga, Somali", "the Somali
+    Region")."""
+    nationality = {g for g, kind in hits if kind == DEMONYM}
+    if not nationality:
+        return f
+    if _ADJECTIVE.match(text, end) and designator(text, end, end) != "area":
+        return f._replace(ids=tuple(g for g in f.ids if g in nationality), demonym=True)
+    return f._replace(ids=tuple(g for g in f.ids if g not in nationality))
+
+
+def _mention(
+    text: str,
+    toks: list[_Token],
+    f: _Found,
+    ranked: list[GazetteerEntry],
+    key: str,
+    max_candidates: int | None,
+) -> PlaceMention:
+    start, end = toks[f.first].start, toks[f.last].end
+    kind: Literal["name", "demonym"] = "demonym" if f.demonym else "name"
+    said = None if f.demonym else designator(text, start, end)
+    if said in ("area", "place"):
+        ranked.sort(key=lambda e: (e.precision in _SETTLEMENT) == (said == "area"))
+    before = toks[f.first - 1] if f.first else None
+    after = toks[f.last + 1] if f.last + 1 < len(toks) and toks[f.last].linked else None
+    partial = (before is not None and before.linked and _unknown(before)) or (
+        after is not None and _unknown(after)
+    )
+    return PlaceMention(
+        start, end, text[start:end], tuple(ranked[:max_candidates]), kind, f.exact,
+        f.alt & set(f.ids), said, key in COMMON_WORDS, partial,
+    )  # fmt: skip
+
+
+def _unknown(tok: _Token) -> bool:
+    """A capitalised word that is no common word, title or kind of area ("Tell *Qirmiz*")."""
+    key = tok.key
+    return tok.cap and not (
+        key in STOP_WORDS or key in COMMON_WORDS or key in KIND_WORDS or key in ARTICLES
+    )

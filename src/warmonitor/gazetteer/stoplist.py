@@ -5,11 +5,13 @@ in news text, almost never mean one.
 * :data:`STOP_PHRASES` are never a mention ("Islamic State", "Al Jazeera", "Red Crescent");
 * :data:`TITLES` and :data:`GIVEN_NAMES` are never a mention, nor are the capitalised words right
   after them ("President Assad", "Ahmed Hassan");
-* :data:`COMMON_WORDS` are not a mention at the start of a sentence ("Reading the report").
+* :data:`COMMON_WORDS` are not a mention at the start of a sentence ("Reading the report"),
+  and elsewhere a weak one (:attr:`PlaceMention.common`).
 
 Entries are :func:`~warmonitor.gazetteer.normalise.name_key` keys. ``COMMON_WORDS`` are the words
 among the 10,000 most frequent in English (wordfreq) that name a place of under 100,000 people
-and no country or first-level area, and a few more common words that name a larger place.
+and no country or first-level area, a few more common words that name a larger place, and
+directions and landforms that name areas ("Sud", "Lakes").
 """
 
 from __future__ import annotations
@@ -20,9 +22,10 @@ __all__ = ["COMMON_WORDS", "GIVEN_NAMES", "STOP_PHRASES", "STOP_WORDS", "TITLES"
 
 
 TITLES: frozenset[str] = words("""
+    alhaji amb brig capt cpl engr gov hon honorable honourable maj pte rep rev sen sgt
     ambassador bishop captain cardinal chief col colonel commander deputy dr emir envoy gen
     general governor imam judge king lieutenant lt madam major mayor minister mr mrs ms pope
-    president prince princess queen secretary senator sergeant shaikh sheikh sir spokesman
+    president prince princess queen secretary senator sergeant shaikh shaykh sheikh sir spokesman
     spokesperson spokeswoman
 """)
 
@@ -60,7 +63,7 @@ STOP_WORDS: frozenset[str] = (
     hizbollah hospital hospitals houthi houthis how however hts human hundred hundreds i idf if
     ifp imam in including injured inside institute insurgents interior international into irgc
     irna is isil isis islam islamic islamist islamists it its jan january jesus jewish jews
-    judge jul july jun june just justice killed king kurd kurdish kurds last later league
+    judge jul july jun june just justice killed king kurd kurdish kurds last later league levant
     lieutenant lord lower lt madam major many mar march may mayor me meanwhile medics men might
     militants military militia militias million millions minister ministry monday month months
     more moreover morning mosque most movement mr mrs ms msf much muslim muslims must national
@@ -110,6 +113,12 @@ STOP_PHRASES: frozenset[str] = frozenset(
     hayat tahrir al sham
     human rights watch
     islamic state
+    islamic state in iraq
+    islamic state of iraq
+    islamic state in iraq and syria
+    islamic state of iraq and syria
+    islamic state in iraq and the levant
+    islamic state of iraq and the levant
     jabhat al nusra
     jaish al islam
     jerusalem post
@@ -137,6 +146,7 @@ STOP_PHRASES: frozenset[str] = frozenset(
 )
 
 COMMON_WORDS: frozenset[str] = words("""
+    sud nord sur norte centre centro ouest oeste est este islands lakes coast highlands
     acre amen apex bar basic bat bath bay bend bloke bone bride barn caller can capital cascade
     colon concord dab drug dual enterprise first forest free genes gold golden grenade hail hang
     homo independence island lag lane lime lion log logos lone luck male man marches marina

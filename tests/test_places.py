@@ -1,0 +1,207 @@
+"""The document's places: joint disambiguation, the document's country, the main place.
+
+Every sentence here is the project's own; the places are real, the events are not.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+
+import pytest
+
+from warmonitor.extract.places import PlaceIndex
+from warmonitor.gazetteer import Gazetteer
+from warmonitor.model import Place
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.default()
+
+
+def index(
+    gaz: Gazetteer, text: str, entities: list[tuple[int, int, str]] | None = None
+) -> PlaceIndex:
+    return PlaceIndex.build(text, entities or (), gaz)
+
+
+def main(gaz: Gazetteer, text: str) -> Place:
+    place = index(gaz, text).main
+    assert place is not None, text
+    return place
+
+
+def km(place: Place, lat: float, lon: float) -> float:
+    assert place.lat is not None and place.lon is not None
+    p1, p2 = math.radians(place.lat), math.radians(lat)
+    dp, dl = p2 - p1, math.radians(lon - place.lon)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(a))
+
+
+# -- containment ------------------------------------------------------------------------------
+
+
+def test_containment_beats_a_foreign_country_named_in_passing(gaz: Gazetteer) -> None:
+    text = "On 3 May, about 200 people rallied in Granada (Andalucia) against the war in Ukraine."
+    places = index(gaz, text)
+    assert places.country == "ES"
+    place = places.main
+    assert place is not None and (place.name, place.country, place.precision) == (
+        "Granada",
+        "ES",
+        "city",
+    )
+
+
+def test_parenthesised_areas_pick_the_namesake_they_hold(gaz: Gazetteer) -> None:
+    place = main(gaz, "On 4 May, traders closed their shops in Goma (Goma, Nord-Kivu).")
+    assert (place.country, place.precision) == ("CD", "city")
+    lexington = main(gaz, "On 9 May, students marched through Lexington (Kentucky).")
+    assert (lexington.country, lexington.admin1) == ("US", "Kentucky")
+
+
+def test_country_named_beside_a_place(gaz: Gazetteer) -> None:
+    assert main(gaz, "Clashes in Tripoli, Lebanon, left three dead.").country == "LB"
+    assert main(gaz, "Clashes in Tripoli left three dead.").country == "LY"  # the capital
+
+
+# -- the document's country -------------------------------------------------------------------
+
+
+def test_demonyms_tell_the_country(gaz: Gazetteer) -> None:
+    places = index(gaz, "Iraqi officials said a car bomb killed 12 people on Sunday.")
+    assert places.country == "IQ"
+    assert places.main is not None and places.main.precision == "country"
+    # a demonym votes but is no place of the sentence
+    assert places.in_span(0, 40) is None
+
+
+def test_a_demonym_places_the_town_it_describes(gaz: Gazetteer) -> None:
+    text = "Gunmen from across the border attacked the Kenyan town of Garissa, killing six."
+    place = main(gaz, text)
+    assert (place.name, place.country) == ("Garissa", "KE")
+
+
+def test_possessive_country_and_the_city_it_names(gaz: Gazetteer) -> None:
+    place = main(gaz, "Gunmen shot dead five people in Nigeria's main northern city of Kano.")
+    assert (place.name, place.country, place.precision) == ("Kano", "NG", "city")
+
+
+def test_a_country_named_in_passing_loses_to_the_place_of_the_event(gaz: Gazetteer) -> None:
+    text = "Protesters in Lyon condemned the Russian invasion of Ukraine on Friday."
+    places = index(gaz, text)
+    assert places.country == "FR"
+    assert places.main is not None and places.main.name == "Lyon"
+
+
+def test_a_country_qualifying_a_noun_is_no_place(gaz: Gazetteer) -> None:
+    text = "A US envoy visited a camp near Homs on Friday, where shelling killed two people."
+    assert main(gaz, text).country == "SY"
+
+
+# -- what a name is called -----------------------------------------------------------------------
+
+
+def test_x_province_is_the_area(gaz: Gazetteer) -> None:
+    place = main(gaz, "A roadside bomb killed three soldiers in Idlib province.")
+    assert (place.country, place.precision) == ("SY", "admin1")
+    state = main(gaz, "Gunmen killed nine farmers in Plateau State on Sunday.")
+    assert (state.country, state.precision) == ("NG", "admin1")
+
+
+def test_a_country_named_like_its_state_is_the_country(gaz: Gazetteer) -> None:
+    place = main(gaz, "Five people were killed in southern Mexico on Thursday.")
+    assert (place.country, place.precision) == ("MX", "country")
+
+
+# -- well-known places against small namesakes -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Shelling killed four people in Goma on Monday.", "CD"),
+        ("Hundreds marched in Dhaka to demand higher wages.", "BD"),
+        ("A car bomb exploded in Kabul near the Yakatut Area market.", "AF"),
+        ("A car bomb exploded in Madrid.", "ES"),
+    ],
+)
+def test_a_big_city_beats_its_small_namesakes_abroad(
+    gaz: Gazetteer, text: str, country: str
+) -> None:
+    place = main(gaz, text)
+    assert (place.country, place.precision) == (country, "city")
+
+
+# -- falling back to the area ------------------------------------------------------------------
+
+
+def test_an_unknown_village_falls_back_to_its_areas(gaz: Gazetteer) -> None:
+    place = main(gaz, "Militants attacked Qwertovka village (Djugu, Ituri), killing four.")
+    assert (place.country, place.precision) == ("CD", "district")
+
+
+def test_a_namesake_outside_the_area_named_after_it_gives_way_to_the_area(
+    gaz: Gazetteer,
+) -> None:
+    # "Bila Tserkva" is a city of the Kyiv region, not of Luhansk: the text's area wins
+    place = main(gaz, "Artillery hit Bila Tserkva, Luhansk, on Friday.")
+    assert place.country == "UA" and place.name == "Luhansk"
+
+
+def test_a_reference_point_is_not_the_place(gaz: Gazetteer) -> None:
+    place = main(gaz, "A bomb killed six people in Kut, south of Basra, on Monday.")
+    assert place.name == "Al Kūt" and place.country == "IQ"
+
+
+# -- sentences and the main place --------------------------------------------------------------
+
+
+def test_in_span_prefers_the_documents_country(gaz: Gazetteer) -> None:
+    text = "Rockets fired from Syria hit the Lebanese town of Hermel, killing two. More followed."
+    places = index(gaz, text)
+    assert places.country == "LB"
+    place = places.in_span(0, text.index(".") + 1)
+    assert place is not None and (place.text, place.country) == ("Hermel", "LB")
+    assert places.in_span(text.index("More"), len(text)) is None
+
+
+def test_main_place_is_the_most_specific_of_the_first_sentence(gaz: Gazetteer) -> None:
+    text = "Fighting in Borno state killed 12 people near Damasak. Later, Maiduguri was calm."
+    place = main(gaz, text)
+    assert (place.name, place.country, place.precision) == ("Damasak", "NG", "city")
+
+
+def test_weak_names_do_not_take_the_place(gaz: Gazetteer) -> None:
+    text = "Workers blocked the Main Road near the Central Bank in Mosul on Sunday."
+    place = main(gaz, text)
+    assert place.country == "IQ" and km(place, 36.34, 43.13) < 25
+
+
+def test_a_person_tagged_by_the_model_is_still_a_place_if_nothing_else_is(
+    gaz: Gazetteer,
+) -> None:
+    text = "Police dispersed a rally in Bosaso on Monday."
+    start = text.index("Bosaso")
+    places = index(gaz, text, [(start, start + 6, "PERSON")])
+    assert places.main is not None and places.main.country == "SO"
+
+
+def test_no_place(gaz: Gazetteer) -> None:
+    places = index(gaz, "A suicide bomber killed seven people at a market.")
+    assert places.main is None and places.country is None
+
+
+def test_place_step_is_fast(gaz: Gazetteer) -> None:
+    text = (
+        "Gunmen killed five people in the Nigerian city of Kano on Tuesday, police said, "
+        "a day after a bomb exploded in Maiduguri, the capital of Borno State, killing 12 "
+        "people and wounding 20 at a market near the main mosque."
+    )
+    PlaceIndex.build(text, (), gaz)
+    start = time.perf_counter()
+    for _ in range(100):
+        PlaceIndex.build(text, (), gaz)
+    assert (time.perf_counter() - start) / 100 < 0.005  # about 0.5 ms here
