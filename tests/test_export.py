@@ -167,6 +167,7 @@ def test_acled_columns(store: Store, tmp_path: Path) -> None:
 
 def test_parquet(store: Store, tmp_path: Path) -> None:
     import pyarrow.parquet as pq
+
     path = tmp_path / "incidents.parquet"
     assert export_incidents(store, "parquet", path) == 5
     table = pq.read_table(path)
