@@ -17,7 +17,8 @@ nlp.add_pipe("warmonitor_casualties", config={"geocode": False})
 def head(text: str):  # type: ignore[no-untyped-def]
     doc = nlp.make_doc(text)
     doc._.published = date(2024, 3, 5)
-    return headline(nlp(doc)._.casualty_claims, published=date(2024, 3, 5))
+    context = nlp(doc)._.casualty_context
+    return headline(context.claims, published=date(2024, 3, 5), lead=context.lead)
 
 
 def test_lead_figure_wins_over_later_background() -> None:
@@ -67,3 +68,13 @@ def test_a_precise_figure_beats_a_vague_lead() -> None:
 def test_a_coders_summary_figure_is_the_total() -> None:
     h = head("Two people were killed in one village and four in another. Fatalities coded as 7.")
     assert h.killed == 7
+
+
+def test_a_protest_report_does_not_count_the_killing_it_protests() -> None:
+    text = (
+        "On 3 March 2024, residents protested outside the police station in the town. "
+        "They demanded an investigation into the death of a man who was shot by police."
+    )
+    assert head(text).killed is None
+    fired = "Police opened fire on workers protesting outside a factory, killing five people."
+    assert head(fired).killed == 5

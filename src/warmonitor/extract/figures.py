@@ -125,7 +125,11 @@ def find_figures(sentence: str) -> list[Figure]:
     keep = []
     for f in figures:
         key = (f.mention.start, f.outcome)
-        if f.outcome is not None and key not in seen and not _animals(f.victims.text):
+        if (
+            f.outcome is not None
+            and key not in seen
+            and not _animals(f.victims.text, sentence[f.victims.end : f.victims.end + 40])
+        ):
             seen.add(key)
             keep.append(f)
     # re-index part_of after filtering
@@ -193,10 +197,15 @@ _ANIMALS = re.compile(
 )
 
 
-def _animals(text: str) -> bool:
-    """True when a victim phrase's head noun is an animal ("a dozen of their livestock")."""
+def _animals(text: str, after: str = "") -> bool:
+    """True when a victim phrase's head noun is an animal ("a dozen of their livestock",
+    "25 heads of cattle")."""
     words = text.split()
-    return bool(words) and bool(_ANIMALS.fullmatch(words[-1].strip(".,").lower()))
+    if words and _ANIMALS.fullmatch(words[-1].strip(".,").lower()):
+        return True
+    return bool(
+        re.match(r"\s*(?:heads? )?of (?:their |the )?(?:\w+ )?" + _ANIMALS.pattern, after, re.I)
+    )
 
 
 def _next_after(starts: list[int], pos: int) -> int | None:

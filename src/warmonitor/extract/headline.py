@@ -72,8 +72,15 @@ def headline(
     published: date | None = None,
     fallback_place: Place | None = None,
     fallback_period: Period | None = None,
+    lead: str = "",
 ) -> Headline:
-    """The main incident's figures among a document's claims."""
+    """The main incident's figures among a document's claims.
+
+    ``lead`` is the report's first sentence: when it reports a protest, a vigil or a blockade,
+    killings named as its cause anywhere in the report are background, not the event.
+    """
+    protest = bool(_PROTEST_LEAD.search(lead))
+    claims = [c for c in claims if not (protest and _cause_of_protest(c))]
     killed_claims = [c for c in claims if c.outcome == "killed"]
     main_killed, main_claims = _main_figure(killed_claims)
     injured, _ = _main_figure([c for c in claims if c.outcome == "injured"])
@@ -248,6 +255,30 @@ def _vague(claim: Claim) -> bool:
 def _sentences_apart(claims: list[Claim], a: int, b: int) -> int:
     """How many distinct claim sentences lie between offsets ``a`` and ``b`` (inclusive of b)."""
     return len({c.evidence.start for c in claims if a < c.evidence.start <= b})
+
+
+_PROTEST_LEAD = re.compile(
+    r"\b(?:protested|demonstrated|rallied|marched|took to the streets|gathered (?:\w+ ){0,8}?"
+    r"(?:to (?:protest|demand|denounce|condemn|call)|for an? (?:protest|vigil|rally|march))|"
+    r"held an? (?:\w+ )*?(?:protests?|rally|vigil|march|sit-in|demonstrations?)|"
+    r"staged an? (?:\w+ )*?(?:protests?|rally|vigil|march|sit-in|demonstrations?)|blocked|"
+    r"riots? broke out|rioted|burn(?:ed|t) (?:tyres|tires)|erected barricades)\b",
+    re.I,
+)
+_CAUSE_FRAME = re.compile(
+    r"\b(?:death|killing|murder|assassination|body|lynching|shooting) of\b|\b(?:who|that) "
+    r"(?:was|were|had been)\b|\b(?:after|following|over|for)\b[^.;]{0,60}$|"
+    r"\b(?:demand|call|justice|commemorat|solidarity|mourn|memory)\w*",
+    re.I,
+)
+
+
+def _cause_of_protest(claim: Claim) -> bool:
+    """In a protest report, a killing named in a cause frame ("the death of a man who…")."""
+    figure = claim.evidence.figure
+    base = claim.evidence.start
+    end = (figure[0] - base) if figure else len(claim.evidence.sentence)
+    return bool(_CAUSE_FRAME.search(claim.evidence.sentence[max(0, end - 80) : end]))
 
 
 def _summary(claim: Claim) -> bool:
