@@ -60,6 +60,7 @@ class Extraction:
     claims: list[Claim]
     main_place: Place | None
     event_period: Period | None
+    lead: str = ""  # the report's first sentence: what the report is about
 
 
 @dataclass(slots=True)
@@ -137,7 +138,8 @@ def extract_claims(
         drafts.extend(local)
     main_place = places.main if places else None
     claims = [_claim(d, source, extractor, reported_by, main_place, event_period) for d in drafts]
-    return Extraction(claims, main_place, event_period)
+    lead = text[slice(*source.sentences[0])] if source.sentences else ""
+    return Extraction(claims, main_place, event_period, lead)
 
 
 def _has_time_hint(sentence: str) -> bool:
