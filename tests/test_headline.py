@@ -78,3 +78,7 @@ def test_a_protest_report_does_not_count_the_killing_it_protests() -> None:
     assert head(text).killed is None
     fired = "Police opened fire on workers protesting outside a factory, killing five people."
     assert head(fired).killed == 5
+
+
+def test_a_figure_split_across_events_counts_this_events_share() -> None:
+    assert head("Ten people were killed. 10 fatalities split across five events.").killed == 2

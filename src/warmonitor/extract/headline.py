@@ -103,7 +103,7 @@ def _main_figure(claims: list[Claim]) -> tuple[int | None, list[Claim]]:
         return None, []
     summaries = [c for c in claims if _summary(c)]
     if summaries:
-        return summaries[-1].count.best, [summaries[-1]]
+        return _share(summaries[-1]), [summaries[-1]]
     candidates = [c for c in claims if not _running_total(c)] or claims
     first = candidates[0].evidence.start
     lead = [c for c in candidates if c.evidence.start == first]
@@ -281,6 +281,34 @@ def _cause_of_protest(claim: Claim) -> bool:
     return bool(_CAUSE_FRAME.search(claim.evidence.sentence[max(0, end - 80) : end]))
 
 
+_SPLIT = re.compile(
+    r"\b(?:split|spread|divided|distributed)\s+(?:equally\s+)?(?:across|among|between|over)\s+"
+    r"(\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:\w+\s+)?events?\b",
+    re.I,
+)
+_SMALL = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+
+
+def _share(claim: Claim) -> int:
+    """This event's share of a figure the coder split across several events (at least 1)."""
+    m = _SPLIT.search(claim.evidence.sentence)
+    if m is None:
+        return claim.count.best
+    word = m.group(1).lower()
+    events = int(word) if word.isdigit() else _SMALL[word]
+    return max(1, claim.count.best // max(events, 1))
+
+
 def _summary(claim: Claim) -> bool:
     """The figure a coder states as the event's total ("Fatalities coded as 7")."""
     trigger = claim.evidence.trigger
@@ -289,7 +317,7 @@ def _summary(claim: Claim) -> bool:
         words = claim.evidence.sentence[trigger[0] - base : trigger[1] - base]
         if "coded" in words.lower():
             return True
-    return bool(_SUMMARY.match(claim.evidence.sentence))
+    return bool(_SUMMARY.match(claim.evidence.sentence) or _SPLIT.search(claim.evidence.sentence))
 
 
 def _running_total(claim: Claim) -> bool:
