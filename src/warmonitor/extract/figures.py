@@ -278,9 +278,23 @@ def _long_passive(sentence: str, figures: list[Figure], triggers: list[Trigger])
             for f in figures[i + 1 :]
             if f.mention.start < nxt.start and not _bracketed(sentence, f.mention.start)
         ]
-        if any(not _PART_CUE.search(sentence[fig.victims.end : f.mention.start]) for f in later):
+        if not _all_parts(sentence, fig, later):
             continue
         fig.outcome, fig.trigger = nxt.outcome, nxt
+
+
+def _all_parts(sentence: str, fig: Figure, later: list[Figure]) -> bool:
+    """True when every figure inside a long subject is a part of it ("68 others, among them
+    15 police and 12 soldiers"): the first after a part cue, the rest coordinated with it."""
+    previous: Figure | None = None
+    for f in later:
+        if previous is None:
+            if not _PART_CUE.search(sentence[fig.victims.end : f.mention.start]):
+                return False
+        elif not _COORD.match(sentence[previous.victims.end : f.mention.start]):
+            return False
+        previous = f
+    return True
 
 
 def _bracketed(sentence: str, pos: int) -> bool:
@@ -330,8 +344,12 @@ def _coordinate(sentence: str, figures: list[Figure]) -> None:
             b.outcome, b.trigger = a.outcome, a.trigger
 
 
+# "one security officer among them were killed": a part; not "68 others, among them 15 …",
+# where the figure after "among them" is the part.
 _AMONG_THEM = re.compile(
-    r"\s*(?:were\s+|was\s+)?among\s+(?:them|those|the dead|the victims)\b", re.I
+    r"\s*(?:were\s+|was\s+)?among\s+(?:them|those|the dead|the victims)\b"
+    r"(?!\s*,?\s*(?:\d|an?\b|one|two|three|four|five|six|seven|eight|nine|ten|dozens))",
+    re.I,
 )
 
 
@@ -602,7 +620,15 @@ def _and_one(sentence: str, figures: list[Figure]) -> list[Figure]:
                 end = word.end() if word else None
             if m and end:
                 extra.append(_one(sentence, m.end() - len(m.group(1)) - 1, end, fig.trigger))
+        if fig.trigger is not None and fig.trigger.start >= fig.victims.end:
+            m = _ONE_AND.search(sentence, max(0, fig.mention.start - 60), fig.mention.start)
+            end = _person_np_end(sentence, m.start(1)) if m else None
+            if m and end is not None and end <= m.end():  # "the driver and two other men"
+                extra.append(_one(sentence, m.start(), end, fig.trigger))
     return sorted(figures + extra, key=lambda f: f.mention.start) if extra else figures
+
+
+_ONE_AND = re.compile(r"\b(?:the|an?|his|her)\s+((?:[\w\-']+\s+){0,2}[\w\-']+)\s+and\s+$", re.I)
 
 
 _OBJECT_STOP = frozenset(
