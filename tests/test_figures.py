@@ -138,3 +138,16 @@ def test_a_later_figure_updates_the_toll() -> None:
     assert [(f.count.low, f.cumulative) for f in figures] == [(7, False), (10, True)]
     figures = find_figures("At least 30 people (a lower estimate says 16) have been killed.")
     assert figures[0].outcome == "killed" and figures[0].count.low == 30
+
+
+def test_victims_taken_and_then_killed() -> None:
+    assert summary("Gunmen forced seven men outside and killed them.") == [
+        ("seven", "killed", "civilians")
+    ]
+    assert summary("The bombers blew up two cars, killing themselves and seven other people.") == [
+        ("seven", "killed", "people")
+    ]
+    assert summary("Eight more people were Tuesday [26 August] morning killed.")[0][:2] == (
+        "Eight",
+        "killed",
+    )

@@ -277,12 +277,28 @@ def _claim(
     )
 
 
+_AREAS = frozenset({"country", "admin1", "district"})
+_SETTLEMENTS = frozenset({"city", "neighbourhood", "point"})
+
+
 def _specific(place: Place | None, main_place: Place | None) -> Place | None:
-    """The sentence's place, unless it only names the country the main place lies in."""
-    if place is None or (
-        place.precision == "country"
-        and main_place is not None
+    """The sentence's place, unless it only names an area that holds the main place: the
+    main place's country, or its first-level area or a district of it ("fighting in Borno
+    state" in a report whose main place is a town in Borno)."""
+    if place is None:
+        return main_place
+    if (
+        main_place is not None
+        and place.precision in _AREAS
         and main_place.country == place.country
+        and (
+            place.precision == "country"
+            or (
+                main_place.precision in _SETTLEMENTS
+                and main_place.admin1 is not None
+                and main_place.admin1 == place.admin1
+            )
+        )
     ):
         return main_place
     return place

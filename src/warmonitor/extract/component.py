@@ -71,7 +71,9 @@ class CasualtyExtractor:
             publisher=doc._.publisher,
             entities=entities,
         )
-        places = PlaceIndex.build(text, entities) if self.geocode else None
+        places = (
+            PlaceIndex.build(text, entities, sentences=source.sentences) if self.geocode else None
+        )
         return extract_claims(source, places=places, extractor=EXTRACTOR_VERSION)
 
     def set_annotations(self, doc: Doc, extraction: Extraction) -> None:

@@ -111,6 +111,7 @@ def find_figures(sentence: str) -> list[Figure]:
             figures[i + 1].mention.start if i + 1 < len(figures) else len(sentence),
         )
     figures = _then_killed(sentence, figures, triggers)
+    _killed_them(sentence, figures, triggers)
     _long_passive(sentence, figures, triggers)
     figures = _singulars(sentence, triggers, figures)
     _coordinate(sentence, figures)
@@ -153,6 +154,32 @@ _OWN_OBJECT = re.compile(
     r"dozens|several|scores|hundreds|many|some)\b",
     re.I,
 )
+
+
+_KILLED_THEM = re.compile(
+    r"[^.;]{0,120}?\band\s+(?:(?:then|later|have|had|has)\s+)*(?:killed|shot|beat|hacked|"
+    r"stabbed|executed|beheaded|murdered)\s+them(?:\s+(?:dead|to death|all))?\b",
+    re.I,
+)
+
+
+def _killed_them(sentence: str, figures: list[Figure], triggers: list[Trigger]) -> None:
+    """ "forced seven men outside and killed them", "took two teachers … and shot them dead"."""
+    for fig in figures:
+        if fig.outcome is not None:
+            continue
+        m = _KILLED_THEM.match(sentence, fig.victims.end)
+        if m:
+            kill = next(
+                (
+                    t
+                    for t in triggers
+                    if t.outcome == "killed" and m.start() <= t.start and t.end <= m.end()
+                ),
+                None,
+            )
+            if kill is not None:
+                fig.outcome, fig.trigger = "killed", kill
 
 
 def _then_killed(sentence: str, figures: list[Figure], triggers: list[Trigger]) -> list[Figure]:
@@ -247,7 +274,8 @@ def _bind(sentence: str, fig: Figure, triggers: list[Trigger], next_start: int) 
 
 
 _PASSIVE_END = re.compile(
-    r"\b(?:were|was|have been|has been|had been|are|are being|were being|be|got)\s+"
+    r"\b(?:were|was|(?:have|has|had)(?: \w+ly| also| now| since)? been|are|are being|"
+    r"were being|be|got)\s+"
     r"(?:(?:reportedly|allegedly|also|all|later|yesterday|today|early|late|on|last|this|"
     r"\w+day|night|morning|afternoon|evening|overnight|subsequently|eventually|feared|"
     r"believed|confirmed|said|to|have|been|be|weekend|\w+ed and|<b>)\s+){0,5}$",

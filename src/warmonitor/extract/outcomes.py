@@ -37,7 +37,7 @@ _RAW: tuple[tuple[str, str, str], ...] = (
         r"shot (?:dead|and killed|to death)|gunned down|stabbed to death|tortured to death|"
         r"strangled|hanged|burn(?:ed|t) (?:alive|to death)|"
         r"beaten to death|beat to death|hacked to death|bludgeoned to death|crushed to death|"
-        r"lynched|"
+        r"lynched|\w+ed to death|slit the throats? of|"
         r"fatally (?:shot|wounded|injured|stabbed)|killed|slain|murdered|massacred|"
         r"slaughtered|executed|assassinated|beheaded|butchered|decapitated",
         "killed",
@@ -45,6 +45,7 @@ _RAW: tuple[tuple[str, str, str], ...] = (
     ),
     (
         r"kill(?:s|ing)?|murder(?:s|ing)|massacring|slaughtering|executing|executions?|"
+        r"beheading(?:s| of)?|"
         r"massacres?|claim(?:ed|ing|s)?"
         r"(?= (?:the )?(?:lives|life))",
         "killed",
@@ -176,6 +177,7 @@ _LEFT_GLUE = re.compile(
     r"some|total|totalled|totaled|topped|surpassed|exceeded|passed|mounted|mounting|"
     r"lives|life|of at least|including|included|in all|altogether|overall|so far|nearly|"
     r"and wounding|bringing|brought|since|then|stood|confirmed|reported|on \w+day|"
+    r"themselves and|himself and|herself and|"
     r"on \w+|in the attack|in the raid|in the blast|in the clashes|"
     r"\d{1,3}(?:,\d{3})* to|as|put|puts|putting|between"
     r")(?:\s|,)+)*$",
@@ -201,7 +203,7 @@ _RIGHT_GLUE = re.compile(
 )
 
 
-_TAG = re.compile(r"<[^<>]{0,40}>|[>\\]")
+_TAG = re.compile(r"<[^<>]{0,40}>|\[[^\[\]]{0,40}\]|[>\\]")
 _TOLL_REACH = re.compile(
     r"^[^.;:]{0,120}?\b(?:rose|risen|rising|climbed|increased|jumped|reached|hit|topped|"
     r"surpassed|passed|stands|stood|standing|is|was|of|at|put|puts|revised|raised|adjusted|"

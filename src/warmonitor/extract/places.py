@@ -79,15 +79,18 @@ class PlaceIndex:
         text: str,
         entities: Sequence[tuple[int, int, str]] = (),
         gazetteer: Gazetteer | None = None,
+        sentences: Sequence[tuple[int, int]] | None = None,
     ) -> PlaceIndex:
-        """Scan ``text`` and resolve every place name in it."""
+        """Scan ``text`` and resolve every place name in it; ``sentences`` are the caller's
+        sentence spans, so that the lead is the same sentence as the claims' (default: the
+        gazetteer's own cut at sentence punctuation)."""
         gaz = gazetteer or Gazetteer.default()
         raw = [m for m in gaz.scan(text, max_candidates=None) if m.candidates]
         labels = [_labels(m.start, m.end, entities) for m in raw]
         kept = [i for i, found in enumerate(labels) if _maybe_place(found)]
         raw = [raw[i] for i in kept]
         penalty = [_penalty(labels[i]) for i in kept]
-        found = resolve(text, raw, penalty)
+        found = resolve(text, raw, penalty, sentences)
         return cls([_resolved(text, r, found.country) for r in found.mentions], found.votes)
 
     @property
