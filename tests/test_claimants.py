@@ -72,3 +72,11 @@ def test_kinds() -> None:
     assert claimant_kind("UNICEF") == "international"
     assert claimant_kind("witnesses") == "witness"
     assert claimant_kind("the Taliban") == "armed_group"
+
+
+def test_appositive_after_a_lowercase_article() -> None:
+    (att,) = find_attributions(
+        "Twelve people were killed on Friday, the Levant Casualty Monitor, a UK-based war "
+        "monitor, said."
+    )
+    assert (att.text, att.descriptor) == ("the Levant Casualty Monitor", "a UK-based war monitor")

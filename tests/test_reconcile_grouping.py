@@ -82,6 +82,14 @@ def test_a_running_toll_reaches_back_to_its_incident() -> None:
     assert partition([strike, later]) == [{strike.id, later.id}]
 
 
+def test_an_undated_report_joins_an_incident_a_running_toll_reached_back_to() -> None:
+    strike = claim(12, day=date(2024, 5, 6), doc="doc-6")
+    rising = claim(19, day=date(2024, 5, 6), said_on=date(2024, 5, 7), doc="doc-7",
+                   cumulative=True)  # fmt: skip
+    undated = claim(19, day=None, doc="doc-8", outlet="BBC")  # published on 8 May
+    assert partition([strike, rising, undated]) == [{strike.id, rising.id, undated.id}]
+
+
 def test_killed_and_injured_group_together_detentions_apart() -> None:
     killed, injured = claim(5), claim(20, outcome="injured")
     arrested = claim(30, outcome="detained", group="people")

@@ -111,7 +111,8 @@ def _left_subject(sentence: str, verb_start: int, verb_end: int) -> Attribution 
         # "NAME, a UK-based war monitor, said": the name is before the appositive
         appos = pieces[-2].strip()
         name = pieces[-3].strip()
-        if re.match(r"(?:a|an|the)\s", appos, re.I) and name[:1].isupper():
+        bare = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.I)
+        if re.match(r"(?:a|an|the)\s", appos, re.I) and bare[:1].isupper():
             subject, descriptor = name, appos
     elif not subject and len(pieces) >= 2:
         return None

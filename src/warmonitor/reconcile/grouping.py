@@ -190,7 +190,11 @@ def _fit(member: _Member, group: _Group, rules: GroupingRules) -> tuple[int, flo
         span = (max(end, group.end) - min(start, group.start)).days
         longest = max((end - start).days, (group.end - group.start).days, rules.max_span_days)
         # the claims of one report are one story: its dates may lie further apart
-        if gap > (rules.max_span_days if same_doc else rules.slack_days) or span > longest:
+        # windows that overlap always fit in time; otherwise the incident may not outgrow
+        # the longest span (a cumulative claim's look-back must not block an undated one)
+        if gap > (rules.max_span_days if same_doc else rules.slack_days) or (
+            gap > 0 and span > longest
+        ):
             return None
     anchors = group.anchors
     place = member.claim.place
