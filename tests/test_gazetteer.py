@@ -360,7 +360,7 @@ def test_scan_reads_what_a_name_is_called(gaz: Gazetteer) -> None:
     assert found["Idlib"].designator == "area" and found["Idlib"].best.precision == "admin1"
     assert found["Qusayr"].designator == "place" and found["Qusayr"].best.precision == "city"
     assert found["Victoria"].designator == "feature"
-    assert found["Lake"].common and found["Lake"].partial  # "Lake" is joined to "Victoria"
+    assert "Lake" not in found  # a kind of place is never a place on its own
 
 
 def test_scan_marks_names_given_only_by_alternate_names(gaz: Gazetteer) -> None:
@@ -419,3 +419,56 @@ def test_resolve_flags_a_namesake_its_areas_do_not_hold(gaz: Gazetteer) -> None:
     first, area = resolve(text, gaz.scan(text, max_candidates=None)).mentions
     assert first.entry.country == area.entry.country == "UA"
     assert first.contradicted and not area.contradicted
+
+
+def test_scan_prefers_a_long_name_spelt_alike_to_a_short_name_inside(gaz: Gazetteer) -> None:
+    for text, country in (
+        ("shells struck a crowded market in Maarat al-Numan on Friday", "SY"),
+        ("Troops retook Maaret al-Numan after a week of fighting", "SY"),
+        ("Kurdish fighters held Ain al-Arab against the siege", "SY"),
+    ):
+        found = gaz.scan(text, max_candidates=None)
+        assert len(found) == 1 or found[0].text != found[-1].text, text
+        long = max(found, key=lambda m: m.end - m.start)
+        assert long.text.count(" ") >= 1 and not long.exact, text
+        assert any(e.country == country for e in long.candidates), text
+    # an exact name still wins over nothing: "Numan" alone is the Nigerian town
+    assert gaz.scan("Gunmen attacked Numan on Monday")[0].best.country == "NG"
+
+
+def test_scan_reads_kinds_of_place_around_a_name(gaz: Gazetteer) -> None:
+    def said(text: str, name: str) -> str | None:
+        return next(m.designator for m in gaz.scan(text) if m.text == name)
+
+    assert said("Gunmen burnt Kaya village at dawn", "Kaya") == "village"
+    assert said("Raiders hit Njaba and Kaya villages", "Kaya") == "village"
+    assert said("Fighting reached the central Mali city of Gao", "Mali") is None
+    assert said("Riots spread in the Xinjiang province of China", "China") is None
+    somali = gaz.scan("A bomb hit Garowe in the Somali region of Puntland")
+    assert next(m for m in somali if m.text == "Somali").kind == "demonym"
+
+
+def test_scan_a_kind_of_place_is_no_place(gaz: Gazetteer) -> None:
+    found = {m.text: m for m in gaz.scan("Traders gathered near the Niger Bridge and the Sector")}
+    assert "Bridge" not in found and "Sector" not in found
+    assert found["Niger"].partial
+
+
+def test_scan_a_region_named_without_its_direction(gaz: Gazetteer) -> None:
+    (m,) = gaz.scan("Fighting in Kivu displaced thousands", max_candidates=None)
+    assert {e.country for e in m.candidates} == {"CD"}
+    assert {e.feature_code for e in m.candidates} == {"ADM1"} and m.alt == {
+        e.geonames_id for e in m.candidates
+    }
+
+
+def test_scan_an_area_spelt_alike_when_the_text_calls_it_an_area(gaz: Gazetteer) -> None:
+    (m,) = gaz.scan("Nine people were killed in Zabol Province", max_candidates=None)
+    assert any(e.country == "AF" and e.feature_code == "ADM1" for e in m.candidates)
+    (plain,) = gaz.scan("Nine people were killed in Zabol", max_candidates=None)
+    assert all(e.country != "AF" for e in plain.candidates)
+
+
+def test_capital_of_a_country(gaz: Gazetteer) -> None:
+    capital = gaz.capital("ly")
+    assert capital is not None and capital.name == "Tripoli" and capital.country == "LY"

@@ -10,6 +10,7 @@ import time
 
 import pytest
 
+from warmonitor.extract.claims import _specific
 from warmonitor.extract.places import PlaceIndex
 from warmonitor.gazetteer import Gazetteer
 from warmonitor.model import Place
@@ -205,3 +206,86 @@ def test_place_step_is_fast(gaz: Gazetteer) -> None:
     for _ in range(100):
         PlaceIndex.build(text, (), gaz)
     assert (time.perf_counter() - start) / 100 < 0.005  # about 0.5 ms here
+
+
+# -- names beside names, capitals, the lead -------------------------------------------------
+
+
+def test_a_place_in_another_country_s_area_is_denied(gaz: Gazetteer) -> None:
+    # "Toulouse" has no namesake in Plateau State: a village missing from the gazetteer
+    places = index(gaz, "Gunmen raided Toulouse Development Area of Plateau State on Sunday.")
+    assert places.country == "NG"
+    place = places.main
+    assert place is not None and (place.name, place.precision) == ("Plateau", "admin1")
+
+
+def test_a_quarter_of_a_city_abroad_takes_the_city(gaz: Gazetteer) -> None:
+    places = index(gaz, "A bomb went off at Cairo Square in northern Kabul, killing four.")
+    assert places.country == "AF"
+    assert places.main is not None and places.main.name == "Kabul"
+
+
+def test_a_name_before_a_facility_votes_weakly(gaz: Gazetteer) -> None:
+    places = index(gaz, "Gunmen shot dead six traders near the Niger Bridge in Onitsha.")
+    assert places.country == "NG"
+    assert places.main is not None and places.main.name == "Onitsha"
+
+
+def test_a_capital_standing_for_its_government_is_not_the_place(gaz: Gazetteer) -> None:
+    place = main(gaz, "A militia backed by Kabul killed 12 people in Helmand province.")
+    assert (place.name, place.precision) == ("Helmand", "admin1")
+
+
+def test_the_demonym_s_capital_is_its_capital(gaz: Gazetteer) -> None:
+    text = "Twelve Egyptians were killed by a rocket in the Libyan capital, Egypt's media said."
+    places = index(gaz, text)
+    assert places.country == "LY"
+    place = places.main
+    assert place is not None and (place.name, place.country) == ("Tripoli", "LY")
+    # "the capital of Iraq's northern region" is not Baghdad
+    places = index(gaz, "Six died in the capital of Iraq's northern region on Sunday.")
+    assert all(m.place.name != "Baghdad" for m in places.mentions)
+
+
+def test_a_sentence_with_only_a_reference_point_takes_the_main_place(gaz: Gazetteer) -> None:
+    text = (
+        "Twenty people died in an attack on a police post in a town north of the capital, "
+        "Kabul. The attack on the post in Ghazni lasted hours."
+    )
+    places = index(gaz, text)
+    first = text.index(".") + 1
+    assert places.in_span(0, first) is None
+    assert places.main is not None and places.main.name == "Ghazni"
+
+
+def test_a_name_written_twice_is_of_one_country(gaz: Gazetteer) -> None:
+    places = index(gaz, "Protesters gathered in Trujillo state (coded to Trujillo, Trujillo).")
+    assert {m.entry.country for m in places.mentions} == {"VE"}
+
+
+def test_a_region_of_several_areas_is_in_their_country(gaz: Gazetteer) -> None:
+    places = index(gaz, "Fighting in Darfur killed 30 people, the United Nations said.")
+    assert places.country == "SD"
+    assert places.main is not None and places.main.precision == "admin1"
+
+
+def test_given_sentences_decide_the_lead(gaz: Gazetteer) -> None:
+    text = "Shelling hit Homs; later that day 5 died in Hama."
+    split = PlaceIndex.build(text, (), gaz)
+    whole = PlaceIndex.build(text, (), gaz, sentences=[(0, len(text))])
+    assert [m.sentence for m in split.mentions] == [0, 1]
+    assert [m.sentence for m in whole.mentions] == [0, 0]
+    assert split.main is not None and split.main.text == "Homs"
+    assert whole.main is not None and whole.main.text == "Hama"  # "in Hama", in the lead
+
+
+def test_a_sentence_naming_the_main_place_s_area_takes_the_main_place() -> None:
+    town = Place("Bama", "NG", 11.52, 13.69, 1, admin1="Borno", precision="city")
+    state = Place("Borno", "NG", 11.85, 13.16, 2, admin1="Borno", precision="admin1")
+    other = Place("Kano", "NG", 12.0, 8.52, 3, admin1="Kano", precision="admin1")
+    district = Place("Gwoza", "NG", 11.08, 13.69, 4, admin1="Borno", precision="district")
+    assert _specific(state, town) == town
+    assert _specific(district, town) == town
+    assert _specific(other, town) == other
+    assert _specific(state, state) == state
+    assert _specific(None, town) == town

@@ -4,17 +4,18 @@
 (:func:`warmonitor.gazetteer.resolve.resolve`: importance, containment, the text's countries).
 The document's country is the one its names vote for. A name locates something when it is a
 place of that country, or a foreign place the text puts something in ("in Aleppo") that is
-well known or supported by containment; demonyms and weak matches only vote. A claim takes the
-most specific located place of its sentence, the document's country first; else the main
-place: the most specific place of the first sentence that locates one in the document's
-country, else that country (rules in ``docs/HEADLINE.md``).
+well known or supported by containment; demonyms and weak matches only vote ("the Libyan
+capital" names the capital). A claim takes the most specific located place of its sentence,
+the document's country first (a capital standing for its government or a dateline is weak);
+else the main place: the most specific place of the first sentence that locates one in the
+document's country, else that country (rules in ``docs/HEADLINE.md``).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from warmonitor.gazetteer import Gazetteer, GazetteerEntry
 from warmonitor.gazetteer.resolve import Resolved, resolve
@@ -45,6 +46,12 @@ _REFERENCE = re.compile(
     re.I,
 )
 
+_CAPITAL_AFTER = re.compile(r"(?:['’]s)?\s+capital\b(?!\s+of\b)", re.I)
+_CAPITAL_BEFORE = re.compile(r"\bcapital\s+(?:city\s+)?of\s+(?:the\s+)?$", re.I)
+_POSSESSIVE = re.compile(r"['’]s\b")
+_AGENT = re.compile(r"\b(?:by|to|with|against|towards?)\s+$", re.I)
+_DATELINE = re.compile(r"\s*(?:\(|,|[-–—:])")
+
 
 @dataclass(frozen=True, slots=True)
 class ResolvedMention:
@@ -64,6 +71,7 @@ class ResolvedMention:
     located: bool = True
     tier: int = 0  # 0 supported by containment, 1 a plain name, 2 weaker or a reference, 3 no
     inside: bool = False  # "in X", "at X": where, not near where
+    reference: bool = False  # "south of X", "from X": a point of reference
 
 
 class PlaceIndex:
@@ -91,7 +99,13 @@ class PlaceIndex:
         raw = [raw[i] for i in kept]
         penalty = [_penalty(labels[i]) for i in kept]
         found = resolve(text, raw, penalty, sentences)
-        return cls([_resolved(text, r, found.country) for r in found.mentions], found.votes)
+        mentions = []
+        for r in found.mentions:
+            mentions.append(_resolved(text, r, found.country))
+            capital = _capital(text, mentions[-1], gaz)
+            if capital is not None:
+                mentions.append(capital)
+        return cls(mentions, found.votes)
 
     @property
     def country(self) -> str | None:
@@ -122,6 +136,8 @@ class PlaceIndex:
         the document's country first."""
         inside = [m for m in self.mentions if m.located and start <= m.start and m.end <= end]
         home = [m for m in inside if m.entry.country == self.country]
+        if home and all(m.reference for m in home):
+            return None  # "a town north of the capital, Mogadishu": the report's main place
         return _most_specific(home or inside)
 
 
@@ -129,12 +145,39 @@ def _resolved(text: str, r: Resolved, country: str | None) -> ResolvedMention:
     m = r.mention
     inside = bool(_IN.search(text, max(0, m.start - 30), m.start))
     reference = bool(_REFERENCE.search(text, max(0, m.start - 40), m.start))
-    tier = min(_tier(r) + reference, 3)
+    # "backed by Khartoum", "heading to Ottawa", "KABUL (Reuters) -": a capital that stands for
+    # its government, a destination or the newsroom
+    metonym = r.entry.feature_code == "PPLC" and _metonym(text, m.start, m.end)
+    tier = min(_tier(r) + (reference or metonym), 3)
     place = r.entry.to_place(m.text)
     located = _locates(r, country)
     return ResolvedMention(
-        m.start, m.end, r.entry, place, r.score, r.sentence, located, tier, inside
+        m.start, m.end, r.entry, place, r.score, r.sentence, located, tier, inside, reference
     )
+
+
+def _capital(text: str, m: ResolvedMention, gaz: Gazetteer) -> ResolvedMention | None:
+    """The capital that a country's name or demonym stands for in "the Libyan capital",
+    "Somalia's capital", "the capital of Somalia", where the name is and as sure as it."""
+    if m.entry.precision != "country":
+        return None
+    after = _CAPITAL_AFTER.match(text, m.end)
+    before = _CAPITAL_BEFORE.search(text, max(0, m.start - 30), m.start)
+    if not (after or (before and not _POSSESSIVE.match(text, m.end))):
+        return None  # not "the capital of Iraq's Kurdistan region"
+    entry = gaz.capital(m.entry.country)
+    if entry is None or entry.lat is None:
+        return None
+    place = entry.to_place(text[m.start : m.end])
+    return replace(m, entry=entry, place=place, located=True, tier=min(m.tier, 2))
+
+
+def _metonym(text: str, start: int, end: int) -> bool:
+    """Whether a capital named at ``start:end`` stands for its government ("backed by
+    Khartoum"), is where someone goes ("heading to Ottawa") or heads a wire story's dateline."""
+    if _AGENT.search(text, max(0, start - 20), start):
+        return True
+    return not text[:start].strip(" \t\n\"'“") and bool(_DATELINE.match(text, end))
 
 
 def _most_specific(mentions: Sequence[ResolvedMention]) -> Place | None:

@@ -10,6 +10,7 @@ import functools
 import os
 import sqlite3
 import threading
+from collections import defaultdict
 from collections.abc import Collection, Iterable
 from contextlib import ExitStack
 from importlib.resources import as_file, files
@@ -40,6 +41,10 @@ from warmonitor.gazetteer.scan import scan as scan_text
 __all__ = ["Gazetteer"]
 
 SEAT_SIMILARITY = 0.7  # how alike an area's name and its seat's must be to offer the seat
+#: Words that name a part of a region ("North Darfur", "Nord-Kivu", "Lower Shabelle").
+REGION_PARTS = (
+    "north northern south southern east eastern west western central upper lower middle nord sud"
+).split()
 _CHUNK = 500
 _CACHE_LIMIT = 200_000
 _ENTRY_SQL = """
@@ -170,6 +175,24 @@ class Gazetteer:
                 out[skel] = self._skeletons[skel] = tuple(gids)
         return out
 
+    @functools.cached_property
+    def regions(self) -> dict[str, tuple[int, ...]]:
+        """Names of regions made of admin areas named by a direction and them, as name keys:
+        "darfur" -> North, South, West … Darfur, when they are two or more of one country."""
+        parts: dict[str, set[tuple[int, str]]] = defaultdict(set)
+        sql = """SELECT n.key, n.geonameid, p.country FROM names n
+                 JOIN places p ON p.geonameid = n.geonameid
+                 WHERE n.key > ? AND n.key < ? AND n.kind != ?
+                 AND p.feature_code IN ('ADM1', 'ADM2')"""
+        for word in REGION_PARTS:
+            for key, gid, country in self._rows(sql, (word + " ", word + "!", CODE)):
+                parts[key[len(word) + 1 :]].add((gid, country))
+        return {
+            stem: tuple(sorted(gid for gid, _ in found))
+            for stem, found in parts.items()
+            if len(found) >= 2 and len({c for _, c in found}) == 1
+        }
+
     def entries(self, ids: Iterable[int]) -> dict[int, GazetteerEntry]:
         """Entries by geonameid (unknown ids are left out)."""
         out: dict[int, GazetteerEntry] = {}
@@ -293,6 +316,16 @@ class Gazetteer:
             cand = (kind, -self._countries[iso2].population, iso2)
             best = cand if best is None or cand < best else best
         return self._countries[best[2]] if best else None
+
+    def capital(self, iso2: str) -> GazetteerEntry | None:
+        """The capital of a country (ISO2 code), if the gazetteer holds it."""
+        gid = self._capitals.get(iso2.upper())
+        return None if gid is None else self.get(gid)
+
+    @functools.cached_property
+    def _capitals(self) -> dict[str, int]:
+        sql = "SELECT country, geonameid FROM places WHERE feature_code = 'PPLC'"
+        return dict(self._rows(sql, ()))
 
     @property
     def country_ids(self) -> Collection[int]:

@@ -22,10 +22,13 @@ __all__ = [
     "KIND_WORDS",
     "adjectival",
     "apposed",
+    "area_of",
     "beside",
     "designator",
     "follows",
     "locative",
+    "names_place",
+    "within",
 ]
 
 _AREA_KINDS = (
@@ -35,15 +38,25 @@ _AREA_KINDS = (
     "rural municipality|agency"
 )
 _PLACE_KINDS = "city|town|village|hamlet|neighbou?rhood|suburb"
+_AREAS_PLURAL = "governorates|provinces|districts|regions|states|counties|departments"
+_PLACES_PLURAL = "cities|towns|villages|hamlets|neighbou?rhoods|suburbs"
 #: Words that say what kind of place a name is ("district", "local government area", "town").
 KIND_WORDS = AREA_WORDS | words("""
     division lga local government area sub county payam tehsil woreda commune rural agency city
     town village hamlet neighbourhood neighborhood suburb
 """)
-_AREA_AFTER = re.compile(rf"[ \t\xa0]+(?i:{_AREA_KINDS})\b")
+_AREA_AFTER = re.compile(rf"[ \t\xa0]+(?i:{_AREA_KINDS}|{_AREAS_PLURAL})\b")
+_PLACE_NOUN = re.compile(
+    r"(?:['’]s)?[ \t\xa0]+(?:[a-z]+[ \t\xa0]+)?(?:capital|city|cities|towns?|villages?|hamlets?|"
+    r"regions?|provinces?|territory|soil|countryside|coast|side)\b"
+)
+_AREA_OF = re.compile(rf"[ \t\xa0]+(?:(?i:{_AREA_KINDS}) of\b|territory\b)")
 _AREA_END = re.compile(rf"[ \-](?i:{_AREA_KINDS})$")
-_PLACE_AFTER = re.compile(rf"[ \t\xa0]+(?:{_PLACE_KINDS})\b")
+# "Kaya village", "Njaba and Kaya villages"; not "the Mali city of Konna"
+_PLACE_AFTER = re.compile(rf"[ \t\xa0]+(?:{_PLACE_KINDS}|{_PLACES_PLURAL})\b(?!\s+of\b)")
+_VILLAGE = re.compile(r"village|hamlet")
 _AREA_BEFORE = re.compile(rf"\b(?:{_AREA_KINDS}) of (?:the )?$")
+_NAMED_AREA_BEFORE = re.compile(rf"[A-Z][\w'’-]*[ \t\xa0]+(?i:{_AREA_KINDS}) of (?:the )?$")
 _PLACE_BEFORE = re.compile(rf"\b(?:{_PLACE_KINDS}) of (?:the )?$")
 _FEATURE_BEFORE = re.compile(r"\b(?:Lake|Mount|Mt\.?|River|Gulf of|Sea of|Bay of|Strait of) $")
 _FEATURE_AFTER = re.compile(
@@ -74,29 +87,53 @@ _KIND_OF = (
     r"(?:town|city|village|capital|province|region|state|district|county|port|country)\s+of\s+"
     r"(?:the\s+)?"
 )
+_KIND_OF_END = re.compile(rf"{_KIND_OF}$")
 _COUNTRY_BEFORE = re.compile(
     rf"(?:['’]s)?\s+(?:[a-z-]+\s+){{0,3}}{_KIND_OF}|['’]s\s+(?:[a-z-]+\s+){{0,3}}(?:{_KIND_OF})?"
 )
-_FOLLOWS = re.compile(r"\s*[,(]\s*|\s+(?:[A-Za-z]+\s+){0,3}of\s+(?:the\s+)?")
+_FOLLOWS = re.compile(
+    r"\s*[,(]\s*|\s+(?:(?!(?:north|south|east|west)\w*\s)[A-Za-z]+\s+){0,3}of\s+(?:the\s+)?",
+    re.I,
+)  # not "Ghazni province south of Kabul"
+_B = r"[ \t\xa0]+"  # blanks within a line
+_WITHIN = re.compile(
+    rf"{_B}(?:[A-Za-z]+{_B})?(?:area{_B})?(?:of|in){_B}(?:the{_B})?"
+    rf"(?:(?:north|south|east|west|central)\w*{_B}"
+    rf"|(?:[a-z-]+{_B}){{0,2}}(?:north|south|east|west)\w*{_B}of{_B}(?:the{_B})?)?"
+)  # "Aden Square in northern", "Kamango village in the restive east of the"
 _APPOSED_CHARS = 25
 
 
 def designator(text: str, start: int, end: int) -> Designator:
     """What the words around ``text[start:end]`` call it: an admin area ("Idlib province",
     "Kano State", "the state of Georgia"), a settlement ("the town of Qusayr", "Raqqa city"),
-    a natural feature ("Lake Victoria", "Mount Kenya", "Jordan River"), or nothing."""
+    a natural feature ("Lake Victoria", "Mount Kenya", "Jordan River"), or nothing; a settlement
+    called a village ("Bam village", "the village of Bam") is a ``"village"``."""
     if _AREA_AFTER.match(text, end) or _AREA_END.search(text, start, end):
         return "area"
     if _FEATURE_AFTER.match(text, end) or _FEATURE_BEFORE.search(text, max(0, start - 10), start):
         return "feature"
-    if _PLACE_AFTER.match(text, end):
-        return "place"
-    before = text[max(0, start - 30) : start]
-    if _AREA_BEFORE.search(before):
-        return "area"
-    if _PLACE_BEFORE.search(before):
-        return "place"
-    return None
+    said = _PLACE_AFTER.match(text, end)
+    if said is None:
+        before = text[max(0, start - 30) : start]
+        if _AREA_BEFORE.search(before) and not _NAMED_AREA_BEFORE.search(before):
+            return "area"  # "the province of Idlib", not "the Xinjiang province of China"
+        said = _PLACE_BEFORE.search(before)
+    if said is None:
+        return None
+    return "village" if _VILLAGE.search(said.group()) else "place"
+
+
+def names_place(text: str, end: int) -> bool:
+    """Whether a place noun follows a country's name or demonym ending at ``end``: "the Somali
+    capital", "a Kenyan coastal town", "Nigeria's capital", "on Afghan soil"."""
+    return bool(_PLACE_NOUN.match(text, end))
+
+
+def area_of(text: str, end: int) -> bool:
+    """Whether a kind of area and "of" follow ``end`` ("the Somali region *of* Puntland", where
+    the name before qualifies the area named after), or "territory" ("Chadian territory")."""
+    return bool(_AREA_OF.match(text, end))
 
 
 def locative(text: str, start: int) -> bool:
@@ -112,19 +149,31 @@ def adjectival(text: str, m: PlaceMention) -> bool:
     return after is not None and after.group(1) not in _FUNCTION_WORDS
 
 
-def beside(text: str, country: PlaceMention, m: PlaceMention) -> bool:
+def beside(text: str, country: PlaceMention, m: PlaceMention, strict: bool = False) -> bool:
     """Whether a country's name or demonym places ``m`` in it: "Kano, Nigeria", "Kano
     (Nigeria)", "Kano in northern Nigeria", "Nigeria's main city of Kano", "the Kenyan coastal
-    town of Garissa"."""
+    town of Garissa". ``strict``: no preposition or verb between ("Saudi jets *in* the city of
+    Saada" is no Saudi city)."""
     if m.end <= country.start:
         return country.kind == "name" and bool(_COUNTRY_AFTER.fullmatch(text, m.end, country.start))
-    return country.end <= m.start and bool(_COUNTRY_BEFORE.fullmatch(text, country.end, m.start))
+    if country.end > m.start or not _COUNTRY_BEFORE.fullmatch(text, country.end, m.start):
+        return False
+    if not strict:
+        return True
+    gap = _KIND_OF_END.sub("", text[country.end : m.start])
+    return not any(w in _FUNCTION_WORDS for w in gap.lower().split())
 
 
 def apposed(text: str, a: PlaceMention, b: PlaceMention) -> bool:
     """Whether ``b`` follows ``a`` closely after a bracket or a comma ("Goma (Goma, …)")."""
     gap = text[a.end : b.start]
     return len(gap) <= _APPOSED_CHARS and ("(" in gap or "," in gap)
+
+
+def within(text: str, a: PlaceMention, b: PlaceMention) -> bool:
+    """Whether ``b`` comes right after ``a`` as the place that holds it: "Aden Square in
+    northern Baghdad", "Bodo town in northern Cameroon", "the Johar Town area of Islamabad"."""
+    return bool(_WITHIN.fullmatch(text, a.end, b.start))
 
 
 def follows(text: str, a: PlaceMention, b: PlaceMention) -> bool:

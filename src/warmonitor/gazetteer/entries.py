@@ -39,7 +39,7 @@ def precision_of(feature_code: str) -> str:
 
 
 #: What the words around a name call it (see :func:`warmonitor.gazetteer.scan.designator`).
-Designator = Literal["area", "place", "feature"] | None
+Designator = Literal["area", "place", "village", "feature"] | None
 
 #: Kinds of name in the ``names`` table: a place's name, an alternate name, an ISO code, a demonym.
 MAIN, ALT, CODE, DEMONYM = 0, 1, 2, 3
@@ -188,6 +188,7 @@ class PlaceMention:
     one candidate is the country; ``exact`` is false when only the fuzzy skeleton key matched;
     ``alt`` holds the ids of candidates called so only by an alternate name; ``designator`` is
     what the words around call it: ``"area"`` ("Idlib province"), ``"place"`` ("town of Qusayr"),
+    ``"village"`` (a place so called),
     ``"feature"`` ("Lake Victoria"); ``common`` is true for a common English word ("Reading"),
     ``partial`` when an unknown capitalised word is joined to it ("*Tell* Qirmiz").
     """

@@ -10,11 +10,14 @@ Each candidate of a name is scored by
 * the text's country votes, the other names' only ("a name is no evidence for itself").
 
 Votes: a country name (less when only named in passing, "Russia's invasion of Ukraine", or
-qualifying a noun, "a US envoy") or demonym, less each time its country recurs; a place by
-how sure its choice is, more with containment, and more as the first place the lead puts
-something in (news leads with the event). Votes in the lead count double. Names are chosen
-twice: with the demonyms' votes, then with everyone's. The text's country is the one with the
-most votes: a country named in passing is outvoted by places that support each other.
+qualifying a noun, "a US envoy", unless a place noun, "the Somali capital") or demonym, less
+each time its country recurs; a place by how sure its choice is, more with containment or
+called an area ("Borno State"), and more as the first place the lead puts something in (news
+leads with the event). Votes in the lead count double. A name that the words beside it place
+in another country votes nothing (:func:`_denied`). Names are chosen twice: with the
+demonyms' votes, then with everyone's; a name written twice takes one country. The text's
+country is the one with the most votes: a country named in passing is outvoted by places that
+support each other.
 """
 
 from __future__ import annotations
@@ -25,7 +28,14 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from warmonitor.gazetteer.cues import adjectival, beside, follows, locative
+from warmonitor.gazetteer.cues import (
+    adjectival,
+    beside,
+    follows,
+    locative,
+    names_place,
+    within,
+)
 from warmonitor.gazetteer.entries import GazetteerEntry, PlaceMention
 from warmonitor.gazetteer.normalise import fold
 from warmonitor.gazetteer.scoring import AREAS, prior, support
@@ -35,12 +45,14 @@ __all__ = ["Resolution", "Resolved", "resolve"]
 DOC_BONUS = 3.0  # times the country's votes over the most votes (VOTE_FLOOR at least)
 VOTE_FLOOR = 6.0
 NAME_VOTE, DEMONYM_VOTE, PLACE_VOTE, ANCHOR_VOTE, FIRST_VOTE = 3.0, 1.0, 3.0, 3.0, 2.0
+AREA_VOTE = 3.0
 PASSING_NAME = 0.3  # share of a country name's vote when nothing is put there
 SURE_FROM = 1.0  # a place scoring this votes nothing, five more a full vote
 LEAD_FACTOR = 2.0  # votes in the lead's first LEAD_CHARS; half as much more after them
 LEAD_CHARS = 150
 DISTRUST = 1 / 3  # a mention's votes lose this share per point of its penalty
 _SEATS = frozenset({"ADM1", "ADM2", "PPLC", "PPLA", "PPLA2", "PPLG"})
+_BRACKET = re.compile(r"\s*\(\s*")
 _SENTENCE_END = re.compile(r"[.!?;:\n](?=\s|$)")
 
 
@@ -75,11 +87,19 @@ class Resolution:
 
 
 def resolve(
-    text: str, mentions: Sequence[PlaceMention], penalty: Sequence[float] | None = None
+    text: str,
+    mentions: Sequence[PlaceMention],
+    penalty: Sequence[float] | None = None,
+    sentences: Sequence[tuple[int, int]] | None = None,
 ) -> Resolution:
     """Choose one candidate per mention (mentions need all their candidates, see above);
-    ``penalty`` lowers each mention's scores and votes (what else speaks against it)."""
-    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    ``penalty`` lowers each mention's scores and votes (what else speaks against it).
+    ``sentences`` are the text's sentence spans, in order (default: cut after . ! ? ; : and
+    line breaks)."""
+    if sentences:
+        ends = [b for _, b in sentences[:-1]]
+    else:
+        ends = [m.end() for m in _SENTENCE_END.finditer(text)]
     sentence = [bisect_right(ends, m.start) for m in mentions]
     keys = [fold(m.text) for m in mentions]
     cost = list(penalty) if penalty else [0.0] * len(mentions)
@@ -96,10 +116,7 @@ def resolve(
             ballot.add(i, m.candidates[0].country, DEMONYM_VOTE * voter.factor[i])
     choice = [0] * len(mentions)
     for _ in range(2):
-        for i, m in enumerate(mentions):
-            if m.kind != "demonym":
-                scores = ballot.scores(i, base[i], m.candidates)
-                choice[i] = max(range(len(scores)), key=scores.__getitem__)
+        _choose(mentions, keys, base, ballot, choice)
         ballot = voter.vote(_Ballot(keys), choice, base, rows)
     out = []
     for i, m in enumerate(mentions):
@@ -110,6 +127,35 @@ def resolve(
             Resolved(m, m.candidates[j], score, rows[i][j] > 0, sentence[i], against, where[i])
         )
     return Resolution(out, dict(ballot.total))
+
+
+def _choose(
+    mentions: Sequence[PlaceMention],
+    keys: list[str],
+    base: list[list[float]],
+    ballot: _Ballot,
+    choice: list[int],
+) -> None:
+    """Set ``choice`` to each mention's best candidate; a name written more than once takes
+    one country, the one of its best-scoring reading ("Merida state (coded to Merida,
+    Merida)")."""
+    scored: dict[int, list[float]] = {}
+    best: dict[str, tuple[float, str]] = {}
+    for i, m in enumerate(mentions):
+        if m.kind == "demonym":
+            continue
+        scores = scored[i] = ballot.scores(i, base[i], m.candidates)
+        j = max(range(len(scores)), key=scores.__getitem__)
+        choice[i] = j
+        if keys[i] not in best or scores[j] > best[keys[i]][0]:
+            best[keys[i]] = (scores[j], m.candidates[j].country)
+    for i, scores in scored.items():
+        country = best[keys[i]][1]
+        cands = mentions[i].candidates
+        if cands[choice[i]].country != country:
+            same = [j for j, e in enumerate(cands) if e.country == country]
+            if same:
+                choice[i] = max(same, key=scores.__getitem__)
 
 
 class _Ballot:
@@ -147,6 +193,7 @@ class _Voter:
         cost: list[float],
         where: list[bool],
     ) -> None:
+        self.text = text
         self.mentions = mentions
         self.where = where
         self.factor = [
@@ -154,6 +201,7 @@ class _Voter:
             for s, m, c in zip(sentence, mentions, cost, strict=True)
         ]
         self.adjectival = [adjectival(text, m) for m in mentions]
+        self.places = [names_place(text, m.end) for m in mentions]  # "the Somali capital"
         n = len(mentions)
         self.describes = [  # "the Kenyan town of Garissa", "Kabul, Afghanistan"
             (i + 1 < n and beside(text, m, mentions[i + 1]))
@@ -166,19 +214,27 @@ class _Voter:
     ) -> _Ballot:
         first = True
         named: dict[str, int] = defaultdict(int)
+        n = len(self.mentions)
+        denied = {ballot.keys[i] for i in range(n) if _denied(self.text, self.mentions, choice, i)}
         for i, m in enumerate(self.mentions):
             j = choice[i]
             e = m.candidates[j]
             if m.kind == "demonym" or e.precision == "country":
                 weak = (m.kind == "demonym" or self.adjectival[i]) and not self.describes[i]
+                weak = weak and not self.places[i]  # "the Somali capital"
+                weak = weak or m.designator == "feature" or m.partial  # "Lake Chad", "Niger Bridge"
                 weight = DEMONYM_VOTE if weak else NAME_VOTE
-                if not (weak or self.where[i] or self.describes[i]):
+                if not (weak or self.where[i] or self.describes[i] or self.places[i]):
                     weight *= PASSING_NAME  # "the invasion of Ukraine", "talks with Chad"
                 weight /= 1 + named[e.country]
                 named[e.country] += 1
+            elif ballot.keys[i] in denied:
+                continue  # "Giza, … of Nasarawa State": Giza, Egypt, is not meant
             else:
                 sure = _sure(base[i], m.candidates, j)
                 weight = PLACE_VOTE * sure + (ANCHOR_VOTE if rows[i][j] > 0 else 0.0)
+                if _named_area(m, e):
+                    weight += AREA_VOTE * sure  # "Borno State", "Zabul province"
                 plain = m.exact and not (m.partial or m.common)
                 if first and plain and self.where[i] and self.factor[i] >= LEAD_FACTOR:
                     weight += FIRST_VOTE * sure
@@ -200,10 +256,13 @@ def _sure(scores: list[float], candidates: Sequence[GazetteerEntry], j: int) -> 
 
 def _contradicted(text: str, mentions: Sequence[PlaceMention], choice: list[int], i: int) -> bool:
     """Whether the admin areas written right after mention ``i`` ("Manbij, Aleppo", "Goma
-    (Goma, Nord-Kivu)") are of its country but none of them holds its chosen entry."""
+    (Goma, Nord-Kivu)"), of its country or called areas, do not hold its chosen entry, or the
+    words beside it put it in another country (see :func:`_denied`)."""
     e = mentions[i].candidates[choice[i]]
     if e.precision == "country" or mentions[i].kind == "demonym":
         return False
+    if _denied(text, mentions, choice, i):
+        return True
     against = False
     k = i + 1
     while k < len(mentions) and follows(text, mentions[k - 1], mentions[k]):
@@ -216,6 +275,80 @@ def _contradicted(text: str, mentions: Sequence[PlaceMention], choice: list[int]
             against = True
         k += 1
     return against
+
+
+def _denied(text: str, mentions: Sequence[PlaceMention], choice: list[int], i: int) -> bool:
+    """Whether the words beside mention ``i`` put it in another country than its chosen
+    entry's: a country named right by it ("Iraq's Kurdistan region", "Bam, Nigeria") where it
+    has no namesake, or an area so called that follows it ("Giza, headquarters of Giza
+    Development Area of Nasarawa State"). Such a name casts no vote."""
+    m = mentions[i]
+    e = m.candidates[choice[i]]
+    if e.precision == "country" or m.kind == "demonym":
+        return False
+    for k in (i - 1, i + 1):
+        if not 0 <= k < len(mentions):
+            continue
+        other = mentions[k]
+        named = other.candidates[choice[k]]
+        if (
+            named.precision == "country"
+            and named.country != e.country
+            and other.kind == "name"
+            and beside(text, other, m, strict=True)
+            and all(d.country != named.country for d in m.candidates)
+            and not any(_holds(d, c) for d in other.candidates for c in m.candidates)
+        ):
+            return True
+    if i + 1 < len(mentions) and within(text, m, mentions[i + 1]):
+        other = mentions[i + 1]
+        named = other.candidates[choice[i + 1]]
+        if (
+            named.country != e.country
+            and named.feature_code in _SEATS | {"PCLI"}
+            and other.exact
+            and not (other.partial or other.common)
+            and all(d.country != named.country for d in m.candidates)
+        ):
+            return True  # "Aden Square in northern Baghdad": not Aden, Yemen
+    k = i + 1
+    while k < len(mentions) and follows(text, mentions[k - 1], mentions[k]):
+        other = mentions[k]
+        named = other.candidates[choice[k]]
+        if named.country != e.country and (
+            _named_area(other, named, alone=True)
+            or (
+                _BRACKET.fullmatch(text, mentions[k - 1].end, other.start)
+                and _area_of(other, named)
+            )
+        ):
+            return not any(_holds(d, c) for d in other.candidates for c in m.candidates)
+        k += 1
+    return False
+
+
+def _area_of(m: PlaceMention, e: GazetteerEntry) -> bool:
+    """Whether ``e`` is an admin area or its seat, and ``m`` names an area of ``e``'s country."""
+    return e.feature_code in _SEATS and any(
+        d.feature_code in AREAS and d.country == e.country for d in m.candidates
+    )
+
+
+def _holds(area: GazetteerEntry, e: GazetteerEntry) -> bool:
+    return area.feature_code in AREAS and area.geonames_id in (e.admin1_id, e.admin2_id)
+
+
+def _named_area(m: PlaceMention, e: GazetteerEntry, alone: bool = False) -> bool:
+    """Whether ``e`` is an admin area that ``m`` calls so by its main name ("Borno State");
+    with ``alone``, also a first-level area that is all ``m`` can name ("Cabo Delgado")."""
+    only = alone and all(d.feature_code == "ADM1" and d.country == e.country for d in m.candidates)
+    return (
+        (m.designator == "area" or only)
+        and e.feature_code in AREAS
+        and m.exact
+        and (e.geonames_id not in m.alt or fold(m.text).startswith(fold(e.ascii_name)))
+        and not (m.partial or m.common)
+    )
 
 
 def _lead(sentence: int, start: int) -> float:

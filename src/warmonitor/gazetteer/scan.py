@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Collection, Iterable
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from warmonitor.gazetteer.cues import KIND_WORDS, designator
+from warmonitor.gazetteer.cues import KIND_WORDS, area_of, designator
 from warmonitor.gazetteer.entries import (
     ALT,
     CODE,
@@ -33,6 +33,7 @@ from warmonitor.gazetteer.normalise import (
 )
 from warmonitor.gazetteer.stoplist import (
     COMMON_WORDS,
+    FACILITIES,
     GIVEN_NAMES,
     STOP_PHRASES,
     STOP_WORDS,
@@ -67,6 +68,7 @@ _PROMINENT = frozenset({"PCLI", "PPLC", "ADM1"})
 _SENTENCE_END = frozenset(".!?:;\n\r•–—|")
 _DIRECTIONS = frozenset("north south east west central nord sud est ouest".split())
 _SETTLEMENT = frozenset({"city", "neighbourhood", "point"})
+_AREAS = frozenset({"ADM1", "ADM2"})
 _OPENERS = frozenset(" \t\xa0\"'“‘«([")
 
 
@@ -171,6 +173,17 @@ def _without_article(gaz: Gazetteer, exact: dict[str, Hits]) -> dict[str, Hits]:
             hits = tuple(h for h in found[b] if h[0] in countries and h[1] != CODE)
             if hits:
                 exact[k] = hits
+    return _regions(gaz, exact)
+
+
+def _regions(gaz: Gazetteer, exact: dict[str, Hits]) -> dict[str, Hits]:
+    """``exact``, where a name is nobody's, with the admin areas of one country named by it
+    and a direction ("Darfur": North, South, West … Darfur; "Kivu": Nord- and Sud-Kivu), as
+    alternate names: the region they make up is in that country."""
+    regions = gaz.regions
+    for k, hits in exact.items():
+        if not hits and k in regions and k not in STOP_WORDS:
+            exact[k] = tuple((g, ALT) for g in regions[k])
     return exact
 
 
@@ -244,6 +257,8 @@ def _fuzzy_hits(
     """Skeleton matches of n-grams with no exact match, kept where plausible (see :func:`scan`),
     and their entries."""
     wanted = {}
+    covering = set()  # keys of several words over a shorter name: "Maarat al-Numan" ("Numan")
+    ends = {(k, j) for k, grams_at in grams.items() for j, key in grams_at if exact[key]}
     for i, grams_at in grams.items():
         for j, key in grams_at:
             if exact[key] or len(key) < 5 or key in STOP_WORDS or key in STOP_PHRASES:
@@ -253,13 +268,17 @@ def _fuzzy_hits(
             skel = skeleton_key(key)
             if consonants(skel) >= 3:
                 wanted[key] = skel
+                if i < j and any(i <= k and b <= j for k, b in ends):
+                    covering.add(key)
     skel_hits = gaz.skeleton_hits(set(wanted.values()))
     entries = gaz.entries({g for s in skel_hits.values() for g in s})
 
     def plausible(key: str, e: GazetteerEntry) -> bool:
         alike = similarity(key, e.ascii_name)
-        if hint:
-            return e.country in hint and alike >= MIN_SIMILARITY
+        if hint and e.country in hint:
+            return alike >= MIN_SIMILARITY
+        if hint and key not in covering:
+            return False
         return alike >= (MIN_SIMILARITY if e.feature_code in _PROMINENT else CLOSE_SIMILARITY)
 
     hits = {}
@@ -290,9 +309,12 @@ def scan(
     ``fuzzy`` lets a name of three consonants or more, not a sentence's first word, match by
     skeleton key ("Jebleh", "Deir Ezzor"): a place in those countries spelt at least half alike,
     or, when there are none, a country, capital or first-level area so spelt or another place
-    spelt closely. A name nobody has is also tried without its Arabic article ("Al-Manbij") or a
-    direction after it ("Rakhine-North"); a name ending in "'s" with it ("St. George's"). A name the
-    text calls an area ("Idlib province") ranks admin areas first, one it calls a settlement
+    spelt closely; a name of several words spelt closely alike beats a shorter exact name inside
+    it ("Maarat al-Numan", not "Numan" in Nigeria). A name nobody has is also tried without its
+    Arabic article ("Al-Manbij") or a direction after it ("Rakhine-North"), as the region of the
+    areas it names with a direction ("Darfur"); a name ending in "'s" with it ("St. George's").
+    A name the text calls an area ("Idlib province") ranks admin areas first, and takes areas
+    spelt closely alike when it names none ("Zabol Province": Zabul); one it calls a settlement
     ("the town of Qusayr") populated places (see :func:`~warmonitor.gazetteer.cues.designator`).
     For joint disambiguation take every candidate and see :mod:`warmonitor.gazetteer.resolve`.
     """
@@ -315,6 +337,8 @@ def scan(
         key = f.key
         if f.exact and not f.demonym and demonyms:
             f = _name_or_demonym(f, exact.get(key, ()), text, toks[f.last].end)
+        if fuzzy and f.exact and not f.demonym:
+            f = _area_spelt_alike(gaz, text, toks, f, entries)
         weights = hint
         if (f.first, f.last) in own:  # a mention is no context for itself
             country, weight = own[(f.first, f.last)]
@@ -327,14 +351,38 @@ def scan(
     return out
 
 
+def _area_spelt_alike(
+    gaz: Gazetteer, text: str, toks: list[_Token], f: _Found, entries: dict[int, GazetteerEntry]
+) -> _Found:
+    """``f`` and, when the text calls it an area ("Zabol Province") but none of its places is
+    one, the admin areas spelt closely alike ("Zabul"), as alternate names."""
+    start, end = toks[f.first].start, toks[f.last].end
+    if any(entries[g].feature_code in _AREAS for g in f.ids if g in entries):
+        return f
+    if designator(text, start, end) != "area":
+        return f
+    areas = [
+        e
+        for e in gaz.fuzzy(f.key)
+        if e.feature_code in _AREAS
+        and e.geonames_id not in f.ids
+        and similarity(f.key, e.ascii_name) >= CLOSE_SIMILARITY
+    ]
+    if not areas:
+        return f
+    entries.update((e.geonames_id, e) for e in areas)
+    extra = tuple(e.geonames_id for e in areas)
+    return f._replace(ids=f.ids + extra, alt=f.alt | set(extra))
+
+
 def _name_or_demonym(f: _Found, hits: tuple[tuple[int, int], ...], text: str, end: int) -> _Found:
     """A word that is a demonym and a name ("Somali"): the demonym before another word ("the
-    Somali town of …", "Somali Islamists"), else the name ("Jijiga, Somali", "the Somali
-    Region")."""
+    Somali town of …", "Somali Islamists", "the Somali region of Puntland"), else the name
+    ("Jijiga, Somali", "the Somali Region")."""
     nationality = {g for g, kind in hits if kind == DEMONYM}
     if not nationality:
         return f
-    if _ADJECTIVE.match(text, end) and designator(text, end, end) != "area":
+    if _ADJECTIVE.match(text, end) and (designator(text, end, end) != "area" or area_of(text, end)):
         return f._replace(ids=tuple(g for g in f.ids if g in nationality), demonym=True)
     return f._replace(ids=tuple(g for g in f.ids if g not in nationality))
 
@@ -350,12 +398,12 @@ def _mention(
     start, end = toks[f.first].start, toks[f.last].end
     kind: Literal["name", "demonym"] = "demonym" if f.demonym else "name"
     said = None if f.demonym else designator(text, start, end)
-    if said in ("area", "place"):
+    if said is not None and said != "feature":
         ranked.sort(key=lambda e: (e.precision in _SETTLEMENT) == (said == "area"))
     before = toks[f.first - 1] if f.first else None
     after = toks[f.last + 1] if f.last + 1 < len(toks) and toks[f.last].linked else None
     partial = (before is not None and before.linked and _unknown(before)) or (
-        after is not None and _unknown(after)
+        after is not None and (_unknown(after) or after.key in FACILITIES)
     )
     return PlaceMention(
         start, end, text[start:end], tuple(ranked[:max_candidates]), kind, f.exact,

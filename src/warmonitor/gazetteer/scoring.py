@@ -29,13 +29,15 @@ CONTAINED = 4.0  # an area of the candidate named in the same sentence (half els
 CONTAINS = 2.0  # a place of the area candidate named in the same sentence (half elsewhere)
 BESIDE = 3.0  # the candidate's country named beside it ("Kano, Nigeria")
 SUPPORT_CAP = 6.0
+TOWN = 50_000  # people: no village has so many
 
 
 def prior(m: PlaceMention, e: GazetteerEntry) -> float:
     """A candidate's own score: its importance (countries above all), less for an alternate or
     fuzzy name, a common word or acronym, an unknown word joined to it ("*Tell* Qirmiz"), an
     area named like its country ("southern Mexico") or by its bare name ("Orange" for "Orange
-    County"); more or less by what the words around call the name."""
+    County"); more or less by what the words around call the name (a town of ``TOWN`` people
+    or more is no village)."""
     area = e.feature_code in AREAS
     country = e.precision == "country"
     p = COUNTRY_PRIOR if country else e.importance - (0.05 if area else 0.0)
@@ -55,8 +57,10 @@ def prior(m: PlaceMention, e: GazetteerEntry) -> float:
         p -= COUNTRY_AREA_PENALTY
     if m.designator == "area":
         p += KIND_BONUS if area else (-2 * KIND_BONUS if country else 0.0)
-    elif m.designator == "place":
+    elif m.designator in ("place", "village"):
         p += KIND_BONUS / 2 if not (area or country) else (-2 * KIND_BONUS if country else -1.5)
+        if m.designator == "village" and e.rank_population >= TOWN:
+            p -= KIND_BONUS
     elif m.designator == "feature":
         p -= 2 * KIND_BONUS if country else KIND_BONUS
     elif area and _bare(m.text, e.ascii_name):

@@ -5,6 +5,8 @@ in news text, almost never mean one.
 * :data:`STOP_PHRASES` are never a mention ("Islamic State", "Al Jazeera", "Red Crescent");
 * :data:`TITLES` and :data:`GIVEN_NAMES` are never a mention, nor are the capitalised words right
   after them ("President Assad", "Ahmed Hassan");
+* :data:`FACILITIES` ("Bridge", "Square", "Town") are never a mention, and make a name right
+  before them a weak one (:attr:`PlaceMention.partial`: "Niger Bridge", "Johar Town");
 * :data:`COMMON_WORDS` are not a mention at the start of a sentence ("Reading the report"),
   and elsewhere a weak one (:attr:`PlaceMention.common`).
 
@@ -18,7 +20,7 @@ from __future__ import annotations
 
 from warmonitor.gazetteer.normalise import words
 
-__all__ = ["COMMON_WORDS", "GIVEN_NAMES", "STOP_PHRASES", "STOP_WORDS", "TITLES"]
+__all__ = ["COMMON_WORDS", "FACILITIES", "GIVEN_NAMES", "STOP_PHRASES", "STOP_WORDS", "TITLES"]
 
 
 TITLES: frozenset[str] = words("""
@@ -43,6 +45,13 @@ GIVEN_NAMES: frozenset[str] = words("""
     salem salih salim sam sami samir sarah simon sisi stephen steve steven tarek tariq thomas
     tinubu tom trump umar umm usama vladimir walid william yasser yousef youssef yusuf zaid
     zainab zayed zelensky zelenskyy ziad
+""")
+
+#: Parts of names of facilities and quarters: never a place on their own, and a place name
+#: before one is part of another name ("Niger Bridge", "Aden Square", "Johar Town").
+FACILITIES: frozenset[str] = words("""
+    airport avenue bank block bridge camp chowk colony compound crossing gate highway hotel
+    junction market masjid park phase port road sector square station street town zone
 """)
 
 STOP_WORDS: frozenset[str] = (
@@ -84,6 +93,11 @@ STOP_WORDS: frozenset[str] = (
     which while white who whom whose why will with within without witnesses women would wounded
     xinhua yazidi yazidis year years yesterday yet you ypg
 """)
+    | words("""
+    area border city county district division eid hamlet island jabal jebel lake press
+    province region reserve spring village wadi
+""")  # kinds of place: never a place on their own
+    | FACILITIES
     | TITLES
     | GIVEN_NAMES
 )
@@ -119,6 +133,14 @@ STOP_PHRASES: frozenset[str] = frozenset(
     islamic state of iraq and syria
     islamic state in iraq and the levant
     islamic state of iraq and the levant
+    islamic state khorasan
+    islamic state sahel
+    islamic state sinai
+    islamic state west africa
+    is khorasan
+    is sahel
+    is sinai
+    is west africa
     jabhat al nusra
     jaish al islam
     jerusalem post
