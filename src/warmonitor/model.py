@@ -14,6 +14,7 @@ from typing import Any, Literal, get_args
 
 __all__ = [
     "OUTCOMES",
+    "PRECISION_RANK",
     "Claim",
     "Claimant",
     "ClaimantKind",
@@ -45,6 +46,8 @@ ClaimantKind = Literal[
 CLAIMANT_KINDS: tuple[str, ...] = get_args(ClaimantKind)
 
 Precision = Literal["point", "neighbourhood", "city", "district", "admin1", "region", "country"]
+#: Place precisions from the most specific (0) to the coarsest.
+PRECISION_RANK: dict[str, int] = {name: i for i, name in enumerate(get_args(Precision))}
 
 
 @dataclass(frozen=True, slots=True)

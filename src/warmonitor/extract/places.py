@@ -19,19 +19,11 @@ from dataclasses import dataclass, replace
 
 from warmonitor.gazetteer import Gazetteer, GazetteerEntry
 from warmonitor.gazetteer.resolve import Resolved, resolve
-from warmonitor.model import Place
+from warmonitor.model import PRECISION_RANK, Place
 
 __all__ = ["PlaceIndex", "ResolvedMention"]
 
-_RANK = {
-    "point": 0,
-    "neighbourhood": 1,
-    "city": 2,
-    "district": 3,
-    "admin1": 4,
-    "region": 5,
-    "country": 6,
-}
+_RANK = PRECISION_RANK
 _NOT_PLACES = frozenset({"DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _OTHER_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "LANGUAGE"})

@@ -30,7 +30,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from warmonitor.model import Claim, Place
+from warmonitor.model import PRECISION_RANK, Claim, Place
 from warmonitor.reconcile.sources import as_of
 from warmonitor.reconcile.wording import event_kinds
 
@@ -52,15 +52,7 @@ FAMILIES: dict[str, str] = {
     "displaced": "displacement",
 }
 
-_RANK = {
-    "point": 0,
-    "neighbourhood": 1,
-    "city": 2,
-    "district": 3,
-    "admin1": 4,
-    "region": 5,
-    "country": 6,
-}
+_RANK = PRECISION_RANK
 _CITY = _RANK["city"]
 
 
