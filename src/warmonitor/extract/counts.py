@@ -15,7 +15,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, get_args
 
 from warmonitor.extract.numbers import (
     CARDINALS,
@@ -50,19 +50,7 @@ CountKind = Literal[
     "measure",
     "other",
 ]
-COUNT_KINDS: tuple[str, ...] = (
-    "count",
-    "year",
-    "date",
-    "time",
-    "age",
-    "percent",
-    "money",
-    "duration",
-    "ordinal",
-    "measure",
-    "other",
-)
+COUNT_KINDS: tuple[str, ...] = get_args(CountKind)
 
 #: Articles that state a count of one before a singular noun ("a policeman was killed").
 #: :func:`find_counts` does not emit them; a caller that knows the noun uses :func:`article_count`.
