@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from warmonitor.extract.claimants import Attribution, ClaimantRegistry, find_attributions
@@ -77,7 +77,6 @@ class _Draft:
     said_on: date | None
     id: str = ""
     part_of: str | None = None
-    parts: list[str] = field(default_factory=list)
 
 
 def extract_claims(

@@ -5,16 +5,16 @@ running totals of a whole war. ``headline`` picks one killed and one injured fig
 analyst coding the event would (rules in ``docs/HEADLINE.md``):
 
 1. The main incident is the one of the first sentence that states a killed figure (news leads
-   with the event); its figure is the largest total of that sentence that is not a part.
-2. Coordinated parts with no stated total ("three soldiers and two civilians were killed") are
-   added up; parts under a stated total are never added to it.
-3. A later "the toll rose to N" from the same report supersedes the lead figure when it is
-   higher; running totals of a campaign ("since January", "this year") never do.
-4. A killing named as the cause of a protest, a rally or a memorial ("protested against the
-   killing of a driver") is background, not the reported event.
-5. Civilians and combatants killed are the parts of the main incident of those groups, or the
-   total itself when its group says so. An unspecified toll ("people") with no combatant named
-   counts as civilian, as FA-KES and monitors that report combatant deaths by side code it.
+   with the event); its figure is the first total stated there, precise before vague; one
+   trigger's figures and figures the report says add up ("five more died") are summed, parts
+   under a stated total never.
+2. A later cumulative figure ("the toll rose to N", "total later raised to N") supersedes the
+   lead when higher; running totals of a campaign ("since January") never do; a coder's
+   summary ("Fatalities coded as 7", split across events) is the total.
+3. A killing named as the cause of a protest, a rally or a memorial is background, not the
+   reported event.
+4. Civilians and combatants killed are the main incident's figures of those groups; an
+   unspecified toll with no combatant named counts as civilian (the FA-KES convention).
 """
 
 from __future__ import annotations

@@ -78,7 +78,6 @@ DIGITS_PATTERN = (
     r"|\d{1,3}(?:\.\d{3}){2,}(?![\d,.]\d)"  # 2.500.000
     r"|\d+(?:\.\d+)?"  # 1000 / 1.2 / 1.000
 )
-_DIGITS_RE = re.compile(rf"(?:{DIGITS_PATTERN})")
 _NUMBER_RE = re.compile(
     rf"(?P<num>{DIGITS_PATTERN})"
     r"(?:\s*(?P<suffix>k|m|mn|mln|bn|b)|\s+(?P<scale>hundred|thousand|million|billion|trillion"
