@@ -18,7 +18,7 @@ def head(text: str):  # type: ignore[no-untyped-def]
     doc = nlp.make_doc(text)
     doc._.published = date(2024, 3, 5)
     context = nlp(doc)._.casualty_context
-    return headline(context.claims, published=date(2024, 3, 5), lead=context.lead)
+    return headline(context.claims, published=date(2024, 3, 5), lead=context.lead, text=text)
 
 
 def test_lead_figure_wins_over_later_background() -> None:

@@ -158,6 +158,7 @@ def _predict_chunk(documents: list[Document]) -> list[dict[str, Any]]:
             fallback_place=context.main_place,
             fallback_period=context.event_period,
             lead=context.lead,
+            text=doc.text,
         )
         record = head.to_dict(document.source or document.id)
         record["claims"] = [c.to_dict() for c in context.claims]

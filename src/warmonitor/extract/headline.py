@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from warmonitor.extract.lexicon import COMBATANT_GROUPS
+from warmonitor.extract.splits import find_split
 from warmonitor.model import Claim, Period, Place
 
 __all__ = ["Headline", "headline"]
@@ -73,16 +74,22 @@ def headline(
     fallback_place: Place | None = None,
     fallback_period: Period | None = None,
     lead: str = "",
+    text: str = "",
 ) -> Headline:
     """The main incident's figures among a document's claims.
 
     ``lead`` is the report's first sentence: when it reports a protest, a vigil or a blockade,
     killings named as its cause anywhere in the report are background, not the event.
+    ``text`` is the whole report: a coder's note that splits the toll among several coded
+    events ("40 fatalities split between 6 events") leaves this event its share.
     """
     protest = bool(_PROTEST_LEAD.search(lead))
     claims = [c for c in claims if not (protest and _cause_of_protest(c))]
     killed_claims = [c for c in claims if c.outcome == "killed"]
     main_killed, main_claims = _main_figure(killed_claims)
+    split = find_split(text) if text else None
+    if split is not None:
+        main_killed = split.share(main_killed, lead)
     injured, _ = _main_figure([c for c in claims if c.outcome == "injured"])
     civilians, combatants = _groups(killed_claims, main_claims, main_killed)
     anchor = main_claims[0] if main_claims else (claims[0] if claims else None)
@@ -103,7 +110,7 @@ def _main_figure(claims: list[Claim]) -> tuple[int | None, list[Claim]]:
         return None, []
     summaries = [c for c in claims if _summary(c)]
     if summaries:
-        return _share(summaries[-1]), [summaries[-1]]
+        return summaries[-1].count.best, [summaries[-1]]
     candidates = [c for c in claims if not _running_total(c)] or claims
     first = candidates[0].evidence.start
     lead = [c for c in candidates if c.evidence.start == first]
@@ -283,30 +290,9 @@ def _cause_of_protest(claim: Claim) -> bool:
 
 _SPLIT = re.compile(
     r"\b(?:split|spread|divided|distributed)\s+(?:equally\s+)?(?:across|among|between|over)\s+"
-    r"(\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:\w+\s+)?events?\b",
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|both)\s+(?:\w+\s+)?(?:events?|locations?)\b",
     re.I,
 )
-_SMALL = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
-
-
-def _share(claim: Claim) -> int:
-    """This event's share of a figure the coder split across several events (at least 1)."""
-    m = _SPLIT.search(claim.evidence.sentence)
-    if m is None:
-        return claim.count.best
-    word = m.group(1).lower()
-    events = int(word) if word.isdigit() else _SMALL[word]
-    return max(1, claim.count.best // max(events, 1))
 
 
 def _summary(claim: Claim) -> bool:
