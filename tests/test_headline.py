@@ -82,3 +82,31 @@ def test_a_protest_report_does_not_count_the_killing_it_protests() -> None:
 
 def test_a_figure_split_across_events_counts_this_events_share() -> None:
     assert head("Ten people were killed. 10 fatalities split across five events.").killed == 2
+
+
+def test_vigils_and_gatherings_do_not_count_the_death_they_mourn() -> None:
+    texts = [
+        "About 50 people gathered outside the city hall in Springfield (Ohio) to demand justice "
+        "for a teenager who was shot dead by a guard last month.",
+        "Neighbours held peaceful protests in front of the court. They demanded an inquiry into "
+        "the deaths of a mother and her son in the town.",
+        "Friends of a driver who was beaten to death by soldiers carried out a protest in the "
+        "market. Witnesses say he was killed at a checkpoint.",
+    ]
+    for text in texts:
+        assert head(text).killed is None, text
+
+
+def test_a_crowd_size_marks_a_demonstration_note() -> None:
+    cause = "Residents blocked the main road after a youth was killed by a truck. [size=dozens]"
+    assert head(cause).killed is None
+    mob = "A mob killed a suspected thief in the market. [size=no report]"
+    assert head(mob).killed == 1
+
+
+def test_a_toll_coded_to_another_event_counts_nothing_here() -> None:
+    text = (
+        "Rebels shelled army positions near Kamyanka. As a result, two soldiers were killed at "
+        "unspecified locations (fatalities coded to Nova Dolyna event)."
+    )
+    assert head(text).killed == 0

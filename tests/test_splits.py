@@ -54,3 +54,14 @@ def test_other_splits_are_not_notes(text: str) -> None:
 
 def test_a_note_without_a_count_of_events_shares_nothing() -> None:
     assert Split(total=9, parts=None).share(None) == 9
+
+
+def test_a_toll_coded_to_another_event_is_not_this_ones() -> None:
+    text = (
+        "Rebels shelled positions near Kamyanka. Two soldiers were killed at unspecified "
+        "locations (fatalities coded to Nova Dolyna event)."
+    )
+    split = find_split(text)
+    assert split is not None and split.elsewhere == "Nova Dolyna"
+    assert split.share(2, "Rebels shelled positions near Kamyanka.") == 0
+    assert split.share(2, "Rebels shelled positions near Nova Dolyna.") == 2

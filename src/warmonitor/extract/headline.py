@@ -83,7 +83,7 @@ def headline(
     ``text`` is the whole report: a coder's note that splits the toll among several coded
     events ("40 fatalities split between 6 events") leaves this event its share.
     """
-    protest = bool(_PROTEST_LEAD.search(lead))
+    protest = bool(_PROTEST_LEAD.search(lead) or _CROWD_SIZE.search(text))
     claims = [c for c in claims if not (protest and _cause_of_protest(c))]
     killed_claims = [c for c in claims if c.outcome == "killed"]
     main_killed, main_claims = _main_figure(killed_claims)
@@ -264,24 +264,34 @@ def _sentences_apart(claims: list[Claim], a: int, b: int) -> int:
     return len({c.evidence.start for c in claims if a < c.evidence.start <= b})
 
 
+_EVENT = r"(?:protests?|rally|rallies|vigils?|march(?:es)?|sit-ins?|demonstrations?|memorial)"
 _PROTEST_LEAD = re.compile(
-    r"\b(?:protested|demonstrated|rallied|marched|took to the streets|gathered (?:\w+ ){0,8}?"
-    r"(?:to (?:protest|demand|denounce|condemn|call)|for an? (?:protest|vigil|rally|march))|"
-    r"held an? (?:\w+ )*?(?:protests?|rally|vigil|march|sit-in|demonstrations?)|"
-    r"staged an? (?:\w+ )*?(?:protests?|rally|vigil|march|sit-in|demonstrations?)|blocked|"
+    r"\b(?:protested|demonstrated|rallied|marched|took to the streets|"
+    r"gathered [^.;]{0,120}?(?:to (?:protest|demand|denounce|condemn|call|mourn|commemorate)|"
+    rf"for an? (?:\w+ )?{_EVENT})|"
+    rf"(?:held|staged|carried out|organi[sz]ed|launched) (?:an? )?(?:\w+ ){{0,3}}?{_EVENT}|"
+    rf"during an? (?:\w+ )?{_EVENT}|blocked|"
     r"riots? broke out|rioted|burn(?:ed|t) (?:tyres|tires)|erected barricades)\b",
     re.I,
 )
+# ACLED codes a crowd size only for demonstrations: "[size=no report]", "[size=dozens]".
+_CROWD_SIZE = re.compile(r"\[size=", re.I)
 _CAUSE_FRAME = re.compile(
-    r"\b(?:death|killing|murder|assassination|body|lynching|shooting) of\b|\b(?:who|that) "
-    r"(?:was|were|had been)\b|\b(?:after|following|over|for)\b[^.;]{0,60}$|"
-    r"\b(?:demand|call|justice|commemorat|solidarity|mourn|memory)\w*",
+    r"\b(?:death|deaths|killing|killings|murders?|assassination|lynching|shooting) of\b|"
+    r"\b(?:who|that) (?:was|were|had been)\b|\b(?:after|following|over|for)\b[^.;]{0,60}$|"
+    r"\b(?:demand|call|justice|commemorat|solidarity|mourn|memory|investigat)\w*|"
+    r"\b(?:relatives|family|families|family members|friends|parents|widows?|kin) of\b|"
+    r"\b(?:where|in which)\s+$",
     re.I,
 )
+_PRONOUN = re.compile(r"^(?:he|she|him|her|they|them|his|the victims?)$", re.I)
 
 
 def _cause_of_protest(claim: Claim) -> bool:
-    """In a protest report, a killing named in a cause frame ("the death of a man who…")."""
+    """In a protest report, a killing named in a cause frame ("the death of a man who…",
+    "friends of a man who was shot"), or one told of a pronoun that refers back to it."""
+    if _PRONOUN.match(claim.count.text.strip()) and claim.evidence.start > 0:
+        return True
     figure = claim.evidence.figure
     base = claim.evidence.start
     end = (figure[0] - base) if figure else len(claim.evidence.sentence)

@@ -34,6 +34,11 @@ _TOTAL = re.compile(
     r"\bcoded\s+(?:as|to)\s+(?P<c>\d[\d,]*))",
     re.I,
 )
+_ELSEWHERE = re.compile(
+    r"\b(?:fatalities|deaths|casualties|the dead)\s+(?:are\s+|were\s+)?coded\s+(?:to|in|under)\s+"
+    r"(?:the\s+)?(?P<name>[^()\[\].;,]{2,60}?)\s+event\b",
+    re.I,
+)
 _TOLL_WORD = re.compile(r"\b(?:fatalit(?:y|ies)|deaths?|dead|killed|coded)\b", re.I)
 _CODED = re.compile(r"\bcoded\s+(?:as|to)\s+(?P<n>\d[\d,]*)", re.I)
 _EACH = re.compile(r"\b(?P<n>\d[\d,]*)\s+(?:fatalities\s+)?each\b", re.I)
@@ -52,14 +57,21 @@ class Split:
     each: int | None = None  # "5 each"
     coded: int | None = None  # "coded as 6" after the split: this event's own figure
     allocation: tuple[tuple[str, int], ...] = ()  # "as follows: 2 Bir Arab, 1 Sawan"
+    elsewhere: str | None = None  # "fatalities coded to X event": the toll is X's
 
     def share(self, total: int | None, lead: str = "") -> int | None:
         """This event's part of the toll (``total`` when the note names none).
 
-        An allocation by place is read for the place the lead names first; otherwise the toll
-        is shared out with the remainder going to the first events, so this event's part is the
-        quotient rounded up, and none when there are fewer deaths than events.
+        A toll coded to another event is that event's, none of this one's (the lead names the
+        event's place). An allocation by place is read for the place the lead names first;
+        otherwise the toll is shared out with the remainder going to the first events, so this
+        event's part is the quotient rounded up, and none when there are fewer deaths than
+        events.
         """
+        if self.elsewhere is not None and lead:
+            if f" {_fold(self.elsewhere)} " not in f" {_fold(lead)} ":
+                return 0
+            return total
         if self.coded is not None:
             return self.coded
         if self.each is not None:
@@ -83,6 +95,9 @@ class Split:
 
 def find_split(text: str) -> Split | None:
     """The first split note of ``text``, or ``None``."""
+    elsewhere = _ELSEWHERE.search(text)
+    if elsewhere is not None:
+        return Split(total=None, parts=None, elsewhere=elsewhere.group("name").strip())
     for m in _NOTE.finditer(text):
         body = m.group("body")
         head = text[max(text.rfind(c, 0, m.start()) for c in ".;[]") + 1 : m.start()]
