@@ -110,3 +110,28 @@ def test_a_toll_coded_to_another_event_counts_nothing_here() -> None:
         "unspecified locations (fatalities coded to Nova Dolyna event)."
     )
     assert head(text).killed == 0
+
+
+def test_a_later_sentence_adds_the_other_sides_dead() -> None:
+    text = (
+        "On 2 March 2024, militants attacked a village guard post. Six guards and one civilian "
+        "were killed. Nine militants were killed when the army intervened."
+    )
+    assert head(text).killed == 16
+
+
+def test_a_later_sentence_adds_with_an_additive_cue() -> None:
+    text = "Three people were killed in the strike. Another woman and her child died later."
+    assert head(text).killed == 5
+
+
+def test_later_figures_of_other_events_or_restatements_add_nothing() -> None:
+    texts = [
+        "Six soldiers were killed in the ambush. In a separate attack, 12 militants were killed.",
+        "Six soldiers were killed in the ambush. The army said 12 militants had been killed "
+        "since Monday.",
+        "Six soldiers were killed in the ambush. Six soldiers died, the army confirmed.",
+        "Six soldiers were killed in the ambush. Four more were wounded.",
+    ]
+    for text in texts:
+        assert head(text).killed == 6, text

@@ -8,12 +8,15 @@ analyst coding the event would (rules in ``docs/HEADLINE.md``):
    with the event); its figure is the first total stated there, precise before vague; one
    trigger's figures and figures the report says add up ("five more died") are summed, parts
    under a stated total never.
-2. A later cumulative figure ("the toll rose to N", "total later raised to N") supersedes the
+2. A later sentence of the incident's paragraph adds its dead when it says so ("another
+   woman died later") or names another side's dead; a coder's note splitting the toll among
+   events leaves this event its share (``splits.py``).
+3. A later cumulative figure ("the toll rose to N", "total later raised to N") supersedes the
    lead when higher; running totals of a campaign ("since January") never do; a coder's
    summary ("Fatalities coded as 7", split across events) is the total.
-3. A killing named as the cause of a protest, a rally or a memorial is background, not the
+4. A killing named as the cause of a protest, a rally or a memorial is background, not the
    reported event.
-4. Civilians and combatants killed are the main incident's figures of those groups; an
+5. Civilians and combatants killed are the main incident's figures of those groups; an
    unspecified toll with no combatant named counts as civilian (the FA-KES convention).
 """
 
@@ -90,7 +93,7 @@ def headline(
     split = find_split(text) if text else None
     if split is not None:
         main_killed = split.share(main_killed, lead)
-    injured, _ = _main_figure([c for c in claims if c.outcome == "injured"])
+    injured, _ = _main_figure([c for c in claims if c.outcome == "injured"], additions=False)
     civilians, combatants = _groups(killed_claims, main_claims, main_killed)
     anchor = main_claims[0] if main_claims else (claims[0] if claims else None)
     when = None
@@ -102,7 +105,7 @@ def headline(
     return Headline(main_killed, injured, civilians, combatants, when or published, place)
 
 
-def _main_figure(claims: list[Claim]) -> tuple[int | None, list[Claim]]:
+def _main_figure(claims: list[Claim], *, additions: bool = True) -> tuple[int | None, list[Claim]]:
     if not claims:
         return None, []
     claims = [c for c in claims if not _background(c)]
@@ -133,6 +136,8 @@ def _main_figure(claims: list[Claim]) -> tuple[int | None, list[Claim]]:
     ids = {c.id for c in totals}
     parts_under_total = [c for c in lead if c.part_of in ids]
     value = _lead_value(totals or lead, bool(parts_under_total))
+    if additions:
+        value += _later_additions(candidates, first, lead, value)
     for c in candidates:
         if (
             c.evidence.start >= first
@@ -149,6 +154,61 @@ def _main_figure(claims: list[Claim]) -> tuple[int | None, list[Claim]]:
         if c.evidence.start > first and c.part_of is None and c.count.best == value
     ]
     return value, lead + restated
+
+
+_LATER_CUE = re.compile(
+    r"\b(?:another|additional|as well(?! as))\b|"
+    r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten) more\b(?! than)",
+    re.I,
+)
+_AS_WELL = re.compile(r"\b(?:as well(?! as)|too)\b", re.I)
+_SEPARATE = re.compile(
+    r"\b(?:separate(?:ly)?|elsewhere|earlier|previous(?:ly)?|last (?:week|month|year)|"
+    r"in (?:a|another) (?:similar|different|second|related) \w+|meanwhile|in other|since)\b",
+    re.I,
+)
+_LATER_REACH = 400  # characters from the lead sentence: the incident's own paragraph
+_SIDES = {"civilians": "c", "children": "c", "women": "c", "security_forces": "s"}
+_SIDES |= {"armed_group": "a", "combatants": "a"}
+
+
+def _later_additions(candidates: list[Claim], first: int, lead: list[Claim], value: int) -> int:
+    """Deaths a later sentence adds to the lead's incident: "Nine militants were killed" after
+    "six soldiers were killed" (another side), "another woman died later" (an additive cue).
+
+    A figure of a separate or earlier event, a part, a restatement or a vague figure adds
+    nothing."""
+    sides = {_SIDES.get(c.victims.group) for c in lead}
+    stated = {c.count.best for c in lead} | {value}
+    seen: set[tuple[int, str]] = set()
+    added = 0
+    for c in candidates:
+        if c.evidence.start <= first or c.part_of is not None or c.cumulative or _vague(c):
+            continue
+        if c.evidence.start - first > _LATER_REACH:
+            break
+        sentence = c.evidence.sentence
+        key = (c.count.best, c.victims.group)
+        if _SEPARATE.search(sentence) or c.count.best in stated or key in seen:
+            continue
+        figure = c.evidence.figure
+        before = sentence[: figure[0] - c.evidence.start] if figure else sentence
+        side = _SIDES.get(c.victims.group)
+        if not _same_place(c, lead):
+            continue
+        own = f"{before} {c.count.text}"
+        cue = _LATER_CUE.search(own) or _AS_WELL.search(sentence[len(before) :][:60])
+        if cue or (side is not None and None not in sides and side not in sides):
+            added += c.count.best
+            seen.add(key)
+            sides.add(side)
+    return added
+
+
+def _same_place(claim: Claim, lead: list[Claim]) -> bool:
+    """False when ``claim`` is placed somewhere the lead's figures are not."""
+    places = {c.place.name for c in lead if c.place is not None}
+    return claim.place is None or not places or claim.place.name in places
 
 
 _ADDITIVE = re.compile(
