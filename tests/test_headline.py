@@ -135,3 +135,22 @@ def test_later_figures_of_other_events_or_restatements_add_nothing() -> None:
     ]
     for text in texts:
         assert head(text).killed == 6, text
+
+
+def test_an_update_within_the_lead_is_not_added_to_it() -> None:
+    assert head("A bomb killed nine [later 10] people outside the ministry.").killed == 10
+    text = "Seven men were killed -- total later raised to 10 -- when soldiers raided a building."
+    assert head(text).killed == 10
+
+
+def test_a_clause_of_another_event_in_the_lead_does_not_add() -> None:
+    text = (
+        "Two car bombs hit the city, killing five and wounding 18, while gunmen killed a "
+        "council member south of the city."
+    )
+    assert head(text).killed == 5
+
+
+def test_the_killing_that_set_an_event_off_is_background() -> None:
+    text = "At least eleven people were killed in riots after the execution of their leader."
+    assert head(text).killed == 11

@@ -218,7 +218,9 @@ _ADDITIVE = re.compile(
 
 def _lead_value(totals: list[Claim], has_parts: bool) -> int:
     """The lead sentence's figure: the first trigger's figures added up, later ones added when
-    the report says so ("five more died", "and killed three men")."""
+    the report says so ("five more died", "and killed three men"). An update within the
+    sentence ("nine [later 10]") is no part: the rising-toll rule weighs it."""
+    totals = [c for c in totals if not c.cumulative] or totals[:1]
     groups: list[list[Claim]] = []
     for c in totals:
         trigger = c.evidence.trigger
@@ -241,6 +243,11 @@ def _lead_value(totals: list[Claim], has_parts: bool) -> int:
     return value
 
 
+# "… and killed three men", "… and later shot dead two": a clause joined to the lead's.
+_AND_CLAUSE = re.compile(r"\band\s+(?:\S+\s+){0,3}$", re.I)
+_CONTRAST = re.compile(r"\b(?:while|whereas|meanwhile|separately|elsewhere)\b", re.I)
+
+
 def _additive(before: Claim, after: Claim) -> bool:
     """True when ``after`` adds to ``before`` in one sentence rather than restating it."""
     sentence, base = after.evidence.sentence, after.evidence.start
@@ -252,9 +259,8 @@ def _additive(before: Claim, after: Claim) -> bool:
         return True
     trigger = after.evidence.trigger
     if trigger is not None and before.evidence.figure[1] <= trigger[0] < after.evidence.figure[0]:
-        return bool(
-            re.search(r"\band\b", sentence[before.evidence.figure[1] - base : trigger[0] - base])
-        )
+        between = sentence[before.evidence.figure[1] - base : trigger[0] - base]
+        return bool(_AND_CLAUSE.search(between)) and not _CONTRAST.search(between)
     return False
 
 
@@ -277,6 +283,13 @@ _CAUSE = re.compile(
 )
 
 
+# "riots after the execution of their leader": the killing that set the event off.
+_CAUSE_OF_EVENT = re.compile(
+    r"\b(?:after|following|over|in (?:retaliation|revenge|response|reprisal) for|to avenge)\s+"
+    r"(?:the\s+)?(?:recent\s+|last \w+'s\s+)?(?:killings?|deaths?|executions?|murders?|"
+    r"assassinations?|lynching|beheading|hanging)\s+of\s+$",
+    re.I,
+)
 _ELSEWHERE = re.compile(
     r"[(\[](?:coded|reported|recorded) (?:separately|as a separate event)[)\]]", re.I
 )
@@ -304,6 +317,8 @@ def _background(claim: Claim) -> bool:
     if cue is not None and _CAUSE.search(sentence, cue.end(), offset):
         return True
     if _PROTEST_OBJECT.search(sentence, max(0, offset - 60), offset):
+        return True
+    if _CAUSE_OF_EVENT.search(sentence[max(0, offset - 80) : offset]):
         return True
     # "relatives of a man who was shot dead last week held a protest": a relative clause
     trigger = claim.evidence.trigger
