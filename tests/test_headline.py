@@ -154,3 +154,8 @@ def test_a_clause_of_another_event_in_the_lead_does_not_add() -> None:
 def test_the_killing_that_set_an_event_off_is_background() -> None:
     text = "At least eleven people were killed in riots after the execution of their leader."
     assert head(text).killed == 11
+
+
+def test_another_sources_estimate_in_brackets_is_not_added() -> None:
+    assert head("At least five people (locals report 10) were killed in the clashes.").killed == 5
+    assert head("Five civilians [residents say ten] were killed in the strike.").killed == 5

@@ -220,7 +220,7 @@ def _lead_value(totals: list[Claim], has_parts: bool) -> int:
     """The lead sentence's figure: the first trigger's figures added up, later ones added when
     the report says so ("five more died", "and killed three men"). An update within the
     sentence ("nine [later 10]") is no part: the rising-toll rule weighs it."""
-    totals = [c for c in totals if not c.cumulative] or totals[:1]
+    totals = [c for c in totals if not c.cumulative and not _aside(c)] or totals[:1]
     groups: list[list[Claim]] = []
     for c in totals:
         trigger = c.evidence.trigger
@@ -241,6 +241,15 @@ def _lead_value(totals: list[Claim], has_parts: bool) -> int:
         if values[i] not in values[:i] and _additive(groups[i - 1][-1], groups[i][0]):
             value += values[i]
     return value
+
+
+def _aside(claim: Claim) -> bool:
+    """A figure in brackets: another source's estimate ("five people (locals report 10)")."""
+    figure = claim.evidence.figure
+    if figure is None:
+        return False
+    before = claim.evidence.sentence[: figure[0] - claim.evidence.start]
+    return before.count("(") > before.count(")") or before.count("[") > before.count("]")
 
 
 # "… and killed three men", "… and later shot dead two": a clause joined to the lead's.
