@@ -231,7 +231,7 @@ def test_html_to_text_fragments() -> None:
 def test_rss_entries_are_documents(tmp_path: Path) -> None:
     path = Path(shutil.copy(FIXTURES / "wire.rss", tmp_path / "wire.rss"))
     result = read_path(path)
-    first, third = result.documents
+    first, second, third = result.documents
     assert (
         first.text
         == "Three aid workers were killed near the river crossing, the relief agency said."
@@ -249,7 +249,9 @@ def test_rss_entries_are_documents(tmp_path: Path) -> None:
     )
     assert third.published is None  # an unreadable date is no date
     assert third.source == f"{path}#3"
-    assert result.failures == [ReadFailure(f"{path}#2", "feed entry has no text")]
+    # a headline-only item is read as its headline; an item with neither is a failure
+    assert (second.text, second.title) == ("Headline only", "Headline only")
+    assert result.failures == [ReadFailure(f"{path}#4", "feed entry has neither text nor title")]
 
 
 def test_atom_entries_are_documents(tmp_path: Path) -> None:
@@ -270,7 +272,7 @@ def test_atom_entries_are_documents(tmp_path: Path) -> None:
 
 def test_feed_published_option_only_fills_entries_without_a_date(tmp_path: Path) -> None:
     path = Path(shutil.copy(FIXTURES / "wire.rss", tmp_path / "wire.rss"))
-    first, third = read_path(path, published=date(2024, 3, 9), publisher="Other").documents
+    first, _, third = read_path(path, published=date(2024, 3, 9), publisher="Other").documents
     assert first.published == date(2024, 3, 4)
     assert third.published == date(2024, 3, 9)
     assert first.publisher == "Border Wire"
@@ -477,7 +479,7 @@ def test_directory_mixing_good_and_bad_files(tmp_path: Path) -> None:
         f"{folder / 'partly.jsonl'}:2": failures[f"{folder / 'partly.jsonl'}:2"],
         str(folder / "bad.rss"): failures[str(folder / "bad.rss")],
         str(folder / "big.txt"): "file is 4.9 KB, over the 4 KB limit (WARMONITOR_MAX_BYTES)",
-        f"{folder / 'wire.rss'}#2": "feed entry has no text",
+        f"{folder / 'wire.rss'}#4": "feed entry has neither text nor title",
         str(tmp_path / "gone.txt"): "no such file or directory",
     }
     assert failures[f"{folder / 'partly.jsonl'}:2"].startswith("malformed JSON on line 2: ")

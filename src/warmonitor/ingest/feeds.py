@@ -22,11 +22,13 @@ __all__ = ["read_feed"]
 def read_feed(source: str, text: str, defaults: Defaults) -> ReadResult:
     """The entries of an RSS or Atom feed, each one document.
 
-    Text is the entry's content, else its summary, as plain text; the title, date (published,
+    Text is the entry's content, else its summary, as plain text, else the title of a
+    headline-only item; the title, date (published,
     else updated), publisher (the entry's ``<source>``, else the feed title) and link come from
     the feed and win over ``defaults``, which only fill what an entry does not state. An entry
-    without text is a failure named ``source#N`` (N counts entries from 1). A feed that is not
-    well-formed XML is a failure, and its entries, as far as they could be read, are kept.
+    with neither text nor title is a failure named ``source#N`` (N counts entries from 1). A
+    feed that is not well-formed XML is a failure, and its entries, as far as they could be
+    read, are kept.
     """
     # The text is already decoded (and checked) by the caller: hand it over as UTF-8 and say so,
     # which overrides an XML declaration that named the original encoding.
@@ -51,16 +53,19 @@ def read_feed(source: str, text: str, defaults: Defaults) -> ReadResult:
         result.failures.append(ReadFailure(source, reason))
     for number, entry in enumerate(entries, start=1):
         entry_source = f"{source}#{number}"
-        body = _entry_text(entry)
+        title = _field_text(entry, "title")
+        body = _entry_text(entry) or title  # a headline-only item is read as its headline
         if not body:
-            result.failures.append(ReadFailure(entry_source, "feed entry has no text"))
+            result.failures.append(
+                ReadFailure(entry_source, "feed entry has neither text nor title")
+            )
             continue
         origin = dict.get(entry, "source")
         link = dict.get(entry, "link")
         result.documents.append(
             Document(
                 text=body,
-                title=_field_text(entry, "title"),
+                title=title,
                 published=_entry_date(entry) or defaults.published,
                 publisher=(origin and _field_text(origin, "title"))
                 or feed_title
