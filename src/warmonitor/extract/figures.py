@@ -8,13 +8,11 @@ among 22 people killed"). Pure string code on one sentence; ``claims.py`` assemb
 
 from __future__ import annotations
 
-import itertools
 import re
-from dataclasses import dataclass, replace
 
-from warmonitor.extract.counts import CountMention, find_counts
-from warmonitor.extract.lexicon import PERSON_NOUNS
-from warmonitor.extract.numbers import parse_number
+from warmonitor.extract.conjuncts import and_one, object_chain, subject_chain
+from warmonitor.extract.counts import find_counts
+from warmonitor.extract.figure import Figure
 from warmonitor.extract.outcomes import (
     Trigger,
     bind_left,
@@ -22,37 +20,15 @@ from warmonitor.extract.outcomes import (
     bind_toll,
     find_triggers,
 )
+from warmonitor.extract.singulars import ANIMALS, find_singulars
 from warmonitor.extract.victims import VictimPhrase, group_of, victim_phrase
-from warmonitor.model import Count
 
 __all__ = ["Figure", "find_figures"]
 
 
-@dataclass(slots=True)
-class Figure:
-    """A casualty figure found in a sentence (offsets relative to the sentence)."""
-
-    mention: CountMention
-    victims: VictimPhrase
-    outcome: str | None = None
-    trigger: Trigger | None = None
-    part_of: int | None = None  # index of the total figure in the same sentence
-    part_of_previous: bool = False  # a part of a total stated in an earlier sentence
-    cumulative: bool = False
-
-    @property
-    def count(self) -> Count:
-        """The figure's interval, with the number as written when it differs from ``low``."""
-        c = self.mention.count
-        if c.high is None or c.approximate:
-            m = self.mention
-            stated = parse_number(m.count.text[m.number_start - m.start : m.number_end - m.start])
-            if stated is not None and stated != c.low:
-                return replace(c, stated=stated)
-        return c
-
-
 _AUX = re.compile(r"\b(?:were|was|are|is|been|be|being|got|get)\b", re.I)
+
+
 _OBJECT_AFTER = re.compile(
     r"^\s*(?:at least|more than|over|some|about|around|nearly|almost|up to|as many as|"
     r"dozens|scores|hundreds|thousands|several|\d|the\b|a\b|an\b|his\b|her\b|their\b|its\b|"
@@ -61,6 +37,8 @@ _OBJECT_AFTER = re.compile(
     r"fighters|militants|rebels|insurgents)",
     re.I,
 )
+
+
 _PART_CUE = re.compile(
     r"(?:\bincluding|\bincluded|\binclude|\bamong (?:them|whom|those|the (?:dead|victims|"
     r"killed|wounded|injured|casualties))|\bof (?:whom|them)|\bmost of them|\bmostly|"
@@ -68,16 +46,24 @@ _PART_CUE = re.compile(
     r"(?:(?!were\b|was\b|killed\b|wounded\b|injured\b|died\b)\w+\W+){0,3}$",
     re.I,
 )
+
+
 _PARTS_SENTENCE = re.compile(
     r"^\W*(?:the|those|these|that)?\s*(?:casualties|dead|victims|fatalities|deaths|killed|"
     r"those killed|toll|wounded|injured|death toll)\s+(?:included?|were|comprised|consisted|"
     r"includes)\b",
     re.I,
 )
+
+
 _AMONG_AFTER = re.compile(
     r"\b(?:were|was|are|is)?\s*(?:also\s+)?among\s+(?:the\s+|those\s+)?$", re.I
 )
+
+
 _COORD = re.compile(r"^\s*(?:,|and|as well as|plus|,\s*and|and another|along with)\s*$", re.I)
+
+
 _CUMULATIVE = re.compile(
     r"(?:\b(?:toll|tally|number of (?:dead|deaths|people killed|victims)|deaths?)\b[^.;]{0,40}"
     r"\b(?:rose|risen|rising|climbed|increased|jumped|reached|has hit|hit|now stands|stands|"
@@ -86,6 +72,8 @@ _CUMULATIVE = re.compile(
     r"\bbringing (?:the|to)\b[^.;]{0,30})[^.;]{0,25}$",
     re.I,
 )
+
+
 _OF_THEM_WERE = re.compile(
     r"^\s*(?:of (?:them|whom)\s+)?(?:were|are|was)\s+"
     r"((?:[a-z\-]+\s+){0,2}[a-z\-]+)",
@@ -110,13 +98,16 @@ def find_figures(sentence: str) -> list[Figure]:
             triggers,
             figures[i + 1].mention.start if i + 1 < len(figures) else len(sentence),
         )
+    _head_of(sentence, figures)
     figures = _then_killed(sentence, figures, triggers)
     _killed_them(sentence, figures, triggers)
     _long_passive(sentence, figures, triggers)
-    figures = _singulars(sentence, triggers, figures)
+    figures = find_singulars(sentence, triggers, figures)
     _coordinate(sentence, figures)
     _updates(sentence, figures)
-    figures = _and_one(sentence, figures)
+    figures = and_one(sentence, figures)
+    figures = object_chain(sentence, figures)
+    figures = subject_chain(sentence, figures, triggers)
     _parts(sentence, figures)
     for fig in figures:
         if fig.outcome and not fig.cumulative:
@@ -148,7 +139,11 @@ _THEN_KILLED = re.compile(
     r"shot|slain)\b",
     re.I,
 )
+
+
 _STATUS_NOUNS = frozenset({"hostages", "detainees"})
+
+
 _OWN_OBJECT = re.compile(
     r"\s+(?:an?|the|their|his|her|its|\d|one|two|three|four|five|six|seven|eight|nine|ten|"
     r"dozens|several|scores|hundreds|many|some)\b",
@@ -217,21 +212,14 @@ def _then_killed(sentence: str, figures: list[Figure], triggers: list[Trigger]) 
     return sorted(figures + kept, key=lambda f: (f.mention.start, f.outcome != "killed"))
 
 
-_ANIMALS = re.compile(
-    r"\b(?:livestock|cattle|cows?|goats?|sheep|camels?|animals?|dogs?|donkeys?|horses?|"
-    r"chickens?|poultry|pigs?|birds?|fish|herds?)\b",
-    re.I,
-)
-
-
 def _animals(text: str, after: str = "") -> bool:
     """True when a victim phrase's head noun is an animal ("a dozen of their livestock",
     "25 heads of cattle")."""
     words = text.split()
-    if words and _ANIMALS.fullmatch(words[-1].strip(".,").lower()):
+    if words and ANIMALS.fullmatch(words[-1].strip(".,").lower()):
         return True
     return bool(
-        re.match(r"\s*(?:heads? )?of (?:their |the )?(?:\w+ )?" + _ANIMALS.pattern, after, re.I)
+        re.match(r"\s*(?:heads? )?of (?:their |the )?(?:\w+ )?" + ANIMALS.pattern, after, re.I)
     )
 
 
@@ -240,6 +228,10 @@ def _next_after(starts: list[int], pos: int) -> int | None:
         if s >= pos:
             return s
     return None
+
+
+# "57 Civilians killed 150 Injured": a headline's pair of figures, not a verb and its object.
+_HEADLINE_PAIR = re.compile(r"\s*\d[\d,]*\s+(?:others?\s+)?(?:injured|wounded|hurt)\b", re.I)
 
 
 def _bind(sentence: str, fig: Figure, triggers: list[Trigger], next_start: int) -> None:
@@ -281,7 +273,16 @@ _PASSIVE_END = re.compile(
     r"believed|confirmed|said|to|have|been|be|weekend|\w+ed and|<b>)\s+){0,5}$",
     re.I,
 )
+
+
 _LONG_REACH = 220
+_INCLUDING_DIED = re.compile(
+    r"\s*,?\s*(?:including|among them)\s+(?:an?|one|two|three|his|her|their)\b[^,;:.]{0,60}?"
+    r"(?:\s+(?:later|also|reportedly|all|have|had|has))*\s*$",
+    re.I,
+)
+
+
 _SINGULAR_ONLY = re.compile(r"(?:was|has been)\b", re.I)
 
 
@@ -299,7 +300,9 @@ def _long_passive(sentence: str, figures: list[Figure], triggers: list[Trigger])
             continue
         between = sentence[fig.victims.end : nxt.start]
         aux = _PASSIVE_END.search(between)
-        if not aux or (fig.count.low > 1 and _SINGULAR_ONLY.match(aux.group(0))):
+        if nxt.role == "before" and _INCLUDING_DIED.match(between):
+            pass  # "three civilians including a child died": no auxiliary to a death verb
+        elif not aux or (fig.count.low > 1 and _SINGULAR_ONLY.match(aux.group(0))):
             continue  # "hundreds of people, including a vendor who was killed": not theirs
         later = [
             f
@@ -457,250 +460,22 @@ def _parts_outcome(sentence: str) -> str:
     return "killed"
 
 
-_SINGULAR_AUX = re.compile(
-    r"\b(?:was|has been|had been|is|got|has also been|was also)\s*>?\s*"
-    r"(?:(?:\w+ly|later|also|then|yesterday|today|on|last|this|early|"
-    r"late|\w+day|night|morning|evening|afternoon|weekend|\w+ed and|"
-    r"<b>)\s+){0,4}$",
-    re.I,
-)
-_DETERMINER = re.compile(r"\b(?:a|an|one|the|his|her|their|its)\s+", re.I)
-_ARTICLE_AFTER = re.compile(
-    r"\s*(?:(?:also|reportedly|allegedly)\s+)?(?:an?|one|the|his|her|"
-    r"their|its)\s+",
-    re.I,
-)
-_WHO_WAS = re.compile(r"\bwho\s+(?:was|had been|has been)\s+(?:\w+ly\s+)?$", re.I)
-_NAME_BEFORE = re.compile(r"(?:^|[^\w.])((?:[A-Z][\w'\-]+\s+){0,2}[A-Z][\w'\-]+)\s*$")
-_OBJECT_NAME = re.compile(
-    r"\s*(?:</b>\s*)?((?:him|her)\b|(?:[A-Z][\w'\-]+\s+){1,3}"
-    r"[A-Z][\w'\-]+(?!\s+(?:province|state|city|district|region)))"
-)
-# A killing verb (not a bare noun like "massacres") may take a name as its object.
-_VERBAL = re.compile(r"(?:ed|ing|dead|down|of|death)$", re.I)
-# "57 Civilians killed 150 Injured": a headline's pair of figures, not a verb and its object.
-_HEADLINE_PAIR = re.compile(r"\s*\d[\d,]*\s+(?:others?\s+)?(?:injured|wounded|hurt)\b", re.I)
-_CAPITAL_AFTER = re.compile(r"\s*(?:</b>\s*)?([A-Z])")
-_AND_ONE = re.compile(
-    r"\s*,?\s*(?:and|as well as)\s+(an?|his|her|their|one of (?:his|her|their|its))\s+", re.I
-)
-_NOT_NAMES = frozenset("He She It They This That There Police Army Government He's".split())
-_NP_WORD = re.compile(r"[\w\-']+")
-
-
-def _person_np_end(text: str, start: int) -> int | None:
-    """End of "[det] adj* person-noun" starting at ``start`` (up to four words), else None."""
-    pos = start
-    for _ in range(5):
-        m = _NP_WORD.match(text, pos)
-        if m is None:
-            return None
-        if m.group(0).lower() in PERSON_NOUNS:
-            return m.end()
-        pos = m.end()
-        while pos < len(text) and text[pos] == " ":
-            pos += 1
-    return None
-
-
-def _singulars(sentence: str, triggers: list[Trigger], figures: list[Figure]) -> list[Figure]:
-    """Figures of one: "a policeman was killed", "killed a priest", "X was shot dead"."""
-    bound = {id(f.trigger) for f in figures if f.trigger is not None}
-    extra: list[Figure] = []
-    for t in triggers:
-        if id(t) in bound or t.outcome == "displaced":
-            continue
-        before = sentence[: t.start]
-        if t.role in ("both", "before") and _SINGULAR_AUX.search(before):
-            aux = _SINGULAR_AUX.search(before)
-            head = before[: aux.start()] if aux else before
-            subject = (
-                _one_of(head)
-                or _pronoun(head)
-                or _subject_np(head)
-                or _named(head)
-                or _who(before)
-                or _indefinite(head)
-            )
-            if subject is not None:
-                extra.append(_one(sentence, subject[0], subject[1], t))
-                continue
-        if t.role in ("both", "before"):  # "a soldier and a militant were killed"
-            aux = _PLURAL_AUX.search(before)
-            pair = _coordinated_ones(before[: aux.start()]) if aux else None
-            if pair:
-                extra.extend(_one(sentence, a, b, t) for a, b in pair)
-                continue
-        if t.role == "before" and t.outcome == "killed":  # "a tribal leader lost his life"
-            subject = _subject_np(before)
-            if subject is not None and not before[subject[1] :].strip():
-                extra.append(_one(sentence, subject[0], subject[1], t))
-                continue
-        if t.role in ("after", "both"):
-            m = _ARTICLE_AFTER.match(sentence, t.end)
-            end = _person_np_end(sentence, m.end()) if m else None
-            if m and end is None and t.outcome == "killed":
-                end = _object_np_end(sentence, m.end())  # you kill people: "a cattle thief"
-            if m and end:
-                a = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
-                extra.append(_one(sentence, a, end, t))
-                continue
-            c = _CAPITAL_AFTER.match(sentence, t.end)
-            end = _person_np_end(sentence, c.start(1)) if c else None
-            if c and end:
-                extra.append(_one(sentence, c.start(1), end, t))
-                continue
-            n = _OBJECT_NAME.match(sentence, t.end) if _VERBAL.search(t.text) else None
-            if n and n.group(1).split()[0] not in _NOT_NAMES:
-                extra.append(_one(sentence, n.start(1), n.end(1), t))
-    if not extra:
-        return figures
-    return sorted(figures + extra, key=lambda f: f.mention.start)
-
-
-def _named(text: str) -> tuple[int, int] | None:
-    """A capitalised name right before the auxiliary: "Voinitski was killed"."""
-    m = _NAME_BEFORE.search(text.rstrip(", "))
-    if m and m.group(1).split()[0] not in _NOT_NAMES and m.start(1) > 0:
-        return m.start(1), m.end(1)
-    return None
-
-
-_INDEFINITE = re.compile(r"\b(?:A|An|a|an)\s+[\w\-']+")
-_NOT_PEOPLE = frozenset(
-    "bomb car vehicle attack blast explosion building house shell rocket missile device "
-    "convoy truck bus mine drone fire raid strike clash market mosque church school".split()
-)
-
-
-def _indefinite(text: str) -> tuple[int, int] | None:
-    """ "An ustaz, or Islamic religious teacher, was killed": a singular subject of a killing."""
-    for m in _INDEFINITE.finditer(text):
-        if m.group(0).split()[-1].lower() not in _NOT_PEOPLE:
-            return m.start(), m.end()
-    return None
-
-
-_ONE_OF = re.compile(
-    r"\b(?:one|One) of (?:the|its|their|his|her|our)\s+(?:[\w\-']+\s+){0,2}"
-    r"[\w\-']+s\s*,?\s*$"
-)
-
-
-_PLURAL_AUX = re.compile(
-    r"\b(?:were|have been|had been|are)\s+(?:(?:\w+ly|also|both|later|then|reportedly)\s+)?$",
+# "the head of 100 households was shot dead": the count qualifies one person, the victim.
+_HEAD_OF = re.compile(
+    r"\b(?:the|a|an)\s+(?:head|leader|chief|chairman|mother|father|owner|commander|"
+    r"president)\s+of\s+(?:some\s+|about\s+|over\s+)?$",
     re.I,
 )
 
 
-def _coordinated_ones(text: str) -> list[tuple[int, int]] | None:
-    """ "a government soldier and a suspected militant" (ending ``text``): one and one."""
-    spans = []
-    for m in _DETERMINER.finditer(text):
-        if m.group(0).split()[0].lower() not in ("a", "an"):
-            continue
-        end = _person_np_end(text, m.end())
-        if end is not None:
-            spans.append((m.start(), end))
-    if len(spans) < 2:
-        return None
-    last = spans[-1][1]
-    if text[last:].strip(" ,"):
-        return None  # the pair must be the subject right before the auxiliary
-    between = [text[a[1] : b[0]].strip(" ,").lower() for a, b in itertools.pairwise(spans)]
-    if not between or not between[-1].endswith("and") or len(between[-1].split()) > 6:
-        return None  # "a leader of the militia and a village administrator"
-    if between[-1] != "and" or any(w not in ("", "and") for w in between):
-        return spans[-2:]
-    return spans
-
-
-def _one_of(text: str) -> tuple[int, int] | None:
-    """ "one of its lawmakers was killed"."""
-    m = _ONE_OF.search(text)
-    return (m.start(), m.start() + len(m.group(0).rstrip(" ,"))) if m else None
-
-
-_PRONOUN = re.compile(r"\b(?:he|she)\s*,?\s*$", re.I)
-
-
-def _pronoun(text: str) -> tuple[int, int] | None:
-    """ "He was killed in the incident": one person."""
-    m = _PRONOUN.search(text)
-    return (m.start(), m.start() + len(m.group(0).rstrip(" ,"))) if m else None
-
-
-def _who(text: str) -> tuple[int, int] | None:
-    """ "… who was murdered": the relative pronoun stands for one person."""
-    m = _WHO_WAS.search(text)
-    return (m.start(), m.start() + 3) if m else None
-
-
-def _and_one(sentence: str, figures: list[Figure]) -> list[Figure]:
-    """ "killing him, two of his brothers and a bodyguard": the last one counts too."""
-    extra = []
+def _head_of(sentence: str, figures: list[Figure]) -> None:
+    """Unbind a count that only qualifies the singular person noun before it."""
     for fig in figures:
-        if fig.trigger is not None and fig.trigger.end <= fig.mention.start:
-            m = _AND_ONE.match(sentence, fig.victims.end)
-            end = _person_np_end(sentence, m.end()) if m else None
-            if m and end is None and m.group(1).lower().startswith("one of"):
-                word = _NP_WORD.match(sentence, m.end())  # "and one of his companions"
-                end = word.end() if word else None
-            if m and end:
-                extra.append(_one(sentence, m.end() - len(m.group(1)) - 1, end, fig.trigger))
-        if fig.trigger is not None and fig.trigger.start >= fig.victims.end:
-            m = _ONE_AND.search(sentence, max(0, fig.mention.start - 60), fig.mention.start)
-            end = _person_np_end(sentence, m.start(1)) if m else None
-            if m and end is not None and end <= m.end():  # "the driver and two other men"
-                extra.append(_one(sentence, m.start(), end, fig.trigger))
-    return sorted(figures + extra, key=lambda f: f.mention.start) if extra else figures
-
-
-_ONE_AND = re.compile(r"\b(?:the|an?|his|her)\s+((?:[\w\-']+\s+){0,2}[\w\-']+)\s+and\s+$", re.I)
-
-
-_OBJECT_STOP = frozenset(
-    "in at on and or , . during near who whom which that with by from after as when while "
-    "before inside outside along across for to of".split()
-)
-
-
-def _object_np_end(text: str, start: int) -> int | None:
-    """End of the singular noun phrase a killing verb takes as its object ("a cattle thief").
-
-    Up to four words before a preposition or a clause boundary; not an object that is no
-    person ("a bomb", "a number", livestock).
-    """
-    pos, end, last = start, None, ""
-    for _ in range(4):
-        m = _NP_WORD.match(text, pos)
-        if m is None or m.group(0).lower() in _OBJECT_STOP:
-            break
-        end, last = m.end(), m.group(0).lower()
-        pos = m.end()
-        if pos < len(text) and text[pos] != " ":
-            break
-        pos += 1
-    if end is None or not last.isalpha() or (last.endswith("s") and not last.endswith("ss")):
-        return None
-    if last in _NOT_PEOPLE or last in ("number", "total", "few", "lot") or _ANIMALS.search(last):
-        return None
-    return end
-
-
-def _subject_np(text: str) -> tuple[int, int] | None:
-    """The last determiner noun phrase naming a person in ``text`` (the passive's subject)."""
-    best: tuple[int, int] | None = None
-    for m in _DETERMINER.finditer(text):
-        end = _person_np_end(text, m.end())
-        if end is not None:
-            best = (m.start(), end)
-    return best
-
-
-def _one(sentence: str, start: int, end: int, trigger: Trigger) -> Figure:
-    text = sentence[start:end]
-    mention = CountMention(start, end, Count(1, 1, text), start, end, "count")
-    words = text.split(maxsplit=1)
-    victims = VictimPhrase(text, end, group_of(words[-1]) if len(words) > 1 else "people")
-    return Figure(mention, victims, trigger.outcome, trigger)
+        t = fig.trigger
+        if (
+            t is not None
+            and t.start >= fig.victims.end
+            and _HEAD_OF.search(sentence, max(0, fig.mention.start - 40), fig.mention.start)
+            and re.search(r"\b(?:was|has been|is)\b", sentence[fig.victims.end : t.start])
+        ):
+            fig.outcome, fig.trigger = None, None

@@ -56,9 +56,11 @@ def victim_phrase(sentence: str, start: int, limit: int | None = None) -> Victim
         if m is None or m.start() >= stop_at:
             break
         gap = sentence[pos : m.start()]
-        if gap.strip() not in ("", "-"):  # punctuation ends the phrase (commas, quotes)
-            break
+        if gap.strip() not in ("", "-", "/") or (gap == "/" and not words):
+            break  # punctuation ends the phrase (commas, quotes), not "Mai-Mai FPP/AP"
         low = m.group(0).lower().rstrip(".")
+        if low in _STOP and _acronym(sentence, m):
+            low = ""  # "17 IS Sahel militants": the group's acronym, not the verb
         if low == "of":
             nxt = _WORD.search(sentence, m.end())
             leading = not words and nxt is not None
@@ -87,6 +89,17 @@ def victim_phrase(sentence: str, start: int, limit: int | None = None) -> Victim
     text = sentence[first.start() : pos].strip()
     group = _group_from_words([w.group(0) for w in words])
     return VictimPhrase(text, pos, group, side)
+
+
+def _acronym(sentence: str, m: re.Match[str]) -> bool:
+    """True for a capitalised stop word that names a group ("IS") in a sentence in lower case."""
+    word = m.group(0)
+    return (
+        len(word) > 1
+        and word.isupper()
+        and sentence[m.end() : m.end() + 2].strip()[:1].isupper()
+        and any(w.islower() for w in sentence.split())
+    )
 
 
 def group_of(text: str) -> str:

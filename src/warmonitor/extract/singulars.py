@@ -1,0 +1,368 @@
+"""Figures of one person: "a policeman was killed", "killed a priest", "X was shot dead".
+
+A singular victim has no count to bind; these rules find the noun phrase, name or pronoun
+that a trigger with no counted figure takes as its subject or object and make it a figure of
+one. Pure string code on one sentence, used by ``figures.py``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from warmonitor.extract.figure import Figure, one_figure
+from warmonitor.extract.lexicon import PERSON_NOUNS
+from warmonitor.extract.outcomes import Trigger
+
+__all__ = ["ANIMALS", "NP_WORD", "find_singulars", "person_np_end"]
+
+
+ANIMALS = re.compile(
+    r"\b(?:livestock|cattle|cows?|goats?|sheep|camels?|animals?|dogs?|donkeys?|horses?|"
+    r"chickens?|poultry|pigs?|birds?|fish|herds?)\b",
+    re.I,
+)
+
+
+_SINGULAR_AUX = re.compile(
+    r"\b(?:was|has been|had been|is|got|has also been|was also)\s*>?\s*"
+    r"(?:(?:\w+ly|later|also|then|yesterday|today|on|last|this|early|"
+    r"late|\w+day|night|morning|evening|afternoon|weekend|\w+ed and|"
+    r"<b>)\s+){0,4}$",
+    re.I,
+)
+
+
+_DETERMINER = re.compile(r"\b(?:a|an|one|the|his|her|their|its)\s+", re.I)
+
+
+_ARTICLE_AFTER = re.compile(
+    r"\s*(?:(?:also|reportedly|allegedly)\s+)?(?:an?|one|the|his|her|"
+    r"their|its)\s+",
+    re.I,
+)
+
+
+_WHO_WAS = re.compile(r"\bwho\s+(?:was|had been|has been)\s+(?:\w+ly\s+)?$", re.I)
+
+
+_NAME_BEFORE = re.compile(r"(?:^|[^\w.])((?:[A-Z][\w'\-]+\s+){0,2}[A-Z][\w'\-]+)\s*$")
+
+
+_OBJECT_NAME = re.compile(
+    r"\s*(?:</b>\s*)?((?:him|her)\b|(?:[A-Z][\w'\-]+\s+){1,3}"
+    r"[A-Z][\w'\-]+(?!\s+(?:province|state|city|district|region)))"
+)
+
+
+# A killing verb (not a bare noun like "massacres") may take a name as its object.
+_VERBAL = re.compile(r"(?:ed|ing|dead|down|of|death)$", re.I)
+
+
+_CAPITAL_AFTER = re.compile(r"\s*(?:</b>\s*)?([A-Z])")
+
+
+_NOT_NAMES = frozenset("He She It They This That There Police Army Government He's".split())
+
+
+NP_WORD = re.compile(r"[\w\-']+")
+
+
+_PREFIXED = re.compile(r"(?:co|ex|vice|step|grand|great)-")  # "co-driver", "ex-chairman"
+
+
+def person_np_end(text: str, start: int) -> int | None:
+    """End of "[det] adj* person-noun" starting at ``start`` (up to four words), else None."""
+    pos = start
+    for _ in range(5):
+        m = NP_WORD.match(text, pos)
+        if m is None:
+            return None
+        word = m.group(0).lower()
+        if word in PERSON_NOUNS or (
+            _PREFIXED.match(word) and word.split("-", 1)[1] in PERSON_NOUNS
+        ):
+            return m.end()
+        pos = m.end()
+        while pos < len(text) and text[pos] == " ":
+            pos += 1
+    return None
+
+
+def find_singulars(sentence: str, triggers: list[Trigger], figures: list[Figure]) -> list[Figure]:
+    """Figures of one: "a policeman was killed", "killed a priest", "X was shot dead"."""
+    bound = {id(f.trigger) for f in figures if f.trigger is not None}
+    extra: list[Figure] = []
+    for t in triggers:
+        if id(t) in bound or t.outcome == "displaced":
+            continue
+        before = sentence[: t.start]
+        if t.role in ("both", "before") and _SINGULAR_AUX.search(before):
+            aux = _SINGULAR_AUX.search(before)
+            head = before[: aux.start()] if aux else before
+            subject = (
+                _one_of(head)
+                or _pronoun(head)
+                or _subject_np(head)
+                or _named(head)
+                or _who(before)
+                or _indefinite(head)
+            )
+            if subject is not None:
+                extra.append(one_figure(sentence, subject[0], subject[1], t))
+                continue
+        if t.role in ("both", "before"):  # "a soldier and a militant were killed"
+            aux = _PLURAL_AUX.search(before)
+            pair = _coordinated_ones(before[: aux.start()]) if aux else None
+            if pair:
+                extra.extend(one_figure(sentence, a, b, t) for a, b in pair)
+                continue
+        if t.role == "before" and t.outcome == "killed":  # "a tribal leader lost his life"
+            subject = _subject_np(before)
+            if subject is not None and not before[subject[1] :].strip():
+                extra.append(one_figure(sentence, subject[0], subject[1], t))
+                continue
+            subject = _intransitive_subject(before)
+            if subject is not None:  # "a man from X died", "He died later"
+                extra.append(one_figure(sentence, subject[0], subject[1], t))
+                continue
+        if t.role in ("both", "before") and t.outcome == "killed":
+            shared = _shared_subject(before, figures)
+            if isinstance(shared, Figure):
+                shared.outcome, shared.trigger = t.outcome, t
+                continue
+            if shared is not None:  # "a man was taken away and later found dead"
+                extra.append(one_figure(sentence, shared[0], shared[1], t))
+                continue
+        if t.role in ("after", "both"):
+            verb = t.outcome == "killed" and not t.text.lower().endswith("of")
+            one = _ONE_OF_THEM.match(sentence, t.end) if verb else None
+            if one is not None:  # "killing at least one of them", "killed one of his guards"
+                extra.append(one_figure(sentence, one.start(1), one.end(), t))
+                continue
+            m = _ARTICLE_AFTER.match(sentence, t.end)
+            end = person_np_end(sentence, m.end()) if m else None
+            if m and end is None and t.outcome == "killed":
+                end = _object_np_end(sentence, m.end())  # you kill people: "a cattle thief"
+            if m and end:
+                a = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+                extra.append(one_figure(sentence, a, end, t))
+                continue
+            c = _CAPITAL_AFTER.match(sentence, t.end)
+            end = person_np_end(sentence, c.start(1)) if c else None
+            if c and end:
+                extra.append(one_figure(sentence, c.start(1), end, t))
+                continue
+            n = _OBJECT_NAME.match(sentence, t.end) if _VERBAL.search(t.text) else None
+            if n and n.group(1).split()[0] not in _NOT_NAMES:
+                extra.append(one_figure(sentence, n.start(1), n.end(1), t))
+    if not extra:
+        return figures
+    return sorted(figures + extra, key=lambda f: f.mention.start)
+
+
+def _named(text: str) -> tuple[int, int] | None:
+    """A capitalised name right before the auxiliary: "Voinitski was killed"."""
+    m = _NAME_BEFORE.search(text.rstrip(", "))
+    if m and m.group(1).split()[0] not in _NOT_NAMES and m.start(1) > 0:
+        return m.start(1), m.end(1)
+    return None
+
+
+_INDEFINITE = re.compile(r"\b(?:A|An|a|an)\s+[\w\-']+")
+
+
+_NOT_PEOPLE = frozenset(
+    "bomb car vehicle attack blast explosion building house shell rocket missile device "
+    "convoy truck bus mine drone fire raid strike clash market mosque church school".split()
+)
+
+
+def _indefinite(text: str) -> tuple[int, int] | None:
+    """ "An ustaz, or Islamic religious teacher, was killed": a singular subject of a killing."""
+    for m in _INDEFINITE.finditer(text):
+        if m.group(0).split()[-1].lower() not in _NOT_PEOPLE:
+            return m.start(), m.end()
+    return None
+
+
+_ONE_OF_THEM = re.compile(
+    r"\s*(?:(?:also|reportedly|allegedly)\s+)?(?:at least\s+)?(one of (?:them\b|"
+    r"(?:the|his|her|their|its)\s+(?:[\w\-']+\s+){0,2}?[\w\-']+s\b))",
+    re.I,
+)
+_ONE_OF = re.compile(
+    r"\b(?:one|One) of (?:the|its|their|his|her|our)\s+(?:[\w\-']+\s+){0,2}"
+    r"[\w\-']+s\s*,?\s*$"
+)
+
+
+_PLURAL_AUX = re.compile(
+    r"\b(?:were|have been|had been|are)\s+(?:(?:\w+ly|also|both|later|then|reportedly)\s+)?$",
+    re.I,
+)
+
+
+def _coordinated_ones(text: str) -> list[tuple[int, int]] | None:
+    """ "a government soldier and a suspected militant" (ending ``text``): one and one."""
+    spans = []
+    for m in _DETERMINER.finditer(text):
+        if m.group(0).split()[0].lower() not in ("a", "an"):
+            continue
+        end = person_np_end(text, m.end())
+        if end is not None:
+            spans.append((m.start(), end))
+    if len(spans) < 2:
+        return None
+    last = spans[-1][1]
+    if text[last:].strip(" ,"):
+        return None  # the pair must be the subject right before the auxiliary
+    between = [text[a[1] : b[0]].strip(" ,").lower() for a, b in itertools.pairwise(spans)]
+    if not between or not between[-1].endswith("and") or len(between[-1].split()) > 6:
+        return None  # "a leader of the militia and a village administrator"
+    if between[-1] != "and" or any(w not in ("", "and") for w in between):
+        return spans[-2:]
+    return spans
+
+
+def _one_of(text: str) -> tuple[int, int] | None:
+    """ "one of its lawmakers was killed"."""
+    m = _ONE_OF.search(text)
+    return (m.start(), m.start() + len(m.group(0).rstrip(" ,"))) if m else None
+
+
+_PRONOUN = re.compile(r"\b(?:he|she)\s*,?\s*$", re.I)
+
+
+def _pronoun(text: str) -> tuple[int, int] | None:
+    """ "He was killed in the incident": one person."""
+    m = _PRONOUN.search(text)
+    return (m.start(), m.start() + len(m.group(0).rstrip(" ,"))) if m else None
+
+
+def _who(text: str) -> tuple[int, int] | None:
+    """ "… who was murdered": the relative pronoun stands for one person."""
+    m = _WHO_WAS.search(text)
+    return (m.start(), m.start() + 3) if m else None
+
+
+_OBJECT_STOP = frozenset(
+    "in at on and or , . during near who whom which that with by from after as when while "
+    "before inside outside along across for to of".split()
+)
+
+
+def _object_np_end(text: str, start: int) -> int | None:
+    """End of the singular noun phrase a killing verb takes as its object ("a cattle thief").
+
+    Up to four words before a preposition or a clause boundary; not an object that is no
+    person ("a bomb", "a number", livestock).
+    """
+    pos, end, last = start, None, ""
+    for _ in range(4):
+        m = NP_WORD.match(text, pos)
+        if m is None or m.group(0).lower() in _OBJECT_STOP:
+            break
+        end, last = m.end(), m.group(0).lower()
+        pos = m.end()
+        if pos < len(text) and text[pos] != " ":
+            break
+        pos += 1
+    if end is None or not last.isalpha() or (last.endswith("s") and not last.endswith("ss")):
+        return None
+    if last in _NOT_PEOPLE or last in ("number", "total", "few", "lot") or ANIMALS.search(last):
+        return None
+    return end
+
+
+def _subject_np(text: str) -> tuple[int, int] | None:
+    """The last determiner noun phrase naming a person in ``text`` (the passive's subject)."""
+    best: tuple[int, int] | None = None
+    for m in _DETERMINER.finditer(text):
+        end = person_np_end(text, m.end())
+        if end is not None:
+            best = (m.start(), end)
+    return best
+
+
+# What may stand between a subject and its intransitive death verb: a prepositional phrase
+# ("a man from X", "a member of the Y force"), a parenthesis between commas ("a villager,
+# arrested for Z,"), and adverbs or a perfect auxiliary ("has", "later", "reportedly").
+_POSTMODIFIER = re.compile(
+    r"(?:\s+(?:of|from|in|at|with|on|near|inside)\s+[^,;:.()\[\]]{1,70}?|"
+    r"\s*,\s*(?:[^,;:.]{1,80}?),)?"
+    r"(?:\s+(?:later|reportedly|allegedly|also|then|subsequently|eventually|has|had|have|"
+    r"reported to have|said to have|who))*\s*$",
+    re.I,
+)
+_CLAUSE_WORDS = re.compile(
+    r"\b(?:was|were|is|are|said|says|told|and|but|which|that|when|while|killed|killing)\b", re.I
+)
+_CLAUSE_BEFORE = re.compile(
+    r"""(?:^|[,;:(\[—–"“]|\b(?:and|but|when|after|as|that|where|while|whom|said|says|"""
+    r"reported|yesterday|today|\w+day))\s*$",
+    re.I,
+)
+_PRONOUN_SUBJECT = re.compile(
+    r"(?:^|[,;]\s*|\band\s+|\bbut\s+)[\"“]?(?P<p>[Hh]e|[Ss]he)\s+"
+    r"(?:(?:later|reportedly|also|then|subsequently|eventually|has|had)\s+)*$"
+)
+
+
+def _intransitive_subject(before: str) -> tuple[int, int] | None:
+    """The singular subject of "died": "a man from X died", "He died later", with the
+    phrase at the head of its clause."""
+    p = _PRONOUN_SUBJECT.search(before)
+    if p is not None:
+        return p.start("p"), p.end("p")
+    lo = max(0, len(before) - 160)
+    for m in _DETERMINER.finditer(before, lo):
+        end = person_np_end(before, m.end())
+        if end is None or not _CLAUSE_BEFORE.search(before, 0, m.start()):
+            continue
+        gap = before[end:]
+        inner = gap.split(",")[0] + (gap.split(",")[-1] if "," in gap else "")
+        if _POSTMODIFIER.match(gap) and not _CLAUSE_WORDS.search(inner):
+            return m.start(), end
+    return None
+
+
+# "X was taken away … and later found dead", "a body was found …, killed by gunmen": the
+# participle shares the subject of an earlier passive in the sentence.
+_SHARED = re.compile(
+    r"(?:\band|,)\s+(?:(?:later|then|subsequently|eventually|finally|was|were|allegedly|"
+    r"reportedly)\s+)*$",
+    re.I,
+)
+_EARLIER_AUX = re.compile(r"\b(?:was|were|had been|has been|have been)\s+", re.I)
+
+
+def _shared_subject(before: str, figures: list[Figure]) -> Figure | tuple[int, int] | None:
+    """The subject an earlier passive of the sentence gives a participle or "died"."""
+    if not _SHARED.search(before):
+        return None
+    lo = max(0, len(before) - 220)
+    aux = None
+    for m in _EARLIER_AUX.finditer(before, lo):
+        aux = m
+    if aux is None or re.search(r"[;:]|\.\s", before[aux.end() :]):
+        return None
+    head = before[: aux.start()]
+    for f in figures:
+        if (
+            f.outcome is None
+            and f.victims.text
+            and f.victims.end <= len(head)
+            and not head[f.victims.end :].strip(" ,")
+        ):
+            return f  # "six villagers were set on fire and killed"
+    if aux.group(0).lower().startswith("were"):
+        return None
+    subject = _one_of(head) or _pronoun(head) or _subject_np(head)
+    if (
+        subject is not None
+        and head[subject[1] :].strip(" ,")
+        and not _POSTMODIFIER.match(head[subject[1] :])
+    ):
+        return None
+    return subject
