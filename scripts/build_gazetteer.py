@@ -13,6 +13,8 @@ Sources (GeoNames data is CC-BY 4.0; see ``data/ATTRIBUTION.md``):
   names) and ``countries.tsv`` (country names);
 * PyPI ``countryinfo==1.0.1`` – demonyms, alternate spellings and centre points of countries.
 
+Hand-written tables add country names and demonyms the packages lack, and names of groups and
+regions of one country only, kept as its demonyms ("Al-Shabab", "Jebel Marra").
 Only Latin-script names are kept. Admin areas are also named without their kind ("Vhembe"
 for "Vhembe District Municipality"); places of Arabic-speaking countries also without the
 article and the final -h; the hand-written English country names count as main names. A
@@ -70,6 +72,7 @@ EXTRA_NAMES: dict[str, list[str]] = {
         "Democratic Republic of the Congo",
         "Congo-Kinshasa",
         "Zaire",
+        "DRCongo",
     ],
     "CG": ["Congo-Brazzaville", "Republic of Congo", "Republic of the Congo"],
     "CI": ["Ivory Coast", "Côte d'Ivoire", "Cote d'Ivoire"],
@@ -152,6 +155,33 @@ EXTRA_DEMONYMS: dict[str, list[str]] = {
     "CF": ["Central African"],
     "CM": ["Cameroonian"],
     "MZ": ["Mozambican"],
+}
+# Names of peoples, armed groups, parties and regions (missing from the data as places) of
+# one country only: like a demonym, they tell the country of a report that names no place
+# ("Al-Shabab militants shot five farmers", "an air raid in East Jebel Marra").
+EXTRA_GROUPS: dict[str, list[str]] = {
+    "SD": ["Jebel Marra", "Jabal Marra", "Rapid Support Forces"],
+    "NG": ["Tiv"],
+    "SO": ["Al-Shabab", "Al-Shabaab", "Shabab", "Shabaab", "Puntland", "Galmudug", "Jubaland"],
+    "CF": ["Seleka", "ex-Seleka", "anti-Balaka", "Anti-Balaka"],
+    "PK": [
+        "MQM",
+        "Muttahida Qaumi Movement",
+        "Frontier Corps",
+        "Sunni Tehrik",
+        "Ahle Sunnat Wal Jamaat",
+        "Lashkar-e-Jhangvi",
+        "Lashkar-i-Jhangvi",
+        "Sipah-e-Sahaba",
+        "Lashkar-e-Islam",
+        "Lashkar-i-Islam",
+    ],
+    "PH": ["New People's Army", "Abu Sayyaf", "Mindanao"],
+    "AO": ["UNITA"],
+    "ET": ["Liyu Police", "Ogaden"],
+    "YE": ["Houthi", "Houthis"],
+    "BD": ["Awami League", "Chhatra League", "Islami Chhatra Shibir"],
+    "IQ": ["Peshmerga"],
 }
 # The name a country is shown by, where the packages' first choice is formal or odd.
 SHOWN = {
@@ -538,6 +568,8 @@ def build_countries(
                 cand = (prio, -pop, iso2)
                 if key not in demonym_owner or cand < demonym_owner[key]:
                     demonym_owner[key] = cand
+        for group in EXTRA_GROUPS.get(iso2, []):
+            demonym_owner.setdefault(name_key(group), (0, -pop, iso2))
         lat_deg = None if lat is None else lat / 1e5
         lon_deg = None if lon is None else lon / 1e5
         row_out = (iso2, iso3, shown, gid, "|".join(names), "|".join(demonyms), lat_deg, lon_deg)

@@ -289,3 +289,59 @@ def test_a_sentence_naming_the_main_place_s_area_takes_the_main_place() -> None:
     assert _specific(other, town) == other
     assert _specific(state, state) == state
     assert _specific(None, town) == town
+
+
+def test_hyphenated_place_names_are_read_apart(gaz: Gazetteer) -> None:
+    found = {m.text: m for m in gaz.scan("Gunmen stopped a bus on the Kano-Zaria highway.")}
+    assert found["Kano"].candidates[0].country == "NG"
+    assert found["Zaria"].candidates[0].country == "NG"
+    whole = [m.text for m in gaz.scan("Troops from Guinea-Bissau and al-Bab.")]
+    assert whole == ["Guinea-Bissau", "al-Bab"]
+
+
+def test_the_ends_of_a_route_are_reference_points(gaz: Gazetteer) -> None:
+    idx = index(gaz, "A bomb hit a bus in Ringim on the Kano-Zaria highway, killing four.")
+    ends = [m for m in idx.mentions if m.place.name in ("Kano", "Zaria")]
+    assert ends and all(m.reference for m in ends)
+    assert main(gaz, "A bomb hit a bus in Ringim on the Kano-Zaria highway.").name == "Ringim"
+
+
+def test_a_first_level_area_spelt_alike_is_found_in_any_text(gaz: Gazetteer) -> None:
+    text = "Indian officials condemned a blast in the southwestern province of Baluchistan."
+    assert main(gaz, text).name == "Balochistan"
+
+
+def test_a_region_named_like_a_small_place_abroad(gaz: Gazetteer) -> None:
+    idx = index(gaz, "Militants killed two tribal leaders near Rafah in northern Sinai.")
+    assert idx.country == "EG"
+
+
+def test_a_locality_is_an_area_and_denies_a_namesake_abroad(gaz: Gazetteer) -> None:
+    text = "Herders clashed with farmers near the village of X in El Salam locality, South Darfur."
+    idx = index(gaz, text)
+    assert idx.country == "SD"
+    assert main(gaz, text).name == "South Darfur"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Al-Shabab militants shot dead three farmers on Sunday.", "SO"),
+        ("Gunmen killed two activists of the Muttahida Qaumi Movement.", "PK"),
+        ("Two Frontier Corps soldiers died in the blast.", "PK"),
+        ("Fighters of the ex-Seleka attacked a village, killing nine.", "CF"),
+        ("An air raid on villages in East Jebel Marra killed six.", "SD"),
+    ],
+)
+def test_groups_and_regions_of_one_country_tell_it(gaz: Gazetteer, text: str, country: str) -> None:
+    assert index(gaz, text).country == country
+
+
+def test_a_name_called_a_date_without_digits_is_still_a_place(gaz: Gazetteer) -> None:
+    text = "Gunmen raided the south-eastern Niger village of Gogone."
+    start = text.index("Niger")
+    idx = index(gaz, text, [(start, start + len("Niger"), "DATE")])
+    assert idx.country == "NE"
+    dated = "Gunmen raided a village on 3 May."
+    begin = dated.index("3 May")
+    assert index(gaz, dated, [(begin, begin + 5, "DATE")]).country is None

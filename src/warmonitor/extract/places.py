@@ -6,7 +6,8 @@ The document's country is the one its names vote for. A name locates something w
 place of that country, or a foreign place the text puts something in ("in Aleppo") that is
 well known or supported by containment; demonyms and weak matches only vote ("the Libyan
 capital" names the capital). A claim takes the most specific located place of its sentence,
-the document's country first (a capital standing for its government or a dateline is weak);
+the document's country first (a capital standing for its government, a dateline or an end of
+a route, "the Kano-Zaria highway", is weak);
 else the main place: the most specific place of the first sentence that locates one in the
 document's country, else that country (rules in ``docs/HEADLINE.md``).
 """
@@ -26,6 +27,8 @@ __all__ = ["PlaceIndex", "ResolvedMention"]
 _RANK = PRECISION_RANK
 _NOT_PLACES = frozenset({"DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_UNDATED = frozenset({"DATE", "TIME"})  # these labels say little of a span with no digit
+_DIGIT = re.compile(r"\d")
 _OTHER_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "LANGUAGE"})
 NER_PENALTY = 0.5
 FOREIGN_SCORE = 6.0  # a foreign place needs this (or containment) and a locative word
@@ -37,6 +40,10 @@ _REFERENCE = re.compile(
     r"(?:of\s+)?$",
     re.I,
 )
+# "the Bama-Gwoza highway", "Hangu road": an end of a route, not where on it
+_ROUTE = re.compile(
+    r"(?:[-–][A-Z][\w'’]*)*[ \t\xa0]+(?:road|highway|motorway|junction|axis|route)\b"
+)  # lower-case: "Lenwood Road" is a street
 
 _CAPITAL_AFTER = re.compile(r"(?:['’]s)?\s+capital\b(?!\s+of\b)", re.I)
 _CAPITAL_BEFORE = re.compile(r"\bcapital\s+(?:city\s+)?of\s+(?:the\s+)?$", re.I)
@@ -86,7 +93,7 @@ class PlaceIndex:
         gazetteer's own cut at sentence punctuation)."""
         gaz = gazetteer or Gazetteer.default()
         raw = [m for m in gaz.scan(text, max_candidates=None) if m.candidates]
-        labels = [_labels(m.start, m.end, entities) for m in raw]
+        labels = [_labels(m.start, m.end, entities, text) for m in raw]
         kept = [i for i, found in enumerate(labels) if _maybe_place(found)]
         raw = [raw[i] for i in kept]
         penalty = [_penalty(labels[i]) for i in kept]
@@ -137,6 +144,7 @@ def _resolved(text: str, r: Resolved, country: str | None) -> ResolvedMention:
     m = r.mention
     inside = bool(_IN.search(text, max(0, m.start - 30), m.start))
     reference = bool(_REFERENCE.search(text, max(0, m.start - 40), m.start))
+    reference = reference or bool(_ROUTE.match(text, m.end))
     # "backed by Khartoum", "heading to Ottawa", "KABUL (Reuters) -": a capital that stands for
     # its government, a destination or the newsroom
     metonym = r.entry.feature_code == "PPLC" and _metonym(text, m.start, m.end)
@@ -209,9 +217,16 @@ def _locates(r: Resolved, country: str | None) -> bool:
     return r.locative and (r.anchored or r.score >= FOREIGN_SCORE)
 
 
-def _labels(start: int, end: int, entities: Sequence[tuple[int, int, str]]) -> set[str]:
-    """The labels of the named entities that overlap ``start:end``."""
-    return {label for a, b, label in entities if a < end and start < b}
+def _labels(
+    start: int, end: int, entities: Sequence[tuple[int, int, str]], text: str = ""
+) -> set[str]:
+    """The labels of the named entities that overlap ``start:end``; not a date or time with
+    no digit (spaCy's small model calls "south-eastern Niger" a date)."""
+    return {
+        label
+        for a, b, label in entities
+        if a < end and start < b and not (label in _UNDATED and not _DIGIT.search(text, a, b))
+    }
 
 
 def _maybe_place(labels: set[str]) -> bool:

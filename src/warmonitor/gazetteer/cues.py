@@ -35,7 +35,7 @@ _AREA_KINDS = (
     "governorate|province|district|region|state|oblast|prefecture|county|department|"
     "municipality|territory|raion|rayon|sub-?district|wilayah?|emirate|canton|parish|lga|"
     "local government area|local government|sub-?county|payam|division|tehsil|woreda|commune|"
-    "rural municipality|agency"
+    "rural municipality|agency|locality"
 )
 _PLACE_KINDS = "city|town|village|hamlet|neighbou?rhood|suburb"
 _AREAS_PLURAL = "governorates|provinces|districts|regions|states|counties|departments"
@@ -43,7 +43,7 @@ _PLACES_PLURAL = "cities|towns|villages|hamlets|neighbou?rhoods|suburbs"
 #: Words that say what kind of place a name is ("district", "local government area", "town").
 KIND_WORDS = AREA_WORDS | words("""
     division lga local government area sub county payam tehsil woreda commune rural agency city
-    town village hamlet neighbourhood neighborhood suburb
+    town village hamlet neighbourhood neighborhood suburb locality
 """)
 _AREA_AFTER = re.compile(rf"[ \t\xa0]+(?i:{_AREA_KINDS}|{_AREAS_PLURAL})\b")
 _PLACE_NOUN = re.compile(
@@ -92,9 +92,10 @@ _COUNTRY_BEFORE = re.compile(
     rf"(?:['’]s)?\s+(?:[a-z-]+\s+){{0,3}}{_KIND_OF}|['’]s\s+(?:[a-z-]+\s+){{0,3}}(?:{_KIND_OF})?"
 )
 _FOLLOWS = re.compile(
-    r"\s*[,(]\s*|\s+(?:(?!(?:north|south|east|west)\w*\s)[A-Za-z]+\s+){0,3}of\s+(?:the\s+)?",
+    rf"(?:[ \t\xa0]+(?:{_AREA_KINDS}))?\s*[,(]\s*"
+    r"|\s+(?:(?!(?:north|south|east|west)\w*\s)[A-Za-z]+\s+){0,3}of\s+(?:the\s+)?",
     re.I,
-)  # not "Ghazni province south of Kabul"
+)  # "Manbij, Aleppo", "El Salam locality, South Darfur"; not "Ghazni province south of Kabul"
 _B = r"[ \t\xa0]+"  # blanks within a line
 _WITHIN = re.compile(
     rf"{_B}(?:[A-Za-z]+{_B})?(?:area{_B})?(?:of|in){_B}(?:the{_B})?"

@@ -1,6 +1,7 @@
 """Finding gazetteer names in running text.
 
-The text is cut into word tokens; runs of capitalised tokens, with lower-case connectors inside
+The text is cut into word tokens (a hyphenated word of capitalised parts into linked parts,
+"Bama-Gwoza"); runs of capitalised tokens, with lower-case connectors inside
 ("Sant Julià de Lòria", "Deir ez-Zor", "Trinidad and Tobago"), give n-grams of up to
 :data:`MAX_TOKENS` tokens whose name keys are looked up in one batch. Leftmost-longest matches
 win; stop-lists (:mod:`warmonitor.gazetteer.stoplist`) block common words, titles and given names.
@@ -103,14 +104,29 @@ def _tokens(text: str) -> list[_Token]:
         possessive = word[-1] == "s" and len(word) > 3 and word[-2] in "'’"
         if possessive:
             end, word = end - 2, word[:-2]  # "Nigeria's"
-        if prev is not None:
-            gap = text[prev.end : start]
-            prev.linked = gap == " " or (bool(gap) and not gap.strip(" \t\xa0"))
-        prev = _Token(
-            start, end, fold(word), not connector, not connector and _is_initial(text, start)
-        )
+        for a, b in _parts(word, start) if not connector else [(start, end)]:
+            if prev is not None:
+                gap = text[prev.end : a]
+                prev.linked = gap in (" ", "-") or (bool(gap) and not gap.strip(" \t\xa0"))
+            initial = not connector and a == start and _is_initial(text, start)
+            prev = _Token(a, b, fold(text[a:b]), not connector, initial)
+            out.append(prev)
+        assert prev is not None
         prev.possessive = possessive
-        out.append(prev)
+    return out
+
+
+def _parts(word: str, start: int) -> list[tuple[int, int]]:
+    """The spans of the capitalised parts of a hyphenated word, each a token linked to the
+    next ("Bama-Gwoza" as "Bama" "Gwoza", so "Guinea-Bissau" is still tried whole), or the
+    whole word ("al-Bab", "Al-Raqqa": an article stays on its name)."""
+    parts = word.split("-")
+    if len(parts) < 2 or not all(p[:1].isupper() for p in parts) or fold(parts[0]) in ARTICLES:
+        return [(start, start + len(word))]
+    out = []
+    for part in parts:
+        out.append((start, start + len(part)))
+        start += len(part) + 1
     return out
 
 
@@ -177,13 +193,14 @@ def _without_article(gaz: Gazetteer, exact: dict[str, Hits]) -> dict[str, Hits]:
 
 
 def _regions(gaz: Gazetteer, exact: dict[str, Hits]) -> dict[str, Hits]:
-    """``exact``, where a name is nobody's, with the admin areas of one country named by it
-    and a direction ("Darfur": North, South, West … Darfur; "Kivu": Nord- and Sud-Kivu), as
-    alternate names: the region they make up is in that country."""
+    """``exact``, where a name is nobody's own name (at most an alternate one: "Sinai" for a
+    village in Mexico), with the admin areas of one country named by it and a direction
+    ("Darfur": North, South, West … Darfur; "Kivu": Nord- and Sud-Kivu; "Sinai"), as alternate
+    names: the region they make up is in that country."""
     regions = gaz.regions
     for k, hits in exact.items():
-        if not hits and k in regions and k not in STOP_WORDS:
-            exact[k] = tuple((g, ALT) for g in regions[k])
+        if k in regions and k not in STOP_WORDS and all(kind == ALT for _, kind in hits):
+            exact[k] = (*hits, *((g, ALT) for g in regions[k]))
     return exact
 
 
@@ -277,9 +294,10 @@ def _fuzzy_hits(
         alike = similarity(key, e.ascii_name)
         if hint and e.country in hint:
             return alike >= MIN_SIMILARITY
+        prominent = e.feature_code in _PROMINENT
         if hint and key not in covering:
-            return False
-        return alike >= (MIN_SIMILARITY if e.feature_code in _PROMINENT else CLOSE_SIMILARITY)
+            return prominent and alike >= CLOSE_SIMILARITY  # "Baluchistan" in any text
+        return alike >= (MIN_SIMILARITY if prominent else CLOSE_SIMILARITY)
 
     hits = {}
     for key, skel in wanted.items():
@@ -308,11 +326,13 @@ def scan(
     of their country (a word that is also a name, "Somali", only before another word).
     ``fuzzy`` lets a name of three consonants or more, not a sentence's first word, match by
     skeleton key ("Jebleh", "Deir Ezzor"): a place in those countries spelt at least half alike,
-    or, when there are none, a country, capital or first-level area so spelt or another place
+    a country, capital or first-level area spelt closely ("Baluchistan"), or, when there are no
+    such countries, a country, capital or first-level area spelt half alike or another place
     spelt closely; a name of several words spelt closely alike beats a shorter exact name inside
     it ("Maarat al-Numan", not "Numan" in Nigeria). A name nobody has is also tried without its
-    Arabic article ("Al-Manbij") or a direction after it ("Rakhine-North"), as the region of the
-    areas it names with a direction ("Darfur"); a name ending in "'s" with it ("St. George's").
+    Arabic article ("Al-Manbij") or a direction after it ("Rakhine-North"); a name that is at
+    most an alternate one is also the region of the areas it names with a direction ("Darfur",
+    "Sinai"); a name ending in "'s" with it ("St. George's").
     A name the text calls an area ("Idlib province") ranks admin areas first, and takes areas
     spelt closely alike when it names none ("Zabol Province": Zabul); one it calls a settlement
     ("the town of Qusayr") populated places (see :func:`~warmonitor.gazetteer.cues.designator`).
