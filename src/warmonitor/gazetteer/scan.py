@@ -70,6 +70,8 @@ _SENTENCE_END = frozenset(".!?:;\n\r•–—|")
 _DIRECTIONS = frozenset("north south east west central nord sud est ouest".split())
 _SETTLEMENT = frozenset({"city", "neighbourhood", "point"})
 _AREAS = frozenset({"ADM1", "ADM2"})
+#: Fewer people than this: a place whose name gives way to a region's ("Sinai").
+_HAMLET = 1000
 _OPENERS = frozenset(" \t\xa0\"'“‘«([")
 
 
@@ -193,13 +195,21 @@ def _without_article(gaz: Gazetteer, exact: dict[str, Hits]) -> dict[str, Hits]:
 
 
 def _regions(gaz: Gazetteer, exact: dict[str, Hits]) -> dict[str, Hits]:
-    """``exact``, where a name is nobody's own name (at most an alternate one: "Sinai" for a
-    village in Mexico), with the admin areas of one country named by it and a direction
-    ("Darfur": North, South, West … Darfur; "Kivu": Nord- and Sud-Kivu; "Sinai"), as alternate
-    names: the region they make up is in that country."""
+    """``exact``, where a name is nobody's own name but a hamlet's (at most an alternate one
+    or the name of places of under :data:`_HAMLET` people: "Sinai" for villages in Mexico and
+    Ecuador), with the admin areas of one country named by it and a direction ("Darfur":
+    North, South, West … Darfur; "Kivu": Nord- and Sud-Kivu; "Sinai"), as alternate names: the
+    region they make up is in that country."""
     regions = gaz.regions
-    for k, hits in exact.items():
-        if k in regions and k not in STOP_WORDS and all(kind == ALT for _, kind in hits):
+    todo = {k: hits for k, hits in exact.items() if k in regions and k not in STOP_WORDS}
+    own = {g for hits in todo.values() for g, kind in hits if kind != ALT}
+    hamlets = {
+        g
+        for g, e in gaz.entries(own).items()
+        if e.feature_code.startswith("PPL") and e.population < _HAMLET
+    }
+    for k, hits in todo.items():
+        if all(kind == ALT or g in hamlets for g, kind in hits):
             exact[k] = (*hits, *((g, ALT) for g in regions[k]))
     return exact
 

@@ -266,4 +266,13 @@ COMMON_WORDS: frozenset[str] = words("""
     wang wanna ward warner warrior watson wave ways wedding weed welcome well wells welsh
     whites williams wilson wines wing winner wise wood woods wool worms worth wright wrist yale
     yang yea yell yorkshire young yu zero zone
-""")
+""") | words("""
+    abraham add air alan andre andrea angel ant artillery bang bare bed beer beg blend booth
+    brick bros butt butterfly cab cage cathedral cents chat choir communism conservation crap
+    culture da dad darling deer diane dick downtown drum dug ear el en engineer enter exhibition
+    glen go got gut haha heritage highways hire hiv hut il ira jade jake janet joel kurt lad
+    lanka le leg legacy liberation liking loss marsh marvel met mid mod moses mud nails net nose
+    nova oil olympic pat pay peak pete plot principal rail receiving record redemption rig rise
+    rolls run sad seem shared shit shut smile spike sri stan sweet switch tasty tells ti trio
+    tube ve vote wilderness ya ye yoga youd zoo
+""")  # named by places of the later cities500 snapshot (see scripts/build_gazetteer.py)
