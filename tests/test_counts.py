@@ -573,3 +573,16 @@ def test_every_kind_is_known() -> None:
 def test_empty_and_numberless() -> None:
     assert find_counts("") == []
     assert find_counts("Clashes continued in the city.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gunmen shot Ali Musa, 41, a trader.", [("41", "age")]),
+        ("Police named the victim as Jane Roe (28) on Monday.", [("28", "age")]),
+        ("In Kabul, 34 people were hurt.", [("34", "count")]),
+        ("On Monday, 12, 14 and 15 died.", [("12", "count"), ("14", "count"), ("15", "count")]),
+    ],
+)
+def test_age_set_off_after_a_name(text: str, expected: list[tuple[str, str]]) -> None:
+    assert kinds(text) == expected

@@ -19,11 +19,15 @@ def and_one(sentence: str, figures: list[Figure]) -> list[Figure]:
         if fig.trigger is not None and fig.trigger.start >= fig.victims.end:
             m = _ONE_AND.search(sentence, max(0, fig.mention.start - 60), fig.mention.start)
             end = person_np_end(sentence, m.start(1)) if m else None
-            if m and end is not None and end <= m.end():  # "the driver and two other men"
+            if (
+                m and end is not None and _NAME_AND.fullmatch(sentence, end, m.end())
+            ):  # "the driver and two other men", not "a doctor was killed and seven others"
                 extra.append(one_figure(sentence, m.start(), end, fig.trigger))
     return sorted(figures + extra, key=lambda f: f.mention.start) if extra else figures
 
 
+# After the noun: a name in apposition at most, then "and" ("the lawyer Jane Roe and").
+_NAME_AND = re.compile(r"(?:\s+[A-Z][\w'\-]+){0,3}\s+and\s+")
 _ONE_AND = re.compile(r"\b(?:the|an?|his|her)\s+((?:[\w\-']+\s+){0,2}[\w\-']+)\s+and\s+$", re.I)
 
 
@@ -126,7 +130,10 @@ def object_chain(sentence: str, figures: list[Figure]) -> list[Figure]:
 
 _SEP_BEFORE = re.compile(r"(?:(?P<and>,?\s*\band|\bas well as)|,)\s*$", re.I)
 _DET_BEFORE = re.compile(r"\b(?:another|his|her|their|its|the)\s+$", re.I)
-_SINGLE_AT = re.compile(r"\b(?:an?|another|his|her|their|its|the|one)\s+", re.I)
+# a determiner, or a name's possessive ("Rehman's office assistant")
+_SINGLE_AT = re.compile(
+    r"\b(?:an?|another|his|her|their|its|the|one|(?-i:[A-Z])[\w\-]+['’]s)\s+", re.I
+)
 # Words that end a noun phrase's modifiers: a verb or a clause of its own.
 _CLAUSE_WORD = re.compile(
     r"[;:]|\.\s|\b(?:was|were|is|are|has|have|had|said|says|told|who|which|that|when|while|"
@@ -157,7 +164,7 @@ def subject_chain(sentence: str, figures: list[Figure], triggers: list[Trigger])
     "three children, a woman and a man were killed": every conjunct of a subject counts."""
     extra: list[Figure] = []
     for t in triggers:
-        if t.role not in ("before", "both") or t.outcome != "killed":
+        if t.role not in ("before", "both") or t.outcome not in ("killed", "injured"):
             continue  # the subjects of other outcomes are left to the plain binding
         last = [f for f in figures if f.trigger is t and f.mention.start < t.start]
         final: Figure | None = max(last, key=lambda f: f.mention.start) if last else None

@@ -811,6 +811,8 @@ def _classify_left(text: str, num: _Num) -> None:
         return
     if not punct and low in _AGE_PREV:
         num.kind, num.span_start = "age", tok_start  # "aged 25"
+    elif _age_after_name(text, num):
+        num.kind = "age"  # "killed John Doe, 34, a teacher", "Jane Roe (28)"
     elif not punct and low == "of" and before[:1] == ["age"]:
         num.kind, num.span_start = "age", prev[1][1]  # "under the age of 18"
     elif not punct and low == "between" and before[:1] and before[0] in _AGE_PREV:
@@ -836,6 +838,24 @@ def _classify_left(text: str, num: _Num) -> None:
         or (not _counted_noun_follows(text, num.end) and _qualifier(text, num.start) is None)
     ):
         num.kind = "year"  # "in 2013"; "2000 people" and "at least 2000" stay counts
+
+
+_WEEKDAYS = _words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
+_R_NAME_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z'’\-]+)(,\s+|\s+\()$")
+
+
+def _age_after_name(text: str, num: _Num) -> bool:
+    """ "John Doe, 34, a teacher", "Jane Roe (28)": a plain number set off right after a
+    capitalised name is the person's age."""
+    if num.vague or num.is_range or num.mult != 1 or not text[num.start].isdigit():
+        return False
+    if not 1 <= num.low <= 110 or num.end - num.start > 3:
+        return False
+    m = _R_NAME_BEFORE.search(text, max(0, num.start - 40), num.start)
+    if m is None or m.group(1) in _MONTHS or m.group(1) in _WEEKDAYS:
+        return False
+    closer = ")" if "(" in m.group(2) else ","
+    return text[num.end : num.end + 1] == closer
 
 
 def _one_excluded(text: str, num: _Num) -> bool:

@@ -8,6 +8,7 @@ among 22 people killed"). Pure string code on one sentence; ``claims.py`` assemb
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from warmonitor.extract.conjuncts import and_one, object_chain, subject_chain
@@ -20,8 +21,17 @@ from warmonitor.extract.outcomes import (
     bind_toll,
     find_triggers,
 )
+from warmonitor.extract.parts import (
+    BARE_COMMA,
+    COORD,
+    PART_AFTER,
+    PART_CUE,
+    PARTS_SENTENCE,
+    find_parts,
+)
 from warmonitor.extract.singulars import ANIMALS, find_singulars
-from warmonitor.extract.victims import VictimPhrase, group_of, victim_phrase
+from warmonitor.extract.statuses import killed_them, relative_kills, then_killed
+from warmonitor.extract.victims import victim_phrase
 
 __all__ = ["Figure", "find_figures"]
 
@@ -30,38 +40,14 @@ _AUX = re.compile(r"\b(?:were|was|are|is|been|be|being|got|get)\b", re.I)
 
 
 _OBJECT_AFTER = re.compile(
-    r"^\s*(?:at least|more than|over|some|about|around|nearly|almost|up to|as many as|"
+    r"^\s*(?:(?:at least|more than|over|some|about|around|nearly|almost|up to|as many as)\b"
+    r"(?!\s+(?:the|a|an|this|that|its|their)\b)|"
     r"dozens|scores|hundreds|thousands|several|\d|the\b|a\b|an\b|his\b|her\b|their\b|its\b|"
     r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|one\b|"
     r"civilians|people|soldiers|members|police|troops|villagers|residents|children|women|"
     r"fighters|militants|rebels|insurgents)",
     re.I,
 )
-
-
-_PART_CUE = re.compile(
-    r"(?:\bincluding|\bincluded|\binclude|\bamong (?:them|whom|those|the (?:dead|victims|"
-    r"killed|wounded|injured|casualties))|\bof (?:whom|them)|\bmost of them|\bmostly|"
-    r"\bcomprising|\bconsisting of|\bbreakdown|\bthey (?:were|are)|\bnamely)\W*"
-    r"(?:(?!were\b|was\b|killed\b|wounded\b|injured\b|died\b)\w+\W+){0,3}$",
-    re.I,
-)
-
-
-_PARTS_SENTENCE = re.compile(
-    r"^\W*(?:the|those|these|that)?\s*(?:casualties|dead|victims|fatalities|deaths|killed|"
-    r"those killed|toll|wounded|injured|death toll)\s+(?:included?|were|comprised|consisted|"
-    r"includes)\b",
-    re.I,
-)
-
-
-_AMONG_AFTER = re.compile(
-    r"\b(?:were|was|are|is)?\s*(?:also\s+)?among\s+(?:the\s+|those\s+)?$", re.I
-)
-
-
-_COORD = re.compile(r"^\s*(?:,|and|as well as|plus|,\s*and|and another|along with)\s*$", re.I)
 
 
 _CUMULATIVE = re.compile(
@@ -74,17 +60,10 @@ _CUMULATIVE = re.compile(
 )
 
 
-_OF_THEM_WERE = re.compile(
-    r"^\s*(?:of (?:them|whom)\s+)?(?:were|are|was)\s+"
-    r"((?:[a-z\-]+\s+){0,2}[a-z\-]+)",
-    re.I,
-)
-
-
 def find_figures(sentence: str) -> list[Figure]:
     """The casualty figures of one sentence, in order of appearance."""
     triggers = find_triggers(sentence)
-    if not triggers and not _PARTS_SENTENCE.match(sentence):
+    if not triggers and not PARTS_SENTENCE.match(sentence):
         return []
     mentions = [m for m in find_counts(sentence) if m.kind == "count"]
     starts = sorted([t.start for t in triggers] + [m.start for m in mentions])
@@ -99,16 +78,18 @@ def find_figures(sentence: str) -> list[Figure]:
             figures[i + 1].mention.start if i + 1 < len(figures) else len(sentence),
         )
     _head_of(sentence, figures)
-    figures = _then_killed(sentence, figures, triggers)
-    _killed_them(sentence, figures, triggers)
+    figures = _qualifying_counts(sentence, figures)
+    figures = then_killed(sentence, figures, triggers)
+    killed_them(sentence, figures, triggers)
     _long_passive(sentence, figures, triggers)
+    figures = relative_kills(sentence, figures, triggers)
     figures = find_singulars(sentence, triggers, figures)
     _coordinate(sentence, figures)
     _updates(sentence, figures)
     figures = and_one(sentence, figures)
     figures = object_chain(sentence, figures)
     figures = subject_chain(sentence, figures, triggers)
-    _parts(sentence, figures)
+    find_parts(sentence, figures)
     for fig in figures:
         if fig.outcome and not fig.cumulative:
             before = sentence[max(0, fig.mention.start - 80) : fig.mention.start]
@@ -133,90 +114,23 @@ def find_figures(sentence: str) -> list[Figure]:
     return keep
 
 
-_THEN_KILLED = re.compile(
-    r"[^.;]{0,80}?\b(?:and|before|then|later|after which)\s+(?:(?:then|later|subsequently|"
-    r"were|was|had been|have been|all)\s+)*(?:killed|executed|murdered|beheaded|shot dead|"
-    r"shot|slain)\b",
+# Things counted beside the victims: "six houses burnt", "three vehicles destroyed".
+_THINGS = re.compile(
+    r"(?:houses?|homes?|huts?|buildings?|shops?|stores?|vehicles?|cars?|trucks?|tents?|"
+    r"villages?|churches|mosques?|schools?|structures?|propert(?:y|ies)|farms?|markets?|"
+    r"motorcycles?|boats?|tanks?)",
     re.I,
 )
-
-
-_STATUS_NOUNS = frozenset({"hostages", "detainees"})
-
-
-_OWN_OBJECT = re.compile(
-    r"\s+(?:an?|the|their|his|her|its|\d|one|two|three|four|five|six|seven|eight|nine|ten|"
-    r"dozens|several|scores|hundreds|many|some)\b",
-    re.I,
-)
-
-
-_KILLED_THEM = re.compile(
-    r"[^.;]{0,120}?\band\s+(?:(?:then|later|have|had|has)\s+)*(?:killed|shot|beat|hacked|"
-    r"stabbed|executed|beheaded|murdered)\s+them(?:\s+(?:dead|to death|all))?\b",
-    re.I,
-)
-
-
-def _killed_them(sentence: str, figures: list[Figure], triggers: list[Trigger]) -> None:
-    """ "forced seven men outside and killed them", "took two teachers … and shot them dead"."""
-    for fig in figures:
-        if fig.outcome is not None:
-            continue
-        m = _KILLED_THEM.match(sentence, fig.victims.end)
-        if m:
-            kill = next(
-                (
-                    t
-                    for t in triggers
-                    if t.outcome == "killed" and m.start() <= t.start and t.end <= m.end()
-                ),
-                None,
-            )
-            if kill is not None:
-                fig.outcome, fig.trigger = "killed", kill
-
-
-def _then_killed(sentence: str, figures: list[Figure], triggers: list[Trigger]) -> list[Figure]:
-    """ "kidnapped eight men and killed them", "it had killed seven hostages": killed wins.
-
-    A figure bound to a status (kidnapped, detained) whose victims the same sentence then
-    kills, or that a killing verb directly governs, is a killed figure; the status of the
-    victims ("abducted and killed") stays a claim of its own.
-    """
-    kept: list[Figure] = []
-    for fig in figures:
-        t = fig.trigger
-        if t is None or fig.outcome not in ("kidnapped", "detained", "missing"):
-            continue
-        if t.text.lower() in _STATUS_NOUNS:
-            for k in reversed(triggers):
-                if k.end <= fig.mention.start and k.outcome == "killed" and k.role != "before":
-                    if bind_left(sentence[k.end : fig.mention.start]):
-                        fig.outcome, fig.trigger = "killed", k
-                    break
-            continue
-        m = _THEN_KILLED.match(sentence, max(t.end, fig.victims.end))
-        if m and not _OWN_OBJECT.match(sentence, m.end()):
-            kill = next(
-                (
-                    k
-                    for k in triggers
-                    if k.outcome == "killed" and k.start >= m.start() and k.end <= m.end() + 1
-                ),
-                None,
-            )
-            if kill is not None:
-                kept.append(Figure(fig.mention, fig.victims, fig.outcome, fig.trigger))
-                fig.outcome, fig.trigger = "killed", kill
-    return sorted(figures + kept, key=lambda f: (f.mention.start, f.outcome != "killed"))
 
 
 def _animals(text: str, after: str = "") -> bool:
     """True when a victim phrase's head noun is an animal ("a dozen of their livestock",
-    "25 heads of cattle")."""
+    "25 heads of cattle") or a thing ("six houses burnt")."""
     words = text.split()
-    if words and ANIMALS.fullmatch(words[-1].strip(".,").lower()):
+    if words and (
+        ANIMALS.fullmatch(words[-1].strip(".,").lower())
+        or _THINGS.fullmatch(words[-1].strip(".,").lower())
+    ):
         return True
     return bool(
         re.match(r"\s*(?:heads? )?of (?:their |the )?(?:\w+ )?" + ANIMALS.pattern, after, re.I)
@@ -234,9 +148,33 @@ def _next_after(starts: list[int], pos: int) -> int | None:
 _HEADLINE_PAIR = re.compile(r"\s*\d[\d,]*\s+(?:others?\s+)?(?:injured|wounded|hurt)\b", re.I)
 
 
+_TOLL_LIKE = re.compile(r"\btoll|\bnumber of\b", re.I)
+
+
+_STATUSES = frozenset({"kidnapped", "detained", "missing", "displaced"})
+
+
 def _bind(sentence: str, fig: Figure, triggers: list[Trigger], next_start: int) -> None:
-    m, vp = fig.mention, fig.victims
-    # right: "5 people were killed", "12 dead", "30 deaths"
+    """Bind a figure to the trigger it is the subject (right) or the object (left) of.
+
+    A killing verb before its object wins over a status that the object's own words give:
+    "executed 15 men who had been kidnapped", "killed six captured soldiers".
+    """
+    right = _right_trigger(sentence, fig, triggers, next_start)
+    if right is not None and right.outcome not in _STATUSES:
+        fig.outcome, fig.trigger = right.outcome, right
+        return
+    left = _left_trigger(sentence, fig, triggers)
+    chosen = left if left is not None and (right is None or left.outcome == "killed") else right
+    if chosen is not None:
+        fig.outcome, fig.trigger = chosen.outcome, chosen
+
+
+def _right_trigger(
+    sentence: str, fig: Figure, triggers: list[Trigger], next_start: int
+) -> Trigger | None:
+    """ "5 people were killed", "12 dead", "30 deaths": the trigger after the figure."""
+    vp = fig.victims
     for t in triggers:
         if t.start < vp.end:
             continue
@@ -250,19 +188,41 @@ def _bind(sentence: str, fig: Figure, triggers: list[Trigger], next_start: int) 
                 and _OBJECT_AFTER.match(sentence[t.end :])
                 and not _HEADLINE_PAIR.match(sentence, t.end)
             ):
-                fig.outcome, fig.trigger = t.outcome, t
-                return
+                return t
         break
-    # left: "killing 5", "killed 5 people", "death toll rose to 12"
+    return None
+
+
+def _left_trigger(sentence: str, fig: Figure, triggers: list[Trigger]) -> Trigger | None:
+    """ "killing 5", "killed 5 people", "death toll rose to 12": the trigger before it."""
+    m = fig.mention
     for t in reversed(triggers):
         if t.end > m.start:
             continue
         between = sentence[t.end : m.start]
+        if t.role == "both" and _passive_comma(sentence, t, between):
+            return None  # "six were killed, about a dozen women raped": a clause of its own
         if t.role in ("after", "both") and (
-            bind_left(between) or ("toll" in t.text.lower() and bind_toll(between))
+            bind_left(between) or (_TOLL_LIKE.search(t.text) is not None and bind_toll(between))
         ):
-            fig.outcome, fig.trigger = t.outcome, t
-        return
+            return t
+        return None
+    return None
+
+
+_PASSIVE_BEFORE = re.compile(
+    r"\b(?:were|was|are|is|been|be|being)\s+(?:(?:\w+ly|also|all)\s+)?$", re.I
+)
+
+
+def _passive_comma(sentence: str, t: Trigger, between: str) -> bool:
+    """True for a passive participle whose next figure stands after a bare comma or dash: the
+    figure starts a clause of its own ("were killed, six houses burnt")."""
+    return (
+        bool(between.strip())
+        and not between.strip(" ,;—–-")
+        and _PASSIVE_BEFORE.search(sentence, max(0, t.start - 40), t.start) is not None
+    )
 
 
 _PASSIVE_END = re.compile(
@@ -270,7 +230,7 @@ _PASSIVE_END = re.compile(
     r"were being|be|got)\s+"
     r"(?:(?:reportedly|allegedly|also|all|later|yesterday|today|early|late|on|last|this|"
     r"\w+day|night|morning|afternoon|evening|overnight|subsequently|eventually|feared|"
-    r"believed|confirmed|said|to|have|been|be|weekend|\w+ed and|<b>)\s+){0,5}$",
+    r"believed|confirmed|said|to|have|been|be|weekend|\w+ed and|\w+ly|<b>)\s+){0,5}$",
     re.I,
 )
 
@@ -320,9 +280,12 @@ def _all_parts(sentence: str, fig: Figure, later: list[Figure]) -> bool:
     previous: Figure | None = None
     for f in later:
         if previous is None:
-            if not _PART_CUE.search(sentence[fig.victims.end : f.mention.start]):
+            if not (
+                PART_CUE.search(sentence[fig.victims.end : f.mention.start])
+                or PART_AFTER.match(sentence, f.mention.end)
+            ):
                 return False
-        elif not _COORD.match(sentence[previous.victims.end : f.mention.start]):
+        elif not COORD.match(sentence[previous.victims.end : f.mention.start]):
             return False
         previous = f
     return True
@@ -354,110 +317,89 @@ def _updates(sentence: str, figures: list[Figure]) -> None:
 
 
 def _coordinate(sentence: str, figures: list[Figure]) -> None:
-    """ "three soldiers and two civilians were killed": the first shares the second's trigger."""
+    """ "three soldiers and two civilians were killed": the first shares the second's trigger.
+
+    A bare comma joins conjuncts only before a later "and" ("three soldiers, two civilians and
+    four children were killed"); "six of his guards, five civilians were wounded" is two
+    clauses, and "six people, two of them children, were killed" a total and its part.
+    """
+    linked = False
     for i in range(len(figures) - 2, -1, -1):
         a, b = figures[i], figures[i + 1]
         if (
             a.outcome is None
             and b.trigger
             and b.trigger.start > b.mention.start
-            and _COORD.match(sentence[a.victims.end : b.mention.start])
+            and COORD.match(sentence[a.victims.end : b.mention.start])
+            and not _own_predicate(sentence, a)
+            and (linked or not BARE_COMMA.match(sentence[a.victims.end : b.mention.start]))
+            and not PART_AFTER.match(sentence, b.mention.end)
         ):
             a.outcome, a.trigger = b.outcome, b.trigger
+            linked = True
+        else:
+            linked = False
     for i in range(1, len(figures)):
         a, b = figures[i - 1], figures[i]
         if (
             b.outcome is None
             and a.trigger
             and a.trigger.end <= a.mention.start
-            and _COORD.match(sentence[a.victims.end : b.mention.start])
+            and COORD.match(sentence[a.victims.end : b.mention.start])
+            and not _own_predicate(sentence, b)
         ):
             b.outcome, b.trigger = a.outcome, a.trigger
 
 
-# "one security officer among them were killed": a part; not "68 others, among them 15 …",
-# where the figure after "among them" is the part.
-_AMONG_THEM = re.compile(
-    r"\s*(?:were\s+|was\s+)?among\s+(?:them|those|the dead|the victims)\b"
-    r"(?!\s*,?\s*(?:\d|an?\b|one|two|three|four|five|six|seven|eight|nine|ten|dozens))",
+# A participle of the figure's own that is no casualty: "a dozen women raped", "houses burnt".
+_OWN_PREDICATE = re.compile(
+    r"\s*(?:(?:were|was|have been|had been|also)\s+)*(?:raped|burnt|burned|torched|razed|"
+    r"looted|destroyed|damaged|set (?:ablaze|on fire)|rescued|released|freed|evacuated|"
+    r"treated|discharged)\b(?!\s+(?:and|or)\s)",
     re.I,
 )
 
 
-def _parts(sentence: str, figures: list[Figure]) -> None:
-    parts_sentence = bool(_PARTS_SENTENCE.match(sentence))
-    for i, fig in enumerate(figures):
-        before = sentence[figures[i - 1].victims.end if i else 0 : fig.mention.start]
-        after_cue = _AMONG_THEM.match(sentence, fig.victims.end)
-        if i and (_PART_CUE.search(before) or after_cue) and figures[i - 1].outcome:
-            total_idx = _total_before(figures, i)
-            if total_idx is not None:
-                total = figures[total_idx]
-                fig.part_of = total_idx
-                if fig.outcome is None or (fig.trigger is total.trigger):
-                    fig.outcome, fig.trigger = total.outcome, total.trigger
-                continue
+def _own_predicate(sentence: str, fig: Figure) -> bool:
+    """True when a participle of its own follows the figure's victims ("women raped")."""
+    return _OWN_PREDICATE.match(sentence, fig.victims.end) is not None
+
+
+_OF_FROM = re.compile(r"\s*(?:of|from)\s*$", re.I)
+# Counts of groups, not of people: "members from two rival groups", "of six nationalities".
+_COLLECTIVE = re.compile(
+    r"(?:groups?|factions?|tribes?|clans?|communities|villages?|nationalities|countries|"
+    r"states|districts|provinces|towns|neighbou?rhoods)$",
+    re.I,
+)
+_FINITE = re.compile(r"\b(?:were|was|are|is|have|has|had|and|but|while)\b", re.I)
+_MODIFIER_GAP = re.compile(r"[^,;:()\[\]]{0,80}?\b(?:of|from|in)\s*$", re.I)
+
+
+def _qualifying_counts(sentence: str, figures: list[Figure]) -> list[Figure]:
+    """ "37 foreigners of eight nationalities were killed", "12 men from three villages": the
+    second count qualifies the victims of the first, which takes its outcome; it is dropped."""
+    dropped: set[int] = set()
+    for a, b in itertools.pairwise(figures):
         if (
-            i
-            and fig.outcome is None
-            and figures[i - 1].part_of is not None
-            and _COORD.match(sentence[figures[i - 1].victims.end : fig.mention.start])
-        ):
-            fig.part_of, fig.outcome = figures[i - 1].part_of, figures[i - 1].outcome
-            continue
-        if (
-            fig.outcome is None
-            and i + 1 < len(figures)
-            and _AMONG_AFTER.search(sentence[fig.victims.end : figures[i + 1].mention.start])
-        ):
-            fig.part_of = i + 1
-            fig.outcome = figures[i + 1].outcome
-            if fig.outcome is None:
-                _bind_late(sentence, figures, i + 1)
-                fig.outcome = figures[i + 1].outcome
-            continue
-        if parts_sentence and fig.outcome is None:
-            fig.part_of_previous = True
-            fig.outcome = _parts_outcome(sentence)
-        if fig.victims.group == "people":
-            m = _OF_THEM_WERE.match(sentence[fig.victims.end :])
-            if m and group_of(m.group(1)) != "people":
-                fig.victims = VictimPhrase(
-                    m.group(1), fig.victims.end, group_of(m.group(1)), fig.victims.side
+            a.victims.text
+            and b.outcome is not None
+            and b.trigger is not None
+            and b.trigger.start > b.mention.start
+            and (
+                _OF_FROM.match(sentence[a.victims.end : b.mention.start])
+                or (
+                    a.outcome is None
+                    and _COLLECTIVE.search(b.victims.text)
+                    and _MODIFIER_GAP.fullmatch(sentence, a.victims.end, b.mention.start)
+                    and not _FINITE.search(sentence, a.victims.end, b.mention.start)
                 )
-                if fig.outcome is None and i:
-                    total_idx = _total_before(figures, i)
-                    if total_idx is not None:
-                        fig.part_of = total_idx
-                        fig.outcome = figures[total_idx].outcome
-                elif fig.outcome is None:
-                    fig.part_of_previous = True
-                    fig.outcome = "killed"
-
-
-def _bind_late(sentence: str, figures: list[Figure], i: int) -> None:
-    fig = figures[i]
-    triggers = find_triggers(sentence[fig.victims.end :])
-    if (
-        triggers
-        and triggers[0].role in ("both", "before")
-        and bind_right(sentence[fig.victims.end : fig.victims.end + triggers[0].start])
-    ):
-        fig.outcome = triggers[0].outcome
-
-
-def _total_before(figures: list[Figure], i: int) -> int | None:
-    for j in range(i - 1, -1, -1):
-        if figures[j].outcome and figures[j].part_of is None:
-            return j
-    return None
-
-
-def _parts_outcome(sentence: str) -> str:
-    low = sentence.lower()
-    if re.search(r"\b(?:wounded|injured)\b", low[:40]):
-        return "injured"
-    return "killed"
+            )
+        ):
+            if a.outcome is None:
+                a.outcome, a.trigger = b.outcome, b.trigger
+            dropped.add(id(b))
+    return [f for f in figures if id(f) not in dropped] if dropped else figures
 
 
 # "the head of 100 households was shot dead": the count qualifies one person, the victim.

@@ -483,5 +483,8 @@ PERSON_NOUNS = frozenset(
     broadcaster presenter anchor editor columnist writer poet artist singer footballer
     athlete coach referee player victim casualty body corpse administrator companion
     colleague associate partner friend neighbour neighbor pastoralist thief ruler king queen
-    prince princess monarch commissioner apprentice grandson granddaughter grandchild""".split()
+    prince princess monarch commissioner apprentice grandson granddaughter grandchild
+    bystander by-stander passer-by devotee worshipper follower supporter sheik male female
+    visitor guest customer
+    adult""".split()
 )

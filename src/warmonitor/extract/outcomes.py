@@ -39,7 +39,7 @@ _RAW: tuple[tuple[str, str, str], ...] = (
         r"beaten to death|beat to death|hacked to death|bludgeoned to death|crushed to death|"
         r"lynched|\w+ed to death|slit the throats? of|"
         r"fatally (?:shot|wounded|injured|stabbed)|killed|slain|murdered|massacred|"
-        r"slaughtered|executed|assassinated|beheaded|butchered|decapitated",
+        r"slaughtered|executed|assassinated|beheaded|butchered|decapitated|crucified",
         "killed",
         "both",
     ),
@@ -51,7 +51,21 @@ _RAW: tuple[tuple[str, str, str], ...] = (
         "killed",
         "after",
     ),
+    # "beat a suspected thief to death": the verb, its object, then "to death"
+    (
+        r"(?:beat|beating|stabbed|stabbing|hacked|hacking|stoned|stoning|clubbed|clubbing|"
+        r"bludgeoned|burned|burnt|burning|tortured|torturing|kicked|trampled|starved|"
+        r"lynched|flogged|whipped)(?= (?:(?!to\b)[\w'\-]+ ){1,5}to death\b)",
+        "killed",
+        "after",
+    ),
     (r"(?:death|casualty|fatality|civilian|killed) tolls?|tolls?", "killed", "after"),
+    # "the number of people injured … has risen to 42": a toll of the injured
+    (
+        r"number of (?:the )?(?:people |persons |civilians )?(?:injured|wounded)",
+        "injured",
+        "after",
+    ),
     (
         r"(?:killings?|deaths?|bodies|body|corpses?|remains|murders?|massacre|lives|executions?|lynching|"
         r"assassination) of",
@@ -68,11 +82,28 @@ _RAW: tuple[tuple[str, str, str], ...] = (
     ),
     # injured
     (
-        r"wounded|injured|hurt|maimed|hospitali[sz]ed|(?:suffered|sustained) (?:\w+ )?injuries",
+        r"wounded|injured|hurt|maimed|hospitali[sz]ed|"
+        r"(?:suffered|sustained|received) (?:[\w\-]+ (?:and [\w\-]+ )?){0,2}"
+        r"(?:degrees? of )?(?:injury|injuries|wounds)",
         "injured",
         "both",
     ),
-    (r"wounding|injuring|maiming", "injured", "after"),
+    # "left 30 persons with varying degrees of injuries": the figure stands before
+    (
+        r"with (?:(?:various|varying|different|serious|severe|minor|light|critical|"
+        r"multiple|life-threatening) (?:and [\w\-]+ )?)?"
+        r"(?:degrees? of )?(?:injury|injuries)",
+        "injured",
+        "before",
+    ),
+    # present tense: "blast kills 18 and wounds 60"
+    (
+        r"wounding|injuring|maiming|injures|maims|(?<=\band )wounds|"
+        r"wounds(?= (?:at least |more than |over |some |about |nearly )?(?:\d+|dozens|scores|"
+        r"hundreds|several|two|three|four|five|six|seven|eight|nine|ten)\b)",
+        "injured",
+        "after",
+    ),
     (r"injuries|injur(?:y|ed persons)|wounds", "injured", "before"),
     (r"(?:injury|injuries|wounding) of", "injured", "after"),
     # missing
@@ -121,7 +152,8 @@ CASUALTIES = re.compile(r"\bcasualties\b", re.IGNORECASE)
 _NOT_CASUALTY = re.compile(
     r"\b(?:sentenced (?:\w+ )*?to death|death (?:sentences?|penalty|row|threats?|squads?|"
     r"certificates?)|to death by (?:hanging|firing squad)|(?:condemned|sentenced) to\b|"
-    r"kill(?:ing)? (?:switch|chain|zone)|killed (?:off|time)|lives? in (?:fear|poverty|exile))",
+    r"kill(?:ing)? (?:switch|chain|zone)|killed (?:off|time)|lives? in (?:fear|poverty|exile)|"
+    r"(?:almost|nearly|narrowly) (?:been |being )?(?:killed|killing|died|dying|kill(?:s|ed)?)\b)",
     re.IGNORECASE,
 )
 

@@ -37,8 +37,8 @@ _DETERMINER = re.compile(r"\b(?:a|an|one|the|his|her|their|its)\s+", re.I)
 
 
 _ARTICLE_AFTER = re.compile(
-    r"\s*(?:(?:also|reportedly|allegedly)\s+)?(?:an?|one|the|his|her|"
-    r"their|its)\s+",
+    r"\s*(?:(?:also|reportedly|allegedly|seriously|critically|badly)\s+)?(?:an?|one|the|his|"
+    r"her|their|its|another)\s+",
     re.I,
 )
 
@@ -79,14 +79,48 @@ def person_np_end(text: str, start: int) -> int | None:
         if m is None:
             return None
         word = m.group(0).lower()
-        if word in PERSON_NOUNS or (
-            _PREFIXED.match(word) and word.split("-", 1)[1] in PERSON_NOUNS
-        ):
-            return m.end()
+        if _is_person(word):
+            return _compound_end(text, m.end())
         pos = m.end()
         while pos < len(text) and text[pos] == " ":
             pos += 1
     return None
+
+
+def _relative_of_figure(sentence: str, start: int, figures: list[Figure]) -> bool:
+    """True when "who" at ``start`` refers to a counted figure right before it."""
+    return sentence[start : start + 4].lower().startswith("who") and any(
+        f.victims.end <= start and not sentence[f.victims.end : start].strip(" ,") for f in figures
+    )
+
+
+_ACTIVE_INJURY = ("sustained", "suffered", "received")
+
+
+def _is_person(word: str) -> bool:
+    return word in PERSON_NOUNS or bool(
+        _PREFIXED.match(word) and word.split("-", 1)[1] in PERSON_NOUNS
+    )
+
+
+_NEXT_WORD = re.compile(r" ([a-z][\w\-']*)")
+_FUNCTION = frozenset(
+    "and or of in at on with by from who whom which that was were is are has had have near "
+    "during after before for to as when while".split()
+)
+
+
+def _compound_end(text: str, end: int) -> int:
+    """End of a compound person noun: "deputy governor", "deputy provincial governor"."""
+    one = _NEXT_WORD.match(text, end)
+    if one is None or one.group(1) in _FUNCTION:
+        return end
+    if _is_person(one.group(1)):
+        return one.end()
+    two = _NEXT_WORD.match(text, one.end())
+    if two is not None and _is_person(two.group(1)) and not one.group(1).endswith(("ed", "ing")):
+        return two.end()
+    return end
 
 
 def find_singulars(sentence: str, triggers: list[Trigger], figures: list[Figure]) -> list[Figure]:
@@ -102,12 +136,20 @@ def find_singulars(sentence: str, triggers: list[Trigger], figures: list[Figure]
             head = before[: aux.start()] if aux else before
             subject = (
                 _one_of(head)
+                or _another(head)
                 or _pronoun(head)
                 or _subject_np(head)
                 or _named(head)
                 or _who(before)
                 or _indefinite(head)
             )
+            if subject is not None and _relative_of_figure(sentence, subject[0], figures):
+                continue  # "15 men who had been kidnapped": the figure's own clause
+            if subject is not None:
+                extra.append(one_figure(sentence, subject[0], subject[1], t))
+                continue
+        if t.role == "both":  # "A was killed and another (villager) seriously wounded"
+            subject = _elliptic_subject(before)
             if subject is not None:
                 extra.append(one_figure(sentence, subject[0], subject[1], t))
                 continue
@@ -116,6 +158,11 @@ def find_singulars(sentence: str, triggers: list[Trigger], figures: list[Figure]
             pair = _coordinated_ones(before[: aux.start()]) if aux else None
             if pair:
                 extra.extend(one_figure(sentence, a, b, t) for a, b in pair)
+                continue
+        if t.outcome == "injured" and t.text.lower().startswith(_ACTIVE_INJURY):
+            subject = _intransitive_subject(before)  # "his bodyguard sustained injuries"
+            if subject is not None:
+                extra.append(one_figure(sentence, subject[0], subject[1], t))
                 continue
         if t.role == "before" and t.outcome == "killed":  # "a tribal leader lost his life"
             subject = _subject_np(before)
@@ -148,6 +195,10 @@ def find_singulars(sentence: str, triggers: list[Trigger], figures: list[Figure]
                 a = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
                 extra.append(one_figure(sentence, a, end, t))
                 continue
+            e = _ELLIPTIC_OBJECT.match(sentence, t.end) if _VERBAL.search(t.text) else None
+            if e is not None:  # "killed five men and wounded a sixth", "wounded another"
+                extra.append(one_figure(sentence, e.start(1), e.end(1), t))
+                continue
             c = _CAPITAL_AFTER.match(sentence, t.end)
             end = person_np_end(sentence, c.start(1)) if c else None
             if c and end:
@@ -159,6 +210,60 @@ def find_singulars(sentence: str, triggers: list[Trigger], figures: list[Figure]
     if not extra:
         return figures
     return sorted(figures + extra, key=lambda f: f.mention.start)
+
+
+_ANOTHER = re.compile(r"(?:^\W*|(?:[,;]|\b(?:and|while|but|whereas))\s+)(another)\b", re.I)
+
+
+def _another(head: str) -> tuple[int, int] | None:
+    """ "… and another was injured", "… while another man was wounded": one more person."""
+    m = None
+    for found in _ANOTHER.finditer(head, max(0, len(head) - 80)):
+        m = found
+    if m is None:
+        return None
+    rest = head[m.end(1) :]
+    if not rest.strip(" ,"):
+        return m.start(1), m.end(1)
+    end = person_np_end(head, m.end(1) + len(rest) - len(rest.lstrip()))
+    if end is not None and not head[end:].strip(" ,"):
+        return m.start(1), end
+    return None
+
+
+# "A was killed and another villager seriously wounded", "and her colleague wounded": a
+# participle with its auxiliary left out, after an earlier passive of the sentence.
+_ELLIPTIC = re.compile(
+    r"\band\s+((?:another|his|her|their|its|an?|one|the)\b[^,;:.]{0,40}?)\s+"
+    r"(?:(?:\w+ly|also|later)\s+)?$",
+    re.I,
+)
+_EARLIER_PASSIVE = re.compile(r"\b(?:was|were|has been|had been|have been)[\s>]+\w+", re.I)
+
+
+def _elliptic_subject(before: str) -> tuple[int, int] | None:
+    """The subject of a participle whose auxiliary an earlier passive gives."""
+    m = _ELLIPTIC.search(before, max(0, len(before) - 60))
+    if m is None or not _EARLIER_PASSIVE.search(before, max(0, m.start() - 120), m.start()):
+        return None
+    a, np = m.start(1), m.group(1)
+    if np.lower() == "another" or _ORDINAL_ONE.fullmatch(np):
+        return a, m.end(1)
+    words = np.split(maxsplit=1)
+    end = person_np_end(before, a + len(words[0]) + 1) if len(words) > 1 else None
+    if end is not None and end == m.end(1):
+        return a, end
+    return None
+
+
+_ORDINAL_ONE = re.compile(
+    r"an?\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)", re.I
+)
+_ELLIPTIC_OBJECT = re.compile(
+    r"\s*(another|an?\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))\b"
+    r"(?=\s*(?:[,.;]|$|\b(?:and|in|on|at|who|with|when|while|as|during|near)\b))",
+    re.I,
+)
 
 
 def _named(text: str) -> tuple[int, int] | None:

@@ -24,7 +24,9 @@ _STOP = frozenset(
     detained kidnapped abducted displaced deaths death fatalities bodies casualties lives
     injuries including included among against for across inside outside amid following
     over under about than per to were, reportedly allegedly also all later, loyal allied
-    linked affiliated belonging lost sustained suffered left leaving remain remained went""".split()
+    linked affiliated belonging lost sustained suffered left leaving remain remained went
+    raped burnt burned torched razed looted destroyed damaged rescued released freed
+    evacuated treated discharged""".split()
 )
 # "of" continues a phrase only in these frames: "members of the X", "dozens of youths".
 _OF_HEADS = frozenset(
