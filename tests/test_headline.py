@@ -159,3 +159,22 @@ def test_the_killing_that_set_an_event_off_is_background() -> None:
 def test_another_sources_estimate_in_brackets_is_not_added() -> None:
     assert head("At least five people (locals report 10) were killed in the clashes.").killed == 5
     assert head("Five civilians [residents say ten] were killed in the strike.").killed == 5
+
+
+def test_attacks_added_up_add_up_their_wounded_too() -> None:
+    text = (
+        "Two bombs exploded in a market in the west of the city, killing at least nine people "
+        "and wounding at least 15, while another bomb in the south killed at least six people "
+        "and wounded at least 21."
+    )
+    h = head(text)
+    assert (h.killed, h.injured) == (15, 36)
+
+
+def test_a_second_attack_of_the_paragraph_adds() -> None:
+    text = (
+        "Eighteen people were killed and 34 injured when a bomber struck the station. "
+        "A second attack on a bus claimed 16 lives with 26 injured."
+    )
+    h = head(text)
+    assert (h.killed, h.injured) == (34, 60)

@@ -89,11 +89,18 @@ def headline(
     protest = bool(_PROTEST_LEAD.search(lead) or _CROWD_SIZE.search(text))
     claims = [c for c in claims if not (protest and _cause_of_protest(c))]
     killed_claims = [c for c in claims if c.outcome == "killed"]
-    main_killed, main_claims = _main_figure(killed_claims)
+    events: list[list[Claim]] = []
+    main_killed, main_claims = _main_figure(killed_claims, events=events)
     split = find_split(text) if text else None
     if split is not None:
         main_killed = split.share(main_killed, lead)
-    injured, _ = _main_figure([c for c in claims if c.outcome == "injured"], additions=False)
+    wounded = [c for c in claims if c.outcome == "injured"]
+    injured, _ = _main_figure(wounded, additions=False)
+    if len(events) > 1:
+        # a toll added up from several attacks: their wounded add up the same way
+        paired = _paired_injured(events, killed_claims, wounded)
+        if paired is not None and (injured is None or paired > injured):
+            injured = paired
     civilians, combatants = _groups(killed_claims, main_claims, main_killed)
     anchor = main_claims[0] if main_claims else (claims[0] if claims else None)
     when = None
@@ -105,7 +112,12 @@ def headline(
     return Headline(main_killed, injured, civilians, combatants, when or published, place)
 
 
-def _main_figure(claims: list[Claim], *, additions: bool = True) -> tuple[int | None, list[Claim]]:
+def _main_figure(
+    claims: list[Claim], *, additions: bool = True, events: list[list[Claim]] | None = None
+) -> tuple[int | None, list[Claim]]:
+    """The main incident's figure and its claims; ``events`` receives the figures added up,
+    one list per attack (one trigger's figures are one attack)."""
+    events = [] if events is None else events
     if not claims:
         return None, []
     claims = [c for c in claims if not _background(c)]
@@ -135,9 +147,9 @@ def _main_figure(claims: list[Claim], *, additions: bool = True) -> tuple[int | 
     totals = precise or totals
     ids = {c.id for c in totals}
     parts_under_total = [c for c in lead if c.part_of in ids]
-    value = _lead_value(totals or lead, bool(parts_under_total))
+    value = _lead_value(totals or lead, bool(parts_under_total), events)
     if additions:
-        value += _later_additions(candidates, first, lead, value)
+        value += _later_additions(candidates, first, lead, value, events)
     for c in candidates:
         if (
             c.evidence.start >= first
@@ -146,6 +158,7 @@ def _main_figure(claims: list[Claim], *, additions: bool = True) -> tuple[int | 
             and (c.count.best > value)
         ):
             value = c.count.best
+            events[:] = [[c]]
     # the same figure restated later ("22 dead" in a title, "at least 22 people" in the text)
     # is the same incident: its parts are the incident's parts
     restated = [
@@ -157,7 +170,7 @@ def _main_figure(claims: list[Claim], *, additions: bool = True) -> tuple[int | 
 
 
 _LATER_CUE = re.compile(
-    r"\b(?:another|additional|as well(?! as))\b|"
+    r"\b(?:another|additional|as well(?! as)|an? (?:second|third|further))\b|"
     r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten) more\b(?! than)",
     re.I,
 )
@@ -172,7 +185,9 @@ _SIDES = {"civilians": "c", "children": "c", "women": "c", "security_forces": "s
 _SIDES |= {"armed_group": "a", "combatants": "a"}
 
 
-def _later_additions(candidates: list[Claim], first: int, lead: list[Claim], value: int) -> int:
+def _later_additions(
+    candidates: list[Claim], first: int, lead: list[Claim], value: int, events: list[list[Claim]]
+) -> int:
     """Deaths a later sentence adds to the lead's incident: "Nine militants were killed" after
     "six soldiers were killed" (another side), "another woman died later" (an additive cue).
 
@@ -201,6 +216,7 @@ def _later_additions(candidates: list[Claim], first: int, lead: list[Claim], val
         if cue or (side is not None and None not in sides and side not in sides):
             added += c.count.best
             seen.add(key)
+            events.append([c])
             sides.add(side)
     return added
 
@@ -216,7 +232,7 @@ _ADDITIVE = re.compile(
 )
 
 
-def _lead_value(totals: list[Claim], has_parts: bool) -> int:
+def _lead_value(totals: list[Claim], has_parts: bool, events: list[list[Claim]]) -> int:
     """The lead sentence's figure: the first trigger's figures added up, later ones added when
     the report says so ("five more died", "and killed three men"). An update within the
     sentence ("nine [later 10]") is no part: the rising-toll rule weighs it."""
@@ -237,10 +253,45 @@ def _lead_value(totals: list[Claim], has_parts: bool) -> int:
     # The first figure stated is the lead; a later one of the sentence adds to it only when
     # the report says so, and never when it repeats a figure (a title run into the text).
     value = values[0]
+    events.append(groups[0])
     for i in range(1, len(groups)):
         if values[i] not in values[:i] and _additive(groups[i - 1][-1], groups[i][0]):
             value += values[i]
+            events.append(groups[i])
     return value
+
+
+def _paired_injured(
+    events: list[list[Claim]], killed: list[Claim], wounded: list[Claim]
+) -> int | None:
+    """The wounded of each attack added up: the injured figure stated right after an attack's
+    dead ("killing four people and wounding seven"), before the sentence's next dead."""
+    total, found = 0, 0
+    for event in events:
+        last = event[-1]
+        if last.evidence.figure is None:
+            continue
+        start = last.evidence.figure[1]
+        stops = [
+            k.evidence.figure[0]
+            for k in killed
+            if k.evidence.start == last.evidence.start
+            and k.evidence.figure is not None
+            and k.evidence.figure[0] > start
+        ]
+        end = min(stops, default=last.evidence.start + len(last.evidence.sentence))
+        mine = [
+            w
+            for w in wounded
+            if w.evidence.figure is not None
+            and start <= w.evidence.figure[0] < end
+            and w.part_of is None
+            and not _vague(w)
+        ]
+        if mine:
+            total += mine[0].count.best
+            found += 1
+    return total if found > 1 else None
 
 
 def _aside(claim: Claim) -> bool:
@@ -254,6 +305,7 @@ def _aside(claim: Claim) -> bool:
 
 # "… and killed three men", "… and later shot dead two": a clause joined to the lead's.
 _AND_CLAUSE = re.compile(r"\band\s+(?:\S+\s+){0,3}$", re.I)
+_ANOTHER_AGENT = re.compile(r"\b(?:another|other|second|third|separate)\b", re.I)
 _CONTRAST = re.compile(r"\b(?:while|whereas|meanwhile|separately|elsewhere)\b", re.I)
 
 
@@ -269,6 +321,8 @@ def _additive(before: Claim, after: Claim) -> bool:
     trigger = after.evidence.trigger
     if trigger is not None and before.evidence.figure[1] <= trigger[0] < after.evidence.figure[0]:
         between = sentence[before.evidence.figure[1] - base : trigger[0] - base]
+        if _ANOTHER_AGENT.search(between.rsplit(",", 1)[-1]):
+            return True  # "…, while another bomb in the south killed six"
         return bool(_AND_CLAUSE.search(between)) and not _CONTRAST.search(between)
     return False
 
