@@ -114,3 +114,12 @@ def test_evidence_points_into_the_text(claims: list[Claim], reports_dir: Path) -
 def test_claims_round_trip_through_the_contract(claims: list[Claim]) -> None:
     for c in claims:
         assert Claim.from_dict(c.to_dict()) == c
+
+
+def test_typographic_quotes_read_as_plain_ones(nlp: Language) -> None:
+    curly = "The mayor\u2019s driver and a guard were shot dead, \u201cpolice\u201d said."
+    plain = curly.replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"')
+    got = extract_document(Document(curly), nlp)
+    want = extract_document(Document(plain), nlp)
+    assert [(c.outcome, c.count.best) for c in got] == [(c.outcome, c.count.best) for c in want]
+    assert got and all("\u2019" in c.evidence.sentence for c in got)  # evidence stays verbatim

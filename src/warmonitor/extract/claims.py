@@ -28,6 +28,11 @@ _SAID_GAP = re.compile(
     r"journalists|Reuters|AFP|AP|the [A-Z]\w+|on|late|early|earlier|"
     r"later|in|at|this|last)\s+){0,4}$"
 )
+# Typographic quotes and spaces read as their plain forms (one character for one, so offsets
+# hold): "Rehman’s driver", “dozens”.
+_TYPOGRAPHIC = str.maketrans(
+    {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " ", "\u2009": " "}
+)
 _DOCUMENT_HEDGE_REACH = 3
 _OWN_RANKS = re.compile(
     r"\b(?:their|its|our)\s+(?:own\s+)?(?:members|comrades|colleagues|"
@@ -89,8 +94,9 @@ def extract_claims(
     outlet = Claimant(reported_by, "", "media")
     drafts: list[_Draft] = []
     event_period: Period | None = None
+    plain = text.translate(_TYPOGRAPHIC)  # same offsets: evidence is cut from ``text``
     for index, (a, b) in enumerate(source.sentences):
-        sentence = text[a:b]
+        sentence = plain[a:b]
         attributions = find_attributions(sentence)
         resolved = [(att, registry.resolve(att.text, att.descriptor)) for att in attributions]
         times = (
