@@ -178,3 +178,21 @@ def test_a_second_attack_of_the_paragraph_adds() -> None:
     )
     h = head(text)
     assert (h.killed, h.injured) == (34, 60)
+
+
+def test_cues_after_the_figure_add_a_later_death() -> None:
+    assert head("Gunmen killed the mayor. His son was also killed in the attack.").killed == 2
+    assert (
+        head("Six people were killed by a car bomb. Six more people died in mortar fire.").killed
+        == 12
+    )
+    text = "A suicide bomber killed at least 16 people. Three other bombs cost 20 more lives."
+    assert head(text).killed == 36
+
+
+def test_another_reports_figure_does_not_add() -> None:
+    text = (
+        "Gunmen killed the village chief on Monday. Other reports claim three of his aides were "
+        "also killed."
+    )
+    assert head(text).killed == 1

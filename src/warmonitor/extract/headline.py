@@ -174,10 +174,15 @@ _LATER_CUE = re.compile(
     r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten) more\b(?! than)",
     re.I,
 )
-_AS_WELL = re.compile(r"\b(?:as well(?! as)|too)\b", re.I)
+# after the figure: "were killed as well", "a neighbour was also killed"
+_AS_WELL = re.compile(
+    r"\b(?:as well(?! as)|too|also (?:been )?(?:killed|died|dead|slain|shot|murdered))\b",
+    re.I,
+)
 _SEPARATE = re.compile(
     r"\b(?:separate(?:ly)?|elsewhere|earlier|previous(?:ly)?|last (?:week|month|year)|"
-    r"in (?:a|another) (?:similar|different|second|related) \w+|meanwhile|in other|since)\b",
+    r"in (?:a|another) (?:similar|different|second|related) \w+|meanwhile|in other|since|"
+    r"other (?:reports?|sources?|accounts?))\b",
     re.I,
 )
 _LATER_REACH = 400  # characters from the lead sentence: the incident's own paragraph
@@ -203,17 +208,25 @@ def _later_additions(
         if c.evidence.start - first > _LATER_REACH:
             break
         sentence = c.evidence.sentence
-        key = (c.count.best, c.victims.group)
-        if _SEPARATE.search(sentence) or c.count.best in stated or key in seen:
+        if _SEPARATE.search(sentence) or not _same_place(c, lead):
             continue
         figure = c.evidence.figure
-        before = sentence[: figure[0] - c.evidence.start] if figure else sentence
+        at = figure[0] - c.evidence.start if figure else len(sentence)
+        end = figure[1] - c.evidence.start if figure else len(sentence)
+        # the cue may stand before the figure, in it or just after it ("two more people",
+        # "Seventeen others were killed", "a neighbour was also killed")
+        cue = _LATER_CUE.search(sentence[:end] + sentence[end : end + 12]) or _AS_WELL.search(
+            sentence[at : at + 60]
+        )
+        key = (c.count.best, c.victims.group)
         side = _SIDES.get(c.victims.group)
-        if not _same_place(c, lead):
-            continue
-        own = f"{before} {c.count.text}"
-        cue = _LATER_CUE.search(own) or _AS_WELL.search(sentence[len(before) :][:60])
-        if cue or (side is not None and None not in sides and side not in sides):
+        if cue or (
+            side is not None
+            and None not in sides
+            and side not in sides
+            and c.count.best not in stated
+            and key not in seen
+        ):
             added += c.count.best
             seen.add(key)
             events.append([c])
