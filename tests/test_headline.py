@@ -196,3 +196,13 @@ def test_another_reports_figure_does_not_add() -> None:
         "also killed."
     )
     assert head(text).killed == 1
+
+
+def test_an_attack_hours_later_adds_with_its_wounded() -> None:
+    text = (
+        "Gunmen opened fire on a restaurant, killing four people and wounding seven. An hour "
+        "later, a bomb exploded near a cafe in the same town, killing two people and wounding "
+        "seven."
+    )
+    h = head(text)
+    assert (h.killed, h.injured) == (6, 14)

@@ -170,7 +170,8 @@ def _main_figure(
 
 
 _LATER_CUE = re.compile(
-    r"\b(?:another|additional|as well(?! as)|an? (?:second|third|further))\b|"
+    r"\b(?:another|additional|as well(?! as)|an? (?:second|third|further)|"
+    r"(?:an hour|hours|minutes|moments|shortly) (?:later|after))\b|"
     r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten) more\b(?! than)",
     re.I,
 )
