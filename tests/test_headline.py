@@ -206,3 +206,10 @@ def test_an_attack_hours_later_adds_with_its_wounded() -> None:
     )
     h = head(text)
     assert (h.killed, h.injured) == (6, 14)
+
+
+def test_raising_the_toll_is_a_rising_toll_but_a_campaigns_total_is_not() -> None:
+    text = "At least eight people were killed in street fighting, raising the death toll to 17."
+    assert head(text).killed == 17
+    text = "Medics collected nine more bodies, bringing to 1,240 the number of deaths since May."
+    assert head(text).killed == 9

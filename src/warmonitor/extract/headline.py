@@ -153,7 +153,8 @@ def _main_figure(
     for c in candidates:
         if (
             c.evidence.start >= first
-            and c.cumulative
+            and _rising(c)
+            and not _running_total(c)
             and c.part_of is None
             and (c.count.best > value)
         ):
@@ -466,6 +467,26 @@ def _summary(claim: Claim) -> bool:
         if "coded" in words.lower():
             return True
     return bool(_SUMMARY.match(claim.evidence.sentence) or _SPLIT.search(claim.evidence.sentence))
+
+
+# "raising the death toll to 17", "bringing the toll to 14", "raising toll to 14 dead"
+_RAISING = re.compile(
+    r"\b(?:rais|bring|push|tak|lift)(?:ing|es|ed|s)?\s+(?:the\s+)?(?:(?:overall|total|death|"
+    r"day's|final)\s+)*(?:toll|number of (?:dead|deaths|fatalities))\s+(?:\w+\s+){0,3}?to\s*$",
+    re.I,
+)
+
+
+def _rising(claim: Claim) -> bool:
+    """A figure the report gives as the toll risen to ("the toll rose to 19", "raising the
+    death toll to 17")."""
+    if claim.cumulative:
+        return True
+    figure = claim.evidence.figure
+    if figure is None:
+        return False
+    before = claim.evidence.sentence[: figure[0] - claim.evidence.start]
+    return bool(_RAISING.search(before[-80:]))
 
 
 def _running_total(claim: Claim) -> bool:
