@@ -24,12 +24,16 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
+from warmonitor.extract.headline import Counting
 from warmonitor.pipeline import predict_file
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_GOLD = ROOT.parent / "shared" / "gold"
 VAGUE = re.compile(r"\b(?:dozens|scores|hundreds|thousands|several|a few|many|numerous)\b", re.I)
 DIGITS = re.compile(r"\d")
+# Each set's codebook: the World Atrocities Dataset counts the non-combatant dead of an
+# atrocity; ACLED and FA-KES count every death (``docs/HEADLINE.md``, "What is counted").
+COUNTING: dict[str, Counting] = {"wad": "non-combatant"}
 
 
 def load(path: Path) -> list[dict[str, Any]]:
@@ -111,7 +115,7 @@ def run_set(
             fh.write(json.dumps(r) + "\n")
     pred_file = out_dir / f"{name}.pred.jsonl"
     t0 = time.perf_counter()
-    predict_file(inp, pred_file, workers=workers)
+    predict_file(inp, pred_file, workers=workers, counting=COUNTING.get(name, "all"))
     elapsed = time.perf_counter() - t0
     scored = subprocess.run(
         [sys.executable, str(gold_dir / "score.py"), str(gold_file), str(pred_file), "--json"],

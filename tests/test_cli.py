@@ -88,6 +88,18 @@ def test_extract_writes_one_prediction_per_record(tmp_path: Path) -> None:
     assert preds[1]["killed"] is None
 
 
+def test_extract_can_count_the_non_combatant_dead(tmp_path: Path) -> None:
+    records = tmp_path / "records.jsonl"
+    row = {"id": "a", "text": "Gunmen killed 20 civilians and two soldiers in the village."}
+    records.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    out = tmp_path / "pred.jsonl"
+    args = ("extract", str(records), "--output", str(out), "--workers", "1")
+    assert run(*args).returncode == 0
+    assert json.loads(out.read_text())["killed"] == 22
+    assert run(*args, "--counting", "non-combatant").returncode == 0
+    assert json.loads(out.read_text())["killed"] == 20
+
+
 def test_demo_builds_a_fresh_store(tmp_path: Path) -> None:
     result = run("demo", "--db", str(tmp_path / "demo.db"))
     assert result.returncode == 0, result.stderr

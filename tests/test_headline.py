@@ -213,3 +213,14 @@ def test_raising_the_toll_is_a_rising_toll_but_a_campaigns_total_is_not() -> Non
     assert head(text).killed == 17
     text = "Medics collected nine more bodies, bringing to 1,240 the number of deaths since May."
     assert head(text).killed == 9
+
+
+def test_the_non_combatant_convention_counts_the_civilian_dead() -> None:
+    text = "At least 103 civilians and 14 soldiers were killed when gunmen attacked the village."
+    doc = nlp(nlp.make_doc(text))
+    claims = doc._.casualty_context.claims
+    assert headline(claims, text=text).killed == 117
+    assert headline(claims, text=text, counting="non-combatant").killed == 103
+    people = "Gunmen killed 12 people in the market."
+    doc = nlp(nlp.make_doc(people))
+    assert headline(doc._.casualty_context.claims, counting="non-combatant").killed == 12

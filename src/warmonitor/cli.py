@@ -50,6 +50,13 @@ class ClaimFormat(StrEnum):
     csv = "csv"
 
 
+class CountingChoice(StrEnum):
+    """What a prediction's killed figure counts (``docs/HEADLINE.md``)."""
+
+    all = "all"
+    non_combatant = "non-combatant"
+
+
 def _open_store(db: str | None) -> Store:
     return Store.open(db or load_settings().database_url)
 
@@ -252,6 +259,10 @@ def extract(
     input: Annotated[Path, typer.Argument(help="JSON Lines records: id, text, title, published.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="Where to write predictions.")],
     workers: Annotated[int | None, typer.Option(help="Processes (default: 2 cores).")] = None,
+    counting: Annotated[
+        CountingChoice,
+        typer.Option(help="What the killed figure counts: every death, or the non-combatant dead."),
+    ] = CountingChoice.all,
 ) -> None:
     """Predict the headline figures and claims of each record, without touching the store."""
     from warmonitor.pipeline import predict_file
@@ -260,7 +271,11 @@ def extract(
     with _progress() as bar:
         task = bar.add_task("extracting", total=total)
         written, failures = predict_file(
-            input, output, workers=workers, progress=lambda n: bar.advance(task, n)
+            input,
+            output,
+            workers=workers,
+            progress=lambda n: bar.advance(task, n),
+            counting=counting.value,
         )
     for failure in failures:
         err.print(f"[red]error[/red] {failure.source}: {failure.reason}", highlight=False)

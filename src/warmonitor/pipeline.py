@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +21,7 @@ from spacy.language import Language
 
 from warmonitor.errors import ConfigurationError
 from warmonitor.extract.claims import Extraction
-from warmonitor.extract.headline import headline
+from warmonitor.extract.headline import Counting, headline
 from warmonitor.ingest import ReadFailure, read_paths
 from warmonitor.model import Claim, Document
 from warmonitor.store import Store
@@ -147,7 +147,7 @@ def _unique(documents: Iterable[Document]) -> list[Document]:
 # --- predictions in the gold format (warmonitor extract) -----------------------------------
 
 
-def _predict_chunk(documents: list[Document]) -> list[dict[str, Any]]:
+def _predict_chunk(documents: list[Document], counting: Counting = "all") -> list[dict[str, Any]]:
     nlp = load_nlp()
     out = []
     for document, doc in zip(documents, nlp.pipe(_as_doc(nlp, d) for d in documents), strict=True):
@@ -159,6 +159,7 @@ def _predict_chunk(documents: list[Document]) -> list[dict[str, Any]]:
             fallback_period=context.event_period,
             lead=context.lead,
             text=doc.text,
+            counting=counting,
         )
         record = head.to_dict(document.source or document.id)
         record["claims"] = [c.to_dict() for c in context.claims]
@@ -177,8 +178,12 @@ def predict_file(
     *,
     workers: int | None = None,
     progress: Progress | None = None,
+    counting: Counting = "all",
 ) -> tuple[int, list[ReadFailure]]:
     """Write one prediction per JSON Lines record (headline figures and the claims).
+
+    ``counting`` is what the killed figure counts (``docs/HEADLINE.md``): every death, or the
+    non-combatant dead (the convention of atrocity datasets).
 
     Runs on ``workers`` processes (default: every core, at most 2 per the project's target).
     Returns how many records were written and the records that could not be read.
@@ -196,10 +201,10 @@ def predict_file(
         results: Iterable[list[dict[str, Any]]]
         if workers > 1 and len(chunks) > 1:
             pool = ProcessPoolExecutor(max_workers=workers)
-            results = pool.map(_predict_chunk, chunks)
+            results = pool.map(partial(_predict_chunk, counting=counting), chunks)
         else:
             pool = None
-            results = map(_predict_chunk, chunks)
+            results = map(partial(_predict_chunk, counting=counting), chunks)
         try:
             for chunk, records in zip(chunks, results, strict=True):
                 for record in records:

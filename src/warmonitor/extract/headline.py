@@ -26,12 +26,17 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Literal
 
 from warmonitor.extract.lexicon import COMBATANT_GROUPS
 from warmonitor.extract.splits import find_split
 from warmonitor.model import Claim, Period, Place
 
-__all__ = ["Headline", "headline"]
+__all__ = ["Counting", "Headline", "headline"]
+
+# What the killed figure counts: every death, or (the convention of atrocity datasets such as
+# PITF's World Atrocities Dataset) the non-combatant dead when a report names both.
+Counting = Literal["all", "non-combatant"]
 
 _CIVILIAN_GROUPS = frozenset({"civilians", "children", "women"})
 _RUNNING_TOTAL = re.compile(
@@ -78,6 +83,7 @@ def headline(
     fallback_period: Period | None = None,
     lead: str = "",
     text: str = "",
+    counting: Counting = "all",
 ) -> Headline:
     """The main incident's figures among a document's claims.
 
@@ -85,6 +91,8 @@ def headline(
     killings named as its cause anywhere in the report are background, not the event.
     ``text`` is the whole report: a coder's note that splits the toll among several coded
     events ("40 fatalities split between 6 events") leaves this event its share.
+    ``counting="non-combatant"`` reports the civilian dead as the killed figure when the
+    report counts civilians and combatants apart ("103 civilians and 14 soldiers": 103).
     """
     protest = bool(_PROTEST_LEAD.search(lead) or _CROWD_SIZE.search(text))
     claims = [c for c in claims if not (protest and _cause_of_protest(c))]
@@ -102,6 +110,8 @@ def headline(
         if paired is not None and (injured is None or paired > injured):
             injured = paired
     civilians, combatants = _groups(killed_claims, main_claims, main_killed)
+    if counting == "non-combatant" and civilians is not None and combatants:
+        main_killed = civilians
     anchor = main_claims[0] if main_claims else (claims[0] if claims else None)
     when = None
     if anchor is not None and anchor.period is not None:
