@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from warmonitor.extract.background import background, cause_of_protest, protest_report
 from warmonitor.extract.lexicon import COMBATANT_GROUPS
 from warmonitor.extract.splits import find_split
 from warmonitor.model import Claim, Period, Place
@@ -94,8 +95,8 @@ def headline(
     ``counting="non-combatant"`` reports the civilian dead as the killed figure when the
     report counts civilians and combatants apart ("103 civilians and 14 soldiers": 103).
     """
-    protest = bool(_PROTEST_LEAD.search(lead) or _CROWD_SIZE.search(text))
-    claims = [c for c in claims if not (protest and _cause_of_protest(c))]
+    protest = protest_report(lead, text)
+    claims = [c for c in claims if not (protest and cause_of_protest(c))]
     killed_claims = [c for c in claims if c.outcome == "killed"]
     events: list[list[Claim]] = []
     main_killed, main_claims = _main_figure(killed_claims, events=events)
@@ -130,7 +131,7 @@ def _main_figure(
     events = [] if events is None else events
     if not claims:
         return None, []
-    claims = [c for c in claims if not _background(c)]
+    claims = [c for c in claims if not background(c)]
     if not claims:
         return None, []
     summaries = [c for c in claims if _summary(c)]
@@ -352,70 +353,6 @@ def _additive(before: Claim, after: Claim) -> bool:
     return False
 
 
-_PROTEST = re.compile(
-    r"\b(?:protested|protesting|demonstrated|demonstrating|to demonstrate|to protest|rallied|"
-    r"marched|gathered|took to the streets|riots? broke out|rioted|"
-    r"held an? (?:\w+ )?(?:protest|rally|memorial|vigil|march|sit-in)|staged an? \w+)\b",
-    re.I,
-)
-# Verbs whose object is the killing itself: "to condemn the murder of a child".
-_PROTEST_OBJECT = re.compile(
-    r"\b(?:to (?:condemn|denounce)|demand(?:ed|ing)? justice for|call(?:ed|ing)? for justice for|"
-    r"(?:accused|convicted|charged|suspected|tried|sentenced) (?:of|for|over) (?:the )?)",
-    re.I,
-)
-_CAUSE = re.compile(
-    r"\b(?:against|over|after|following|in protest at|to (?:condemn|denounce|protest)|"
-    r"justice for)\b",
-    re.I,
-)
-
-
-# "riots after the execution of their leader": the killing that set the event off.
-_CAUSE_OF_EVENT = re.compile(
-    r"\b(?:after|following|over|in (?:retaliation|revenge|response|reprisal) for|to avenge)\s+"
-    r"(?:the\s+)?(?:recent\s+|last \w+'s\s+)?(?:killings?|deaths?|executions?|murders?|"
-    r"assassinations?|lynching|beheading|hanging)\s+of\s+$",
-    re.I,
-)
-_ELSEWHERE = re.compile(
-    r"[(\[](?:coded|reported|recorded) (?:separately|as a separate event)[)\]]", re.I
-)
-# A coder's summary figure: "Fatalities coded as 7.", "13 fatalities." (ACLED-style notes).
-_SUMMARY = re.compile(r"^\W*\d[\d,]*\s+(?:total\s+)?(?:fatalities|deaths)\W*$", re.I)
-_RELATIVE = re.compile(
-    r"\b(?:who|whom|where \w+|in which|whose \w+)\s+(?:had\s+)?(?:was|were|been)\b", re.I
-)
-
-
-def _background(claim: Claim) -> bool:
-    """A killing named as the cause of a protest or a memorial, not the reported event.
-
-    "protested against the killing of a driver", "rallied after a bus collision killed two":
-    the report's event is the protest (ACLED codes its fatalities separately).
-    """
-    sentence = claim.evidence.sentence
-    figure = claim.evidence.figure
-    offset = (figure[0] - claim.evidence.start) if figure else len(sentence)
-    if _ELSEWHERE.search(sentence):
-        return True
-    cue = None
-    for m in _PROTEST.finditer(sentence, 0, offset):
-        cue = m
-    if cue is not None and _CAUSE.search(sentence, cue.end(), offset):
-        return True
-    if _PROTEST_OBJECT.search(sentence, max(0, offset - 60), offset):
-        return True
-    if _CAUSE_OF_EVENT.search(sentence[max(0, offset - 80) : offset]):
-        return True
-    # "relatives of a man who was shot dead last week held a protest": a relative clause
-    trigger = claim.evidence.trigger
-    if trigger is not None and _PROTEST.search(sentence):
-        t0 = trigger[0] - claim.evidence.start
-        return bool(_RELATIVE.search(sentence[max(0, t0 - 25) : t0]))
-    return False
-
-
 def _vague(claim: Claim) -> bool:
     """ "dozens", "scores", "several": a closed interval wider than one number."""
     count = claim.count
@@ -427,40 +364,8 @@ def _sentences_apart(claims: list[Claim], a: int, b: int) -> int:
     return len({c.evidence.start for c in claims if a < c.evidence.start <= b})
 
 
-_EVENT = r"(?:protests?|rally|rallies|vigils?|march(?:es)?|sit-ins?|demonstrations?|memorial)"
-_PROTEST_LEAD = re.compile(
-    r"\b(?:protested|demonstrated|rallied|marched|took to the streets|"
-    r"gathered [^.;]{0,120}?(?:to (?:protest|demand|denounce|condemn|call|mourn|commemorate)|"
-    rf"for an? (?:\w+ )?{_EVENT})|"
-    rf"(?:held|staged|carried out|organi[sz]ed|launched) (?:an? )?(?:\w+ ){{0,3}}?{_EVENT}|"
-    rf"during an? (?:\w+ )?{_EVENT}|blocked|"
-    r"riots? broke out|rioted|burn(?:ed|t) (?:tyres|tires)|erected barricades)\b",
-    re.I,
-)
-# ACLED codes a crowd size only for demonstrations: "[size=no report]", "[size=dozens]".
-_CROWD_SIZE = re.compile(r"\[size=", re.I)
-_CAUSE_FRAME = re.compile(
-    r"\b(?:death|deaths|killing|killings|murders?|assassination|lynching|shooting) of\b|"
-    r"\b(?:who|that) (?:was|were|had been)\b|\b(?:after|following|over|for)\b[^.;]{0,60}$|"
-    r"\b(?:demand|call|justice|commemorat|solidarity|mourn|memory|investigat)\w*|"
-    r"\b(?:relatives|family|families|family members|friends|parents|widows?|kin) of\b|"
-    r"\b(?:where|in which)\s+$",
-    re.I,
-)
-_PRONOUN = re.compile(r"^(?:he|she|him|her|they|them|his|the victims?)$", re.I)
-
-
-def _cause_of_protest(claim: Claim) -> bool:
-    """In a protest report, a killing named in a cause frame ("the death of a man who…",
-    "friends of a man who was shot"), or one told of a pronoun that refers back to it."""
-    if _PRONOUN.match(claim.count.text.strip()) and claim.evidence.start > 0:
-        return True
-    figure = claim.evidence.figure
-    base = claim.evidence.start
-    end = (figure[0] - base) if figure else len(claim.evidence.sentence)
-    return bool(_CAUSE_FRAME.search(claim.evidence.sentence[max(0, end - 80) : end]))
-
-
+# A coder's summary figure: "Fatalities coded as 7.", "13 fatalities." (ACLED-style notes).
+_SUMMARY = re.compile(r"^\W*\d[\d,]*\s+(?:total\s+)?(?:fatalities|deaths)\W*$", re.I)
 _SPLIT = re.compile(
     r"\b(?:split|spread|divided|distributed)\s+(?:equally\s+)?(?:across|among|between|over)\s+"
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|both)\s+(?:\w+\s+)?(?:events?|locations?)\b",
