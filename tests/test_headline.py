@@ -224,3 +224,11 @@ def test_the_non_combatant_convention_counts_the_civilian_dead() -> None:
     people = "Gunmen killed 12 people in the market."
     doc = nlp(nlp.make_doc(people))
     assert headline(doc._.casualty_context.claims, counting="non-combatant").killed == 12
+
+
+def test_an_arrest_report_does_not_count_the_killing_it_follows_up() -> None:
+    text = "The army arrested ten party members after a rival party member was killed on Monday."
+    assert head(text).killed is None
+    text = "Police arrested three vendors in relation to the assassination of a militia leader."
+    assert head(text).killed is None
+    assert head("Soldiers killed two men and arrested five others.").killed == 2

@@ -11,7 +11,7 @@ import re
 
 from warmonitor.model import Claim
 
-__all__ = ["background", "cause_of_protest", "protest_report"]
+__all__ = ["background", "cause_of_arrest", "cause_of_protest", "protest_report"]
 
 _PROTEST = re.compile(
     r"\b(?:protested|protesting|demonstrated|demonstrating|to demonstrate|to protest|rallied|"
@@ -34,7 +34,8 @@ _CAUSE = re.compile(
 
 # "riots after the execution of their leader": the killing that set the event off.
 _CAUSE_OF_EVENT = re.compile(
-    r"\b(?:after|following|over|in (?:retaliation|revenge|response|reprisal) for|to avenge)\s+"
+    r"\b(?:after|following|over|in (?:retaliation|revenge|response|reprisal) for|to avenge|"
+    r"in (?:relation|connection) (?:to|with))\s+"
     r"(?:the\s+)?(?:recent\s+|last \w+'s\s+)?(?:killings?|deaths?|executions?|murders?|"
     r"assassinations?|lynching|beheading|hanging)\s+of\s+$",
     re.I,
@@ -107,6 +108,23 @@ def cause_of_protest(claim: Claim) -> bool:
     base = claim.evidence.start
     end = (figure[0] - base) if figure else len(claim.evidence.sentence)
     return bool(_CAUSE_FRAME.search(claim.evidence.sentence[max(0, end - 80) : end]))
+
+
+# "the military arrested ten party members after a rival's member was killed": an arrest
+# report names the killing it follows up.
+_ARREST = re.compile(r"\b(?:arrested|detained|apprehended|rounded up)\b", re.I)
+_AFTER = re.compile(r"\b(?:after|following|over)\s+$", re.I)
+
+
+def cause_of_arrest(claim: Claim, lead: str) -> bool:
+    """In a report that leads with arrests, a killing told as what they followed."""
+    if claim.evidence.sentence != lead or not _ARREST.search(lead):
+        return False
+    figure = claim.evidence.figure
+    if figure is None:
+        return False
+    before = lead[: figure[0] - claim.evidence.start]
+    return bool(_ARREST.search(before) and _AFTER.search(before[-12:]))
 
 
 def protest_report(lead: str, text: str) -> bool:

@@ -28,7 +28,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from warmonitor.extract.background import background, cause_of_protest, protest_report
+from warmonitor.extract.background import (
+    background,
+    cause_of_arrest,
+    cause_of_protest,
+    protest_report,
+)
 from warmonitor.extract.lexicon import COMBATANT_GROUPS
 from warmonitor.extract.splits import find_split
 from warmonitor.model import Claim, Period, Place
@@ -96,7 +101,9 @@ def headline(
     report counts civilians and combatants apart ("103 civilians and 14 soldiers": 103).
     """
     protest = protest_report(lead, text)
-    claims = [c for c in claims if not (protest and cause_of_protest(c))]
+    claims = [
+        c for c in claims if not (protest and cause_of_protest(c)) and not cause_of_arrest(c, lead)
+    ]
     killed_claims = [c for c in claims if c.outcome == "killed"]
     events: list[list[Claim]] = []
     main_killed, main_claims = _main_figure(killed_claims, events=events)
