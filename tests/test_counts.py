@@ -586,3 +586,16 @@ def test_empty_and_numberless() -> None:
 )
 def test_age_set_off_after_a_name(text: str, expected: list[tuple[str, str]]) -> None:
     assert kinds(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("A couple and their baby died in the fire.", 2, 2),
+        ("A couple were found dead in their flat.", 2, 2),
+        ("A couple of guards were hurt.", 2, 3),
+    ],
+)
+def test_a_couple_of_people(text: str, low: int, high: int) -> None:
+    count = next(m.count for m in find_counts(text) if m.kind == "count")
+    assert (count.low, count.high) == (low, high)

@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 
 from warmonitor.extract.figure import Figure, one_figure
+from warmonitor.extract.named import companions_at
 from warmonitor.extract.outcomes import Trigger
-from warmonitor.extract.singulars import person_np_end
+from warmonitor.extract.singulars import front_subject, person_np_end
 
-__all__ = ["and_one", "object_chain", "subject_chain"]
+__all__ = ["and_one", "companion_chain", "object_chain", "subject_chain"]
 
 
 def and_one(sentence: str, figures: list[Figure]) -> list[Figure]:
@@ -33,16 +34,18 @@ _ONE_AND = re.compile(r"\b(?:the|an?|his|her)\s+((?:[\w\-']+\s+){0,2}[\w\-']+)\s
 
 # Between two conjuncts: "A, B and C", "A and also B", "A as well as B", "A along with B".
 _SEP = re.compile(
-    r"\s*,\s*(?:(?P<and1>and\s+(?:also\s+)?|as well as\s+|along with\s+|together with\s+))?|"
-    r"\s+(?P<and2>and(?:\s+also)?|as well as|along with|together with)\s+",
+    r"\s*,\s*(?:(?P<and1>and\s+(?:also\s+)?|as well as\s+|along with\s+|together with\s+|"
+    r"alongside\s+))?|"
+    r"\s+(?P<and2>and(?:\s+also)?|as well as|along with|together with|alongside)\s+",
     re.I,
 )
 # After a conjunct, before the separator: a name or a quoted title in apposition ("the chief
 # imam, Malam Abba along with", "one rebel 'General' and").
 _APPOSITION = re.compile(
-    r"""\s*(?:['"‘“][^'"’”]{1,30}['"’”]|,\s*(?:[A-Z][\w'\-.]*\s*){1,4}(?=,|\s+(?:and|along)\b)|"""
-    r"(?:of|from|in)\s+(?:the\s+|an?\s+)?(?:[\w\-'/]+\s+){0,3}?[\w\-'/]+"
-    r"(?=,?\s+(?:and|along with|as well as)\s))"
+    r"""\s*(?:['"‘“][^'"’”]{1,30}['"’”]|,?\s*(?:[A-Z][\w'\-.]*\s*){1,4}(?=,|\s+(?:and|along)\b)|"""
+    r"(?:of|from|in)\s+(?:the\s+|an?\s+)?(?:[\w\-'/]+\s+){0,4}?[\w\-'/]+"
+    r"(?=,?\s+(?:and|along with|as well as)\s|,\s*(?-i:[A-Z]))|"
+    r"(?:of|from|in)\s+[^,;:.()]{1,90}?(?=,?\s+(?:along with|together with|alongside)\s))"
 )
 _ONE_OF_THEM = re.compile(
     r"(?:at least\s+)?one of (?:them\b|(?:the|his|her|their|its)\s+(?:[\w\-']+\s+){0,2}?"
@@ -84,6 +87,34 @@ def _conjunct(
     return None
 
 
+# "killing a mayor, the likely target, and …": an apposition naming no person.
+_OTHER_APPOSITION = re.compile(
+    r"\s*,\s*(?:his|her|their|its|the|an?)\s+[\w\-'’ ]{1,40}?(?=,\s*and\s)", re.I
+)
+_POSSESSIVE = re.compile(r"(?:his|her|their|its)\s", re.I)
+_BARE_PREVIOUS = re.compile(r"(?:his|her|their|its|an?|the)\s", re.I)
+_BARE_END = re.compile(
+    r"\s*(?:[,.;:]|$|\b(?:and|in|at|on|near|while|as|who|working|from|of|some|this|last|"
+    r"yesterday|today|tonight|\w+day|early|late|after|before|during|when|outside|inside)\b)",
+    re.I,
+)
+
+
+def _bare_after(sentence: str, pos: int, previous: Figure, trigger: Trigger) -> Figure | None:
+    """ "their driver and guard", "a cook, guard and driver": a bare person noun after
+    a conjunct with a determiner (after "and" only a possessive's: "the president and
+    director of X" is one person)."""
+    end = person_np_end(sentence, pos)
+    if (
+        end is None
+        or not _BARE_PREVIOUS.match(previous.victims.text)
+        or not _BARE_END.match(sentence, end)
+        or len(sentence[pos:end].split()) > 2
+    ):
+        return None
+    return one_figure(sentence, pos, end, trigger)
+
+
 def object_chain(sentence: str, figures: list[Figure]) -> list[Figure]:
     """ "killed a driver and his co-driver", "killing a policeman, his wife and three children":
     the conjuncts after a trigger's object share its trigger (a figure each)."""
@@ -93,39 +124,118 @@ def object_chain(sentence: str, figures: list[Figure]) -> list[Figure]:
         t = fig.trigger
         if t is None or t.end > fig.mention.start or fig.part_of is not None:
             continue
-        items: list[tuple[Figure, int, bool]] = []
-        pos = fig.victims.end
-        while len(items) < 8:
-            app = _APPOSITION.match(sentence, pos)
-            sep = _SEP.match(sentence, app.end() if app else pos)
-            if sep is None:
-                break
-            conj = _conjunct(sentence, sep.end(), by_start, t)
-            if conj is None:
-                break
-            if (
-                not (sep.group("and1") or sep.group("and2"))
-                and conj[0].mention.start not in by_start
-                and sentence[sep.end()].lower() == "a"
-                and _NAME_END.search(sentence, 0, sep.start())
-            ):
-                pos = conj[1]  # "Osman X, a former party member, and …": an apposition
-                continue
-            items.append((conj[0], conj[1], bool(sep.group("and1") or sep.group("and2"))))
-            pos = conj[1]
-        while items and not items[-1][2]:
-            items.pop()  # a list ends in "and": "killed a man, a police officer said"
-        if items and _CLAUSE_VERB.match(sentence, items[-1][1]):
-            items.pop()
-            while items and not items[-1][2]:
-                items.pop()
-        for conj_fig, _, _ in items:
+        for conj_fig in _chain_from(sentence, fig, by_start, t):
             if conj_fig.outcome is None:
                 conj_fig.outcome, conj_fig.trigger = t.outcome, t
             if conj_fig.mention.start not in by_start:
                 by_start[conj_fig.mention.start] = conj_fig
                 extra.append(conj_fig)
     return sorted(figures + extra, key=lambda f: f.mention.start) if extra else figures
+
+
+def companion_chain(sentence: str, figures: list[Figure], triggers: list[Trigger]) -> list[Figure]:
+    """ "X was killed in Y along with two other people", "was shot dead with his wife and two
+    children", "X, a lawmaker, along with his partner, died": the companions of a subject
+    share its death verb (and so does a subject that only the companions' frame shows)."""
+    by_start = {f.mention.start: f for f in figures}
+    extra: list[Figure] = []
+    for t in triggers:
+        if t.role not in ("before", "both") or t.outcome not in ("killed", "injured"):
+            continue
+        found = _front_companions(sentence, by_start, t)
+        if not found and not any(f.trigger is t and f.mention.start < t.start for f in figures):
+            continue  # no counted subject: "killed by gunmen along with …" is no companion
+        pos = companions_at(sentence, figures, t)
+        first = _conjunct(sentence, pos, by_start, t) if pos is not None else None
+        if first is not None:
+            found += [first[0], *_chain_from(sentence, first[0], by_start, t)]
+        for conj_fig in found:
+            if conj_fig.outcome is None:
+                conj_fig.outcome, conj_fig.trigger = t.outcome, t
+            if conj_fig.mention.start not in by_start:
+                by_start[conj_fig.mention.start] = conj_fig
+                extra.append(conj_fig)
+    return sorted(figures + extra, key=lambda f: f.mention.start) if extra else figures
+
+
+# "X, a lawmaker, along with his partner, died": companions between a subject and its verb.
+_FRONT = re.compile(
+    r"(?:,\s*|\s+)(?:along with|together with|alongside)\s+([^;:.]{1,100}?),?\s*"
+    r"(?P<aux>(?:(?:has|have|had|was|were|been|also|later|both|reportedly)\s+)*)$",
+    re.I,
+)
+_PASSIVE = re.compile(r"\b(?:was|were|been)\b", re.I)
+_NAME_TAIL = re.compile(r"(?:\s+(?-i:[A-Z])[\w'’\-]*){0,3}\s*")
+
+
+def _front_companions(sentence: str, by_start: dict[int, Figure], t: Trigger) -> list[Figure]:
+    """The subject and companions of "X, along with his wife and two daughters, died"."""
+    m = _FRONT.search(sentence, max(0, t.start - 160), t.start)
+    if m is None or (t.role == "both" and not _PASSIVE.search(m.group("aux"))):
+        return []  # "the army alongside a militia has killed 70": the killers
+    if any(m.end(1) <= f.mention.start < t.start for f in by_start.values()):
+        return []
+    counted = any(f.trigger is t and f.mention.start < m.start() for f in by_start.values())
+    first = _conjunct(sentence, m.start(1), by_start, t)
+    if first is None:
+        return []
+    found = [first[0], *_chain_from(sentence, first[0], by_start, t, subject=True)]
+    if not _NAME_TAIL.fullmatch(sentence, found[-1].victims.end, m.end(1)):
+        return []  # the companions must fill the frame: no clause of their own
+    subject = None if counted else front_subject(sentence[: m.start()])
+    if subject is not None and subject[0] not in by_start:
+        found.insert(0, one_figure(sentence, subject[0], subject[1], t))
+    return found
+
+
+def _chain_from(
+    sentence: str, fig: Figure, by_start: dict[int, Figure], t: Trigger, subject: bool = False
+) -> list[Figure]:
+    """The conjuncts that follow ``fig`` ("…, his wife and three children"); a verb may follow
+    the last one when they are a ``subject``."""
+    items: list[tuple[Figure, int, bool]] = []
+    pos = fig.victims.end
+    previous = fig
+    skipped = listed = False
+    while len(items) < 8:
+        app = _APPOSITION.match(sentence, pos)
+        if app is not None:  # "the head of X, Dr Y and …": a phrase, then a name
+            app = _APPOSITION.match(sentence, app.end()) or app
+        sep = _SEP.match(sentence, app.end() if app else pos)
+        if sep is None:
+            break
+        conj = _conjunct(sentence, sep.end(), by_start, t)
+        joined = bool(sep.group("and1") or sep.group("and2"))
+        if conj is None and (not joined or listed or _POSSESSIVE.match(previous.victims.text)):
+            bare = _bare_after(sentence, sep.end(), previous, t)
+            listed = listed or not joined  # "a cook, guard and driver": a list
+            conj = (bare, bare.victims.end) if bare is not None else None
+        if conj is None and not skipped:
+            other = _OTHER_APPOSITION.match(sentence, pos)
+            if other is not None:
+                pos, skipped = other.end(), True
+                continue
+        if conj is None:
+            break
+        if (
+            not (sep.group("and1") or sep.group("and2"))
+            and conj[0].mention.start not in by_start
+            and sentence[sep.end()].lower() == "a"
+            and _NAME_END.search(sentence, 0, sep.start())
+        ):
+            pos = conj[1]  # "Osman X, a former party member, and …": an apposition
+            continue
+        items.append((conj[0], conj[1], bool(sep.group("and1") or sep.group("and2"))))
+        pos = conj[1]
+        if _BARE_PREVIOUS.match(conj[0].victims.text):
+            previous = conj[0]  # the determiner that bare nouns after it share
+    while items and not items[-1][2]:
+        items.pop()  # a list ends in "and": "killed a man, a police officer said"
+    if items and not subject and _CLAUSE_VERB.match(sentence, items[-1][1]):
+        items.pop()
+        while items and not items[-1][2]:
+            items.pop()
+    return [f for f, _, _ in items]
 
 
 _SEP_BEFORE = re.compile(r"(?:(?P<and>,?\s*\band|\bas well as)|,)\s*$", re.I)
@@ -152,8 +262,12 @@ _MODIFIER_START = re.compile(
 )
 # The attacker is no victim of the attack: "six passengers and a suicide bomber were killed".
 _PERPETRATOR = re.compile(r"\b(?:bomber|attacker|assailant|gunman)\b", re.I)
+# "The lawyer Jane Roe and …": a name in apposition after a conjunct.
+_COUPLE = re.compile(r"an?\s+(?:\w+\s+)?couple", re.I)  # "a couple and their children"
+_NAME_GAP = re.compile(r"(?:\s+(?-i:[A-Z])[\w'’\-.]*){1,6}\s*", re.I)
 _PLURAL_AUX = re.compile(
     r"\b(?:were|have been|had been|are)\s+(?:(?:\w+ly|also|both|later|then|reportedly|"
+    r"today|yesterday|tonight|\w+day|"
     r"""["“]?[\w\-]+ly["”]?)\s+)*$""",
     re.I,
 )
@@ -189,12 +303,28 @@ def subject_chain(sentence: str, figures: list[Figure], triggers: list[Trigger])
     return sorted(figures + extra, key=lambda f: f.mention.start) if extra else figures
 
 
+# "a judge from X District (were killed)", "his driver, members of X (were killed)": a short
+# prepositional phrase or a plural apposition after the last conjunct.
+_SHORT_MODIFIER = re.compile(
+    r"(?:\s+(?:of|from|in|at|with)\s+[^,;:.()]{1,40}|"
+    r"\s*,\s*(?:members|employees|workers|activists|supporters|residents|both)\s+"
+    r"(?:of|from|in|at)\s+[^,;:.()]{1,70},?)$",
+    re.I,
+)
+
+
 def _last_np(sentence: str, end: int, t: Trigger) -> Figure | None:
-    """The person noun phrase that ends right at ``end`` (before a plural auxiliary)."""
+    """The person noun phrase that ends at ``end`` (before a plural auxiliary), or a short
+    prepositional phrase before it."""
     head = sentence[:end].rstrip()
-    for m in _SINGLE_AT.finditer(head, max(0, len(head) - 60)):
+    for m in _SINGLE_AT.finditer(head, max(0, len(head) - 140)):
         np_end = person_np_end(head, m.end())
-        if np_end == len(head):
+        if np_end is not None and _CLAUSE_WORD.search(head, m.end(), np_end):
+            continue  # "the village council and his wife": two phrases
+        if np_end is not None and (
+            np_end == len(head)
+            or (_SHORT_MODIFIER.fullmatch(head, np_end) and not _CLAUSE_WORD.search(head, np_end))
+        ):
             return one_figure(sentence, m.start(), np_end, t)
     return None
 
@@ -232,7 +362,7 @@ def _conjunct_before(
     best_end = -1
     for f in figures:
         if (
-            f.victims.text
+            (f.victims.text or _COUPLE.fullmatch(f.mention.count.text))
             and f.victims.end <= end
             and (f.outcome is None or f.trigger is t)
             and f.victims.end > best_end
@@ -248,6 +378,6 @@ def _conjunct_before(
     gap = sentence[best_end:end]
     if len(gap) > reach or _CLAUSE_WORD.search(gap) or (not after_and and "," in gap):
         return None
-    if gap.strip() and not _MODIFIER_START.match(gap):
+    if gap.strip() and not _MODIFIER_START.match(gap) and not _NAME_GAP.fullmatch(gap):
         return None  # "35 villages burned to ashes, and 53 civilians": a clause, not a phrase
     return best

@@ -608,11 +608,21 @@ def _words_core(m: re.Match[str]) -> _Num | None:
     return num
 
 
+# "a couple" that is two people, not a few: "a couple and their daughter", "a couple were".
+_MARRIED = re.compile(r"an?\s+(?:\w+\s+)?couple", re.I)
+_COUPLE_AFTER = re.compile(
+    r"\s*(?:,\s*)?(?:and\s+(?:their|his|her)\b|were\b|was\b|who\b|in\s+their\b|,\s*aged\b)",
+    re.I,
+)
+
+
 def _read_core(text: str, m: re.Match[str]) -> _Num | None:
     group = m.lastgroup
     if group == "zero":
         return _Num(m.start(), m.end(), 0, 0)
     if group == "vague":
+        if _MARRIED.fullmatch(m.group("vague")) and _COUPLE_AFTER.match(text, m.end()):
+            return _Num(m.start(), m.end(), 2, 2)  # "a couple and their son"
         low, high = _vague_range(m.group("vague"))
         return _Num(m.start(), m.end(), low, high, vague=True)
     if group == "words":

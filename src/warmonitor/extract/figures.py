@@ -11,9 +11,15 @@ from __future__ import annotations
 import itertools
 import re
 
-from warmonitor.extract.conjuncts import and_one, object_chain, subject_chain
+from warmonitor.extract.conjuncts import (
+    and_one,
+    companion_chain,
+    object_chain,
+    subject_chain,
+)
 from warmonitor.extract.counts import find_counts
 from warmonitor.extract.figure import Figure
+from warmonitor.extract.named import mask_notes
 from warmonitor.extract.outcomes import (
     Trigger,
     bind_left,
@@ -81,15 +87,18 @@ def find_figures(sentence: str) -> list[Figure]:
     figures = _qualifying_counts(sentence, figures)
     figures = then_killed(sentence, figures, triggers)
     killed_them(sentence, figures, triggers)
-    _long_passive(sentence, figures, triggers)
+    figures = _long_passive(sentence, figures, triggers)
     figures = relative_kills(sentence, figures, triggers)
     figures = find_singulars(sentence, triggers, figures)
     _coordinate(sentence, figures)
     _updates(sentence, figures)
-    figures = and_one(sentence, figures)
-    figures = object_chain(sentence, figures)
-    figures = subject_chain(sentence, figures, triggers)
+    masked = mask_notes(sentence)  # "a [local?] elder", "a party (GP) official"
+    figures = and_one(masked, figures)
+    figures = object_chain(masked, figures)
+    figures = subject_chain(masked, figures, triggers)
+    figures = companion_chain(masked, figures, triggers)
     find_parts(sentence, figures)
+    _total_apposition(sentence, figures)
     for fig in figures:
         if fig.outcome and not fig.cumulative:
             before = sentence[max(0, fig.mention.start - 80) : fig.mention.start]
@@ -118,7 +127,8 @@ def find_figures(sentence: str) -> list[Figure]:
 _THINGS = re.compile(
     r"(?:houses?|homes?|huts?|buildings?|shops?|stores?|vehicles?|cars?|trucks?|tents?|"
     r"villages?|churches|mosques?|schools?|structures?|propert(?:y|ies)|farms?|markets?|"
-    r"motorcycles?|boats?|tanks?)",
+    r"motorcycles?|boats?|tanks?|explosions|blasts|bombs|shells|rockets|missiles|"
+    r"airstrikes|incidents)",
     re.I,
 )
 
@@ -246,10 +256,20 @@ _INCLUDING_DIED = re.compile(
 _SINGULAR_ONLY = re.compile(r"(?:was|has been)\b", re.I)
 
 
-def _long_passive(sentence: str, figures: list[Figure], triggers: list[Trigger]) -> None:
-    """ "Ten residents of X, including the police chief, have been killed": a long subject."""
+def _long_passive(sentence: str, figures: list[Figure], triggers: list[Trigger]) -> list[Figure]:
+    """ "Ten residents of X, including the police chief, have been killed": a long subject.
+
+    A count that qualifies the figure before it ("Nine people of one clan") is no subject;
+    it is dropped when its head is bound.
+    """
+    qualifiers = {
+        id(b)
+        for a, b in itertools.pairwise(figures)
+        if a.victims.text and _qualifies(sentence, a, b)
+    }
+    dropped: set[int] = set()
     for i, fig in enumerate(figures):
-        if fig.outcome is not None:
+        if fig.outcome is not None or id(fig) in qualifiers:
             continue
         nxt = next((t for t in triggers if t.start >= fig.victims.end), None)
         if (
@@ -267,11 +287,16 @@ def _long_passive(sentence: str, figures: list[Figure], triggers: list[Trigger])
         later = [
             f
             for f in figures[i + 1 :]
-            if f.mention.start < nxt.start and not _bracketed(sentence, f.mention.start)
+            if f.mention.start < nxt.start
+            and not _bracketed(sentence, f.mention.start)
+            and id(f) not in qualifiers
         ]
         if not _all_parts(sentence, fig, later):
             continue
         fig.outcome, fig.trigger = nxt.outcome, nxt
+        if i + 1 < len(figures) and id(figures[i + 1]) in qualifiers:
+            dropped.add(id(figures[i + 1]))
+    return [f for f in figures if id(f) not in dropped] if dropped else figures
 
 
 def _all_parts(sentence: str, fig: Figure, later: list[Figure]) -> bool:
@@ -366,6 +391,18 @@ def _own_predicate(sentence: str, fig: Figure) -> bool:
 
 
 _OF_FROM = re.compile(r"\s*(?:of|from)\s*$", re.I)
+
+
+def _qualifies(sentence: str, a: Figure, b: Figure) -> bool:
+    """True when count ``b`` follows the victims of ``a`` after "of" or "from" ("Nine
+    people of one clan", "five members of one clan": "of" may end ``a``'s phrase)."""
+    gap = sentence[a.victims.end : b.mention.start]
+    return bool(
+        _OF_FROM.fullmatch(gap)
+        or (not gap.strip() and re.search(r"\s(?:of|from)$", a.victims.text, re.I))
+    )
+
+
 # Counts of groups, not of people: "members from two rival groups", "of six nationalities".
 _COLLECTIVE = re.compile(
     r"(?:groups?|factions?|tribes?|clans?|communities|villages?|nationalities|countries|"
@@ -387,7 +424,7 @@ def _qualifying_counts(sentence: str, figures: list[Figure]) -> list[Figure]:
             and b.trigger is not None
             and b.trigger.start > b.mention.start
             and (
-                _OF_FROM.match(sentence[a.victims.end : b.mention.start])
+                _qualifies(sentence, a, b)
                 or (
                     a.outcome is None
                     and _COLLECTIVE.search(b.victims.text)
@@ -421,3 +458,37 @@ def _head_of(sentence: str, figures: list[Figure]) -> None:
             and re.search(r"\b(?:was|has been|is)\b", sentence[fig.victims.end : t.start])
         ):
             fig.outcome, fig.trigger = None, None
+
+
+_TOTAL_CUE = re.compile(r",\s*(?:a total of|in all|altogether|in total)\s*$", re.I)
+# Between the objects before such a total: "and", a comma, an uncounted "his entire family".
+_TOTAL_GAP = re.compile(
+    r"\s*(?:,\s*)?(?:and\s+)?(?:(?:his|her|their|its)\s+[\w\- ]{1,30}?)?\s*", re.I
+)
+
+
+def _total_apposition(sentence: str, figures: list[Figure]) -> None:
+    """ "killed him and his entire family, a total of six people": the apposed count is the
+    total of the objects before it, which become its parts."""
+    for i, total in enumerate(figures):
+        cue = _TOTAL_CUE.search(sentence, 0, total.mention.start)
+        if total.outcome is not None or cue is None or not i:
+            continue
+        chain: list[Figure] = []
+        end = cue.start()
+        for f in reversed(figures[:i]):
+            t = f.trigger
+            if t is None or t.end > f.mention.start or f.part_of is not None:
+                break
+            if not _TOTAL_GAP.fullmatch(sentence, f.victims.end, end):
+                break
+            if chain and chain[-1].trigger is not t:
+                break
+            chain.append(f)
+            end = f.mention.start
+        if not chain or sum(f.count.low for f in chain) > total.count.low:
+            continue
+        t = chain[0].trigger
+        total.outcome, total.trigger = t.outcome if t else None, t
+        for f in chain:
+            f.part_of = i

@@ -485,6 +485,8 @@ PERSON_NOUNS = frozenset(
     colleague associate partner friend neighbour neighbor pastoralist thief ruler king queen
     prince princess monarch commissioner apprentice grandson granddaughter grandchild
     bystander by-stander passer-by devotee worshipper follower supporter sheik male female
-    visitor guest customer
+    visitor guest customer militiaman tribesman legislator parliamentarian aspirant envoy
+    mullah mufti muezzin rabbi commentator custodian caretaker motorist commuter labourer
+    laborer hunter chef consul porter headman
     adult""".split()
 )

@@ -46,8 +46,10 @@ _RAW: tuple[tuple[str, str, str], ...] = (
     (
         r"kill(?:s|ing)?|murder(?:s|ing)|massacring|slaughtering|executing|executions?|"
         r"beheading(?:s| of)?|"
-        r"massacres?|claim(?:ed|ing|s)?"
-        r"(?= (?:the )?(?:lives|life))",
+        r"massacres?|claim(?:ed|ing|s)?(?= (?:the )?(?:lives|life))|"
+        r"(?:stabbing|beating|hacking|burning|shooting|clubbing|stoning|bludgeoning) "
+        r"to death(?! of)|"
+        r"number of (?:the )?(?:dead|deaths|fatalities|people killed|persons killed|victims)",
         "killed",
         "after",
     ),
@@ -56,6 +58,12 @@ _RAW: tuple[tuple[str, str, str], ...] = (
         r"(?:beat|beating|stabbed|stabbing|hacked|hacking|stoned|stoning|clubbed|clubbing|"
         r"bludgeoned|burned|burnt|burning|tortured|torturing|kicked|trampled|starved|"
         r"lynched|flogged|whipped)(?= (?:(?!to\b)[\w'\-]+ ){1,5}to death\b)",
+        "killed",
+        "after",
+    ),
+    # "shot him dead", "shooting two policemen dead": the verb, its object, then "dead"
+    (
+        r"(?:shot|shooting)(?= (?:(?!dead\b)[\w'\-]+ ){1,4}dead\b)",
         "killed",
         "after",
     ),
@@ -74,7 +82,8 @@ _RAW: tuple[tuple[str, str, str], ...] = (
     ),
     (r"found dead|found murdered|confirmed dead|pronounced dead", "killed", "both"),
     (
-        r"died|die|dies|dying|perished|drowned|succumbed|lost (?:their|his|her) lives?|"
+        r"(?:(?<=were )|(?<=was )|(?<=been ))(?:wiped out|blown up)|"
+        r"died|die|dies|dying|perished|drowned|succumbed|lost (?:their|his|her) li(?:fe|ves)|"
         r"were (?:confirmed |reported )?dead|(?:are|were|was|is) feared dead|"
         r"dead|deaths?|fatalities|fatality|bodies|corpses|lives lost|lives|killings?",
         "killed",
@@ -228,7 +237,8 @@ _RIGHT_GLUE = re.compile(
     r"people|persons|had been|have been|has been|were being|not|who were|"
     r"in total|overall|so far|each|apiece|too|again|had also|also been|yesterday|today|"
     r"tonight|overnight|earlier|last night|this morning|this week|on \w+day|\w+day|night|"
-    r"morning|afternoon|evening|early|late|last weekend|weekend|<b>|</b>|remain|remained|"
+    r"morning|afternoon|evening|early|late|last weekend|weekend|at the weekend|<b>|</b>|"
+    r"remain|remained|"
     r"remains|still|went|gone|are still|were still"
     r")(?:\s|,)+)*$",
     re.IGNORECASE,

@@ -97,7 +97,8 @@ def find_parts(sentence: str, figures: list[Figure]) -> None:
             continue
         before = sentence[figures[i - 1].victims.end if i else 0 : fig.mention.start]
         after_cue = _AMONG_THEM.match(sentence, fig.victims.end) or (
-            before.rstrip().endswith(",") and PART_AFTER.match(sentence, fig.mention.end)
+            before.rstrip().endswith((",", "-", "–", "—"))
+            and PART_AFTER.match(sentence, fig.mention.end)
         )
         if i and (PART_CUE.search(before) or after_cue) and figures[i - 1].outcome:
             total_idx = _total_before(figures, i)

@@ -11,10 +11,19 @@ import itertools
 import re
 
 from warmonitor.extract.figure import Figure, one_figure
-from warmonitor.extract.lexicon import PERSON_NOUNS
+from warmonitor.extract.named import (
+    apposed_subject,
+    bare_object,
+    counted_before,
+    lead_end,
+    mask_notes,
+    named_start,
+    titled_name,
+)
 from warmonitor.extract.outcomes import Trigger
+from warmonitor.extract.victims import NP_WORD, person_np_end
 
-__all__ = ["ANIMALS", "NP_WORD", "find_singulars", "person_np_end"]
+__all__ = ["ANIMALS", "NP_WORD", "find_singulars", "front_subject", "person_np_end"]
 
 
 ANIMALS = re.compile(
@@ -25,15 +34,17 @@ ANIMALS = re.compile(
 
 
 _SINGULAR_AUX = re.compile(
-    r"\b(?:was|has been|had been|is|got|has also been|was also)\s*>?\s*"
-    r"(?:(?:\w+ly|later|also|then|yesterday|today|on|last|this|early|"
-    r"late|\w+day|night|morning|evening|afternoon|weekend|\w+ed and|"
-    r"<b>)\s+){0,4}$",
+    r"\b(?:was|has been|had been|is|got|has also been|was also|"
+    r"(?:is|was|has been) (?:reported|said|believed|thought|feared) to have been)\s*>?\s*"
+    r"(?:(?:\w+ly|later|also|then|yesterday|today|on|last|this|early|found|reported|"
+    r"late|\w+day|night|morning|evening|afternoon|week|weekend|\w+ed and|"
+    r"<b>)[\s,]+){0,4}$",
     re.I,
 )
 
 
-_DETERMINER = re.compile(r"\b(?:a|an|one|the|his|her|their|its)\s+", re.I)
+# A determiner, or a name's possessive ("John Roe's mother").
+_DETERMINER = re.compile(r"\b(?:a|an|one|the|his|her|their|its|(?-i:[A-Z])[\w\-]+['’]s)\s+", re.I)
 
 
 _ARTICLE_AFTER = re.compile(
@@ -50,41 +61,19 @@ _NAME_BEFORE = re.compile(r"(?:^|[^\w.])((?:[A-Z][\w'\-]+\s+){0,2}[A-Z][\w'\-]+)
 
 
 _OBJECT_NAME = re.compile(
-    r"\s*(?:</b>\s*)?((?:him|her)\b|(?:[A-Z][\w'\-]+\s+){1,3}"
+    r"\s*(?:</b>\s*)?((?:him|her)\b|(?:[A-Z][\w'\-]*\.?\s+){1,3}"
     r"[A-Z][\w'\-]+(?!\s+(?:province|state|city|district|region)))"
 )
 
 
 # A killing verb (not a bare noun like "massacres") may take a name as its object.
-_VERBAL = re.compile(r"(?:ed|ing|dead|down|of|death)$", re.I)
+_VERBAL = re.compile(r"(?:ed|ing|dead|down|of|death|shot)$", re.I)
 
 
 _CAPITAL_AFTER = re.compile(r"\s*(?:</b>\s*)?([A-Z])")
 
 
 _NOT_NAMES = frozenset("He She It They This That There Police Army Government He's".split())
-
-
-NP_WORD = re.compile(r"[\w\-']+")
-
-
-_PREFIXED = re.compile(r"(?:co|ex|vice|step|grand|great)-")  # "co-driver", "ex-chairman"
-
-
-def person_np_end(text: str, start: int) -> int | None:
-    """End of "[det] adj* person-noun" starting at ``start`` (up to four words), else None."""
-    pos = start
-    for _ in range(5):
-        m = NP_WORD.match(text, pos)
-        if m is None:
-            return None
-        word = m.group(0).lower()
-        if _is_person(word):
-            return _compound_end(text, m.end())
-        pos = m.end()
-        while pos < len(text) and text[pos] == " ":
-            pos += 1
-    return None
 
 
 def _relative_of_figure(sentence: str, start: int, figures: list[Figure]) -> bool:
@@ -97,36 +86,14 @@ def _relative_of_figure(sentence: str, start: int, figures: list[Figure]) -> boo
 _ACTIVE_INJURY = ("sustained", "suffered", "received")
 
 
-def _is_person(word: str) -> bool:
-    return word in PERSON_NOUNS or bool(
-        _PREFIXED.match(word) and word.split("-", 1)[1] in PERSON_NOUNS
-    )
-
-
-_NEXT_WORD = re.compile(r" ([a-z][\w\-']*)")
-_FUNCTION = frozenset(
-    "and or of in at on with by from who whom which that was were is are has had have near "
-    "during after before for to as when while".split()
-)
-
-
-def _compound_end(text: str, end: int) -> int:
-    """End of a compound person noun: "deputy governor", "deputy provincial governor"."""
-    one = _NEXT_WORD.match(text, end)
-    if one is None or one.group(1) in _FUNCTION:
-        return end
-    if _is_person(one.group(1)):
-        return one.end()
-    two = _NEXT_WORD.match(text, one.end())
-    if two is not None and _is_person(two.group(1)) and not one.group(1).endswith(("ed", "ing")):
-        return two.end()
-    return end
-
-
 def find_singulars(sentence: str, triggers: list[Trigger], figures: list[Figure]) -> list[Figure]:
-    """Figures of one: "a policeman was killed", "killed a priest", "X was shot dead"."""
+    """Figures of one: "a policeman was killed", "killed a priest", "X was shot dead".
+
+    Short bracketed notes are read as blanks: "A [local?] village elder was shot dead".
+    """
     bound = {id(f.trigger) for f in figures if f.trigger is not None}
     extra: list[Figure] = []
+    original, sentence = sentence, mask_notes(sentence)
     for t in triggers:
         if id(t) in bound or t.outcome == "displaced":
             continue
@@ -138,40 +105,42 @@ def find_singulars(sentence: str, triggers: list[Trigger], figures: list[Figure]
                 _one_of(head)
                 or _another(head)
                 or _pronoun(head)
+                or apposed_subject(head)
                 or _subject_np(head)
                 or _named(head)
+                or named_start(head)
                 or _who(before)
                 or _indefinite(head)
             )
             if subject is not None and _relative_of_figure(sentence, subject[0], figures):
                 continue  # "15 men who had been kidnapped": the figure's own clause
             if subject is not None:
-                extra.append(one_figure(sentence, subject[0], subject[1], t))
+                extra.append(one_figure(original, subject[0], subject[1], t))
                 continue
         if t.role == "both":  # "A was killed and another (villager) seriously wounded"
             subject = _elliptic_subject(before)
             if subject is not None:
-                extra.append(one_figure(sentence, subject[0], subject[1], t))
+                extra.append(one_figure(original, subject[0], subject[1], t))
                 continue
         if t.role in ("both", "before"):  # "a soldier and a militant were killed"
             aux = _PLURAL_AUX.search(before)
             pair = _coordinated_ones(before[: aux.start()]) if aux else None
             if pair:
-                extra.extend(one_figure(sentence, a, b, t) for a, b in pair)
+                extra.extend(one_figure(original, a, b, t) for a, b in pair)
                 continue
         if t.outcome == "injured" and t.text.lower().startswith(_ACTIVE_INJURY):
             subject = _intransitive_subject(before)  # "his bodyguard sustained injuries"
             if subject is not None:
-                extra.append(one_figure(sentence, subject[0], subject[1], t))
+                extra.append(one_figure(original, subject[0], subject[1], t))
                 continue
         if t.role == "before" and t.outcome == "killed":  # "a tribal leader lost his life"
             subject = _subject_np(before)
             if subject is not None and not before[subject[1] :].strip():
-                extra.append(one_figure(sentence, subject[0], subject[1], t))
+                extra.append(one_figure(original, subject[0], subject[1], t))
                 continue
-            subject = _intransitive_subject(before)
-            if subject is not None:  # "a man from X died", "He died later"
-                extra.append(one_figure(sentence, subject[0], subject[1], t))
+            subject = _intransitive_subject(before) or titled_name(before)
+            if subject is not None:  # "a man from X died", "He died later", "mayor X died"
+                extra.append(one_figure(original, subject[0], subject[1], t))
                 continue
         if t.role in ("both", "before") and t.outcome == "killed":
             shared = _shared_subject(before, figures)
@@ -179,34 +148,41 @@ def find_singulars(sentence: str, triggers: list[Trigger], figures: list[Figure]
                 shared.outcome, shared.trigger = t.outcome, t
                 continue
             if shared is not None:  # "a man was taken away and later found dead"
-                extra.append(one_figure(sentence, shared[0], shared[1], t))
+                extra.append(one_figure(original, shared[0], shared[1], t))
                 continue
         if t.role in ("after", "both"):
             verb = t.outcome == "killed" and not t.text.lower().endswith("of")
             one = _ONE_OF_THEM.match(sentence, t.end) if verb else None
             if one is not None:  # "killing at least one of them", "killed one of his guards"
-                extra.append(one_figure(sentence, one.start(1), one.end(), t))
+                extra.append(one_figure(original, one.start(1), one.end(), t))
                 continue
             m = _ARTICLE_AFTER.match(sentence, t.end)
+            lead = lead_end(sentence, t.end) if m is None and verb else None
+            m = _ARTICLE_AFTER.match(sentence, lead) if lead is not None else m
             end = person_np_end(sentence, m.end()) if m else None
             if m and end is None and t.outcome == "killed":
                 end = _object_np_end(sentence, m.end())  # you kill people: "a cattle thief"
             if m and end:
                 a = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
-                extra.append(one_figure(sentence, a, end, t))
+                extra.append(one_figure(original, a, end, t))
                 continue
             e = _ELLIPTIC_OBJECT.match(sentence, t.end) if _VERBAL.search(t.text) else None
             if e is not None:  # "killed five men and wounded a sixth", "wounded another"
-                extra.append(one_figure(sentence, e.start(1), e.end(1), t))
+                extra.append(one_figure(original, e.start(1), e.end(1), t))
                 continue
             c = _CAPITAL_AFTER.match(sentence, t.end)
             end = person_np_end(sentence, c.start(1)) if c else None
             if c and end:
-                extra.append(one_figure(sentence, c.start(1), end, t))
+                extra.append(one_figure(original, c.start(1), end, t))
                 continue
             n = _OBJECT_NAME.match(sentence, t.end) if _VERBAL.search(t.text) else None
             if n and n.group(1).split()[0] not in _NOT_NAMES:
-                extra.append(one_figure(sentence, n.start(1), n.end(1), t))
+                if not counted_before(n.group(1), t, figures + extra):
+                    extra.append(one_figure(original, n.start(1), n.end(1), t))
+                continue
+            bare = bare_object(sentence, t) if verb and _VERBAL.search(t.text) else None
+            if bare is not None:  # "killed lawyer X", "shot dead respected teacher inside …"
+                extra.append(one_figure(original, bare[0], bare[1], t))
     if not extra:
         return figures
     return sorted(figures + extra, key=lambda f: f.mention.start)
@@ -463,6 +439,9 @@ def _shared_subject(before: str, figures: list[Figure]) -> Figure | tuple[int, i
             return f  # "six villagers were set on fire and killed"
     if aux.group(0).lower().startswith("were"):
         return None
+    apposed = apposed_subject(head)
+    if apposed is not None:  # "X, the party's candidate for …, was shot … and died"
+        return apposed
     subject = _one_of(head) or _pronoun(head) or _subject_np(head)
     if (
         subject is not None
@@ -471,3 +450,12 @@ def _shared_subject(before: str, figures: list[Figure]) -> Figure | tuple[int, i
     ):
         return None
     return subject
+
+
+def front_subject(head: str) -> tuple[int, int] | None:
+    """The subject that ends ``head`` before "along with …": "X, a lawmaker", "the mayor"."""
+    apposed = apposed_subject(head + ",")
+    if apposed is not None:
+        return apposed
+    subject = _subject_np(head) or _named(head)
+    return subject if subject is not None and not head[subject[1] :].strip() else None

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from warmonitor.extract.lexicon import VICTIM_GROUP_WORDS
+from warmonitor.extract.lexicon import PERSON_NOUNS, VICTIM_GROUP_WORDS
 
-__all__ = ["VictimPhrase", "group_of", "victim_phrase"]
+__all__ = ["NP_WORD", "VictimPhrase", "group_of", "is_person", "person_np_end", "victim_phrase"]
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-\.]*|\d+")
 
@@ -121,3 +121,61 @@ def _group_from_words(words: list[str]) -> str:
                     continue  # "members of the security forces": keep looking right
                 return group
     return "people"
+
+
+# Person noun phrases: "a deputy provincial governor", "the Chief Imam".
+NP_WORD = re.compile(r"[\w\-']+")
+
+
+_PREFIXED = re.compile(r"(?:co|ex|vice|step|grand|great)-")  # "co-driver", "ex-chairman"
+
+
+def person_np_end(text: str, start: int) -> int | None:
+    """End of "[det] adj* person-noun" starting at ``start`` (up to four words), else None."""
+    pos = start
+    for _ in range(5):
+        m = NP_WORD.match(text, pos)
+        if m is None:
+            return None
+        word = m.group(0).lower()
+        if is_person(word):
+            return _compound_end(text, m.end())
+        pos = m.end()
+        while pos < len(text) and text[pos] == " ":
+            pos += 1
+    return None
+
+
+def is_person(word: str) -> bool:
+    """True for a singular person noun ("driver"), also a prefixed one ("co-driver")."""
+    return word in PERSON_NOUNS or bool(
+        _PREFIXED.match(word) and word.split("-", 1)[1] in PERSON_NOUNS
+    )
+
+
+_NEXT_WORD = re.compile(r" ([A-Za-z][\w\-']*)")
+_FUNCTION = frozenset(
+    "and or of in at on with by from who whom which that was were is are has had have near "
+    "during after before for to as when while".split()
+)
+
+
+def _compound_end(text: str, end: int) -> int:
+    """End of a compound person noun: "deputy governor", "deputy provincial governor"."""
+    if text[end : end + 1] == "/":  # "the local chief/district head"
+        alt = person_np_end(text, end + 1)
+        if alt is not None:
+            return alt
+    one = _NEXT_WORD.match(text, end)
+    if one is None or one.group(1).lower() in _FUNCTION:
+        return end
+    if is_person(one.group(1).lower()):
+        return one.end()  # "deputy governor", "the Chief Imam"
+    two = _NEXT_WORD.match(text, one.end())
+    if (
+        two is not None
+        and is_person(two.group(1).lower())
+        and not one.group(1).endswith(("ed", "ing"))
+    ):
+        return two.end()
+    return end
