@@ -599,3 +599,9 @@ def test_age_set_off_after_a_name(text: str, expected: list[tuple[str, str]]) ->
 def test_a_couple_of_people(text: str, low: int, high: int) -> None:
     count = next(m.count for m in find_counts(text) if m.kind == "count")
     assert (count.low, count.high) == (low, high)
+
+
+def test_comma_glued_to_the_next_word_ends_a_number() -> None:
+    found = [(m.count.text, m.count.low) for m in counts_of("and wounded 21,police said")]
+    assert found == [("21", 21)]
+    assert [m.count.low for m in counts_of("some 1,200 people")] == [1200]

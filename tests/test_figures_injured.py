@@ -261,3 +261,63 @@ def test_relative_status_then_main_clause_killing() -> None:
         ("kidnapped", 2),
     ]
     assert outcomes("Ten men who were arrested on Monday were released.") == [("detained", 10)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Raiders killed nine herders, and eight others are admitted to the county hospital "
+         "with serious injuries.", [("killed", 9), ("injured", 8)]),
+        ("Bandits killed four traders while 12 others sustained varying degrees of "
+         "gun-shot wounds.", [("killed", 4), ("injured", 12)]),
+        ("A drone strike killed 6 farmers and wounded at least another 14 near the well.",
+         [("killed", 6), ("injured", 14)]),
+        ("A mortar round killed eleven people and wounded 23,officials said.",
+         [("killed", 11), ("injured", 23)]),
+        ("A fifth man was also shot but survived.", [("injured", 1)]),
+        ("Ninety people died in the blast, with 130 people still being treated.",
+         [("killed", 90), ("injured", 130)]),
+        ("Two women from the village are said to be in a coma.", [("injured", 2)]),
+    ],
+)  # fmt: skip
+def test_injured_cues_and_glue(sentence: str, expected: list[tuple[str, int]]) -> None:
+    assert outcomes(sentence) == expected
+
+
+def test_another_after_a_coordinated_subject() -> None:
+    assert outcomes("Four traders and one guard were killed and another injured at dawn.") == [
+        ("killed", 4),
+        ("killed", 1),
+        ("injured", 1),
+    ]
+
+
+def test_title_before_a_possessive_conjunct() -> None:
+    assert outcomes("Mr. Osei's office clerk and a visitor were badly wounded on Monday.") == [
+        ("injured", 1),
+        ("injured", 1),
+    ]
+
+
+def test_speakers_and_agents_are_no_victims() -> None:
+    assert outcomes(
+        "A bomb killed four people and seriously wounded six others, two police sources said."
+    ) == [("killed", 4), ("injured", 6)]
+    assert outcomes(
+        "A teacher was stabbed to death by two men carrying knives, and his son was injured."
+    ) == [("killed", 1), ("injured", 1)]
+
+
+def test_degree_of_a_stated_total_is_its_part() -> None:
+    figures = find_figures("Eight people were killed and 14 injured, three seriously, in the raid.")
+    assert [(f.outcome, f.count.low, f.part_of) for f in figures] == [
+        ("killed", 8, None),
+        ("injured", 14, None),
+        ("injured", 3, 1),
+    ]
+
+
+def test_gunshot_wounds_of_a_victim_are_no_figure() -> None:
+    assert outcomes("The judge was found dead at home with at least 9 gunshot wounds.") == [
+        ("killed", 1)
+    ]

@@ -348,9 +348,15 @@ def _chain_before(
         start = found.mention.start
         det = _DET_BEFORE.search(sentence, max(0, start - 12), start)
         start = det.start() if det else start
+    title = _TITLE_BEFORE.search(sentence, max(0, start - 8), start)
+    start = title.start() if title else start
     if not chain or not _CLAUSE_START.search(sentence, 0, start):
         return None
     return chain
+
+
+# "Mr. Rehman's office assistant and a visitor were wounded": a title before the first name.
+_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Capt|Lt|Maj)\.?\s+$")
 
 
 def _conjunct_before(

@@ -210,7 +210,7 @@ _CORE = re.compile(
     r"(?P<zero>\b(?i:no[\s-]one|nobody|none)\b)"
     rf"|(?P<vague>\b(?i:{_VAGUE}))"
     rf"|(?P<words>\b(?i:{_WORD_NUM}))"
-    r"|(?P<digits>(?<!\S)[^\s\d]{0,8}\d\S*)"
+    r"|(?P<digits>(?<!\S)[^\s\d]{0,8}\d(?:[^\s,]|,(?![^\W\d_]))*)"  # "21,police": no space
 )
 
 

@@ -28,11 +28,13 @@ from warmonitor.extract.outcomes import (
     find_triggers,
 )
 from warmonitor.extract.parts import (
+    AGENT_BEFORE,
     BARE_COMMA,
     COORD,
     PART_AFTER,
     PART_CUE,
     PARTS_SENTENCE,
+    SPEAKER_AFTER,
     find_parts,
 )
 from warmonitor.extract.singulars import ANIMALS, find_singulars
@@ -128,7 +130,7 @@ _THINGS = re.compile(
     r"(?:houses?|homes?|huts?|buildings?|shops?|stores?|vehicles?|cars?|trucks?|tents?|"
     r"villages?|churches|mosques?|schools?|structures?|propert(?:y|ies)|farms?|markets?|"
     r"motorcycles?|boats?|tanks?|explosions|blasts|bombs|shells|rockets|missiles|"
-    r"airstrikes|incidents)",
+    r"airstrikes|incidents|gunshot|bullet|stab|shrapnel)",
     re.I,
 )
 
@@ -357,6 +359,7 @@ def _coordinate(sentence: str, figures: list[Figure]) -> None:
             and b.trigger.start > b.mention.start
             and COORD.match(sentence[a.victims.end : b.mention.start])
             and not _own_predicate(sentence, a)
+            and not AGENT_BEFORE.search(sentence, max(0, a.mention.start - 12), a.mention.start)
             and (linked or not BARE_COMMA.match(sentence[a.victims.end : b.mention.start]))
             and not PART_AFTER.match(sentence, b.mention.end)
         ):
@@ -372,6 +375,7 @@ def _coordinate(sentence: str, figures: list[Figure]) -> None:
             and a.trigger.end <= a.mention.start
             and COORD.match(sentence[a.victims.end : b.mention.start])
             and not _own_predicate(sentence, b)
+            and not SPEAKER_AFTER.match(sentence, b.victims.end)
         ):
             b.outcome, b.trigger = a.outcome, a.trigger
 

@@ -93,7 +93,8 @@ _RAW: tuple[tuple[str, str, str], ...] = (
     (
         r"wounded|injured|hurt|maimed|hospitali[sz]ed|"
         r"(?:suffered|sustained|received) (?:[\w\-]+ (?:and [\w\-]+ )?){0,2}"
-        r"(?:degrees? of )?(?:injury|injuries|wounds)",
+        r"(?:degrees? of )?(?:[\w\-]+ )?(?:injury|injuries|wounds)|"
+        r"admitted (?:to|in|at) (?:the |a )?(?:[\w\-']+ ){0,3}hospitals?",
         "injured",
         "both",
     ),
@@ -114,6 +115,8 @@ _RAW: tuple[tuple[str, str, str], ...] = (
         "after",
     ),
     (r"injuries|injur(?:y|ed persons)|wounds", "injured", "before"),
+    # "a seventh man was shot but survived", "246 people still being treated", "in a coma"
+    (r"shot (?:but|and) survived|(?:still )?being treated|in a coma", "injured", "before"),
     (r"(?:injury|injuries|wounding) of", "injured", "after"),
     # missing
     (r"missing|disappeared|unaccounted for|forcibly disappeared", "missing", "before"),
@@ -215,6 +218,7 @@ _LEFT_GLUE = re.compile(
     r"has|have|had|now|further|also|already|reportedly|allegedly|apparently|officially|"
     r"risen|rose|climbed|jumped|increased|grown|grew|reached|reaching|hit|stands?|stood|"
     r"standing|is|was|at|to|of|from|the|a|an|another|an additional|additional|further|"
+    r"(?:at least|more than|over|nearly|some|about) (?:another|an additional|a further)|"
     r"some|total|totalled|totaled|topped|surpassed|exceeded|passed|mounted|mounting|"
     r"lives|life|of at least|including|included|in all|altogether|overall|so far|nearly|"
     r"and wounding|bringing|brought|since|then|stood|confirmed|reported|on \w+day|"

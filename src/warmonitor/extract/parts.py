@@ -13,7 +13,16 @@ from warmonitor.extract.figure import Figure
 from warmonitor.extract.outcomes import bind_right, find_triggers
 from warmonitor.extract.victims import VictimPhrase, group_of
 
-__all__ = ["BARE_COMMA", "COORD", "PARTS_SENTENCE", "PART_AFTER", "PART_CUE", "find_parts"]
+__all__ = [
+    "AGENT_BEFORE",
+    "BARE_COMMA",
+    "COORD",
+    "PARTS_SENTENCE",
+    "PART_AFTER",
+    "PART_CUE",
+    "SPEAKER_AFTER",
+    "find_parts",
+]
 
 
 PART_CUE = re.compile(
@@ -49,6 +58,12 @@ _OF_THEM_WERE = re.compile(
 
 
 BARE_COMMA = re.compile(r"\s*,\s*$")
+# "… wounded five others, two security sources told Reuters": the count is the speaker.
+SPEAKER_AFTER = re.compile(
+    r"\s*(?:(?:have|has|had)\s+)?(?:told|said|say|says|saying|reported|confirmed|added)\b", re.I
+)
+# "hacked to death by two assailants …, and his wife was injured": the agent is no victim.
+AGENT_BEFORE = re.compile(r"\bby\s+$", re.I)
 # "two of them children": a part of the figure before
 PART_AFTER = re.compile(r"\s*(?:of (?:them|whom)|among them)\b", re.I)
 
@@ -87,9 +102,29 @@ def _apposed_parts(sentence: str, figures: list[Figure]) -> None:
                 p.part_of = i
 
 
+# "11 injured, four seriously": a count whose only words are a degree is part of the last.
+_DEGREE = re.compile(r"(?:of them\s+)?(?:seriously|critically|severely|badly|gravely)", re.I)
+_DEGREE_END = re.compile(r"\s*(?:[,;:.)]|and\b|$)", re.I)
+_DEGREE_GAP = re.compile(r"[^,;.()]{0,40},\s*")
+
+
+def _degree_parts(sentence: str, figures: list[Figure]) -> None:
+    """ "14 injured, three seriously": the degree's count is part of the figure before it."""
+    for i in range(1, len(figures)):
+        fig, total = figures[i], figures[i - 1]
+        if (
+            total.outcome
+            and _DEGREE.fullmatch(fig.victims.text.strip())
+            and _DEGREE_END.match(sentence, fig.victims.end)
+            and _DEGREE_GAP.fullmatch(sentence, total.mention.end, fig.mention.start)
+        ):
+            fig.part_of, fig.outcome, fig.trigger = i - 1, total.outcome, total.trigger
+
+
 def find_parts(sentence: str, figures: list[Figure]) -> None:
     """Mark the parts of the sentence's totals ("including six civilians", "two of them
     children", "six civilians were among 22 people killed") and bind the parts of a total."""
+    _degree_parts(sentence, figures)
     _apposed_parts(sentence, figures)
     parts_sentence = bool(PARTS_SENTENCE.match(sentence))
     for i, fig in enumerate(figures):

@@ -210,7 +210,8 @@ def _another(head: str) -> tuple[int, int] | None:
 # "A was killed and another villager seriously wounded", "and her colleague wounded": a
 # participle with its auxiliary left out, after an earlier passive of the sentence.
 _ELLIPTIC = re.compile(
-    r"\band\s+((?:another|his|her|their|its|an?|one|the)\b[^,;:.]{0,40}?)\s+"
+    r"\band\s+((?:another|his|her|their|its|an?|one|the)\b"
+    r"(?:(?!\s(?:and|were|was)\b)[^,;:.]){0,40}?)\s+"
     r"(?:(?:\w+ly|also|later)\s+)?$",
     re.I,
 )
