@@ -14,6 +14,7 @@ never printed; ``--ids`` lists the record ids of a cause for local inspection.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import re
 import subprocess
@@ -34,6 +35,7 @@ DIGITS = re.compile(r"\d")
 # Each set's codebook: the World Atrocities Dataset counts the non-combatant dead of an
 # atrocity; ACLED and FA-KES count every death (``docs/HEADLINE.md``, "What is counted").
 COUNTING: dict[str, Counting] = {"wad": "non-combatant"}
+SCORER: Any = None  # the gold set's own score.py, loaded by main()
 
 
 def load(path: Path) -> list[dict[str, Any]]:
@@ -88,14 +90,14 @@ def killed_cause(gold: dict[str, Any], pred: dict[str, Any], text: str) -> str:
 def place_cause(gold: dict[str, Any], pred: dict[str, Any]) -> str:
     if pred.get("lat") is None:
         return "place missing (none found or not in gazetteer)"
-    if gold.get("country") and pred.get("country"):
-        from_score = {"SY": "SYR"}
-        got = pred["country"]
-        if len(got) == 2:
-            got = from_score.get(got, got)
-        if not gold["country"].startswith(got[:2]):
-            return "wrong country"
+    if gold.get("country") and _country3(pred.get("country")) != gold["country"]:
+        return "wrong country"
     return "wrong place among several / far"
+
+
+def _country3(code: str | None) -> str | None:
+    """The prediction's country as the scorer reads it (its alpha-2 to alpha-3 table)."""
+    return SCORER.country3(code) if SCORER is not None else code
 
 
 def run_set(
@@ -196,6 +198,11 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.gold / "score.py").exists():
         print(f"no gold sets at {args.gold}: nothing to evaluate", file=sys.stderr)
         return 0
+    global SCORER
+    spec = importlib.util.spec_from_file_location("gold_score", args.gold / "score.py")
+    if spec is not None and spec.loader is not None:
+        SCORER = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(SCORER)
     all_scores: dict[str, Any] = {}
     failed = False
     with tempfile.TemporaryDirectory() as tmp:
