@@ -124,12 +124,7 @@ def object_chain(sentence: str, figures: list[Figure]) -> list[Figure]:
         t = fig.trigger
         if t is None or t.end > fig.mention.start or fig.part_of is not None:
             continue
-        for conj_fig in _chain_from(sentence, fig, by_start, t):
-            if conj_fig.outcome is None:
-                conj_fig.outcome, conj_fig.trigger = t.outcome, t
-            if conj_fig.mention.start not in by_start:
-                by_start[conj_fig.mention.start] = conj_fig
-                extra.append(conj_fig)
+        _adopt(_chain_from(sentence, fig, by_start, t), t, by_start, extra)
     return sorted(figures + extra, key=lambda f: f.mention.start) if extra else figures
 
 
@@ -149,13 +144,20 @@ def companion_chain(sentence: str, figures: list[Figure], triggers: list[Trigger
         first = _conjunct(sentence, pos, by_start, t) if pos is not None else None
         if first is not None:
             found += [first[0], *_chain_from(sentence, first[0], by_start, t)]
-        for conj_fig in found:
-            if conj_fig.outcome is None:
-                conj_fig.outcome, conj_fig.trigger = t.outcome, t
-            if conj_fig.mention.start not in by_start:
-                by_start[conj_fig.mention.start] = conj_fig
-                extra.append(conj_fig)
+        _adopt(found, t, by_start, extra)
     return sorted(figures + extra, key=lambda f: f.mention.start) if extra else figures
+
+
+def _adopt(
+    found: list[Figure], t: Trigger, by_start: dict[int, Figure], extra: list[Figure]
+) -> None:
+    """Give conjuncts the trigger they share and keep the new ones."""
+    for conj_fig in found:
+        if conj_fig.outcome is None:
+            conj_fig.outcome, conj_fig.trigger = t.outcome, t
+        if conj_fig.mention.start not in by_start:
+            by_start[conj_fig.mention.start] = conj_fig
+            extra.append(conj_fig)
 
 
 # "X, a lawmaker, along with his partner, died": companions between a subject and its verb.
