@@ -233,11 +233,9 @@ def _later_additions(
         figure = c.evidence.figure
         at = figure[0] - c.evidence.start if figure else len(sentence)
         end = figure[1] - c.evidence.start if figure else len(sentence)
-        # the cue may stand before the figure, in it or just after it ("two more people",
-        # "Seventeen others were killed", "a neighbour was also killed")
-        cue = _LATER_CUE.search(sentence[:end] + sentence[end : end + 12]) or _AS_WELL.search(
-            sentence[at : at + 60]
-        )
+        # the cue may stand before the figure, in it or just after it ("another woman",
+        # "20 more lives", "a neighbour was also killed")
+        cue = _LATER_CUE.search(sentence[: end + 12]) or _AS_WELL.search(sentence[at : at + 60])
         key = (c.count.best, c.victims.group)
         side = _SIDES.get(c.victims.group)
         if cue or (
