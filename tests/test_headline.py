@@ -232,3 +232,13 @@ def test_an_arrest_report_does_not_count_the_killing_it_follows_up() -> None:
     text = "Police arrested three vendors in relation to the assassination of a militia leader."
     assert head(text).killed is None
     assert head("Soldiers killed two men and arrested five others.").killed == 2
+
+
+def test_gunmen_blocking_a_vehicle_is_no_protest() -> None:
+    text = (
+        "Gunmen blocked a vehicle carrying officials and sprayed it with bullets. Two officials "
+        "were killed along with another person who was in the car; a bystander was wounded."
+    )
+    h = head(text)
+    assert (h.killed, h.injured) == (3, 1)
+    assert head("Residents blocked the main road after a boy was killed by a truck.").killed is None

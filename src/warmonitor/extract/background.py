@@ -82,7 +82,8 @@ _PROTEST_LEAD = re.compile(
     r"gathered [^.;]{0,120}?(?:to (?:protest|demand|denounce|condemn|call|mourn|commemorate)|"
     rf"for an? (?:\w+ )?{_EVENT})|"
     rf"(?:held|staged|carried out|organi[sz]ed|launched) (?:an? )?(?:\w+ ){{0,3}}?{_EVENT}|"
-    rf"during an? (?:\w+ )?{_EVENT}|blocked|"
+    rf"during an? (?:\w+ )?{_EVENT}|"
+    r"blocked (?:(?:a|the|several|main|\w+) ){0,2}(?:roads?|streets?|highways?|traffic|bridges?)|"
     r"riots? broke out|rioted|burn(?:ed|t) (?:tyres|tires)|erected barricades)\b",
     re.I,
 )
