@@ -242,3 +242,13 @@ def test_gunmen_blocking_a_vehicle_is_no_protest() -> None:
     h = head(text)
     assert (h.killed, h.injured) == (3, 1)
     assert head("Residents blocked the main road after a boy was killed by a truck.").killed is None
+
+
+def test_also_killed_before_a_later_figure_adds_it_with_its_wounded() -> None:
+    text = (
+        "A roadside bomb ripped through a car, killing two local politicians and badly wounding "
+        "a town mayor. The explosion also killed one of the group's bodyguards and wounded "
+        "another."
+    )
+    h = head(text)
+    assert (h.killed, h.injured) == (3, 2)

@@ -199,6 +199,10 @@ _AS_WELL = re.compile(
     r"\b(?:as well(?! as)|too|also (?:been )?(?:killed|died|dead|slain|shot|murdered))\b",
     re.I,
 )
+# before the figure: "… and also killed one of the group's bodyguards"
+_ALSO_KILLED = re.compile(
+    r"\balso\s+(?:\w+\s+)?(?:killed|killing|shot dead|shot|murdered|beheaded)\s+$", re.I
+)
 _SEPARATE = re.compile(
     r"\b(?:separate(?:ly)?|elsewhere|earlier|previous(?:ly)?|last (?:week|month|year)|"
     r"in (?:a|another) (?:similar|different|second|related) \w+|meanwhile|in other|since|"
@@ -235,7 +239,11 @@ def _later_additions(
         end = figure[1] - c.evidence.start if figure else len(sentence)
         # the cue may stand before the figure, in it or just after it ("another woman",
         # "20 more lives", "a neighbour was also killed")
-        cue = _LATER_CUE.search(sentence[: end + 12]) or _AS_WELL.search(sentence[at : at + 60])
+        cue = (
+            _LATER_CUE.search(sentence[: end + 12])
+            or _AS_WELL.search(sentence[at : at + 60])
+            or _ALSO_KILLED.search(sentence[:at])
+        )
         key = (c.count.best, c.victims.group)
         side = _SIDES.get(c.victims.group)
         if cue or (
