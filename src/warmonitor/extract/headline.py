@@ -379,11 +379,6 @@ def _sentences_apart(claims: list[Claim], a: int, b: int) -> int:
 
 # A coder's summary figure: "Fatalities coded as 7.", "13 fatalities." (ACLED-style notes).
 _SUMMARY = re.compile(r"^\W*\d[\d,]*\s+(?:total\s+)?(?:fatalities|deaths)\W*$", re.I)
-_SPLIT = re.compile(
-    r"\b(?:split|spread|divided|distributed)\s+(?:equally\s+)?(?:across|among|between|over)\s+"
-    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|both)\s+(?:\w+\s+)?(?:events?|locations?)\b",
-    re.I,
-)
 
 
 def _summary(claim: Claim) -> bool:
@@ -394,7 +389,8 @@ def _summary(claim: Claim) -> bool:
         words = claim.evidence.sentence[trigger[0] - base : trigger[1] - base]
         if "coded" in words.lower():
             return True
-    return bool(_SUMMARY.match(claim.evidence.sentence) or _SPLIT.search(claim.evidence.sentence))
+    sentence = claim.evidence.sentence
+    return bool(_SUMMARY.match(sentence) or find_split(sentence) is not None)
 
 
 # "raising the death toll to 17", "bringing the toll to 14", "raising toll to 14 dead"
