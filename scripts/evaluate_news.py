@@ -1,0 +1,241 @@
+"""Score cross-report reconciliation on the annotated news set (`../shared/gold/news`).
+
+    .venv/bin/python scripts/evaluate_news.py                     # figures, then failure causes
+    .venv/bin/python scripts/evaluate_news.py --check benchmarks/news_floor.json
+    .venv/bin/python scripts/evaluate_news.py --write-floor benchmarks/news_floor.json
+
+Every report is ingested into a fresh SQLite store with its `published` date, `outlet` and `url`
+(as a user would: `warmonitor ingest FILE --published … --publisher … --url …`), the store is
+reconciled, and the predictions are written in the scorer's format and scored by the set's own
+`score_incidents.py`. Failure causes are printed as counts only, never texts: the gold texts are
+third-party and stay out of logs and the repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import sys
+import tempfile
+from collections import Counter
+from datetime import date
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from warmonitor.pipeline import ingest_paths
+from warmonitor.reconcile import Incident
+from warmonitor.reconcile_service import Reconciliation, reconcile_incidents
+from warmonitor.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_FOLDER = ROOT.parent / "shared" / "gold" / "news"
+METRICS = (
+    "clustering_b3_f1",
+    "claims_recall",
+    "claims_precision",
+    "claimant_exact",
+    "claimant_one_name",
+    "latest_exact",
+)
+TOLERANCE = 0.02
+
+
+def _scorer(folder: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location("score_incidents", folder / "score_incidents.py")
+    if spec is None or spec.loader is None:
+        sys.exit(f"{folder}: no score_incidents.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _index(folder: Path) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    for path in sorted(folder.glob("index*.jsonl")):
+        with path.open(encoding="utf-8") as f:
+            rows.extend(json.loads(line) for line in f if line.strip())
+    return rows
+
+
+def _ingest(folder: Path, store: Store, index: list[dict[str, Any]]) -> dict[str, str]:
+    """Ingest every report with its metadata; the document id of each file."""
+    ids: dict[str, str] = {}
+    for row in index:
+        path = folder / row["file"]
+        published = date.fromisoformat(row["published"]) if row.get("published") else None
+        report = ingest_paths(
+            [path], store, published=published, publisher=row.get("outlet"), url=row.get("url")
+        )
+        for failure in report.failures:
+            print(f"  {row['file']}: {failure.reason}", file=sys.stderr)
+    for stored in store.documents():
+        source = Path(stored.document.source or "").name
+        if source:
+            ids[source] = stored.id
+    return ids
+
+
+def _claimant_names(result: Reconciliation) -> dict[str, str]:
+    """The claimant name each claim shows in its incident (the name of its tally source)."""
+    names: dict[str, str] = {}
+    for incident in result.incidents:
+        for tally in incident.tallies:
+            for source in tally.sources:
+                for cid in (*source.claim_ids, *source.superseded):
+                    names[cid] = source.claimant
+    return names
+
+
+def _main_incident(result: Reconciliation, document_id: str) -> Incident | None:
+    """The incident of a report's main event (``Reconciliation.main_incident`` when the
+    reconciler names one, else the incident holding most of the report's claims)."""
+    finder = getattr(result, "main_incident", None)
+    if finder is not None:
+        found: Incident | None = finder(document_id)
+        return found
+    votes: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    by_id = {i.id: i for i in result.incidents}
+    for incident in result.incidents:
+        for cid in incident.claim_ids:
+            claim = result.claims.get(cid)
+            if claim is not None and claim.document_id == document_id:
+                votes[incident.id] += 1
+                first[incident.id] = min(first.get(incident.id, 1 << 30), claim.evidence.start)
+    if not votes:
+        return None
+    best = max(votes, key=lambda i: (votes[i], -first[i]))
+    return by_id[best]
+
+
+def predictions(folder: Path) -> list[dict[str, Any]]:
+    """Ingest, reconcile and return the prediction lines of the scorer's format."""
+    index = _index(folder)
+    with tempfile.TemporaryDirectory() as tmp:
+        with Store.open(f"sqlite:///{tmp}/news.db") as store:
+            ids = _ingest(folder, store, index)
+            result = reconcile_incidents(store)
+    names = _claimant_names(result)
+    lines: list[dict[str, Any]] = []
+    for row in index:
+        doc_id = ids.get(row["file"])
+        claims = [c for c in result.claims.values() if c.document_id == doc_id]
+        claims.sort(key=lambda c: c.evidence.start)
+        incident = _main_incident(result, doc_id) if doc_id else None
+        lines.append(
+            {
+                "file": row["file"],
+                "incident": incident.id if incident else None,
+                "claims": [
+                    {
+                        "outcome": c.outcome,
+                        "group": c.victims.group,
+                        "low": c.count.low,
+                        "high": c.count.high,
+                        "claimant": names.get(c.id)
+                        or c.claimant.name
+                        or c.claimant.text
+                        or "unattributed",
+                    }
+                    for c in claims
+                ],
+            }
+        )
+    for incident in result.incidents:
+        latest = []
+        for tally in incident.tallies:
+            for source in tally.sources:
+                latest.append(
+                    {
+                        "claimant": source.claimant,
+                        "outcome": tally.outcome,
+                        "group": tally.group,
+                        "low": source.count.low,
+                        "high": source.count.high,
+                        "as_of": source.as_of.isoformat() if source.as_of else None,
+                    }
+                )
+        lines.append({"incident": incident.id, "latest": latest})
+    return lines
+
+
+def _causes(folder: Path, lines: list[dict[str, Any]], scorer: ModuleType) -> None:
+    """Why figures were missed or added, as counts (never texts)."""
+    index = _index(folder)
+    by_file = {p["file"]: p for p in lines if "file" in p}
+    events = scorer.load_jsonl(sorted(folder.glob("events*.jsonl")))
+    resolve = scorer.resolver(events)
+    missed: Counter[str] = Counter()
+    extra: Counter[str] = Counter()
+    wrong_claimant: Counter[str] = Counter()
+    for row in index:
+        got = list(by_file.get(row["file"], {}).get("claims") or [])
+        for g in row["claims"]:
+            hit = next((p for p in got if scorer.same_count(g, p)), None)
+            if hit is None:
+                near = [p for p in got if p["outcome"] == g["outcome"] and p["low"] == g["low"]]
+                why = "high differs" if near else f"scope {g.get('scope')}"
+                missed[f"{why}, {g['outcome']}"] += 1
+                continue
+            got.remove(hit)
+            if resolve(row["event"], hit.get("claimant")) != g["claimant"]:
+                wrong_claimant[
+                    "unattributed in gold" if g["claimant"] == "unattributed" else "named in gold"
+                ] += 1
+        for p in got:
+            extra[p["outcome"]] += 1
+    for title, counter in (
+        ("missed figures (by gold scope, outcome)", missed),
+        ("extra figures (by outcome)", extra),
+        ("wrong claimant", wrong_claimant),
+    ):
+        print(f"\n{title}: {sum(counter.values())}")
+        for key, n in counter.most_common(12):
+            print(f"  {n:4}  {key}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--folder", type=Path, default=DEFAULT_FOLDER)
+    parser.add_argument("--check", type=Path, help="fail on a drop below this floor file")
+    parser.add_argument("--write-floor", type=Path, help="write the figures as the new floor")
+    parser.add_argument("--predictions", type=Path, help="also keep the predictions here")
+    parser.add_argument("--quiet", action="store_true", help="figures only, no failure causes")
+    args = parser.parse_args()
+    folder: Path = args.folder
+    if not (folder / "score_incidents.py").exists():
+        print(f"{folder}: not found; the news gold set sits in ../shared/gold/news")
+        return 2
+    scorer = _scorer(folder)
+    lines = predictions(folder)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(args.predictions or Path(tmp) / "predictions.jsonl")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("w", encoding="utf-8") as f:
+            for line in lines:
+                f.write(json.dumps(line, ensure_ascii=False) + "\n")
+        figures = scorer.score(str(folder), str(path))
+    for key, value in figures.items():
+        print(f"{key:28} {value}")
+    if not args.quiet:
+        _causes(folder, lines, scorer)
+    if args.write_floor:
+        floor = {k: figures[k] for k in METRICS}
+        args.write_floor.write_text(json.dumps(floor, indent=2) + "\n", encoding="utf-8")
+    if args.check:
+        floor = json.loads(args.check.read_text(encoding="utf-8"))
+        drops = [
+            f"{k}: {figures[k]} < floor {v} - {TOLERANCE}"
+            for k, v in floor.items()
+            if figures.get(k, 0.0) < v - TOLERANCE
+        ]
+        for drop in drops:
+            print(f"REGRESSION {drop}")
+        return 1 if drops else 0
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
