@@ -144,7 +144,7 @@ def test_html_meta_name_date_and_options_fill_gaps(tmp_path: Path) -> None:
     assert doc.url == "https://cv.example/a"
 
 
-def test_html_page_metadata_wins_but_published_option_overrides(tmp_path: Path) -> None:
+def test_html_page_metadata_wins_over_the_options(tmp_path: Path) -> None:
     path = shutil.copy(FIXTURES / "market.html", tmp_path / "market.html")
     doc = only_document(
         read_path(
@@ -154,9 +154,82 @@ def test_html_page_metadata_wins_but_published_option_overrides(tmp_path: Path) 
             url="https://elsewhere.example/",
         )
     )
-    assert doc.published == date(2024, 3, 5)  # the caller's date is meant
+    assert doc.published == date(2024, 3, 4)  # the page's own date, as for feeds and JSON Lines
     assert doc.publisher == "Valley Courier"
     assert doc.url == "https://courier.example.org/news/northtown-market"
+
+
+# One rule for every format: the options fill what a document does not state, its own win.
+_DATED = {
+    "page.html": """<html><head><title>Ferry attack</title>
+    <meta property="article:published_time" content="2023-11-02">
+    <meta property="og:site_name" content="Harbour Herald">
+    <link rel="canonical" href="https://herald.example/ferry"></head>
+    <body><article><p>Gunmen killed four passengers on the morning ferry to the island, the
+    coastguard said, and two crew members are still unaccounted for.</p></article></body></html>""",
+    "wire.rss": """<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour Herald</title>
+    <item><title>Ferry attack</title><link>https://herald.example/ferry</link>
+    <pubDate>Thu, 02 Nov 2023 08:00:00 +0000</pubDate>
+    <description>Gunmen killed four passengers on the morning ferry.</description></item>
+    </channel></rss>""",
+    "records.jsonl": '{"id": "f1", "text": "Gunmen killed four passengers on the ferry.", '
+    '"published": "2023-11-02", "publisher": "Harbour Herald", '
+    '"url": "https://herald.example/ferry"}\n',
+}
+_UNDATED = {
+    "page.html": """<html><head><title>Ferry attack</title></head><body><article><p>Gunmen
+    killed four passengers on the morning ferry to the island, the coastguard said, and two
+    crew members are still unaccounted for.</p></article></body></html>""",
+    "wire.rss": """<?xml version="1.0"?><rss version="2.0"><channel><item><title>Ferry
+    attack</title><description>Gunmen killed four passengers on the morning ferry.</description>
+    </item></channel></rss>""",
+    "records.jsonl": '{"id": "f1", "text": "Gunmen killed four passengers on the ferry."}\n',
+    "note.txt": "Gunmen killed four passengers on the morning ferry.\n",
+}
+_OPTIONS = {
+    "published": date(2024, 1, 9),
+    "publisher": "Caller Desk",
+    "url": "https://caller.example/x",
+}
+
+
+@pytest.mark.parametrize("name", sorted(_DATED))
+def test_a_documents_own_metadata_wins_over_the_options(tmp_path: Path, name: str) -> None:
+    doc = only_document(read_path(write(tmp_path / name, _DATED[name]), **_OPTIONS))
+    assert (doc.published, doc.publisher, doc.url) == (
+        date(2023, 11, 2),
+        "Harbour Herald",
+        "https://herald.example/ferry",
+    )
+
+
+@pytest.mark.parametrize("name", sorted(_UNDATED))
+def test_the_options_fill_a_document_that_states_nothing(tmp_path: Path, name: str) -> None:
+    doc = only_document(read_path(write(tmp_path / name, _UNDATED[name]), **_OPTIONS))
+    assert (doc.published, doc.publisher, doc.url) == tuple(_OPTIONS.values())
+
+
+def test_html_headline_is_kept_apart_from_the_text(tmp_path: Path) -> None:
+    page = """<html><head><title>Nine killed as shells hit Rivermouth bus station | The
+    Estuary Times</title></head><body><article>
+    <h1>Nine killed as shells hit Rivermouth bus station</h1>
+    <p>Nine people were killed when shells struck the bus station in Rivermouth on Sunday
+    morning, the regional health department said</p>
+    <h2>Hospitals overwhelmed</h2>
+    <p>Another 14 were wounded, doctors at the city hospital said.</p>
+    </article></body></html>"""
+    doc = only_document(read_path(write(tmp_path / "bus.html", page)))
+    assert doc.title is not None and doc.title.startswith("Nine killed as shells hit")
+    assert "Nine killed as shells" not in doc.text  # stated once: in the title
+    assert doc.text.startswith("Nine people were killed when shells struck")
+    # blocks are paragraphs: a heading never runs into the paragraph under it
+    assert "department said\n\nHospitals overwhelmed\n\nAnother 14 were wounded" in doc.text
+
+
+def test_html_page_of_only_a_headline_keeps_it_as_text(tmp_path: Path) -> None:
+    page = "<html><head><title>Two killed</title></head><body><h1>Two killed</h1></body></html>"
+    doc = only_document(read_path(write(tmp_path / "short.html", page)))
+    assert (doc.title, doc.text) == ("Two killed", "Two killed")
 
 
 def test_html_dates_in_body_text_are_not_the_publication_date(tmp_path: Path) -> None:

@@ -3,11 +3,10 @@
 A bad file never raises: it comes back as a :class:`ReadFailure` naming the file (or the record
 of it) and the reason, and the good files and records are still read.
 
-Metadata precedence. ``publisher`` and ``url`` given by the caller are defaults: they fill what
-the file does not state. ``published`` given by the caller overrides the date a single-document
-file (plain text, HTML page) states, since whoever passes ``--published`` for one article means
-it; for feeds and JSON Lines, which hold many reports, each record's own date wins and the
-caller's date only fills records that state none.
+Metadata precedence, one rule for every format. ``published``, ``publisher`` and ``url`` given
+by the caller are defaults: they fill what a document does not state. A document's own date,
+publisher and URL (an HTML page's metadata, a feed entry's, a JSON Lines record's fields) win.
+Plain text states nothing, so it takes all three from the caller.
 """
 
 from __future__ import annotations
@@ -49,8 +48,8 @@ def read_path(
 
     The format comes from the extension (``.txt .md`` text, ``.html .htm`` HTML, ``.xml .rss
     .atom`` feed, ``.jsonl .ndjson`` JSON Lines), else from the content. ``published``,
-    ``publisher`` and ``url`` describe the file for fields it does not state itself (see the
-    module docstring for ``published``).
+    ``publisher`` and ``url`` are defaults for the documents that state none (see the module
+    docstring).
     """
     path = Path(path)
     source = str(path)

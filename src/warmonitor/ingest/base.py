@@ -47,8 +47,8 @@ class ReadResult:
 class Defaults:
     """What the caller knows of a file (``--published``, ``--publisher``, ``--url``).
 
-    They fill the fields the file itself does not state. ``published`` is the exception for
-    single-document files (plain text, HTML): there the caller's date overrides the page's.
+    They fill the fields a document does not state itself, in every format; a document's own
+    date, publisher and URL win.
     """
 
     published: date | None = None

@@ -39,10 +39,15 @@ def read_html(source: str, markup: str, defaults: Defaults) -> ReadResult:
     """One document from an HTML page.
 
     The text is the page's main text as trafilatura finds it (reader comments left out), else
-    all its visible text. Title, site name and canonical URL come from the page and win over
-    ``defaults``; a site name trafilatura only derived from the host name yields to
-    ``defaults.publisher``. The date comes from the page's metadata (never from dates in the body
-    text), and ``defaults.published``, when given, overrides it.
+    all its visible text, one paragraph per block (blocks apart by a blank line, so that a
+    heading is never read as one sentence with the paragraph under it). The headline is kept
+    apart in ``Document.title``: a first line of the text that repeats it is left out of the
+    text, so a figure stated in headline and lead is in the text once.
+
+    Title, date, site name and canonical URL come from the page and win over ``defaults``,
+    which fill only what the page does not state; a site name trafilatura only derived from the
+    host name yields to ``defaults.publisher``. The date comes from the page's metadata, never
+    from dates in the body text.
     """
     date_params = set_date_params(extensive=False)  # metadata only; body dates are events
     extracted = trafilatura.bare_extraction(
@@ -59,13 +64,14 @@ def read_html(source: str, markup: str, defaults: Defaults) -> ReadResult:
         meta = extract_metadata(markup, date_config=date_params, extensive=False)
     if not text:
         return failed(source, "no readable text in HTML page")
+    title = _str(getattr(meta, "title", None))
     url = _absolute_url(_str(getattr(meta, "url", None)), defaults.url) or defaults.url
     return ReadResult(
         [
             Document(
-                text=text,
-                title=_str(getattr(meta, "title", None)),
-                published=defaults.published or parse_date(getattr(meta, "date", None)),
+                text=_paragraphs(text, title),
+                title=title,
+                published=parse_date(getattr(meta, "date", None)) or defaults.published,
                 publisher=_publisher(_str(getattr(meta, "sitename", None)), url, defaults),
                 url=url,
                 source=source,
@@ -114,6 +120,36 @@ def _clean(text: str) -> str:
     """Whitespace collapsed within lines, blank lines dropped."""
     lines = (" ".join(line.split()) for line in normalise_newlines(text).split("\n"))
     return "\n".join(line for line in lines if line)
+
+
+def _paragraphs(text: str, title: str | None) -> str:
+    """The cleaned lines of ``text`` as paragraphs apart by blank lines, without leading lines
+    that repeat ``title`` (unless nothing else is left)."""
+    lines = text.split("\n")
+    kept = lines
+    if title:
+        heads = _title_forms(title)
+        while kept and _words(kept[0]) in heads:
+            kept = kept[1:]
+    return "\n\n".join(kept or lines)
+
+
+# What sets a site name off a headline in a page's <title>: "Headline | Site", "Site - Headline".
+_TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-\u2013\u2014:»·]|::)\s+")
+
+
+def _title_forms(title: str) -> list[tuple[str, ...]]:
+    """The word sequences a repeated headline may show: the title, and its parts when a
+    separator sets a site name off it."""
+    forms = [_words(title)]
+    parts = _TITLE_SEPARATOR.split(title)
+    if len(parts) > 1:
+        forms += [_words(" ".join(parts[:-1])), _words(" ".join(parts[1:]))]
+    return [form for form in forms if form]
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"\w+", text.casefold()))
 
 
 def _str(value: object) -> str | None:
