@@ -8,6 +8,7 @@ import io
 import os
 import uuid
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, date
 from pathlib import Path
 from typing import get_args
@@ -34,8 +35,9 @@ from warmonitor.model import (
     Precision,
     Victims,
 )
-from warmonitor.store import Store, StoredDocument, head_revision, make_engine
+from warmonitor.store import ClaimChanges, Store, StoredDocument, head_revision, make_engine
 from warmonitor.store.__main__ import main as store_cli
+from warmonitor.store.incidents import IncidentRecord
 from warmonitor.store.migrator import MIGRATIONS_DIR, alembic_config, current_revision
 from warmonitor.store.repository import _version_key
 from warmonitor.store.schema import Base
@@ -370,6 +372,64 @@ def test_version_key_orders_versions() -> None:
     ]
     assert sorted(ordered, key=_version_key) == ordered
     assert _version_key("warmonitor 0.2") == _version_key("warmonitor 0.2.0")
+
+
+# -- correcting a document's metadata ---------------------------------------------------------
+
+
+def test_correct_document_rewrites_metadata_and_claims_in_place(store: Store) -> None:
+    undated = Document("Ten people were killed in Aleppo on Monday.", source="note.txt")
+    kept, gone, reviewed_gone = (make_claim(undated, n, start=10 * n) for n in range(3))
+    old_version = make_claim(undated, 0, extractor="warmonitor 0.0.9")
+    store.save(undated, [kept, gone, reviewed_gone, old_version])
+    review = store.add_review(kept.id, "accept", reviewer="ana")
+    store.add_review(reviewed_gone.id, "reject", reviewer="ana")
+    store.save_incidents([IncidentRecord("i1", (kept.id, gone.id), "median", "Aleppo")])
+
+    dated = replace(
+        undated, published=date(2024, 3, 4), publisher="Agency", url="https://a.example/"
+    )
+    monday = Period(date(2024, 3, 4), date(2024, 3, 4), "on Monday")
+    rewritten = kept.with_(period=monday, reported_by="Agency")
+    added = make_claim(dated, 7, start=70)
+    changes = store.correct_document(dated, [rewritten, added], extractor="warmonitor 0.1.0")
+
+    assert changes == ClaimChanges(rewritten=1, added=1, deleted=1, kept=1)
+    assert store.document(undated.id) == dated  # same id, corrected metadata
+    assert store.claim(kept.id) == rewritten  # same figure, same id: rewritten in place
+    assert store.reviews(kept.id) == [review]  # the review still points at it
+    assert store.claim(reviewed_gone.id) == reviewed_gone  # a reviewed claim is never dropped
+    with pytest.raises(NotFoundError):
+        store.claim(gone.id)
+    assert store.incident_membership() == {"i1": frozenset({kept.id})}
+    assert store.claim(old_version.id) == old_version  # other versions are left alone
+    assert {c.id for c in store.claims()} == {kept.id, reviewed_gone.id, added.id}
+    assert store.claim_counts() == {undated.id: 3}
+
+
+def test_correct_document_is_one_transaction(store: Store) -> None:
+    document = make_document()
+    claim = make_claim(document)
+    store.save(document, [claim])
+    moved = replace(document, publisher="Elsewhere")
+    with pytest.raises(StoreError):  # an out-of-range claim: nothing is written
+        store.correct_document(
+            moved, [claim, make_claim(document, 1, low=2**63)], extractor=claim.extractor
+        )
+    assert store.document(document.id) == document
+    with pytest.raises(StoreError, match="are not of document"):
+        store.correct_document(moved, [make_claim(document, extractor="x 2")], extractor="x 1")
+    with pytest.raises(NotFoundError):
+        other = make_document("Not stored.")
+        store.correct_document(other, [], extractor=claim.extractor)
+
+
+def test_claim_counts_follow_the_latest_version(store: Store) -> None:
+    both, bare = make_document("Twice extracted."), make_document("No claims.")
+    store.save(both, [make_claim(both, n, extractor="warmonitor 0.9.1") for n in range(3)])
+    store.save(both, [make_claim(both, n, extractor="warmonitor 0.10.0") for n in range(2)])
+    store.save(bare)
+    assert store.claim_counts() == {both.id: 2}
 
 
 # -- reviews --------------------------------------------------------------------------------

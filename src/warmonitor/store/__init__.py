@@ -12,11 +12,12 @@ warmonitor.store revision "what changes" --autogenerate``).
 from warmonitor.store.engine import default_url, make_engine
 from warmonitor.store.migrator import head_revision, upgrade
 from warmonitor.store.records import Review, ReviewAction, StoredDocument
-from warmonitor.store.repository import Store
+from warmonitor.store.repository import ClaimChanges, Store
 from warmonitor.store.schema import REVIEW_ACTIONS
 
 __all__ = [
     "REVIEW_ACTIONS",
+    "ClaimChanges",
     "Review",
     "ReviewAction",
     "Store",

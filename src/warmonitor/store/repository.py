@@ -2,7 +2,10 @@
 
 Documents are stored once per id (content hash). Claims are immutable: storing a claim whose id
 exists is a no-op, never an overwrite; claims of different extractor versions have different ids
-and coexist. Every write is one transaction: it lands whole or not at all.
+and coexist. The one exception is :meth:`Store.correct_document`: a document's metadata
+corrected, its claims of one extractor version are re-extracted and replaced (same ids for the
+same figures, so reviews and decisions still hold). Every write is one transaction: it lands
+whole or not at all.
 """
 
 from __future__ import annotations
@@ -10,18 +13,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any, Self
 
-from sqlalchemy import Connection, Engine, func, insert, select
+from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from warmonitor.errors import NotFoundError, StoreError
 from warmonitor.model import Claim, Document
 from warmonitor.store import dialect
 from warmonitor.store.engine import make_engine
-from warmonitor.store.incidents import IncidentStore
+from warmonitor.store.incidents import IncidentClaimRow, IncidentStore
 from warmonitor.store.migrator import upgrade
 from warmonitor.store.records import Review, ReviewAction, StoredDocument
 from warmonitor.store.schema import (
@@ -34,7 +38,7 @@ from warmonitor.store.schema import (
     ReviewRow,
 )
 
-__all__ = ["Store"]
+__all__ = ["ClaimChanges", "Store"]
 
 _BIGINT_MAX = 2**63 - 1
 _INT_MAX = 2**31 - 1
@@ -109,6 +113,71 @@ class Store(IncidentStore):
         with self._writing(f"add {len(rows)} claims") as connection:
             return _insert_ignore(connection, ClaimRow, [{**r, "created_at": now} for r in rows])
 
+    def correct_document(
+        self, document: Document, claims: Sequence[Claim], *, extractor: str
+    ) -> ClaimChanges:
+        """Correct a stored document's metadata (``published``, ``publisher``, ``url``, ``title``
+        of ``document``; its text, hence its id, cannot change) and replace its claims of
+        ``extractor`` by ``claims``, re-extracted with that metadata, in one transaction.
+
+        A claim id depends on the document, the extractor version, the figure's offset and its
+        outcome, never on metadata: a claim whose id is stored is the same figure and is
+        rewritten in place, so the reviews, incident memberships and analysts' decisions that
+        name it still hold. New ids are added. A stored claim of ``extractor`` whose id is gone
+        is deleted with its (derived) incident membership, unless a review points at it: a human
+        judgement is never dropped, so that claim is kept as it was. Claims of other extractor
+        versions are left alone. :class:`NotFoundError` if the document is not stored.
+        """
+        _check_length("document id", document.id, DOCUMENT_ID_LENGTH)
+        stray = [c.id for c in claims if c.document_id != document.id or c.extractor != extractor]
+        if stray:
+            raise StoreError(
+                f"claims {', '.join(stray)} are not of document {document.id} and {extractor!r}"
+            )
+        rows = {row["id"]: row for row in (_claim_row(claim) for claim in claims)}
+        metadata = {
+            "title": document.title,
+            "published": document.published,
+            "publisher": document.publisher,
+            "url": document.url,
+        }
+        now = datetime.now(UTC)
+        changes = ClaimChanges()
+        with self._writing(f"correct document {document.id}") as connection:
+            found = connection.execute(
+                update(DocumentRow).where(DocumentRow.id == document.id).values(**metadata)
+            ).rowcount
+            if found != 1:
+                raise NotFoundError(f"no document {document.id!r} in the store")
+            stored = set(
+                connection.scalars(
+                    select(ClaimRow.id).where(
+                        ClaimRow.document_id == document.id, ClaimRow.extractor == extractor
+                    )
+                )
+            )
+            for claim_id, row in rows.items():
+                if claim_id in stored:
+                    values = {k: v for k, v in row.items() if k != "id"}
+                    connection.execute(
+                        update(ClaimRow).where(ClaimRow.id == claim_id).values(values)
+                    )
+                    changes.rewritten += 1
+            fresh = [{**row, "created_at": now} for key, row in rows.items() if key not in stored]
+            changes.added = _insert_ignore(connection, ClaimRow, fresh)
+            gone = stored - rows.keys()
+            reviewed = set(
+                connection.scalars(select(ReviewRow.claim_id).where(ReviewRow.claim_id.in_(gone)))
+            )
+            dropped = sorted(gone - reviewed)
+            if dropped:
+                connection.execute(
+                    delete(IncidentClaimRow).where(IncidentClaimRow.claim_id.in_(dropped))
+                )
+                connection.execute(delete(ClaimRow).where(ClaimRow.id.in_(dropped)))
+            changes.deleted, changes.kept = len(dropped), len(reviewed)
+        return changes
+
     def add_review(
         self,
         claim_id: str,
@@ -173,6 +242,23 @@ class Store(IncidentStore):
                 select(DocumentRow).order_by(DocumentRow.ingested_at, DocumentRow.id)
             ).mappings()
             return [StoredDocument(_document(row), row["ingested_at"]) for row in rows]
+
+    def claim_counts(self) -> dict[str, int]:
+        """How many claims each document has, counting the version :meth:`claims` shows
+        (``latest_only``); documents without claims are left out."""
+        query = select(
+            ClaimRow.document_id,
+            ClaimRow.extractor,
+            func.count().label("n"),
+            func.max(ClaimRow.created_at).label("created_at"),
+        ).group_by(ClaimRow.document_id, ClaimRow.extractor)
+        with self._reading() as connection:
+            rows = connection.execute(query).all()
+        newest: dict[str, tuple[Any, ...]] = {}
+        for row in rows:
+            key = (_version_key(row.extractor), row.created_at, row.extractor, row.n)
+            newest[row.document_id] = max(newest.get(row.document_id, key), key)
+        return {document_id: key[3] for document_id, key in newest.items()}
 
     def claim(self, claim_id: str) -> Claim:
         """The stored claim; :class:`NotFoundError` if there is none."""
@@ -278,6 +364,16 @@ class Store(IncidentStore):
                 yield connection
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot read {self.url}: {_reason(exc)}") from exc
+
+
+@dataclass(slots=True)
+class ClaimChanges:
+    """What :meth:`Store.correct_document` did to the document's claims of one version."""
+
+    rewritten: int = 0  # same id, rewritten with the corrected metadata
+    added: int = 0  # new ids
+    deleted: int = 0  # ids gone, with no review
+    kept: int = 0  # ids gone but reviewed: kept as they were
 
 
 def _reason(exc: BaseException) -> str:
