@@ -89,7 +89,7 @@ def read_csv(path: Path) -> list[dict[str, str]]:
 
 def test_csv_has_one_row_per_tally_with_its_claims(store: Store, tmp_path: Path) -> None:
     path = tmp_path / "out" / "incidents.csv"
-    assert export_incidents(store, "csv", path) == 5
+    assert export_incidents(store, "csv", path) == 7  # 5 tallies, 2 incident totals
     rows = read_csv(path)
     assert list(rows[0]) == TALLY_COLUMNS
     security = next(r for r in rows if r["victims_group"] == "security_forces")
@@ -101,6 +101,47 @@ def test_csv_has_one_row_per_tally_with_its_claims(store: Store, tmp_path: Path)
     )
     assert "Syrian security sources say at least 200" in security["flags"]
     assert len(security["claims"].split("; ")) == 2
+
+
+def test_csv_marks_totals_and_parts_so_that_a_sum_never_double_counts(
+    store: Store, tmp_path: Path
+) -> None:
+    path = tmp_path / "incidents.csv"
+    export_incidents(store, "csv", path)
+    rows = read_csv(path)
+    kinds = [(r["victims_group"], r["row_kind"], r["part_of"]) for r in rows]
+    assert kinds == [
+        ("all", "total", ""),  # Kharkiv: the incident's total first, then its tallies
+        ("people", "whole", ""),
+        ("all", "total", ""),  # the coast
+        ("people", "whole", ""),
+        ("civilians", "part", "all"),
+        ("security_forces", "part", "all"),
+        ("armed_group", "part", "all"),
+    ]
+    totals = [r for r in rows if r["row_kind"] == "total"]
+    assert [(r["best"], r["total_basis"]) for r in totals] == [("40", "people"), ("1018", "groups")]
+    assert sum(int(r["best"]) for r in totals) == 1058  # the killed of both, each counted once
+    assert "civilians: 745" in totals[1]["sources"]
+
+
+def test_nested_groups_name_the_group_they_are_part_of(tmp_path: Path) -> None:
+    report = Document(
+        "Twelve killed in Kharkiv, five of them children.", published=date(2024, 6, 2)
+    )
+    on: dict[str, Any] = {"doc": report.id, "place": KHARKIV, "day": date(2024, 6, 1)}
+    civilians = claim(12, group="civilians", claimant="police", kind="government", **on)
+    children = claim(5, group="children", claimant="police", part_of=civilians.id, **on)
+    with Store.open(f"sqlite:///{tmp_path / 'nested.db'}") as nested:
+        nested.save(report, [civilians, children])
+        export_incidents(nested, "csv", tmp_path / "nested.csv")
+    rows = read_csv(tmp_path / "nested.csv")
+    kinds = [(r["victims_group"], r["row_kind"], r["part_of"], r["best"]) for r in rows]
+    assert kinds == [
+        ("all", "total", "", "12"),
+        ("civilians", "part", "all", "12"),
+        ("children", "part", "civilians", "5"),  # inside the civilians, not beside them
+    ]
 
 
 def test_json_holds_the_incidents_and_the_claims_behind_them(store: Store, tmp_path: Path) -> None:
@@ -169,9 +210,13 @@ def test_parquet(store: Store, tmp_path: Path) -> None:
     import pyarrow.parquet as pq
 
     path = tmp_path / "incidents.parquet"
-    assert export_incidents(store, "parquet", path) == 5
+    assert export_incidents(store, "parquet", path) == 7
     table = pq.read_table(path)
-    assert table.column_names == TALLY_COLUMNS and table.num_rows == 5
+    assert table.column_names == TALLY_COLUMNS and table.num_rows == 7
+    assert table.column("row_kind").to_pylist() == [
+        *("total", "whole"),
+        *("total", "whole", "part", "part", "part"),
+    ]
 
 
 def test_parquet_without_pyarrow_says_how_to_get_it(

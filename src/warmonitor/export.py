@@ -19,6 +19,8 @@ from typing import Any
 
 from warmonitor.errors import ConfigurationError
 from warmonitor.reconcile import DEFAULT_POLICY, DEFAULT_RANKING, Incident
+from warmonitor.reconcile.tallies import ancestors
+from warmonitor.reconcile.types import Tally, Total
 from warmonitor.reconcile.wording import group_label, number
 from warmonitor.reconcile_service import Reconciliation, current_incidents
 from warmonitor.store import Store
@@ -26,6 +28,7 @@ from warmonitor.store.incidents import DocumentSource
 
 __all__ = [
     "ACLED_COLUMNS",
+    "ALL_VICTIMS",
     "EXPORT_FORMATS",
     "TALLY_COLUMNS",
     "UCDP_COLUMNS",
@@ -52,6 +55,9 @@ TALLY_COLUMNS = [
     "date_end",
     "outcome",
     "victims_group",
+    "row_kind",
+    "part_of",
+    "total_basis",
     "policy",
     "low",
     "best",
@@ -154,54 +160,109 @@ def _where(incident: Incident) -> tuple[str, str, str, float | None, float | Non
     return p.name, p.country or "", p.admin1 or "", p.lat, p.lon, p.precision
 
 
+#: ``victims_group`` of a ``total`` row, and ``part_of`` of a part directly in the total.
+ALL_VICTIMS = "all"
+
+
 def tally_rows(incidents: Sequence[Incident]) -> list[dict[str, Any]]:
-    """One flat row per incident, outcome and victim group (CSV and Parquet)."""
+    """Flat rows for CSV and Parquet: per incident and outcome, the incident's total, then one
+    row per victim group (a tally).
+
+    ``row_kind`` tells them apart so that a sum never counts a victim twice: ``total`` is the
+    incident's total of the outcome (``victims_group`` "all"; ``total_basis`` says whether it is
+    the ``people`` figure, the sum of the groups, or both agreeing); ``whole`` is the ``people``
+    tally, all victims as claimants counted them together, one of the two readings the total
+    chose from; ``part`` is a victim group's tally, and ``part_of`` names the group it is
+    counted in: the nearest larger group with a row (``civilians`` for ``children``), else
+    "all", the total.
+    """
     rows = []
     for incident in incidents:
         place, country, admin1, lat, lon, precision = _where(incident)
-        flags = " | ".join(f.message for f in incident.flags)
-        for t in incident.tallies:
-            rows.append(
-                {
-                    "incident_id": incident.id,
-                    "label": incident.label,
-                    "place": place,
-                    "country": country,
-                    "admin1": admin1,
-                    "latitude": lat,
-                    "longitude": lon,
-                    "where_precision": precision,
-                    "date_start": incident.start.isoformat() if incident.start else "",
-                    "date_end": incident.end.isoformat() if incident.end else "",
-                    "outcome": t.outcome,
-                    "victims_group": t.group,
-                    "policy": t.policy,
-                    "low": t.low.value,
-                    "best": t.best.value,
-                    "high": t.high.value,
-                    "high_open": t.high.open,
-                    "low_claimants": _join(t.low.claimants),
-                    "best_claimants": _join(t.best.claimants),
-                    "high_claimants": _join(t.high.claimants),
-                    "low_claims": _join(t.low.claim_ids),
-                    "best_claims": _join(t.best.claim_ids),
-                    "high_claims": _join(t.high.claim_ids),
-                    "sources": _join(
-                        [
-                            f"{s.claimant}: {s.count.text or number(s.value)}"
-                            + (f" ({s.as_of.isoformat()})" if s.as_of else "")
-                            + ("" if s.used else " [not used: vague]")
-                            for s in t.sources
-                        ]
-                    ),
-                    "hedges": _join(
-                        [f"{s.claimant}: {', '.join(s.hedges)}" for s in t.sources if s.hedges]
-                    ),
-                    "flags": flags,
-                    "claims": _join(t.claim_ids),
-                }
-            )
+        common = {
+            "incident_id": incident.id,
+            "label": incident.label,
+            "place": place,
+            "country": country,
+            "admin1": admin1,
+            "latitude": lat,
+            "longitude": lon,
+            "where_precision": precision,
+            "date_start": incident.start.isoformat() if incident.start else "",
+            "date_end": incident.end.isoformat() if incident.end else "",
+            "policy": incident.policy,
+            "flags": " | ".join(f.message for f in incident.flags),
+        }
+        for outcome in dict.fromkeys(t.outcome for t in incident.tallies):
+            tallies = [t for t in incident.tallies if t.outcome == outcome]
+            total = incident.total(outcome)
+            if total is not None:
+                rows.append({**common, **_total_row(total)})
+            groups = {t.group for t in tallies}
+            for t in tallies:
+                rows.append({**common, **_tally_row(t, groups)})
     return rows
+
+
+def _total_row(total: Total) -> dict[str, Any]:
+    claims = _join(total.claim_ids)
+    return {
+        "outcome": total.outcome,
+        "victims_group": ALL_VICTIMS,
+        "row_kind": "total",
+        "part_of": "",
+        "total_basis": total.basis,
+        "low": total.low,
+        "best": total.best,
+        "high": total.high,
+        "high_open": total.open,
+        "low_claimants": "",
+        "best_claimants": "",
+        "high_claimants": "",
+        "low_claims": "",
+        "best_claims": claims,
+        "high_claims": "",
+        "sources": _join([f"{group}: {number(value)}" for group, value in total.by_group]),
+        "hedges": "",
+        "claims": claims,
+    }
+
+
+def _tally_row(t: Tally, groups: set[str]) -> dict[str, Any]:
+    if t.group == "people":
+        kind, part_of = "whole", ""
+    else:
+        kind = "part"
+        part_of = next((g for g in ancestors(t.group) if g in groups and g != "people"), "")
+        part_of = part_of or ALL_VICTIMS
+    return {
+        "outcome": t.outcome,
+        "victims_group": t.group,
+        "row_kind": kind,
+        "part_of": part_of,
+        "total_basis": "",
+        "policy": t.policy,
+        "low": t.low.value,
+        "best": t.best.value,
+        "high": t.high.value,
+        "high_open": t.high.open,
+        "low_claimants": _join(t.low.claimants),
+        "best_claimants": _join(t.best.claimants),
+        "high_claimants": _join(t.high.claimants),
+        "low_claims": _join(t.low.claim_ids),
+        "best_claims": _join(t.best.claim_ids),
+        "high_claims": _join(t.high.claim_ids),
+        "sources": _join(
+            [
+                f"{s.claimant}: {s.count.text or number(s.value)}"
+                + (f" ({s.as_of.isoformat()})" if s.as_of else "")
+                + ("" if s.used else " [not used: vague]")
+                for s in t.sources
+            ]
+        ),
+        "hedges": _join([f"{s.claimant}: {', '.join(s.hedges)}" for s in t.sources if s.hedges]),
+        "claims": _join(t.claim_ids),
+    }
 
 
 def _sources(incident: Incident, sources: Mapping[str, DocumentSource]) -> list[DocumentSource]:
