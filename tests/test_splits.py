@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from warmonitor.extract.splits import Split, find_split
+from warmonitor.extract.headline import Split, find_split
 
 
 @pytest.mark.parametrize(

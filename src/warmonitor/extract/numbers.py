@@ -2,7 +2,7 @@
 
 Pure domain code: plain strings in, ``int | None`` out. :func:`parse_number` reads one whole
 number expression; :func:`parse_words` reads the longest number at the start of a list of word
-tokens (used by :mod:`warmonitor.extract.counts` to scan sentences).
+tokens (used by :mod:`warmonitor.extract.counts` and ``dates`` to scan sentences).
 """
 
 from __future__ import annotations

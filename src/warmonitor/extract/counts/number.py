@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal, get_args
 
-from warmonitor.extract.countpatterns import LEADING_INT, R_SCALE
+from warmonitor.extract.counts.patterns import LEADING_INT, R_SCALE
 from warmonitor.extract.numbers import SCALE_WORDS, parse_digits
 
 __all__ = [

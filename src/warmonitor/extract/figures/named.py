@@ -3,14 +3,14 @@ X", and the companions a death verb adds ("was killed along with his driver").
 
 A name is a run of capitalised words (with particles such as "al-" or "bin"); a title is a
 person noun with its modifiers ("veteran radio reporter"). Pure string code on one sentence,
-used by ``singulars.py`` and ``figures.py``.
+used by ``singulars.py`` and ``sentence.py``.
 """
 
 from __future__ import annotations
 
 import re
 
-from warmonitor.extract.figure import Figure
+from warmonitor.extract.figures.figure import Figure
 from warmonitor.extract.lexicon import PERSON_NOUNS
 from warmonitor.extract.outcomes import Trigger
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from warmonitor.extract.countwords import MONTH_RE
+from warmonitor.extract.counts.words import MONTH_RE
 from warmonitor.extract.numbers import CARDINALS, DIGITS_PATTERN, ORDINAL_WORDS
 
 __all__ = [
@@ -88,7 +88,7 @@ CORE = re.compile(
 
 
 # Where a number can start: a token with a digit, or a word that starts a number phrase
-# (``countwords.STARTS``). Testing these first (in Python sets) is faster than searching
+# (``counts.words.STARTS``). Testing these first (in Python sets) is faster than searching
 # ``CORE`` everywhere.
 CANDIDATE = re.compile(r"(?<!\S)[^\s\d]{0,8}\d|[a-z]+")
 

@@ -1,14 +1,14 @@
 """Coordinated victims that share a figure's trigger: "killing him, two of his brothers and a
-bodyguard", "the driver and two other men were killed". Used by ``figures.py``."""
+bodyguard", "the driver and two other men were killed". Used by ``sentence.py``."""
 
 from __future__ import annotations
 
 import re
 
-from warmonitor.extract.figure import Figure, one_figure
-from warmonitor.extract.named import companions_at
+from warmonitor.extract.figures.figure import Figure, one_figure
+from warmonitor.extract.figures.named import companions_at
+from warmonitor.extract.figures.singulars import front_subject, person_np_end
 from warmonitor.extract.outcomes import Trigger
-from warmonitor.extract.singulars import front_subject, person_np_end
 
 __all__ = ["and_one", "companion_chain", "object_chain", "subject_chain"]
 

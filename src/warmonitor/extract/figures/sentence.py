@@ -11,23 +11,16 @@ from __future__ import annotations
 import itertools
 import re
 
-from warmonitor.extract.conjuncts import (
+from warmonitor.extract.counts import find_counts
+from warmonitor.extract.figures.conjuncts import (
     and_one,
     companion_chain,
     object_chain,
     subject_chain,
 )
-from warmonitor.extract.counts import find_counts
-from warmonitor.extract.figure import Figure
-from warmonitor.extract.named import mask_notes
-from warmonitor.extract.outcomes import (
-    Trigger,
-    bind_left,
-    bind_right,
-    bind_toll,
-    find_triggers,
-)
-from warmonitor.extract.parts import (
+from warmonitor.extract.figures.figure import Figure
+from warmonitor.extract.figures.named import mask_notes
+from warmonitor.extract.figures.parts import (
     AGENT_BEFORE,
     BARE_COMMA,
     COORD,
@@ -37,8 +30,15 @@ from warmonitor.extract.parts import (
     SPEAKER_AFTER,
     find_parts,
 )
-from warmonitor.extract.singulars import ANIMALS, find_singulars
-from warmonitor.extract.statuses import killed_them, relative_kills, then_killed
+from warmonitor.extract.figures.singulars import ANIMALS, find_singulars
+from warmonitor.extract.figures.statuses import killed_them, relative_kills, then_killed
+from warmonitor.extract.outcomes import (
+    Trigger,
+    bind_left,
+    bind_right,
+    bind_toll,
+    find_triggers,
+)
 from warmonitor.extract.victims import victim_phrase
 
 __all__ = ["Figure", "find_figures"]

@@ -6,9 +6,9 @@ with a ``kind``: only ``kind == "count"`` is a figure of people or things; the o
 so that the caller can see why a number is not a count. The conventions (which interval each
 phrase gives) are written in ``docs/COUNTS.md``.
 
-The grammar is split by what each part holds: ``countwords`` (vocabulary), ``countpatterns``
-(regexes), ``countnumber`` (the number being read), ``countcores`` (reading the number itself),
-``countkinds`` (what surrounds it and the kind that gives), ``qualifiers`` (intervals).
+The grammar is split by what each part holds (modules of this package): ``words``
+(vocabulary), ``patterns`` (regexes), ``number`` (the number being read), ``cores`` (reading the
+number itself), ``kinds`` (what surrounds it and the kind that gives), ``qualifiers`` (intervals).
 
 Pure domain code: plain strings in, typed values out; regexes are compiled once at import.
 """
@@ -17,17 +17,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from warmonitor.extract.countcores import read_core
-from warmonitor.extract.countkinds import (
+from warmonitor.extract.counts.cores import read_core
+from warmonitor.extract.counts.kinds import (
     classify_left,
     classify_right,
     extend_right,
     one_excluded,
 )
-from warmonitor.extract.countnumber import COUNT_KINDS, CountKind, Num
-from warmonitor.extract.countpatterns import CANDIDATE, CORE
-from warmonitor.extract.countwords import STARTS
-from warmonitor.extract.qualifiers import qualifier, qualify
+from warmonitor.extract.counts.number import COUNT_KINDS, CountKind, Num
+from warmonitor.extract.counts.patterns import CANDIDATE, CORE
+from warmonitor.extract.counts.qualifiers import qualifier, qualify
+from warmonitor.extract.counts.words import STARTS
 from warmonitor.model import Count
 
 __all__ = [

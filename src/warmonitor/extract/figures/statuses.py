@@ -2,14 +2,14 @@
 
 "kidnapped eight men and killed them", "forced seven men outside and killed them", "six men who
 were kidnapped last week have been killed": the figure is a killed figure, and the status stays a
-claim of its own where the sentence states it. Pure string code, used by ``figures.py``.
+claim of its own where the sentence states it. Pure string code, used by ``sentence.py``.
 """
 
 from __future__ import annotations
 
 import re
 
-from warmonitor.extract.figure import Figure
+from warmonitor.extract.figures.figure import Figure
 from warmonitor.extract.outcomes import Trigger, bind_left
 
 __all__ = ["killed_them", "relative_kills", "then_killed"]

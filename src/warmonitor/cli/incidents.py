@@ -1,4 +1,4 @@
-"""The incident commands of the CLI, registered on ``warmonitor.cli.app``:
+"""The incident commands of the CLI, registered on ``warmonitor.cli.app.app``:
 
     warmonitor reconcile [--policy NAME] [--ranking KINDS]
     warmonitor incidents [--format table|json|csv] [--policy NAME]
@@ -28,7 +28,7 @@ from rich.markup import escape
 from rich.table import Table
 from typer.core import TyperGroup
 
-from warmonitor.cli import DbOption, app, out
+from warmonitor.cli.app import DbOption, app, open_store, out
 from warmonitor.export import EXPORT_FORMATS, TALLY_COLUMNS, export_incidents, tally_rows
 from warmonitor.reconcile import DEFAULT_POLICY, DEFAULT_RANKING, POLICIES, Incident, Tally
 from warmonitor.reconcile.wording import figure_text, group_label, number
@@ -40,8 +40,6 @@ from warmonitor.reconcile_service import (
     reconcile_incidents,
     split_incident,
 )
-from warmonitor.settings import load_settings
-from warmonitor.store import Store
 
 __all__ = ["incident_app"]
 
@@ -106,10 +104,6 @@ AnalystOption = Annotated[
     typer.Option(help="Who decides (default: $WARMONITOR_ANALYST, else your user name)."),
 ]
 NoteOption = Annotated[str | None, typer.Option(help="Why, for the record.")]
-
-
-def _store(db: str | None) -> Store:
-    return Store.open(db or load_settings().database_url)
 
 
 def _ranking(value: str | None) -> tuple[str, ...]:
@@ -240,7 +234,7 @@ def reconcile_command(
     db: DbOption = None,
 ) -> None:
     """Group the stored claims into incidents, reconcile them and store the result."""
-    with _store(db) as store:
+    with open_store(db) as store:
         result = reconcile_incidents(store, policy.value, ranking=_ranking(ranking))
     flags = sum(len(i.flags) for i in result.incidents)
     out.print(
@@ -257,7 +251,7 @@ def incidents_command(
     db: DbOption = None,
 ) -> None:
     """List the incidents with their low / best / high tallies (JSON: docs/RECONCILE.md)."""
-    with _store(db) as store:
+    with open_store(db) as store:
         result = current_incidents(store, policy.value, ranking=_ranking(ranking))
     if format is IncidentFormat.json:
         sys.stdout.write(
@@ -278,7 +272,7 @@ def show_command(
     db: DbOption = None,
 ) -> None:
     """One incident: figures side by side with their evidence sentences, checks and flags."""
-    with _store(db) as store:
+    with open_store(db) as store:
         result = current_incidents(store, policy.value, ranking=_ranking(ranking))
     incident = result.find(incident_id)
     if format is IncidentFormat.table:
@@ -300,7 +294,7 @@ def merge_command(
     db: DbOption = None,
 ) -> None:
     """Merge incidents into one; the decision is stored and kept by every reconciliation."""
-    with _store(db) as store:
+    with open_store(db) as store:
         result = merge_incidents(store, incident_ids, analyst=_analyst(analyst), note=note)
     assert result.decision is not None
     merged = result.incident_of(result.decision.claim_ids[0])
@@ -321,7 +315,7 @@ def split_command(
     db: DbOption = None,
 ) -> None:
     """Take claims out of an incident into a new one; the decision is stored and kept."""
-    with _store(db) as store:
+    with open_store(db) as store:
         result = split_incident(store, incident_id, claims, analyst=_analyst(analyst), note=note)
     assert result.decision is not None
     new = result.incident_of(result.decision.claim_ids[0])
@@ -340,7 +334,7 @@ def move_command(
     db: DbOption = None,
 ) -> None:
     """Move a claim into another incident; the decision is stored and kept."""
-    with _store(db) as store:
+    with open_store(db) as store:
         result = move_claim(store, claim_id, to, analyst=_analyst(analyst), note=note)
     assert result.decision is not None
     target = result.incident_of(result.decision.claim_ids[0])
@@ -359,7 +353,7 @@ def export_command(
     db: DbOption = None,
 ) -> None:
     """Export the reconciled incidents: CSV, JSON, GeoJSON, UCDP GED-like, ACLED-like, Parquet."""
-    with _store(db) as store:
+    with open_store(db) as store:
         written = export_incidents(
             store, format.value, output, policy=policy.value, ranking=_ranking(ranking)
         )

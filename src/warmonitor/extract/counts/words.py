@@ -118,7 +118,7 @@ ONE_PREV_EXCLUDE = _words("""
 
 WEEKDAYS = _words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
 
-# Words that start a number phrase (with the cardinals), see ``countpatterns.CANDIDATE``.
+# Words that start a number phrase (with the cardinals), see ``counts.patterns.CANDIDATE``.
 STARTS = CARDINALS | _words("""
     a an half no nobody none tens hundreds dozens thousands millions billions scores several
     many quite

@@ -2,7 +2,7 @@
 
 A singular victim has no count to bind; these rules find the noun phrase, name or pronoun
 that a trigger with no counted figure takes as its subject or object and make it a figure of
-one. Pure string code on one sentence, used by ``figures.py``.
+one. Pure string code on one sentence, used by ``sentence.py``.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from __future__ import annotations
 import itertools
 import re
 
-from warmonitor.extract.figure import Figure, one_figure
-from warmonitor.extract.named import (
+from warmonitor.extract.figures.figure import Figure, one_figure
+from warmonitor.extract.figures.named import (
     apposed_subject,
     bare_object,
     counted_before,

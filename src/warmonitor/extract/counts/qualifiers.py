@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from warmonitor.extract.countpatterns import LEAD_STRIP, prev_tokens
-from warmonitor.extract.countwords import DOTTED_QUALIFIERS, PUNCT_END, QUALIFIERS
+from warmonitor.extract.counts.patterns import LEAD_STRIP, prev_tokens
+from warmonitor.extract.counts.words import DOTTED_QUALIFIERS, PUNCT_END, QUALIFIERS
 from warmonitor.extract.numbers import SCALE_WORDS
 
 __all__ = ["qualifier", "qualify", "vague_range"]

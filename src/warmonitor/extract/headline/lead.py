@@ -10,7 +10,7 @@ analyst coding the event would (rules in ``docs/HEADLINE.md``):
    under a stated total never.
 2. A later sentence of the incident's paragraph adds its dead when it says so ("another
    woman died later") or names another side's dead; a coder's note splitting the toll among
-   events leaves this event its share (``splits.py``).
+   events leaves this event its share (``headline/splits.py``).
 3. A later cumulative figure ("the toll rose to N", "total later raised to N") supersedes the
    lead when higher; running totals of a campaign ("since January") never do; a coder's
    summary ("Fatalities coded as 7", split across events) is the total.
@@ -28,14 +28,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from warmonitor.extract.background import (
+from warmonitor.extract.headline.background import (
     background,
     cause_of_arrest,
     cause_of_protest,
     protest_report,
 )
+from warmonitor.extract.headline.splits import find_split
 from warmonitor.extract.lexicon import COMBATANT_GROUPS
-from warmonitor.extract.splits import find_split
 from warmonitor.model import Claim, Period, Place
 
 __all__ = ["Counting", "Headline", "headline"]

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from warmonitor.extract.countcores import read_core
-from warmonitor.extract.countnumber import Num, apply_scale_word, scale_number
-from warmonitor.extract.countpatterns import (
+from warmonitor.extract.counts.cores import read_core
+from warmonitor.extract.counts.number import Num, apply_scale_word, scale_number
+from warmonitor.extract.counts.patterns import (
     CORE,
     LEAD_STRIP,
     ONE_OF_NEXT,
@@ -31,7 +31,8 @@ from warmonitor.extract.countpatterns import (
     R_YEAR_AFTER,
     prev_tokens,
 )
-from warmonitor.extract.countwords import (
+from warmonitor.extract.counts.qualifiers import qualifier
+from warmonitor.extract.counts.words import (
     AGE_PREV,
     CHILD_WORDS,
     COUNTED_NOUNS,
@@ -44,7 +45,6 @@ from warmonitor.extract.countwords import (
     WEEKDAYS,
     YEAR_PREV,
 )
-from warmonitor.extract.qualifiers import qualifier
 
 __all__ = ["classify_left", "classify_right", "extend_right", "one_excluded"]
 

@@ -1,14 +1,14 @@
 """Reading the number itself: a digit token, number words, a vague quantity or "no one".
 
-:func:`read_core` turns a match of ``countpatterns.CORE`` into a :class:`Num` with a first
-kind; what follows and precedes the number is read by ``countkinds``.
+:func:`read_core` turns a match of ``counts.patterns.CORE`` into a :class:`Num` with a first
+kind; what follows and precedes the number is read by ``counts.kinds``.
 """
 
 from __future__ import annotations
 
 import re
 
-from warmonitor.extract.countnumber import (
+from warmonitor.extract.counts.number import (
     CountKind,
     Num,
     apply_scale_word,
@@ -18,7 +18,7 @@ from warmonitor.extract.countnumber import (
     scale_number,
     to_int,
 )
-from warmonitor.extract.countpatterns import (
+from warmonitor.extract.counts.patterns import (
     C_DATE,
     C_DECADE,
     C_HYPHEN,
@@ -45,7 +45,8 @@ from warmonitor.extract.countpatterns import (
     WORD_TOKENS,
     prev_tokens,
 )
-from warmonitor.extract.countwords import COUNTED_NOUNS, DECADE_AGE_PREV, MONTHS
+from warmonitor.extract.counts.qualifiers import vague_range
+from warmonitor.extract.counts.words import COUNTED_NOUNS, DECADE_AGE_PREV, MONTHS
 from warmonitor.extract.numbers import (
     ORDINAL_WORDS,
     SCALE_WORDS,
@@ -53,7 +54,6 @@ from warmonitor.extract.numbers import (
     parse_digits,
     parse_words,
 )
-from warmonitor.extract.qualifiers import vague_range
 
 __all__ = ["read_core"]
 

@@ -2,14 +2,14 @@
 children", "six civilians were among 22 people killed", "the dead included …".
 
 Sets ``Figure.part_of`` (a total of the same sentence) or ``part_of_previous`` (a total of an
-earlier one) and gives a part its total's outcome. Pure string code, used by ``figures.py``.
+earlier one) and gives a part its total's outcome. Pure string code, used by ``sentence.py``.
 """
 
 from __future__ import annotations
 
 import re
 
-from warmonitor.extract.figure import Figure
+from warmonitor.extract.figures.figure import Figure
 from warmonitor.extract.outcomes import bind_right, find_triggers
 from warmonitor.extract.victims import VictimPhrase, group_of
 

@@ -1,8 +1,8 @@
-"""The command line: ``warmonitor ingest|claims|extract|demo``.
+"""The document commands of the CLI, registered on ``warmonitor.cli.app.app``:
+``warmonitor ingest|claims|extract|demo|version``.
 
 Each command parses its options, calls one function of ``pipeline`` (or the store) and renders
-the result; errors of the core (:class:`~warmonitor.errors.WarmonitorError`) are mapped once, in
-``main``, to a message on stderr and exit status 1.
+the result; errors of the core are mapped in :func:`warmonitor.cli.app.main`.
 """
 
 from __future__ import annotations
@@ -17,30 +17,17 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from warmonitor import __version__
-from warmonitor.errors import ConfigurationError, WarmonitorError
+from warmonitor.cli.app import DbOption, app, err, open_store, out
+from warmonitor.errors import ConfigurationError
 from warmonitor.model import Claim
 from warmonitor.settings import load_settings
 from warmonitor.store import Store
 
-app = typer.Typer(
-    add_completion=False,
-    no_args_is_help=True,
-    help="Turn war reports into sourced casualty claims.",
-)
-out = Console(soft_wrap=True)
-err = Console(stderr=True, soft_wrap=True)
-
-DbOption = Annotated[
-    str | None,
-    typer.Option(
-        "--db", help="Database URL (default: $WARMONITOR_DB, else a SQLite file in the data dir)."
-    ),
-]
+__all__ = ["ClaimFormat", "CountingChoice", "claims_csv", "claims_table", "render_claims"]
 
 
 class ClaimFormat(StrEnum):
@@ -55,10 +42,6 @@ class CountingChoice(StrEnum):
 
     all = "all"
     non_combatant = "non-combatant"
-
-
-def _open_store(db: str | None) -> Store:
-    return Store.open(db or load_settings().database_url)
 
 
 def _parse_date(value: str | None) -> date | None:
@@ -100,7 +83,7 @@ def ingest(
 
     when = _parse_date(published)
     files = list(iter_files(paths))
-    with _open_store(db) as store, _progress() as bar:
+    with open_store(db) as store, _progress() as bar:
         task = bar.add_task("ingesting", total=len(files))
         report = ingest_paths(
             paths,
@@ -128,7 +111,7 @@ def claims(
     db: DbOption = None,
 ) -> None:
     """Print the stored claims (JSON follows the claim contract in docs/CLAIMS.md)."""
-    with _open_store(db) as store:
+    with open_store(db) as store:
         rows = store.claims(document_id=document)
     render_claims(rows, format)
 
@@ -322,15 +305,3 @@ def demo(
 def version() -> None:
     """Print the version."""
     out.print(f"warmonitor {__version__}")
-
-
-def main() -> None:
-    """Entry point: run the app, mapping warmonitor's own errors to a clear message."""
-    try:
-        app()
-    except WarmonitorError as exc:
-        err.print(f"[red]error[/red] {exc}", highlight=False)
-        sys.exit(1)
-
-
-from warmonitor import cli_incidents  # noqa: E402,F401  registers the incident commands

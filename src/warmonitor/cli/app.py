@@ -1,0 +1,50 @@
+"""The Typer app every command registers on, the options and consoles they share, and ``main``.
+
+Command modules (``documents``, ``incidents``) import :data:`app` from here and register their
+commands at import; ``warmonitor.cli`` imports them. Errors of the core
+(:class:`~warmonitor.errors.WarmonitorError`) are mapped once, in :func:`main`, to a message on
+stderr and exit status 1.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from warmonitor.errors import WarmonitorError
+from warmonitor.settings import load_settings
+from warmonitor.store import Store
+
+__all__ = ["DbOption", "app", "err", "main", "open_store", "out"]
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Turn war reports into sourced casualty claims.",
+)
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db", help="Database URL (default: $WARMONITOR_DB, else a SQLite file in the data dir)."
+    ),
+]
+
+
+def open_store(db: str | None) -> Store:
+    """The store at ``--db``, else the configured one."""
+    return Store.open(db or load_settings().database_url)
+
+
+def main() -> None:
+    """Entry point: run the app, mapping warmonitor's own errors to a clear message."""
+    try:
+        app()
+    except WarmonitorError as exc:
+        err.print(f"[red]error[/red] {exc}", highlight=False)
+        sys.exit(1)
