@@ -25,6 +25,7 @@ __all__ = [
     "Period",
     "Place",
     "Precision",
+    "ReportEvent",
     "Victims",
     "document_id_for",
 ]
@@ -337,3 +338,52 @@ class Document:
     def full_text(self) -> str:
         """The text claims are extracted from and their offsets point into."""
         return self.text
+
+
+@dataclass(frozen=True, slots=True)
+class ReportEvent:
+    """What a report's main event is, as far as telling it apart from others needs.
+
+    Read from one report when it is extracted (``extract.headline.event``) and kept beside its
+    claims; reconciliation joins reports whose events match (``reconcile.events``). ``terms``
+    are the report's distinctive words with their weights (names, sites, kinds of attack; the
+    title and lead count more); ``places`` are its located places, most salient first;
+    ``day`` is when the event happened as far as the report says, else ``None``.
+    """
+
+    document_id: str
+    published: date | None = None
+    day: date | None = None
+    country: str | None = None
+    places: tuple[Place, ...] = ()
+    kinds: tuple[str, ...] = ()
+    terms: tuple[tuple[str, float], ...] = ()
+
+    @property
+    def place(self) -> Place | None:
+        """The most salient place of the event, if any."""
+        return self.places[0] if self.places else None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "document_id": self.document_id,
+            "published": self.published.isoformat() if self.published else None,
+            "day": self.day.isoformat() if self.day else None,
+            "country": self.country,
+            "places": [p.to_dict() for p in self.places],
+            "kinds": list(self.kinds),
+            "terms": [[t, round(w, 4)] for t, w in self.terms],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ReportEvent:
+        published, day = data.get("published"), data.get("day")
+        return cls(
+            document_id=str(data["document_id"]),
+            published=date.fromisoformat(published) if published else None,
+            day=date.fromisoformat(day) if day else None,
+            country=data.get("country"),
+            places=tuple(Place.from_dict(p) for p in data.get("places") or ()),
+            kinds=tuple(str(k) for k in data.get("kinds") or ()),
+            terms=tuple((str(t), float(w)) for t, w in data.get("terms") or ()),
+        )

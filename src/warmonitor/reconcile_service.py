@@ -84,6 +84,13 @@ class Reconciliation:
             raise NotFoundError(f"no claim {prefix!r} among the reconciled claims")
         raise NotFoundError(f"claim id {prefix!r} is ambiguous")
 
+    def main_incident(self, document_id: str) -> Incident | None:
+        """The incident of a report's main event, if it has one."""
+        for incident in self.incidents:
+            if document_id in incident.reports:
+                return incident
+        return None
+
     def incident_of(self, claim_id: str) -> Incident:
         """The incident holding ``claim_id``."""
         for incident in self.incidents:
@@ -163,6 +170,7 @@ def current_incidents(
         policy=chosen,
         ranking=ranking,
         rules=rules,
+        events=store.report_events(),
     )
     return Reconciliation(incidents, {c.id: c for c in claims}, chosen, published=published)
 

@@ -16,10 +16,11 @@ from datetime import date
 from warmonitor.extract.claimants import Attribution, ClaimantRegistry, find_attributions
 from warmonitor.extract.dates import TimeMention, find_time_expressions, resolve_period
 from warmonitor.extract.figures import Figure, find_figures
+from warmonitor.extract.headline.event import report_event
 from warmonitor.extract.hedges import document_hedges, sentence_hedges
 from warmonitor.extract.lexicon import AGENCIES
 from warmonitor.extract.places import PlaceIndex
-from warmonitor.model import Claim, Claimant, Evidence, Period, Place, Victims
+from warmonitor.model import Claim, Claimant, Evidence, Period, Place, ReportEvent, Victims
 
 __all__ = ["Extraction", "ExtractionInput", "extract_claims"]
 
@@ -66,6 +67,7 @@ class Extraction:
     main_place: Place | None
     event_period: Period | None
     lead: str = ""  # the report's first sentence: what the report is about
+    event: ReportEvent | None = None  # what tells the report's main event from others
 
 
 @dataclass(slots=True)
@@ -144,7 +146,16 @@ def extract_claims(
     main_place = places.main if places else None
     claims = [_claim(d, source, extractor, reported_by, main_place, event_period) for d in drafts]
     lead = text[slice(*source.sentences[0])] if source.sentences else ""
-    return Extraction(claims, main_place, event_period, lead)
+    event = report_event(
+        source.document_id,
+        plain,
+        source.sentences,
+        source.entities,
+        places,
+        published=source.published,
+        period=event_period,
+    )
+    return Extraction(claims, main_place, event_period, lead, event)
 
 
 def _has_time_hint(sentence: str) -> bool:

@@ -12,10 +12,12 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from datetime import date
 
-from warmonitor.model import Claim, Place
+from warmonitor.model import Claim, Place, ReportEvent
+from warmonitor.reconcile.assembly import assemble, main_groups
 from warmonitor.reconcile.consistency import conflicts, parts, revisions, subsets
 from warmonitor.reconcile.decisions import apply_decisions, assign_ids
-from warmonitor.reconcile.grouping import DEFAULT_RULES, GroupingRules, group_claims
+from warmonitor.reconcile.events import DEFAULT_EVENT_RULES, EventRules
+from warmonitor.reconcile.grouping import DEFAULT_RULES, GroupingRules
 from warmonitor.reconcile.policies import DEFAULT_POLICY, DEFAULT_RANKING, Policy, check_policy
 from warmonitor.reconcile.sources import Claimants, as_of
 from warmonitor.reconcile.tallies import Tallier, totals
@@ -68,24 +70,29 @@ def reconcile(
     policy: Policy | str = DEFAULT_POLICY,
     ranking: Sequence[str] = DEFAULT_RANKING,
     rules: GroupingRules = DEFAULT_RULES,
+    events: Mapping[str, ReportEvent] | None = None,
+    event_rules: EventRules = DEFAULT_EVENT_RULES,
 ) -> list[Incident]:
     """Group ``claims`` into incidents and reconcile each.
 
     ``published`` maps document ids to publication dates (the as-of date of a claim without
-    ``said_on``); ``decisions`` are replayed over the automatic grouping; ``previous`` maps the
+    ``said_on``); ``events`` maps document ids to their reports' main events, which join
+    reports of one event into one incident (claims of reports without one are grouped claim
+    by claim); ``decisions`` are replayed over the automatic grouping; ``previous`` maps the
     last run's incident ids to their claim ids, so that an incident keeps its id.
     """
     chosen_policy = check_policy(policy)
     claims = list({c.id: c for c in claims}.values())
     by_id = {c.id: c for c in claims}
-    automatic = [[c.id for c in group] for group in group_claims(claims, published, rules)]
-    partition, placed = apply_decisions(automatic, decisions)
+    assembly = assemble(claims, published, events or {}, rules, event_rules)
+    partition, placed = apply_decisions([list(g) for g in assembly.groups], decisions)
+    reports = main_groups(assembly, partition)
     ids = assign_ids(partition, previous)
     claimants = Claimants(claims)
     tallier = Tallier(published, claimants, _hedges(claims), chosen_policy, tuple(ranking))
     order = {c.id: i for i, c in enumerate(claims)}
     incidents = []
-    for incident_id, members_ids in zip(ids, partition, strict=True):
+    for index, (incident_id, members_ids) in enumerate(zip(ids, partition, strict=True)):
         members = sorted((by_id[i] for i in members_ids), key=lambda c: order[c.id])
         tallies = tallier.tallies(members)
         series = timeline(members, claimants, published)
@@ -114,6 +121,7 @@ def reconcile(
                 outlets=tuple(dict.fromkeys(c.reported_by for c in members if c.reported_by)),
                 claimants=tuple(dict.fromkeys(claimants.label(claimants.key(c)) for c in members)),
                 decisions=tuple(sorted({d for c in members for d in placed.get(c.id, ())})),
+                reports=reports.get(index, ()),
             )
         )
     return sorted(incidents, key=lambda i: (i.start or date.max, i.end or date.max, i.id))

@@ -287,6 +287,7 @@ class Incident:
     outlets: tuple[str, ...] = ()
     claimants: tuple[str, ...] = ()
     decisions: tuple[int, ...] = field(default=())
+    reports: tuple[str, ...] = ()  # documents whose main event this incident is
 
     @property
     def flags(self) -> tuple[Check, ...]:
@@ -346,6 +347,7 @@ class Incident:
             "claimants": list(self.claimants),
             "outlets": list(self.outlets),
             "documents": list(self.document_ids),
+            "reports": list(self.reports),
             "claims": list(self.claim_ids),
             "decisions": list(self.decisions),
         }

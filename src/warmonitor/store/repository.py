@@ -22,9 +22,10 @@ from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from warmonitor.errors import NotFoundError, StoreError
-from warmonitor.model import Claim, Document
+from warmonitor.model import Claim, Document, ReportEvent
 from warmonitor.store import dialect
 from warmonitor.store.engine import make_engine
+from warmonitor.store.events import ReportEventStore, write_report_event
 from warmonitor.store.incidents import IncidentClaimRow, IncidentStore
 from warmonitor.store.migrator import upgrade
 from warmonitor.store.records import Review, ReviewAction, StoredDocument
@@ -44,7 +45,7 @@ _BIGINT_MAX = 2**63 - 1
 _INT_MAX = 2**31 - 1
 
 
-class Store(IncidentStore):
+class Store(IncidentStore, ReportEventStore):
     """A handle on one database; make it with :meth:`open`, end it with :meth:`close`."""
 
     def __init__(self, engine: Engine) -> None:
@@ -90,11 +91,20 @@ class Store(IncidentStore):
 
     # -- writing ------------------------------------------------------------------------------
 
-    def save(self, document: Document, claims: Sequence[Claim] = ()) -> bool:
-        """Store ``document`` if new and those of ``claims`` that are new, in one transaction.
+    def save(
+        self,
+        document: Document,
+        claims: Sequence[Claim] = (),
+        event: ReportEvent | None = None,
+    ) -> bool:
+        """Store ``document`` if new, those of ``claims`` that are new and the report's main
+        ``event`` (replacing a stored one), in one transaction.
 
-        Returns True when the document was new. Every claim must belong to ``document``.
+        Returns True when the document was new. Every claim and the event must belong to
+        ``document``.
         """
+        if event is not None and event.document_id != document.id:
+            raise StoreError(f"the event of {event.document_id} is not of document {document.id}")
         _check_length("document id", document.id, DOCUMENT_ID_LENGTH)
         stray = [c.id for c in claims if c.document_id != document.id]
         if stray:
@@ -104,6 +114,8 @@ class Store(IncidentStore):
         with self._writing(f"save document {document.id}") as connection:
             new = _insert_ignore(connection, DocumentRow, [_document_row(document, now)]) == 1
             _insert_ignore(connection, ClaimRow, [{**row, "created_at": now} for row in rows])
+            if event is not None:
+                write_report_event(connection, event)
         return new
 
     def add_claims(self, claims: Sequence[Claim]) -> int:

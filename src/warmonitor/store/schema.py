@@ -34,6 +34,7 @@ __all__ = [
     "Base",
     "ClaimRow",
     "DocumentRow",
+    "ReportEventRow",
     "ReviewRow",
 ]
 
@@ -112,3 +113,14 @@ class ReviewRow(Base):
     reviewer: Mapped[str] = mapped_column(String)
     note: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ReportEventRow(Base):
+    """What a report's main event is (``ReportEvent.to_dict()``), one row per document."""
+
+    __tablename__ = "report_events"
+
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id"), primary_key=True)
+    country: Mapped[str | None] = mapped_column(String, index=True)
+    day: Mapped[date | None] = mapped_column(Date)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
