@@ -8,26 +8,31 @@ from __future__ import annotations
 
 import json
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache, partial
 from pathlib import Path
+from types import TracebackType
 from typing import Any
 
 import spacy
 from spacy.language import Language
 
-from warmonitor.errors import ConfigurationError
+from warmonitor import EXTRACTOR_VERSION
+from warmonitor.errors import ConfigurationError, StoreError
 from warmonitor.extract.claims import Extraction
 from warmonitor.extract.headline import Counting, headline
+from warmonitor.extract.segments import SEGMENT_CHARS, segment_spans, shift_claims
 from warmonitor.ingest import ReadFailure, read_paths
 from warmonitor.model import Claim, Document
-from warmonitor.store import Store
+from warmonitor.store import ClaimChanges, Store
 
 __all__ = [
     "IngestReport",
+    "correct_document",
     "extract_document",
     "extract_documents",
     "ingest_paths",
@@ -64,22 +69,114 @@ def load_nlp(model: str | None = None) -> Language:
     )
 
 
-def _as_doc(nlp: Language, document: Document) -> Any:
-    doc = nlp.make_doc(document.text)
+def _as_doc(nlp: Language, document: Document, text: str | None = None) -> Any:
+    doc = nlp.make_doc(document.text if text is None else text)
     doc._.published = document.published
     doc._.publisher = document.publisher
     doc._.document_id = document.id
     return doc
 
 
+# What extracting one document gave: its extraction, or what went wrong.
+_Result = Extraction | Exception
+
+
+def _extractions(
+    nlp: Language, documents: Iterable[Document], batch_size: int = 64
+) -> Iterator[tuple[Document, _Result]]:
+    """Each document with its extraction, in order; never raises for one document.
+
+    A document longer than :data:`SEGMENT_CHARS` is extracted in segments (``extract.segments``),
+    so its length is never over spaCy's ``max_length`` and memory stays bounded; the others go
+    through ``nlp.pipe`` in batches. An exception while extracting a document is its result,
+    and the documents after it are still extracted.
+    """
+    batch: list[Document] = []
+    for document in documents:
+        if len(document.text) > SEGMENT_CHARS:
+            yield from _batch(nlp, batch, batch_size)
+            batch = []
+            yield document, _guarded(_segmented, nlp, document)
+        else:
+            batch.append(document)
+            if len(batch) >= batch_size:
+                yield from _batch(nlp, batch, batch_size)
+                batch = []
+    yield from _batch(nlp, batch, batch_size)
+
+
+def _batch(
+    nlp: Language, documents: list[Document], batch_size: int
+) -> Iterator[tuple[Document, _Result]]:
+    if not documents:
+        return
+    try:
+        docs = list(nlp.pipe((_as_doc(nlp, d) for d in documents), batch_size=batch_size))
+    except Exception:  # one document broke the batch: one by one, so that only it fails
+        for document in documents:
+            yield document, _guarded(_single, nlp, document)
+        return
+    for document, doc in zip(documents, docs, strict=True):
+        yield document, doc._.casualty_context
+
+
+def _single(nlp: Language, document: Document) -> Extraction:
+    context: Extraction = nlp(_as_doc(nlp, document))._.casualty_context
+    return context
+
+
+def _segmented(nlp: Language, document: Document) -> Extraction:
+    """A long document's extraction, segment by segment, in the whole document's coordinates:
+    the claims of every segment; main place, event period and lead of the first that has them."""
+    spans = segment_spans(document.text, SEGMENT_CHARS)
+    pieces = (_as_doc(nlp, document, document.text[a:b]) for a, b in spans)
+    claims: list[Claim] = []
+    first: Extraction | None = None
+    main_place, event_period = None, None
+    for (start, _end), doc in zip(spans, nlp.pipe(pieces, batch_size=2), strict=True):
+        context: Extraction = doc._.casualty_context
+        first = first or context
+        claims.extend(shift_claims(context.claims, start))
+        main_place = main_place or context.main_place
+        event_period = event_period or context.event_period
+    assert first is not None
+    return replace(first, claims=claims, main_place=main_place, event_period=event_period)
+
+
+def _guarded(extract: Callable[[Language, Document], Extraction], *args: Any) -> _Result:
+    try:
+        return extract(*args)
+    except Exception as exc:  # reported as this document's failure; the others go on
+        return exc
+
+
+def _problem(exc: BaseException) -> str:
+    return f"could not extract claims ({type(exc).__name__}: {exc})"
+
+
+def _where(path: Path, document: Document) -> str:
+    """The failing document, named so that its file can be found."""
+    source, file = document.source, str(path)
+    if not source or source == file:
+        return file
+    if source.startswith(file):  # path#N, path:LINE
+        return source
+    return f"{file} (record {source})"
+
+
 def extract_documents(
     documents: Sequence[Document], nlp: Language | None = None, batch_size: int = 64
 ) -> Iterator[tuple[Document, list[Claim]]]:
-    """Extract the claims of many documents, in order."""
+    """Extract the claims of many documents, in order; a long one is read in segments.
+
+    An exception while extracting a document is raised when its turn comes (``ingest_paths``
+    and ``predict_file`` report it as that document's failure instead).
+    """
     nlp = nlp or load_nlp()
-    docs = (_as_doc(nlp, d) for d in documents)
-    for document, doc in zip(documents, nlp.pipe(docs, batch_size=batch_size), strict=True):
-        yield document, list(doc._.casualty_claims or [])
+    for document, result in _extractions(nlp, documents, batch_size):
+        if isinstance(result, Exception):
+            raise result
+        yield document, list(result.claims)
 
 
 def extract_document(document: Document, nlp: Language | None = None) -> list[Claim]:
@@ -89,13 +186,76 @@ def extract_document(document: Document, nlp: Language | None = None) -> list[Cl
 
 @dataclass(slots=True)
 class IngestReport:
-    """What an ingest did: documents new and already stored, claims added, files that failed."""
+    """What an ingest did: documents new and already stored, claims added, failures (files or
+    records that could not be read, documents that could not be extracted or stored)."""
 
     files: int = 0
     documents_new: int = 0
     documents_seen: int = 0
     claims_added: int = 0
     failures: list[ReadFailure] = field(default_factory=list)
+
+
+# Documents sent to a worker at once: small enough for the progress to move often.
+_INGEST_CHUNK = 16
+# What a chunk's extraction gives back per document: its extraction, or what went wrong.
+_Outcome = tuple[Extraction | None, str | None]
+
+
+def _extract_chunk(documents: list[Document], nlp: Language | None = None) -> list[_Outcome]:
+    out: list[_Outcome] = []
+    for _document, result in _extractions(nlp or load_nlp(), documents):
+        if isinstance(result, Exception):
+            out.append((None, _problem(result)))
+        else:
+            out.append((result, None))
+    return out
+
+
+def _default_workers() -> int:
+    return min(2, os.cpu_count() or 1)
+
+
+class _Extractor:
+    """Extracts chunks of documents: in this process for the first chunk (an ingest of a few
+    documents starts no processes), on ``workers`` processes from the second one. ``nlp``
+    given: always in this process, with it."""
+
+    def __init__(self, nlp: Language | None, workers: int | None) -> None:
+        self.nlp = nlp
+        self.workers = 1 if nlp is not None else max(1, workers or _default_workers())
+        self.pool: ProcessPoolExecutor | None = None
+        self.submitted = 0
+
+    @property
+    def in_flight(self) -> int:
+        """How many chunks may wait for their results before the oldest is collected."""
+        return 2 * self.workers if self.pool is not None else 0
+
+    def submit(self, documents: list[Document]) -> Future[list[_Outcome]]:
+        self.submitted += 1
+        if self.workers > 1 and self.submitted > 1:
+            if self.pool is None:
+                self.pool = ProcessPoolExecutor(max_workers=self.workers)
+            return self.pool.submit(_extract_chunk, documents)
+        done: Future[list[_Outcome]] = Future()
+        try:
+            done.set_result(_extract_chunk(documents, self.nlp))
+        except Exception as exc:
+            done.set_exception(exc)
+        return done
+
+    def __enter__(self) -> _Extractor:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=exc is not None)
 
 
 def ingest_paths(
@@ -107,58 +267,133 @@ def ingest_paths(
     url: str | None = None,
     max_bytes: int | None = None,
     progress: Progress | None = None,
+    found: Progress | None = None,
     nlp: Language | None = None,
+    workers: int | None = None,
 ) -> IngestReport:
     """Read every file under ``paths``, extract new documents and save each atomically.
 
     A document already in the store (same content hash) is skipped, so re-running is a no-op.
-    A file that cannot be read is reported in ``failures`` and the rest are still ingested.
+    A file that cannot be read, a document whose extraction raises and one the store refuses
+    are reported in ``failures``, naming the file; the rest are still ingested.
+
+    Extraction runs on ``workers`` processes (default: every core, at most 2, as ``extract``)
+    once there is more than one chunk of documents; the store is written here, in this
+    process, one transaction per document, in reading order. ``found(n)`` is called as each
+    file's ``n`` documents are read, ``progress(n)`` as ``n`` of them are done (stored, skipped
+    or failed).
     """
     report = IngestReport()
     options: dict[str, Any] = {"published": published, "publisher": publisher, "url": url}
     if max_bytes is not None:
         options["max_bytes"] = max_bytes
-    for _path, result in read_paths(paths, **options):
-        report.files += 1
-        report.failures.extend(result.failures)
-        fresh = [d for d in _unique(result.documents) if not store.has_document(d.id)]
-        report.documents_seen += len(result.documents) - len(fresh)
-        for document, claims in extract_documents(fresh, nlp or load_nlp()):
-            if store.save(document, claims):
-                report.documents_new += 1
-                report.claims_added += len(claims)
-            else:
-                report.documents_seen += 1
-        if progress:
-            progress(1)
+    pending: deque[tuple[Path, list[Document], Future[list[_Outcome]]]] = deque()
+    queued: set[str] = set()
+    with _Extractor(nlp, workers) as extractor:
+        for path, result in read_paths(paths, **options):
+            report.files += 1
+            report.failures.extend(result.failures)
+            if found:
+                found(len(result.documents))
+            fresh = []
+            for document in result.documents:
+                if document.id in queued or store.has_document(document.id):
+                    report.documents_seen += 1
+                else:
+                    queued.add(document.id)
+                    fresh.append(document)
+            if progress and len(fresh) < len(result.documents):
+                progress(len(result.documents) - len(fresh))
+            for chunk in _chunks(fresh, _INGEST_CHUNK):
+                pending.append((path, chunk, extractor.submit(chunk)))
+                while len(pending) > extractor.in_flight:
+                    _save_chunk(*pending.popleft(), store, report, progress)
+        while pending:
+            _save_chunk(*pending.popleft(), store, report, progress)
     return report
 
 
-def _unique(documents: Iterable[Document]) -> list[Document]:
-    seen: set[str] = set()
-    out = []
-    for d in documents:
-        if d.id not in seen:
-            seen.add(d.id)
-            out.append(d)
-    return out
+def _save_chunk(
+    path: Path,
+    documents: list[Document],
+    future: Future[list[_Outcome]],
+    store: Store,
+    report: IngestReport,
+    progress: Progress | None,
+) -> None:
+    try:
+        outcomes = future.result()
+    except Exception as exc:  # the worker itself died (killed, out of memory)
+        outcomes = [(None, f"extraction failed ({type(exc).__name__}: {exc})")] * len(documents)
+    for document, (extraction, problem) in zip(documents, outcomes, strict=True):
+        if extraction is not None:
+            claims = list(extraction.claims)
+            try:
+                new = store.save(document, claims)
+            except StoreError as exc:
+                problem = f"could not store it ({exc})"
+            else:
+                if new:
+                    report.documents_new += 1
+                    report.claims_added += len(claims)
+                else:
+                    report.documents_seen += 1
+        if problem is not None:
+            report.failures.append(ReadFailure(_where(path, document), problem))
+        if progress:
+            progress(1)
+
+
+def correct_document(
+    store: Store,
+    document_id: str,
+    *,
+    published: date | None = None,
+    publisher: str | None = None,
+    url: str | None = None,
+    nlp: Language | None = None,
+) -> tuple[Document, ClaimChanges]:
+    """Correct a stored document's publication date, publisher or URL (those given) and
+    re-extract its claims with them: dates in the text are resolved against the publication
+    date, the publisher reports the claims nobody is quoted for. The claims of the current
+    extractor version are replaced in the same transaction (``Store.correct_document``).
+
+    :class:`NotFoundError` when the document is not stored; :class:`ConfigurationError` when
+    nothing is to be corrected.
+    """
+    if published is None and publisher is None and url is None:
+        raise ConfigurationError("nothing to correct: give a publication date, publisher or URL")
+    stored = store.document(document_id)
+    corrected = replace(
+        stored,
+        published=stored.published if published is None else published,
+        publisher=stored.publisher if publisher is None else publisher,
+        url=stored.url if url is None else url,
+    )
+    claims = extract_document(corrected, nlp)
+    extractor = claims[0].extractor if claims else EXTRACTOR_VERSION
+    return corrected, store.correct_document(corrected, claims, extractor=extractor)
 
 
 # --- predictions in the gold format (warmonitor extract) -----------------------------------
 
 
-def _predict_chunk(documents: list[Document], counting: Counting = "all") -> list[dict[str, Any]]:
-    nlp = load_nlp()
-    out = []
-    for document, doc in zip(documents, nlp.pipe(_as_doc(nlp, d) for d in documents), strict=True):
-        context: Extraction = doc._.casualty_context
+def _predict_chunk(
+    documents: list[Document], counting: Counting = "all"
+) -> list[dict[str, Any] | str]:
+    """Each document's prediction record, or what went wrong extracting it."""
+    out: list[dict[str, Any] | str] = []
+    for document, context in _extractions(load_nlp(), documents):
+        if isinstance(context, Exception):
+            out.append(_problem(context))
+            continue
         head = headline(
             context.claims,
             published=document.published,
             fallback_place=context.main_place,
             fallback_period=context.event_period,
             lead=context.lead,
-            text=doc.text,
+            text=document.text,
             counting=counting,
         )
         record = head.to_dict(document.source or document.id)
@@ -186,19 +421,20 @@ def predict_file(
     non-combatant dead (the convention of atrocity datasets).
 
     Runs on ``workers`` processes (default: every core, at most 2 per the project's target).
-    Returns how many records were written and the records that could not be read.
+    Returns how many records were written and the records that could not be read or extracted
+    (those have no prediction; the others are written).
     """
     documents: list[Document] = []
     failures: list[ReadFailure] = []
     for _path, result in read_paths([input_path]):
         documents.extend(result.documents)
         failures.extend(result.failures)
-    workers = workers or min(2, os.cpu_count() or 1)
+    workers = workers or _default_workers()
     chunks = list(_chunks(documents, 32))
     written = 0
     output_path.parent.mkdir(parents=True, exist_ok=True)
     with output_path.open("w", encoding="utf-8") as out:
-        results: Iterable[list[dict[str, Any]]]
+        results: Iterable[list[dict[str, Any] | str]]
         if workers > 1 and len(chunks) > 1:
             pool = ProcessPoolExecutor(max_workers=workers)
             results = pool.map(partial(_predict_chunk, counting=counting), chunks)
@@ -207,9 +443,12 @@ def predict_file(
             results = map(partial(_predict_chunk, counting=counting), chunks)
         try:
             for chunk, records in zip(chunks, results, strict=True):
-                for record in records:
+                for document, record in zip(chunk, records, strict=True):
+                    if isinstance(record, str):  # this record failed; the others go on
+                        failures.append(ReadFailure(_where(input_path, document), record))
+                        continue
                     out.write(json.dumps(record, ensure_ascii=False) + "\n")
-                written += len(records)
+                    written += 1
                 if progress:
                     progress(len(chunk))
         finally:

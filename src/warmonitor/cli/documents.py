@@ -71,20 +71,33 @@ def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or directories to read.")],
     published: Annotated[
         str | None,
-        typer.Option(help="Publication date YYYY-MM-DD for documents that do not state one."),
+        typer.Option(
+            help="Publication date YYYY-MM-DD for documents that do not state one "
+            "(a document's own date wins)."
+        ),
     ] = None,
-    publisher: Annotated[str | None, typer.Option(help="Publisher of the documents.")] = None,
-    url: Annotated[str | None, typer.Option(help="URL of the document.")] = None,
+    publisher: Annotated[
+        str | None, typer.Option(help="Publisher for documents that do not name one.")
+    ] = None,
+    url: Annotated[
+        str | None, typer.Option(help="URL for documents that do not state one.")
+    ] = None,
+    workers: Annotated[int | None, typer.Option(help="Processes (default: 2 cores).")] = None,
     db: DbOption = None,
 ) -> None:
     """Read reports (text, HTML, RSS/Atom, JSON Lines, directories) and store their claims."""
-    from warmonitor.ingest import iter_files
     from warmonitor.pipeline import ingest_paths
 
     when = _parse_date(published)
-    files = list(iter_files(paths))
     with open_store(db) as store, _progress() as bar:
-        task = bar.add_task("ingesting", total=len(files))
+        task = bar.add_task("ingesting", total=0)
+        documents = 0
+
+        def found(n: int) -> None:  # the total grows as each file's documents are read
+            nonlocal documents
+            documents += n
+            bar.update(task, total=documents)
+
         report = ingest_paths(
             paths,
             store,
@@ -93,6 +106,8 @@ def ingest(
             url=url,
             max_bytes=load_settings().max_bytes,
             progress=lambda n: bar.advance(task, n),
+            found=found,
+            workers=workers,
         )
     for failure in report.failures:
         err.print(f"[red]error[/red] {failure.source}: {failure.reason}", highlight=False)
