@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from warmonitor.extract.actors import as_actor
 from warmonitor.extract.claimants import Attribution, ClaimantRegistry, find_attributions
 from warmonitor.extract.dates import TimeMention, find_time_expressions, resolve_period
 from warmonitor.extract.figures import Figure, find_figures
@@ -95,6 +96,7 @@ def extract_claims(
     reported_by = source.publisher or _agency(text)
     outlet = Claimant(reported_by, "", "media")
     drafts: list[_Draft] = []
+    country = places.country if places else None
     event_period: Period | None = None
     plain = text.translate(_TYPOGRAPHIC)  # same offsets: evidence is cut from ``text``
     for index, (a, b) in enumerate(source.sentences):
@@ -117,6 +119,8 @@ def extract_claims(
         local: list[_Draft] = []
         for fig in figures:
             claimant, attributed = _claimant_for(fig, resolved, outlet)
+            claimant = as_actor(claimant, outlet, country=country)
+            attributed = attributed and claimant is not outlet
             place = places.in_span(a, b) if places else None
             period = _nearest(periods, fig.mention.start)
             draft = _Draft(

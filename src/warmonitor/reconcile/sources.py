@@ -14,9 +14,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from warmonitor.actors import ActorRegistry
 from warmonitor.model import Claim
 
-__all__ = ["AsOf", "Claimants", "as_of"]
+__all__ = ["UNATTRIBUTED", "AsOf", "Claimants", "as_of"]
 
 _SMALL_WORDS = frozenset({"for", "of", "the", "and", "on", "in", "de", "des", "du", "la", "le"})
 _PUNCT = re.compile(r"[^\w\s-]+")
@@ -57,11 +58,43 @@ def _acronym(name: str) -> str | None:
     return "".join(w[0] for w in words).casefold()
 
 
+UNATTRIBUTED = "unattributed"
+
+
+def _own_voice(claim: Claim) -> bool:
+    """An outlet's own figure: no one is credited with it."""
+    c = claim.claimant
+    return c.kind == "media" and not c.text
+
+
 def _raw_key(claim: Claim) -> str:
     c = claim.claimant
+    if _own_voice(claim):
+        return "~" + UNATTRIBUTED
     if c.name:
+        resolved = ActorRegistry.default().resolve(c.name)
+        if resolved is not None:
+            return "@" + resolved.actor.id
         return _normal(c.name)
     return "~" + (_normal(c.text) or c.kind)
+
+
+def _person_keys(keys: Iterable[str]) -> dict[str, str]:
+    """Shorter names that are a longer one's words ("Kyrylenko", "Pavlo Kyrylenko" in "Pavlo
+    Kyrylenko, the governor") mapped to the longer name's key: one voice in one incident."""
+    plain = sorted({k for k in keys if k and k[0] not in "~@"}, key=lambda k: -len(k.split()))
+    out: dict[str, str] = {}
+    for short in plain:
+        words = short.split()
+        for longer in plain:
+            if longer == short or len(longer.split()) <= len(words):
+                continue
+            long_words = longer.split()
+            surname = len(words) == 1 and len(words[0]) > 3 and words[0] in long_words
+            if surname or (len(words) >= 2 and f" {short} " in f" {longer} "):
+                out[short] = out.get(longer, longer)
+                break
+    return out
 
 
 class Claimants:
@@ -75,11 +108,18 @@ class Claimants:
             short = _acronym(c.claimant.name or "")
             if short is not None:
                 acronyms.setdefault(short, raw[c.id])
-        self._key = {cid: acronyms.get(key, key) for cid, key in raw.items()}
+        persons = _person_keys(raw.values())
+        self._key = {cid: acronyms.get(key, persons.get(key, key)) for cid, key in raw.items()}
         names: dict[str, Counter[str]] = {}
         for c in claims:
-            shown = c.claimant.name or c.claimant.text or c.claimant.kind
-            names.setdefault(self._key[c.id], Counter())[shown] += 1
+            key = self._key[c.id]
+            if key.startswith("@"):
+                shown = ActorRegistry.default()[key[1:]].name
+            elif _own_voice(c):
+                shown = UNATTRIBUTED
+            else:
+                shown = c.claimant.name or c.claimant.text or c.claimant.kind
+            names.setdefault(key, Counter())[shown] += 1
         # the longest form wins ("Syrian Observatory for Human Rights" over "SOHR"), then the
         # most frequent
         self._label = {
