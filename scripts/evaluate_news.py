@@ -113,10 +113,9 @@ def _main_incident(result: Reconciliation, document_id: str) -> Incident | None:
 def predictions(folder: Path) -> list[dict[str, Any]]:
     """Ingest, reconcile and return the prediction lines of the scorer's format."""
     index = _index(folder)
-    with tempfile.TemporaryDirectory() as tmp:
-        with Store.open(f"sqlite:///{tmp}/news.db") as store:
-            ids = _ingest(folder, store, index)
-            result = reconcile_incidents(store)
+    with tempfile.TemporaryDirectory() as tmp, Store.open(f"sqlite:///{tmp}/news.db") as store:
+        ids = _ingest(folder, store, index)
+        result = reconcile_incidents(store)
     names = _claimant_names(result)
     lines: list[dict[str, Any]] = []
     for row in index:

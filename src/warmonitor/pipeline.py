@@ -329,7 +329,7 @@ def _save_chunk(
         if extraction is not None:
             claims = list(extraction.claims)
             try:
-                new = store.save(document, claims)
+                new = store.save(document, claims, extraction.event)
             except StoreError as exc:
                 problem = f"could not store it ({exc})"
             else:
@@ -370,9 +370,16 @@ def correct_document(
         publisher=stored.publisher if publisher is None else publisher,
         url=stored.url if url is None else url,
     )
-    claims = extract_document(corrected, nlp)
+    result = next(_extractions(nlp or load_nlp(), [corrected]))[1]
+    if isinstance(result, Exception):
+        raise result
+    extraction = result
+    claims = list(extraction.claims)
     extractor = claims[0].extractor if claims else EXTRACTOR_VERSION
-    return corrected, store.correct_document(corrected, claims, extractor=extractor)
+    changes = store.correct_document(corrected, claims, extractor=extractor)
+    if extraction.event is not None:  # its day and publication date follow the correction
+        store.save_report_event(extraction.event)
+    return corrected, changes
 
 
 # --- predictions in the gold format (warmonitor extract) -----------------------------------
