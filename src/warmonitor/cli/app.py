@@ -9,16 +9,17 @@ stderr and exit status 1.
 from __future__ import annotations
 
 import sys
+from datetime import date
 from typing import Annotated
 
 import typer
 from rich.console import Console
 
-from warmonitor.errors import WarmonitorError
+from warmonitor.errors import ConfigurationError, WarmonitorError
 from warmonitor.settings import load_settings
 from warmonitor.store import Store
 
-__all__ = ["DbOption", "app", "err", "main", "open_store", "out"]
+__all__ = ["DbOption", "app", "err", "main", "open_store", "out", "parse_published"]
 
 app = typer.Typer(
     add_completion=False,
@@ -39,6 +40,18 @@ DbOption = Annotated[
 def open_store(db: str | None) -> Store:
     """The store at ``--db``, else the configured one."""
     return Store.open(db or load_settings().database_url)
+
+
+def parse_published(value: str | None) -> date | None:
+    """The ``--published`` option as a date; :class:`ConfigurationError` unless YYYY-MM-DD."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ConfigurationError(
+            f"--published must be a date as YYYY-MM-DD, got {value!r}"
+        ) from None
 
 
 def main() -> None:

@@ -11,7 +11,6 @@ import csv
 import io
 import json
 import sys
-from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -21,8 +20,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from warmonitor import __version__
-from warmonitor.cli.app import DbOption, app, err, open_store, out
-from warmonitor.errors import ConfigurationError
+from warmonitor.cli.app import DbOption, app, err, open_store, out, parse_published
 from warmonitor.model import Claim
 from warmonitor.settings import load_settings
 from warmonitor.store import Store
@@ -42,17 +40,6 @@ class CountingChoice(StrEnum):
 
     all = "all"
     non_combatant = "non-combatant"
-
-
-def _parse_date(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise ConfigurationError(
-            f"--published must be a date as YYYY-MM-DD, got {value!r}"
-        ) from None
 
 
 def _progress() -> Progress:
@@ -88,7 +75,7 @@ def ingest(
     """Read reports (text, HTML, RSS/Atom, JSON Lines, directories) and store their claims."""
     from warmonitor.pipeline import ingest_paths
 
-    when = _parse_date(published)
+    when = parse_published(published)
     with open_store(db) as store, _progress() as bar:
         task = bar.add_task("ingesting", total=0)
         documents = 0
