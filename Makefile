@@ -3,7 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test lint typecheck unit bench accuracy clean
+.PHONY: demo test lint typecheck unit bench bench-reconcile accuracy clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,10 @@ test: lint typecheck unit
 
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/throughput.py
+
+# Reconciliation at 10k, 30k and 100k claims of a synthetic archive: time and peak memory.
+bench-reconcile: $(VENV)/.installed
+	$(BIN)/python benchmarks/reconcile.py
 
 accuracy: $(VENV)/.installed
 	$(BIN)/python scripts/evaluate.py

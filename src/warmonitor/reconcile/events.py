@@ -177,6 +177,29 @@ def _vectors(events: Sequence[ReportEvent], rules: EventRules) -> list[dict[str,
     return out
 
 
+#: A word shared with more events than this is looked up only when it could matter.
+_FREQUENT = 32
+
+
+def _candidates(
+    vector: dict[str, float], rare: list[str], index: dict[str, set[int]], lowest: float
+) -> set[int]:
+    """The events sharing one of ``rare`` with the report, less those that cannot reach
+    ``lowest``: an event met only through frequent words ("killed", "attack") shares with
+    the report no word but those and the report's words outside ``rare``, and its likeness is
+    at most the length of the report's vector on those words (Cauchy-Schwarz; the event's
+    vector has at most unit length on them). The same candidates that can join, found
+    without scanning every event that says "killed"."""
+    frequent = [t for t in rare if len(index.get(t, ())) > _FREQUENT]
+    found = {g for t in rare if t not in frequent for g in index.get(t, ())}
+    if frequent:
+        kept = set(rare).difference(frequent)
+        bound = math.sqrt(sum(w * w for t, w in vector.items() if t not in kept))
+        if bound >= lowest - 1e-9:
+            found.update(g for t in frequent for g in index[t])
+    return found
+
+
 def cluster_reports(
     events: Sequence[ReportEvent], rules: EventRules = DEFAULT_EVENT_RULES
 ) -> list[list[str]]:
@@ -189,12 +212,13 @@ def cluster_reports(
     )
     groups: list[_Event] = []
     index: dict[str, set[int]] = {}
+    lowest = min(rules.join, rules.later, rules.far)  # no report joins below this likeness
     for i in order:
         event, vector = events[i], vectors[i]
         rare = sorted(vector, key=lambda t: -vector[t])[: rules.candidates]
-        candidates = {g for t in rare for g in index.get(t, ())}
+        candidates = _candidates(vector, rare, index, lowest)
         best: tuple[float, int] | None = None
-        for g in candidates:
+        for g in sorted(candidates):
             group = groups[g]
             score = group.likeness(vector)
             gap = group.gap(_times(event))
