@@ -605,3 +605,19 @@ def test_comma_glued_to_the_next_word_ends_a_number() -> None:
     found = [(m.count.text, m.count.low) for m in counts_of("and wounded 21,police said")]
     assert found == [("21", 21)]
     assert [m.count.low for m in counts_of("some 1,200 people")] == [1200]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "low", "high", "kind"),
+    [
+        ("around 3,50,000 people fled", "around 3,50,000", 350_000, 350_000, "count"),
+        ("1,20,00,000 residents", "1,20,00,000", 12_000_000, 12_000_000, "count"),
+        ("the attack killed closer to 600 people", "closer to 600", 600, 600, "count"),
+        ("21 children younger than 10 died", "younger than 10", 10, 10, "age"),
+        ("men older than 60 were freed", "older than 60", 60, 60, "age"),
+    ],
+)
+def test_news_number_forms(text: str, phrase: str, low: int, high: int, kind: str) -> None:
+    found = [m for m in find_counts(text) if m.text == phrase]
+    assert len(found) == 1
+    assert (found[0].count.low, found[0].count.high, found[0].kind) == (low, high, kind)

@@ -438,6 +438,16 @@ SENTENCE_HEDGES: tuple[tuple[str, str], ...] = (
     (r"\bfeared\b|\bbelieved (?:to|dead)\b|\bfeared dead\b|\bpresumed\b", "feared"),
     (r"\baccording to\b", "attributed"),
     (r"\bclaimed\b", "claimed"),
+    # a toll foreseen, not counted: "could exceed 1,000", "is expected to reach 500"
+    (
+        r"\b(?:could|may|might|would|will|(?:is|are|was|were) (?:expected|likely|set) to)"
+        r"(?: well| eventually| soon| ultimately)? (?:exceed|surpass|top|reach|pass|hit|"
+        r"climb (?:to|above|past)|rise (?:to|above|past)|be as high as|be higher than|"
+        r"be more than|number in)\b|\bprojected\b|\bprojections?\b|\bforecasts?\b",
+        "projection",
+    ),
+    # a figure worked out, not counted: "an estimated 300", "estimates put the toll at"
+    (r"\bestimat(?:e|es|ed|ing|ion)\b", "estimate"),
 )
 
 # A sentence that carries one of these and no figure of its own hedges the figures just before.

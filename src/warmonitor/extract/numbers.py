@@ -73,7 +73,8 @@ ORDINAL_WORDS: frozenset[str] = frozenset(
 _SPACE_SEP = "[ \u00a0\u2009\u202f]"
 #: One run of digits with its separators, as a regex fragment (no scale, no sign).
 DIGITS_PATTERN = (
-    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,000 / 1,234.5
+    r"\d{1,2},(?:\d{2},)+\d{3}(?![\d,]\d)"  # 3,50,000 / 1,20,00,000 (Indian grouping)
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,000 / 1,234.5
     rf"|\d{{1,3}}(?:{_SPACE_SEP}\d{{3}})+(?![\d,.]\d)"  # 12 000 (space, NBSP, thin space)
     r"|\d{1,3}(?:\.\d{3}){2,}(?![\d,.]\d)"  # 2.500.000
     r"|\d+(?:\.\d+)?"  # 1000 / 1.2 / 1.000

@@ -94,10 +94,13 @@ _RAW: tuple[tuple[str, str, str], ...] = (
         r"wounded|injured|hurt|maimed|hospitali[sz]ed|"
         r"(?:suffered|sustained|received) (?:[\w\-]+ (?:and [\w\-]+ )?){0,2}"
         r"(?:degrees? of )?(?:[\w\-]+ )?(?:injury|injuries|wounds)|"
-        r"admitted (?:to|in|at) (?:the |a )?(?:[\w\-']+ ){0,3}hospitals?",
+        r"admitted (?:to|in|at) (?:the |a )?(?:[\w\-']+ ){0,3}hospitals?|"
+        r"(?:taken|rushed|brought|evacuated) to (?:the |a )?(?:[\w\-']+ ){0,2}hospitals?",
         "injured",
         "both",
     ),
+    # "two are in critical condition": the figure stands before
+    (r"in (?:a )?(?:critical|serious|grave|stable) conditions?", "injured", "before"),
     # "left 30 persons with varying degrees of injuries": the figure stands before
     (
         r"with (?:(?:various|varying|different|serious|severe|minor|light|critical|"
@@ -147,6 +150,9 @@ _RAW: tuple[tuple[str, str, str], ...] = (
         "both",
     ),
     (r"displacing", "displaced", "after"),
+    # "have taken refuge in the school", "made more than a million homeless"
+    (r"(?:taken|sought) (?:refuge|shelter)", "displaced", "before"),
+    (r"(?:made|making|left|leaving)(?= (?:[\w,\-]+ ){1,5}homeless\b)", "displaced", "after"),
 )
 
 _PATTERNS = [
@@ -243,7 +249,7 @@ _RIGHT_GLUE = re.compile(
     r"tonight|overnight|earlier|last night|this morning|this week|on \w+day|\w+day|night|"
     r"morning|afternoon|evening|early|late|last weekend|weekend|at the weekend|<b>|</b>|"
     r"remain|remained|"
-    r"remains|still|went|gone|are still|were still"
+    r"remains|still|went|gone|are still|were still|currently|considered|now considered"
     r")(?:\s|,)+)*$",
     re.IGNORECASE,
 )
@@ -253,7 +259,8 @@ _TAG = re.compile(r"<[^<>]{0,40}>|\[[^\[\]]{0,40}\]|[>\\]")
 _TOLL_REACH = re.compile(
     r"^[^.;:]{0,120}?\b(?:rose|risen|rising|climbed|increased|jumped|reached|hit|topped|"
     r"surpassed|passed|stands|stood|standing|is|was|of|at|put|puts|revised|raised|adjusted|"
-    r"updated|"
+    r"exceed|surpass|top|reach|pass|rise|climb|increase|"
+    r"updated|be|"
     r"now)\b(?:\s+(?:to|at|of|now|some|an estimated|nearly|almost))*\s*$",
     re.I,
 )

@@ -206,6 +206,8 @@ def classify_left(text: str, num: Num) -> None:
         and before[0] in CHILD_WORDS
     ):
         num.kind, num.span_start = "age", tok_start  # "children under 5"
+    elif not punct and low == "than" and before[:1] and before[0] in ("younger", "older"):
+        num.kind, num.span_start = "age", prev[1][1]  # "children younger than 10"
     elif low in CURRENCY_PREV:
         num.kind, num.span_start = "money", tok_start  # "USD 5 million", "$ 300"
     elif (

@@ -57,8 +57,9 @@ QUALIFIERS: dict[tuple[str, ...], str] = {
             | greater than | well over | well above | well in excess of | far more than
             | many more than | more then | north of""",
         "approx": """about | around | some | roughly | approximately | approx. | approx
-            | an estimated | estimated | nearly | almost | close to | just under | just over
-            | just below | just above | slightly more than | slightly over | slightly less than
+            | an estimated | estimated | nearly | almost | close to | closer to | just under
+            | just over | just below | just above | slightly more than | slightly over
+            | slightly less than
             | slightly fewer than | a little over | a little more than | a little under
             | a little less than | approaching | circa | ca. | c. | in the region of
             | on the order of | of the order of | more or less | an approximate | roughly some

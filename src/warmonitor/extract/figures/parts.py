@@ -26,7 +26,7 @@ __all__ = [
 
 
 PART_CUE = re.compile(
-    r"(?:\bincluding|\bincluded|\binclude|\bamong (?:them|whom|those|the (?:dead|victims|"
+    r"(?:\bincluding|\bincluded|\binclude|\bamong(?:st)? (?:them|whom|those|the (?:dead|victims|"
     r"killed|wounded|injured|casualties))|\bof (?:whom|them)|\bmost of them|\bmostly|"
     r"\bcomprising|\bconsisting of|\bbreakdown|\bthey (?:were|are)|\bnamely)\W*"
     r"(?:(?!were\b|was\b|killed\b|wounded\b|injured\b|died\b)\w+\W+){0,3}$",
@@ -84,22 +84,34 @@ def _apposed_parts(sentence: str, figures: list[Figure]) -> None:
         t, n = total.trigger, total.count
         if t is None or n.high != n.low or total.part_of is not None:
             continue
-        j, parts = i + 1, list[Figure]()
+        j, parts, dashed = i + 1, list[Figure](), False
         while j < len(figures) and figures[j].trigger is t:
             sep = sentence[(parts[-1] if parts else total).victims.end : figures[j].mention.start]
-            if not (BARE_COMMA.match(sep) if not parts else COORD.match(sep)):
+            if not parts and _DASH.fullmatch(sep):
+                dashed = True
+            elif not (BARE_COMMA.match(sep) if not parts else COORD.match(sep)):
                 break
             parts.append(figures[j])
             j += 1
+        # "98 people – 36 men, 16 children and 46 women – were": between dashes, a list that
+        # may leave some out (the sum at most the total); between commas, one that adds up.
+        closing = sentence[parts[-1].victims.end : t.start].lstrip() if parts else ""
         if (
             len(parts) > 1
             and t.start > parts[-1].victims.end
-            and sentence[parts[-1].victims.end : t.start].lstrip().startswith(",")
+            and closing.startswith(("–", "—", "-") if dashed else (",",))
             and all(p.count.high == p.count.low for p in parts)
-            and sum(p.count.low for p in parts) == n.low
+            and (
+                sum(p.count.low for p in parts) <= n.low
+                if dashed
+                else sum(p.count.low for p in parts) == n.low
+            )
         ):
             for p in parts:
                 p.part_of = i
+
+
+_DASH = re.compile(r"\s*[–—]\s*|\s+-\s+")
 
 
 # "11 injured, four seriously": a count whose only words are a degree is part of the last.
@@ -143,11 +155,14 @@ def find_parts(sentence: str, figures: list[Figure]) -> None:
                 if fig.outcome is None or (fig.trigger is total.trigger):
                     fig.outcome, fig.trigger = total.outcome, total.trigger
                 continue
+        total_of_prev = figures[i - 1].part_of if i else None
         if (
-            i
-            and fig.outcome is None
-            and figures[i - 1].part_of is not None
-            and COORD.match(sentence[figures[i - 1].victims.end : fig.mention.start])
+            total_of_prev is not None
+            and COORD.match(gap := sentence[figures[i - 1].victims.end : fig.mention.start])
+            and (
+                fig.outcome is None
+                or (fig.trigger is figures[total_of_prev].trigger and not BARE_COMMA.match(gap))
+            )
         ):
             fig.part_of, fig.outcome = figures[i - 1].part_of, figures[i - 1].outcome
             continue

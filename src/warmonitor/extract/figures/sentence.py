@@ -71,7 +71,7 @@ _CUMULATIVE = re.compile(
 def find_figures(sentence: str) -> list[Figure]:
     """The casualty figures of one sentence, in order of appearance."""
     triggers = find_triggers(sentence)
-    if not triggers and not PARTS_SENTENCE.match(sentence):
+    if not triggers and not PARTS_SENTENCE.match(sentence) and not _AMONG_DEAD.search(sentence):
         return []
     mentions = [m for m in find_counts(sentence) if m.kind == "count"]
     starts = sorted([t.start for t in triggers] + [m.start for m in mentions])
@@ -86,6 +86,7 @@ def find_figures(sentence: str) -> list[Figure]:
             figures[i + 1].mention.start if i + 1 < len(figures) else len(sentence),
         )
     _head_of(sentence, figures)
+    _combined(sentence, figures)
     figures = _qualifying_counts(sentence, figures)
     figures = then_killed(sentence, figures, triggers)
     killed_them(sentence, figures, triggers)
@@ -93,6 +94,8 @@ def find_figures(sentence: str) -> list[Figure]:
     figures = relative_kills(sentence, figures, triggers)
     figures = find_singulars(sentence, triggers, figures)
     _coordinate(sentence, figures)
+    _place_list(sentence, figures)
+    _among_the_dead(sentence, figures)
     _updates(sentence, figures)
     masked = mask_notes(sentence)  # "a [local?] elder", "a party (GP) official"
     figures = and_one(masked, figures)
@@ -309,6 +312,7 @@ def _all_parts(sentence: str, fig: Figure, later: list[Figure]) -> bool:
         if previous is None:
             if not (
                 PART_CUE.search(sentence[fig.victims.end : f.mention.start])
+                or _DASH_GAP.fullmatch(sentence, fig.victims.end, f.mention.start)
                 or PART_AFTER.match(sentence, f.mention.end)
             ):
                 return False
@@ -316,6 +320,9 @@ def _all_parts(sentence: str, fig: Figure, later: list[Figure]) -> bool:
             return False
         previous = f
     return True
+
+
+_DASH_GAP = re.compile(r"\s*[–—]\s*|\s+-\s+")
 
 
 def _bracketed(sentence: str, pos: int) -> bool:
@@ -380,6 +387,102 @@ def _coordinate(sentence: str, figures: list[Figure]) -> None:
             b.outcome, b.trigger = a.outcome, a.trigger
 
 
+# "12 were killed in Aleppo, 8 in Homs and 5 in Hama": a place, then the list's separator.
+_PLACE_ITEM = re.compile(
+    r"(?:\s+(?i:in|at|near|from)\s+(?:the\s+)?[A-Z][^,;:()\[\]]{0,40}?)?"
+    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
+)
+_AT_PLACE = re.compile(r"\s+(?i:in|at|near|from)\s+(?:the\s+)?[A-Z]")
+_PLACE_NEXT = re.compile(r"\s+(?i:in|at|near|from)\s+(?:the\s+)?[A-Z]|\s*(?:[,;.]|and\b|$)")
+
+
+def _place_list(sentence: str, figures: list[Figure]) -> None:
+    """ "140 people were killed in Alpha, 100 in Beta, 63 in Gamma including 16 women": the
+    bare counts listed after a figure of one place, each before a place of its own (or a
+    name), share the figure's outcome. A part ("including 16 women") is left to the parts."""
+    for i, fig in enumerate(figures):
+        t = fig.trigger
+        if t is None or fig.outcome is None:
+            continue
+        anchor = t.end if t.start >= fig.victims.end else fig.victims.end
+        if not _AT_PLACE.match(sentence, anchor):
+            continue
+        in_parts = False
+        for nxt in figures[i + 1 :]:
+            if nxt.outcome is not None:
+                break
+            gap = sentence[anchor : nxt.mention.start]
+            if PART_CUE.search(gap):
+                in_parts = True  # "including 16 women and 30 children": parts, not places
+            elif not _PLACE_ITEM.fullmatch(gap):
+                break
+            elif in_parts and "," not in gap:
+                pass  # "… and 30 children": still the parts
+            else:
+                in_parts = False
+                text = nxt.victims.text
+                if text and not (text[:1].isupper() and nxt.victims.group == "people"):
+                    break
+                if not text and not _PLACE_NEXT.match(sentence, nxt.victims.end):
+                    break
+                nxt.outcome, nxt.trigger = fig.outcome, t
+            anchor = nxt.victims.end
+
+
+# "Some 49 children and 34 women were among the known victims": parts of an earlier total.
+_AMONG_DEAD_AFTER = re.compile(
+    r"\s*,?\s*(?:were|was|are|is)\s+(?:also\s+)?(?:among|amongst)\s+(?:the|those)\s+"
+    r"(?:[\w\-]+\s+){0,2}?(?P<w>dead|victims|killed|fatalities|wounded|injured)\b",
+    re.I,
+)
+_AMONG_DEAD = re.compile(
+    r"\bamong(?:st)?\s+(?:the|those)\s+(?:[\w\-]+\s+){0,2}?(?:dead|victims|killed|fatalities|"
+    r"wounded|injured)\b",
+    re.I,
+)
+# "Among those killed in the raid were four children", "Among the dead were also 12 children"
+_AMONG_DEAD_BEFORE = re.compile(
+    r"^\W*(?:also\s+)?(?:among|amongst)\s+(?:the|those)\s+(?:[\w\-]+\s+){0,2}?"
+    r"(?P<w>dead|victims|killed|fatalities|wounded|injured)\b[^,.;:]{0,60}?\b"
+    r"(?:were|was|are|is)\s+(?:also\s+)?(?:at least\s+|some\s+)?$",
+    re.I,
+)
+
+
+def _among_the_dead(sentence: str, figures: list[Figure]) -> None:
+    """Counts said to be among the dead (or the wounded) of a total told before: they take
+    its outcome, and the counts coordinated with them too."""
+    for i, fig in enumerate(figures):
+        if fig.outcome is not None:
+            continue
+        after = _AMONG_DEAD_AFTER.match(sentence, fig.victims.end)
+        before = None if i else _AMONG_DEAD_BEFORE.match(sentence[: fig.mention.start])
+        cue = before or after
+        if cue is None or (
+            before is None and i + 1 < len(figures) and figures[i + 1].mention.start < cue.end()
+        ):
+            continue  # "12 were among 40 killed": the total follows, for the parts
+        word = cue.group("w").lower()
+        outcome = "injured" if word in ("wounded", "injured") else "killed"
+        chain = [fig]
+        if after is not None:
+            for prev in reversed(figures[:i]):
+                if prev.outcome is not None or not COORD.match(
+                    sentence[prev.victims.end : chain[-1].mention.start]
+                ):
+                    break
+                chain.append(prev)
+        else:
+            for nxt in figures[i + 1 :]:
+                if nxt.outcome is not None or not COORD.match(
+                    sentence[chain[-1].victims.end : nxt.mention.start]
+                ):
+                    break
+                chain.append(nxt)
+        for f in chain:
+            f.outcome, f.part_of_previous = outcome, True
+
+
 # A participle of the figure's own that is no casualty: "a dozen women raped", "houses burnt".
 _OWN_PREDICATE = re.compile(
     r"\s*(?:(?:were|was|have been|had been|also)\s+)*(?:raped|burnt|burned|torched|razed|"
@@ -441,6 +544,27 @@ def _qualifying_counts(sentence: str, figures: list[Figure]) -> list[Figure]:
                 a.outcome, a.trigger = b.outcome, b.trigger
             dropped.add(id(b))
     return [f for f in figures if id(f) not in dropped] if dropped else figures
+
+
+# "300 dead and wounded", "killed or injured": one figure of both outcomes, neither alone.
+_AND_INJURED = re.compile(r"\s*(?:and|or|&|and/or)\s+(?:wounded|injured|hurt)\b", re.I)
+_INJURED_AND = re.compile(r"\b(?:wounded|injured)\s+(?:and|or|&)\s+$", re.I)
+
+
+def _combined(sentence: str, figures: list[Figure]) -> None:
+    """Unbind a figure whose trigger joins the dead and the wounded ("300 dead and wounded",
+    "causing dozens of dead and injured"): a count of casualties, not of the killed."""
+    for fig in figures:
+        t = fig.trigger
+        if (
+            t is not None
+            and t.outcome == "killed"
+            and (
+                _AND_INJURED.match(sentence, t.end)
+                or _INJURED_AND.search(sentence, max(0, t.start - 20), t.start)
+            )
+        ):
+            fig.outcome, fig.trigger = None, None
 
 
 # "the head of 100 households was shot dead": the count qualifies one person, the victim.
