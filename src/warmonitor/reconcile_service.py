@@ -41,6 +41,7 @@ __all__ = [
     "move_claim",
     "reconcile_incidents",
     "split_incident",
+    "stored_claims",
 ]
 
 
@@ -99,7 +100,7 @@ class Reconciliation:
         raise NotFoundError(f"claim {claim_id!r} is in no incident")
 
 
-def _claims(store: Store) -> list[Claim]:
+def stored_claims(store: Store) -> list[Claim]:
     """The claims to reconcile: latest extractor version, reviews applied."""
     latest: dict[str, tuple[str, dict[str, object] | None]] = {}
     for review in store.reviews():
@@ -160,7 +161,7 @@ def current_incidents(
     chosen = check_policy(policy)
     if not ranking:
         raise ConfigurationError("a ranking needs at least one claimant kind")
-    claims = _claims(store)
+    claims = stored_claims(store)
     published = store.publication_dates()
     incidents = reconcile(
         claims,
@@ -171,6 +172,7 @@ def current_incidents(
         ranking=ranking,
         rules=rules,
         events=store.report_events(),
+        actors=store.actor_registry(),
     )
     return Reconciliation(incidents, {c.id: c for c in claims}, chosen, published=published)
 

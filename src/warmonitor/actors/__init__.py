@@ -15,6 +15,7 @@ outlets) and takes corrections at run time. Pure: nothing is read but that file.
 """
 
 from warmonitor.actors.actor import MATCH_HOWS, Actor, Description, MatchHow, Resolution
+from warmonitor.actors.corrections import CORRECTIONS, Correction, apply_corrections, find_actor
 from warmonitor.actors.descriptions import describe
 from warmonitor.actors.fragments import is_fragment
 from warmonitor.actors.learning import learn_aliases
@@ -23,13 +24,17 @@ from warmonitor.actors.outlets import is_outlet
 from warmonitor.actors.registry import ActorRegistry
 
 __all__ = [
+    "CORRECTIONS",
     "MATCH_HOWS",
     "Actor",
     "ActorRegistry",
+    "Correction",
     "Description",
     "MatchHow",
     "Resolution",
+    "apply_corrections",
     "describe",
+    "find_actor",
     "is_fragment",
     "is_outlet",
     "learn_aliases",

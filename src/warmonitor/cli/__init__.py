@@ -1,15 +1,16 @@
 """The command line: ``warmonitor ingest|claims|extract|demo|documents|document|reconcile|
-incidents|incident|export``.
+incidents|incident|export|actors|actor``.
 
 ``app`` holds the Typer app, the shared options and :func:`main`; ``documents`` (ingest, claims,
 extract, demo, version), ``stored`` (documents, document) and ``incidents`` (reconcile,
-incidents, incident, export) register their commands on it when imported here. No module of
+incidents, incident, export) and ``actors`` (actors, actor alias|merge|rename) register
+their commands on it when imported here. No module of
 this package imports this one.
 """
 
 from __future__ import annotations
 
-from warmonitor.cli import documents, incidents, stored  # noqa: F401  register the commands
+from warmonitor.cli import actors, documents, incidents, stored  # noqa: F401  register commands
 from warmonitor.cli.app import app, main
 
 __all__ = ["app", "main"]

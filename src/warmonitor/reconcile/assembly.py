@@ -4,8 +4,9 @@ Reports joined into one event (``events.cluster_reports``) give one incident hol
 claims of those reports that fit the event. A claim does not fit when it tells of an earlier
 event (its period ends more than ``earlier_days`` before the event began: "a similar attack
 in 2017 killed 35") or of a place of the event's country in another province and further than
-``district_km`` from every place of the event (a toll elsewhere quoted for context); such claims, and the claims of reports with
-no recorded event, are grouped claim by claim (``grouping.group_claims``). Pure: no I/O.
+``district_km`` from every place of the event (a toll elsewhere quoted for context); such
+claims, and the claims of reports with no recorded event, are grouped claim by claim
+(``grouping.group_claims``). Pure: no I/O.
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from datetime import date
 
+from warmonitor.actors import ActorRegistry
 from warmonitor.model import Claim, Place, ReportEvent
 from warmonitor.reconcile.assembly import assemble, main_groups
 from warmonitor.reconcile.consistency import conflicts, parts, revisions, subsets
@@ -72,13 +73,15 @@ def reconcile(
     rules: GroupingRules = DEFAULT_RULES,
     events: Mapping[str, ReportEvent] | None = None,
     event_rules: EventRules = DEFAULT_EVENT_RULES,
+    actors: ActorRegistry | None = None,
 ) -> list[Incident]:
     """Group ``claims`` into incidents and reconcile each.
 
     ``published`` maps document ids to publication dates (the as-of date of a claim without
     ``said_on``); ``events`` maps document ids to their reports' main events, which join
     reports of one event into one incident (claims of reports without one are grouped claim
-    by claim); ``decisions`` are replayed over the automatic grouping; ``previous`` maps the
+    by claim); ``actors`` is the registry claimants resolve to (the shipped one by default);
+    ``decisions`` are replayed over the automatic grouping; ``previous`` maps the
     last run's incident ids to their claim ids, so that an incident keeps its id.
     """
     chosen_policy = check_policy(policy)
@@ -88,7 +91,7 @@ def reconcile(
     partition, placed = apply_decisions([list(g) for g in assembly.groups], decisions)
     reports = main_groups(assembly, partition)
     ids = assign_ids(partition, previous)
-    claimants = Claimants(claims)
+    claimants = Claimants(claims, actors)
     tallier = Tallier(published, claimants, _hedges(claims), chosen_policy, tuple(ranking))
     order = {c.id: i for i, c in enumerate(claims)}
     incidents = []

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -67,54 +67,70 @@ def _own_voice(claim: Claim) -> bool:
     return c.kind == "media" and not c.text
 
 
-def _raw_key(claim: Claim) -> str:
+def _raw_key(claim: Claim, actor_of: Callable[[str], str | None]) -> str:
     c = claim.claimant
     if _own_voice(claim):
         return "~" + UNATTRIBUTED
     if c.name:
-        resolved = ActorRegistry.default().resolve(c.name)
-        if resolved is not None:
-            return "@" + resolved.actor.id
-        return _normal(c.name)
+        actor = actor_of(c.name)
+        return "@" + actor if actor else _normal(c.name)
     return "~" + (_normal(c.text) or c.kind)
 
 
-def _person_keys(keys: Iterable[str]) -> dict[str, str]:
+def _person_keys(names: Mapping[str, str]) -> dict[str, str]:
     """Shorter names that are a longer one's words ("Kyrylenko", "Pavlo Kyrylenko" in "Pavlo
-    Kyrylenko, the governor") mapped to the longer name's key: one voice in one incident."""
-    plain = sorted({k for k in keys if k and k[0] not in "~@"}, key=lambda k: -len(k.split()))
+    Kyrylenko, the governor") mapped to the longer name's key: one voice in one incident.
+    ``names`` maps each key to the normalised name its claims give."""
+    plain = [k for k in names if k and k[0] not in "~@"]
+    longer_first = sorted(names, key=lambda k: -len(names[k].split()))
     out: dict[str, str] = {}
     for short in plain:
-        words = short.split()
-        for longer in plain:
-            if longer == short or len(longer.split()) <= len(words):
+        words = names[short].split()
+        for longer in longer_first:
+            long_words = names[longer].split()
+            if longer == short or longer.startswith("~") or len(long_words) <= len(words):
                 continue
-            long_words = longer.split()
             surname = len(words) == 1 and len(words[0]) > 3 and words[0] in long_words
-            if surname or (len(words) >= 2 and f" {short} " in f" {longer} "):
+            if surname or (len(words) >= 2 and f" {names[short]} " in f" {names[longer]} "):
                 out[short] = out.get(longer, longer)
                 break
     return out
 
 
 class Claimants:
-    """The claimants of a set of claims: a key per claim (same key, same source) and labels."""
+    """The claimants of a set of claims: a key per claim (same key, same source) and labels.
 
-    def __init__(self, claims: Iterable[Claim]) -> None:
+    A claimant the registry of ``actors`` knows is that actor, whatever its words; an outlet's
+    own figure is "unattributed"; a shorter name that is part of a person's full name is them.
+    """
+
+    def __init__(self, claims: Iterable[Claim], actors: ActorRegistry | None = None) -> None:
         claims = list(claims)
-        raw = {c.id: _raw_key(c) for c in claims}
+        registry = actors or ActorRegistry.default()
+        memo: dict[str, str | None] = {}
+
+        def actor_of(name: str) -> str | None:
+            if name not in memo:
+                found = registry.resolve(name)
+                memo[name] = found.actor.id if found else None
+            return memo[name]
+
+        raw = {c.id: _raw_key(c, actor_of) for c in claims}
         acronyms: dict[str, str] = {}
         for c in claims:
             short = _acronym(c.claimant.name or "")
             if short is not None:
                 acronyms.setdefault(short, raw[c.id])
-        persons = _person_keys(raw.values())
+        spoken: dict[str, str] = {}
+        for c in claims:
+            spoken.setdefault(raw[c.id], _normal(c.claimant.name or c.claimant.text))
+        persons = _person_keys(spoken)
         self._key = {cid: acronyms.get(key, persons.get(key, key)) for cid, key in raw.items()}
         names: dict[str, Counter[str]] = {}
         for c in claims:
             key = self._key[c.id]
             if key.startswith("@"):
-                shown = ActorRegistry.default()[key[1:]].name
+                shown = registry[key[1:]].name
             elif _own_voice(c):
                 shown = UNATTRIBUTED
             else:

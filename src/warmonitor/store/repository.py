@@ -24,6 +24,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from warmonitor.errors import NotFoundError, StoreError
 from warmonitor.model import Claim, Document, ReportEvent
 from warmonitor.store import dialect
+from warmonitor.store.actors import ActorStore
 from warmonitor.store.engine import make_engine
 from warmonitor.store.events import ReportEventStore, write_report_event
 from warmonitor.store.incidents import IncidentClaimRow, IncidentStore
@@ -45,7 +46,7 @@ _BIGINT_MAX = 2**63 - 1
 _INT_MAX = 2**31 - 1
 
 
-class Store(IncidentStore, ReportEventStore):
+class Store(IncidentStore, ReportEventStore, ActorStore):
     """A handle on one database; make it with :meth:`open`, end it with :meth:`close`."""
 
     def __init__(self, engine: Engine) -> None:

@@ -31,6 +31,7 @@ __all__ = [
     "DOCUMENT_ID_LENGTH",
     "EXTRACTOR_LENGTH",
     "REVIEW_ACTIONS",
+    "ActorCorrectionRow",
     "Base",
     "ClaimRow",
     "DocumentRow",
@@ -124,3 +125,16 @@ class ReportEventRow(Base):
     country: Mapped[str | None] = mapped_column(String, index=True)
     day: Mapped[date | None] = mapped_column(Date)
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class ActorCorrectionRow(Base):
+    """An analyst's correction of the registry of actors (``actors.Correction``), in order."""
+
+    __tablename__ = "actor_corrections"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    action: Mapped[str] = mapped_column(String(16))
+    actor: Mapped[str] = mapped_column(Text)
+    value: Mapped[str] = mapped_column(Text)
+    analyst: Mapped[str] = mapped_column(String)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
