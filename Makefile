@@ -44,6 +44,7 @@ bench-reconcile: $(VENV)/.installed
 
 accuracy: $(VENV)/.installed
 	$(BIN)/python scripts/evaluate.py
+	$(BIN)/python scripts/evaluate_news.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
