@@ -348,7 +348,9 @@ class ReportEvent:
     claims; reconciliation joins reports whose events match (``reconcile.events``). ``terms``
     are the report's distinctive words with their weights (names, sites, kinds of attack; the
     title and lead count more); ``places`` are its located places, most salient first;
-    ``day`` is when the event happened as far as the report says, else ``None``.
+    ``day`` is when the event happened as far as the report says, else ``None``;
+    ``fingerprint`` is the MinHash of the report's text (``warmonitor.fingerprint``), which
+    tells copies of one wire report on several sites apart from reports of their own.
     """
 
     document_id: str
@@ -358,6 +360,7 @@ class ReportEvent:
     places: tuple[Place, ...] = ()
     kinds: tuple[str, ...] = ()
     terms: tuple[tuple[str, float], ...] = ()
+    fingerprint: tuple[int, ...] = ()
 
     @property
     def place(self) -> Place | None:
@@ -373,6 +376,7 @@ class ReportEvent:
             "places": [p.to_dict() for p in self.places],
             "kinds": list(self.kinds),
             "terms": [[t, round(w, 4)] for t, w in self.terms],
+            "fingerprint": list(self.fingerprint),
         }
 
     @classmethod
@@ -386,4 +390,5 @@ class ReportEvent:
             places=tuple(Place.from_dict(p) for p in data.get("places") or ()),
             kinds=tuple(str(k) for k in data.get("kinds") or ()),
             terms=tuple((str(t), float(w)) for t, w in data.get("terms") or ()),
+            fingerprint=tuple(int(h) for h in data.get("fingerprint") or ()),
         )

@@ -5,7 +5,8 @@ sites and kinds of attack it names (hospital, church, railway station, chemical 
 massacre …) and the gazetteer's ids of its places, so that "Kiev" and "Kyiv" are one word.
 Words of the title and the first sentences count twice: they say what the report is about.
 Its kinds are the sites and attacks of that lead; its places the located places of its
-country, the lead's first. Pure: no I/O.
+country, the lead's first; its fingerprint the MinHash of its text
+(``warmonitor.fingerprint``). Pure: no I/O.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from warmonitor.extract.places import PlaceIndex
+from warmonitor.fingerprint import fingerprint
 from warmonitor.model import PRECISION_RANK, Period, Place, ReportEvent
 
 __all__ = ["LEAD_SENTENCES", "report_event"]
@@ -110,7 +112,8 @@ def report_event(
     published: date | None = None,
     period: Period | None = None,
 ) -> ReportEvent:
-    """The main event of a report: its words, kinds, places, country and day."""
+    """The main event of a report: its words, kinds, places, country and day, and the
+    fingerprint of its text (copies of one report on several sites share it)."""
     lead_end = _lead_end(sentences)
     counts: Counter[str] = Counter()
     for start, end, label in entities:
@@ -141,4 +144,5 @@ def report_event(
         places=located,
         kinds=tuple(kinds),
         terms=terms,
+        fingerprint=fingerprint(text),
     )
