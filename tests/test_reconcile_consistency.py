@@ -160,8 +160,8 @@ def test_a_figure_revised_down_is_flagged() -> None:
     (flag,) = incident.flags
     assert flag.kind == "revision"
     assert flag.message == (
-        "people killed: Syrian Observatory for Human Rights revised its figure down from 60 "
-        "(2024-05-07) to 45 (2024-05-09)"
+        "people killed: Syrian Observatory for Human Rights revised its toll down from 60 to 45 "
+        "on 2024-05-09 (60 as of 2024-05-07)"
     )
 
 

@@ -1,6 +1,7 @@
-"""Consistency checks of an incident: parts against totals, subsets against sets, claimants
-that disagree, and figures revised down. Each gives a :class:`Check` with a sentence a person
-can read; a failed one (``ok`` false) is a flag, never averaged away.
+"""Consistency checks of an incident: parts against totals (stated parts against their total,
+the figures of days and places of the event against its toll), subsets against sets,
+claimants that disagree, and figures revised down. Each gives a :class:`Check` with a sentence
+a person can read; a failed one (``ok`` false) is a flag, never averaged away.
 """
 
 from __future__ import annotations
@@ -12,10 +13,10 @@ from itertools import combinations
 from warmonitor.model import Claim
 from warmonitor.reconcile.sources import Claimants
 from warmonitor.reconcile.tallies import ancestors
-from warmonitor.reconcile.types import Check, Series, SourceFigure, Tally
+from warmonitor.reconcile.types import Aside, Check, Series, SourceFigure, Tally
 from warmonitor.reconcile.wording import figure_text, group_label, number, says, topic
 
-__all__ = ["conflicts", "parts", "revisions", "subsets"]
+__all__ = ["conflicts", "parts", "revisions", "scoped_parts", "subsets"]
 
 APPROXIMATE_MARGIN = 0.1  # "about 50" reads as 45 to 55 when comparing claimants
 
@@ -75,6 +76,51 @@ def parts(claims: Sequence[Claim], claimants: Claimants) -> list[Check]:
             out.append(
                 Check("parts", True, message, ids, total.outcome, total.victims.group, detail)
             )
+    return out
+
+
+def scoped_parts(asides: Sequence[Aside], tallies: Sequence[Tally]) -> list[Check]:
+    """The figures of days or places of the event that no report states as parts of a total
+    (``scope``) against the event's toll of the same outcome and group: each day or place
+    once, at the lowest current figure its claimants give; their sum above the toll's highest
+    bounded figure is a flag, else they are consistent with it."""
+    index = {(t.outcome, t.group): t for t in tallies}
+    sets: dict[tuple[str, str, str], dict[str, list[Aside]]] = {}
+    for a in asides:
+        if a.role == "part" and not a.stated and a.scope in ("day", "place") and a.where:
+            key = (a.outcome, a.group, a.scope)
+            sets.setdefault(key, {}).setdefault(a.where, []).append(a)
+    out = []
+    for (outcome, group, scope), by_where in sets.items():
+        tally = index.get((outcome, group))
+        if tally is None:
+            continue
+        chosen = {w: min(mine, key=lambda a: a.source.count.low) for w, mine in by_where.items()}
+        order = sorted(chosen)
+        low = sum(chosen[w].source.count.low for w in order)
+        listed = " + ".join(f"{w} {number(chosen[w].source.count.low)}" for w in order)
+        sums = f"{listed} = {number(low)}" if len(order) > 1 else listed
+        what = "days" if scope == "day" else "places"
+        subject = topic(outcome, group)
+        ids = (*(i for w in order for i in chosen[w].source.claim_ids), *tally.high.claim_ids)
+        detail = (
+            ("scope", scope),
+            ("parts_sum", low),
+            ("total", tally.high.value),
+            ("total_text", tally.high.text),
+        )
+        top = f"{tally.high.text} ({', '.join(tally.high.claimants)})"
+        if not tally.high.open and low > tally.high.value:
+            message = (
+                f"{subject}: the figures for {what} of the event ({sums}) exceed its toll of {top}"
+            )
+            out.append(Check("parts", False, message, ids, outcome, group, detail))
+        else:
+            message = (
+                f"{subject}: the figures for {what} of the event ({sums}) are consistent with "
+                f"its toll of {top}"
+            )
+            out.append(Check("parts", True, message, ids, outcome, group, detail))
     return out
 
 
@@ -178,15 +224,27 @@ def subsets(tallies: Sequence[Tally]) -> list[Check]:
 
 
 def revisions(timeline: Sequence[Series]) -> list[Check]:
-    """A claimant whose later figure is lower than an earlier one (tolls only ever rise)."""
+    """A claimant whose later figure is lower than its figure before (tolls only ever rise):
+    "people killed: SOHR revised its toll down from 30 to 25 on 2024-05-09 (30 as of
+    2024-05-07)". Figures of one day, or without a date, are not a revision."""
     out = []
     for series in timeline:
         for before, after in zip(series.points, series.points[1:], strict=False):
-            if after.value < before.value and before.as_of != after.as_of:
+            if before.as_of is None or after.as_of is None or before.as_of == after.as_of:
+                continue
+            if after.value < before.value:
                 message = (
                     f"{topic(series.outcome, series.group)}: {series.claimant} revised its "
-                    f"figure down from {before.text} ({before.as_of}) to {after.text} "
-                    f"({after.as_of})"
+                    f"toll down from {before.text} to {after.text} on {after.as_of} "
+                    f"({before.text} as of {before.as_of})"
+                )
+                detail = (
+                    ("claimant", series.claimant),
+                    ("from", before.value),
+                    ("to", after.value),
+                    ("from_as_of", before.as_of.isoformat()),
+                    ("on", after.as_of.isoformat()),
+                    ("documents", list(dict.fromkeys((*before.documents, *after.documents)))),
                 )
                 out.append(
                     Check(
@@ -196,6 +254,7 @@ def revisions(timeline: Sequence[Series]) -> list[Check]:
                         (*before.claim_ids, *after.claim_ids),
                         series.outcome,
                         series.group,
+                        detail,
                     )
                 )
     return out

@@ -4,7 +4,9 @@
   ``said_on``, else its document's publication date) replaces its earlier ones; on the same day
   the higher figure is the later. Earlier figures stay listed as ``superseded``.
 * **Independence.** Claims of one claimant (see ``sources``) are one source however many
-  outlets repeat them; every repetition of the current figure is a claim behind it.
+  outlets repeat them; every repetition of the current figure is a claim behind it. A claim of
+  a copy of a report that repeats the original's figure (``copies``) is the original's source
+  as of the original's date, whoever the copy's site names as its voice.
 * **Precision first.** Vague words ("dozens", "hundreds") count only when no claimant gives a
   number for that outcome and group; they stay listed, with ``used`` false.
 """
@@ -16,8 +18,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from warmonitor.model import OUTCOMES, Claim
+from warmonitor.reconcile.copies import NO_COPIES, Copies
 from warmonitor.reconcile.policies import DEFAULT_POLICY, DEFAULT_RANKING, Policy, estimates
-from warmonitor.reconcile.sources import Claimants, as_of
+from warmonitor.reconcile.sources import Claimants
 from warmonitor.reconcile.types import SourceFigure, Tally, Total
 from warmonitor.reconcile.wording import is_vague
 
@@ -74,12 +77,14 @@ class Tallier:
     hedges: Mapping[str, tuple[str, ...]]  # claim id → its hedges and its total's
     policy: Policy = DEFAULT_POLICY
     ranking: Sequence[str] = DEFAULT_RANKING
+    copies: Copies = NO_COPIES
 
     def sources(self, claims: Iterable[Claim]) -> list[SourceFigure]:
-        """Each claimant's current figure among ``claims`` (one outcome and group)."""
+        """Each claimant's current figure among ``claims`` (one outcome and group): the figure
+        as of its latest date; on one day the larger, then the later in the text."""
         by_claimant: dict[str, list[Claim]] = {}
         for c in claims:
-            by_claimant.setdefault(self.claimants.key(c), []).append(c)
+            by_claimant.setdefault(self.copies.key(c, self.claimants), []).append(c)
         out = []
         for key, mine in by_claimant.items():
             latest = max(mine, key=self._recency)
@@ -94,7 +99,7 @@ class Tallier:
                     claimant=self.claimants.label(key),
                     kind=self.claimants.kind(key),
                     count=latest.count,
-                    as_of=as_of(latest, self.published).day,
+                    as_of=self.copies.as_of(latest, self.published).day,
                     claim_ids=tuple(c.id for c in same),
                     superseded=tuple(
                         c.id for c in sorted(mine, key=self._recency) if c not in same
@@ -110,7 +115,8 @@ class Tallier:
 
     def _recency(self, claim: Claim) -> tuple[date, int, float, int]:
         high = claim.count.high if claim.count.high is not None else float("inf")
-        return (as_of(claim, self.published).key, claim.count.best, high, claim.evidence.start)
+        when = self.copies.as_of(claim, self.published).key
+        return (when, claim.count.best, high, claim.evidence.start)
 
     def tallies(self, claims: Iterable[Claim]) -> list[Tally]:
         """One tally per outcome and victim group among ``claims``."""

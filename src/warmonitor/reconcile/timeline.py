@@ -1,8 +1,11 @@
 """The timeline of an incident: each claimant's figures over time, per outcome and group.
 
-A point is a figure as of its claimant's statement date (else its publication date); outlets
-repeating the same figure on the same day are one point with several claims. The summary is
-the sentence an analyst writes: "SOHR's figure for people killed rose from 340 to 1,383".
+A point is a figure as of its claimant's statement date (else its publication date), with the
+reports (documents and outlets) that give it; outlets repeating the same figure on the same day
+are one point with several claims, and a copy of a report repeating the original's figure
+stands as of the original (``copies``). The last point is the claimant's current figure, as in
+the tallies. The summary is the sentence an analyst writes: "SOHR's figure for people killed
+rose from 340 to 1,383".
 """
 
 from __future__ import annotations
@@ -11,7 +14,9 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 
 from warmonitor.model import Claim
-from warmonitor.reconcile.sources import Claimants, as_of
+from warmonitor.reconcile.copies import NO_COPIES, Copies
+from warmonitor.reconcile.scope import marks
+from warmonitor.reconcile.sources import Claimants
 from warmonitor.reconcile.tallies import tally_order
 from warmonitor.reconcile.types import Series, SeriesPoint
 from warmonitor.reconcile.wording import figure_text, is_vague, possessive, topic
@@ -32,14 +37,23 @@ def _summary(claimant: str, subject: str, points: list[SeriesPoint]) -> str:
     return f"{whose} stayed at {last.text} {when}"
 
 
+def _order(figure: tuple[date, int, int | None, int]) -> tuple[date, int, float, int]:
+    when, low, high, best = figure
+    return (when, best, float("inf") if high is None else high, low)
+
+
 def timeline(
-    claims: Iterable[Claim], claimants: Claimants, published: Mapping[str, date | None]
+    claims: Iterable[Claim],
+    claimants: Claimants,
+    published: Mapping[str, date | None],
+    copies: Copies = NO_COPIES,
 ) -> list[Series]:
-    """The series of figures by claimant, outcome and group, oldest figure first."""
+    """The series of figures by claimant, outcome and group, oldest figure first (on one day
+    the smaller first, so that the last is the current figure)."""
     grouped: dict[tuple[str, str, str], dict[tuple[date, int, int | None, int], list[Claim]]] = {}
     for c in claims:
-        when = as_of(c, published)
-        key = (c.outcome, c.victims.group, claimants.key(c))
+        when = copies.as_of(c, published)
+        key = (c.outcome, c.victims.group, copies.key(c, claimants))
         figure = (when.key, c.count.low, c.count.high, c.count.best)
         grouped.setdefault(key, {}).setdefault(figure, []).append(c)
     out = []
@@ -47,10 +61,10 @@ def timeline(
         grouped.items(), key=lambda item: (*tally_order(item[0][:2]), item[0][2])
     ):
         points = []
-        for figure in sorted(figures, key=lambda f: (f[0], f[3], f[1])):
-            mine = figures[figure]
+        for figure in sorted(figures, key=_order):
+            mine = sorted(figures[figure], key=lambda c: published.get(c.document_id) or date.max)
             first = mine[0]
-            when = as_of(first, published)
+            when = copies.as_of(first, published)
             vague = is_vague(first.count)
             points.append(
                 SeriesPoint(
@@ -59,6 +73,9 @@ def timeline(
                     value=first.count.low if vague else first.count.best,
                     text=figure_text(first.count, vague=vague),
                     claim_ids=tuple(c.id for c in mine),
+                    documents=tuple(dict.fromkeys(c.document_id for c in mine)),
+                    outlets=tuple(dict.fromkeys(c.reported_by for c in mine if c.reported_by)),
+                    marks=tuple(dict.fromkeys(m for c in mine for m in marks(c.hedges))),
                 )
             )
         name = claimants.label(who)

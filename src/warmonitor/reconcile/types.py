@@ -17,6 +17,7 @@ __all__ = [
     "ACTIONS",
     "CHECK_KINDS",
     "Action",
+    "Aside",
     "Check",
     "CheckKind",
     "Decision",
@@ -34,6 +35,7 @@ ACTIONS: tuple[str, ...] = get_args(Action)
 
 CheckKind = Literal["parts", "subset", "conflict", "revision"]
 CHECK_KINDS: tuple[str, ...] = get_args(CheckKind)
+_MARKS = ("projection", "estimate")
 
 
 def _iso(day: date | None) -> str | None:
@@ -95,6 +97,11 @@ class SourceFigure:
         """The highest value the figure states (its point value when it has no bound)."""
         return self.count.high if self.count.high is not None else self.value
 
+    @property
+    def marks(self) -> tuple[str, ...]:
+        """``projection`` ("could exceed 1,000"), ``estimate`` ("an estimated 300")."""
+        return tuple(h for h in _MARKS if h in self.hedges)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "claimant": self.claimant,
@@ -106,8 +113,42 @@ class SourceFigure:
             "superseded": list(self.superseded),
             "outlets": list(self.outlets),
             "hedges": list(self.hedges),
+            "marks": list(self.marks),
             "vague": self.vague,
             "used": self.used,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Aside:
+    """A figure of an incident that is not its toll, kept beside the tallies and never in them.
+
+    ``role`` ``part``: a part of the event, by ``scope``: ``share`` (a part the report states
+    of a total of the same victims), ``place`` (a town's figure inside a province's) or ``day``
+    (one day's figure inside a longer period's), ``where`` naming the place or the day and
+    ``total`` the claim of the figure it is a part of. ``role`` ``projection``: a toll foreseen
+    ("could exceed 1,000"). ``source`` is the claimant's latest such figure, as in a tally.
+    """
+
+    role: str  # "part" | "projection"
+    outcome: str
+    group: str
+    source: SourceFigure
+    scope: str | None = None  # "share" | "place" | "day"
+    where: str | None = None
+    total: str | None = None
+    stated: bool = False  # the report itself states it as a part of its total (part_of)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "role": self.role,
+            "outcome": self.outcome,
+            "group": self.group,
+            "scope": self.scope,
+            "where": self.where,
+            "total": self.total,
+            "stated": self.stated,
+            **self.source.to_dict(),
         }
 
 
@@ -233,6 +274,9 @@ class SeriesPoint:
     value: int
     text: str
     claim_ids: tuple[str, ...]
+    documents: tuple[str, ...] = ()  # the reports that give it
+    outlets: tuple[str, ...] = ()
+    marks: tuple[str, ...] = ()  # "estimate"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -241,6 +285,9 @@ class SeriesPoint:
             "value": self.value,
             "text": self.text,
             "claims": list(self.claim_ids),
+            "documents": list(self.documents),
+            "outlets": list(self.outlets),
+            "marks": list(self.marks),
         }
 
 
@@ -288,6 +335,9 @@ class Incident:
     claimants: tuple[str, ...] = ()
     decisions: tuple[int, ...] = field(default=())
     reports: tuple[str, ...] = ()  # documents whose main event this incident is
+    parts: tuple[Aside, ...] = ()  # figures of parts of the event (a day, a town, a share)
+    projections: tuple[Aside, ...] = ()  # tolls foreseen, not counted
+    copies: tuple[tuple[str, ...], ...] = ()  # documents that are copies of one report
 
     @property
     def flags(self) -> tuple[Check, ...]:
@@ -344,6 +394,9 @@ class Incident:
             "checks": [c.to_dict() for c in self.checks],
             "hedges": {k: list(v) for k, v in self.hedges.items()},
             "timeline": [s.to_dict() for s in self.timeline],
+            "parts": [a.to_dict() for a in self.parts],
+            "projections": [a.to_dict() for a in self.projections],
+            "copies": [list(c) for c in self.copies],
             "claimants": list(self.claimants),
             "outlets": list(self.outlets),
             "documents": list(self.document_ids),

@@ -1,0 +1,162 @@
+"""Scope: which figures of an incident are its toll, and which are a part of it or a projection.
+
+A figure competes with the others for the incident's toll only when it counts the whole event.
+The others are kept, shown and checked, but never supersede a toll nor become low / best /
+high:
+
+* **a projection** ("the toll could exceed 1,000", "is expected to reach 500"): a claim whose
+  hedges carry ``projection``. An ``estimate`` ("an estimated 300") is a figure like any other,
+  only marked.
+* **a part of the event**, read conservatively:
+
+  - *share*: a claim that is a part (``part_of``) of a total of the same outcome and victim
+    group ("30 killed in the province, 12 of them in Ariha"). A part of another group (745
+    civilians of 1,018 people) is that group's figure, not a part here;
+  - *place*: a figure for a place (a town, a district) inside a province for which the incident
+    has a figure of the same outcome and group, when that figure comes from the same report (a
+    governorate and its towns) or the claim's report gives the claimant's figures for two
+    places or more in that province (a breakdown). A town's figure alone in its report stays a
+    toll: the same event, named at another precision;
+  - *day*: a figure for one day (not a cumulative toll) that falls inside, and not on the
+    first day of, the period of a figure of the same outcome and group covering several days
+    ("12 killed on Tuesday" of the clashes since Monday).
+
+Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from warmonitor.model import PRECISION_RANK, Claim, Place
+
+__all__ = ["ESTIMATE", "PROJECTION", "Scope", "find_parts", "is_projection", "marks"]
+
+PROJECTION = "projection"
+ESTIMATE = "estimate"
+_ADMIN1 = PRECISION_RANK["admin1"]
+
+
+def is_projection(claim: Claim) -> bool:
+    """A toll foreseen, not counted ("could exceed 1,000")."""
+    return PROJECTION in claim.hedges
+
+
+def marks(hedges: Sequence[str]) -> tuple[str, ...]:
+    """The marks a figure carries among its hedges: ``projection``, ``estimate``."""
+    return tuple(h for h in (PROJECTION, ESTIMATE) if h in hedges)
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """Why a claim is a part of its incident's event, and of which figure."""
+
+    kind: str  # "share" | "place" | "day"
+    where: str | None  # the place's name, the day (ISO), None for a share
+    total: str | None  # the claim of the figure it is a part of
+    stated: bool = False  # the report states it as a part (``part_of``)
+
+
+def _area(place: Place) -> str | None:
+    """The province a province-wide figure covers, else ``None``."""
+    if place.precision != "admin1":
+        return None
+    return (place.admin1 or place.name).casefold()
+
+
+def _inside(place: Place, area: str, country: str | None) -> bool:
+    return (
+        PRECISION_RANK.get(place.precision, _ADMIN1) < _ADMIN1
+        and bool(place.admin1)
+        and str(place.admin1).casefold() == area
+        and (country is None or place.country == country)
+    )
+
+
+def _single_day(claim: Claim) -> bool:
+    p = claim.period
+    return p is not None and p.start is not None and p.start == p.end and not claim.cumulative
+
+
+def _days(claim: Claim) -> int:
+    p = claim.period
+    if p is None or p.start is None or p.end is None:
+        return 0
+    return (p.end - p.start).days + 1
+
+
+def _share(part: Claim, total: Claim) -> tuple[str, str | None]:
+    if part.place and total.place and part.place.name.casefold() != total.place.name.casefold():
+        return "place", part.place.name
+    if _single_day(part) and part.period != total.period and part.period and part.period.start:
+        return "day", part.period.start.isoformat()
+    return "share", None
+
+
+def find_parts(claims: Sequence[Claim], claimant: Callable[[Claim], str]) -> dict[str, Scope]:
+    """The claims among one incident's ``claims`` that are parts of its event, by claim id.
+    ``claimant`` gives a claim's claimant identity (one source, one key)."""
+    by_id = {c.id: c for c in claims}
+    out: dict[str, Scope] = {}
+    for c in claims:
+        total = by_id.get(c.part_of) if c.part_of else None
+        if total is None or total.id == c.id:
+            continue
+        if (total.outcome, total.victims.group) == (c.outcome, c.victims.group):
+            kind, where = _share(c, total)
+            out[c.id] = Scope(kind, where, total.id, stated=True)
+    wholes = [c for c in claims if c.id not in out and c.part_of is None]
+    for c in wholes:
+        scope = _place_part(c, wholes, claimant) or _day_part(c, wholes)
+        if scope is not None:
+            out[c.id] = scope
+    return out
+
+
+def _place_part(
+    claim: Claim, wholes: Sequence[Claim], claimant: Callable[[Claim], str]
+) -> Scope | None:
+    place = claim.place
+    if place is None:
+        return None
+    for wide in wholes:
+        if (wide.outcome, wide.victims.group) != (claim.outcome, claim.victims.group):
+            continue
+        area = _area(wide.place) if wide.place else None
+        if area is None or not _inside(place, area, wide.place.country if wide.place else None):
+            continue
+        if wide.document_id == claim.document_id:
+            return Scope("place", place.name, wide.id)
+        towns = {
+            c.place.name.casefold()
+            for c in wholes
+            if c.document_id == claim.document_id
+            and (c.outcome, c.victims.group) == (claim.outcome, claim.victims.group)
+            and c.place is not None
+            and _inside(c.place, area, c.place.country)
+            and claimant(c) == claimant(claim)
+        }
+        if len(towns) > 1:
+            return Scope("place", place.name, wide.id)
+    return None
+
+
+def _day_part(claim: Claim, wholes: Sequence[Claim]) -> Scope | None:
+    if not _single_day(claim) or claim.period is None or claim.period.start is None:
+        return None
+    day = claim.period.start
+    spans = [
+        c
+        for c in wholes
+        if (c.outcome, c.victims.group) == (claim.outcome, claim.victims.group)
+        and _days(c) > 1
+        and c.period is not None
+        and c.period.start is not None
+        and c.period.end is not None
+        and c.period.start < day <= c.period.end
+    ]
+    if not spans:
+        return None
+    wide = max(spans, key=lambda c: (_days(c), c.count.best, c.id))
+    return Scope("day", day.isoformat(), wide.id)
