@@ -15,15 +15,17 @@ from datetime import date
 from warmonitor.actors import ActorRegistry
 from warmonitor.model import Claim, Place, ReportEvent
 from warmonitor.reconcile.assembly import assemble, main_groups
-from warmonitor.reconcile.consistency import conflicts, parts, revisions, subsets
+from warmonitor.reconcile.consistency import conflicts, parts, revisions, scoped_parts, subsets
+from warmonitor.reconcile.copies import copy_sets, find_copies
 from warmonitor.reconcile.decisions import apply_decisions, assign_ids
 from warmonitor.reconcile.events import DEFAULT_EVENT_RULES, EventRules
 from warmonitor.reconcile.grouping import DEFAULT_RULES, GroupingRules
 from warmonitor.reconcile.policies import DEFAULT_POLICY, DEFAULT_RANKING, Policy, check_policy
+from warmonitor.reconcile.scope import Scope, find_parts, is_projection
 from warmonitor.reconcile.sources import Claimants, as_of
-from warmonitor.reconcile.tallies import Tallier, totals
+from warmonitor.reconcile.tallies import Tallier, tally_order, totals
 from warmonitor.reconcile.timeline import timeline
-from warmonitor.reconcile.types import Decision, Incident
+from warmonitor.reconcile.types import Aside, Decision, Incident
 
 __all__ = ["reconcile"]
 
@@ -62,6 +64,34 @@ def _dates(
     return (min(days), max(days)) if days else (None, None)
 
 
+def _asides(
+    claims: Sequence[Claim],
+    scopes: Mapping[str, Scope],
+    tallier: Tallier,
+) -> tuple[list[Aside], list[Aside]]:
+    """The parts of the event (by outcome, group and the day or place they count) and the
+    projections (by outcome and group), each claimant's latest figure as in a tally."""
+    sets: dict[tuple[str, str, str, str | None, str | None, bool], list[Claim]] = {}
+    key: tuple[str, str, str, str | None, str | None, bool]
+    for c in claims:
+        scope = scopes.get(c.id)
+        if scope is not None:
+            key = ("part", c.outcome, c.victims.group, scope.kind, scope.where, scope.stated)
+        elif is_projection(c):
+            key = ("projection", c.outcome, c.victims.group, None, None, False)
+        else:
+            continue
+        sets.setdefault(key, []).append(c)
+    out: dict[str, list[Aside]] = {"part": [], "projection": []}
+    for key in sorted(sets, key=lambda k: (*tally_order(k[1:3]), str(k[3:]))):
+        role, outcome, group, kind, where, stated = key
+        for source in tallier.sources(sets[key]):
+            latest = source.claim_ids[0]
+            total = scopes[latest].total if latest in scopes else None
+            out[role].append(Aside(role, outcome, group, source, kind, where, total, stated))
+    return out["part"], out["projection"]
+
+
 def reconcile(
     claims: Sequence[Claim],
     published: Mapping[str, date | None],
@@ -83,6 +113,12 @@ def reconcile(
     by claim); ``actors`` is the registry claimants resolve to (the shipped one by default);
     ``decisions`` are replayed over the automatic grouping; ``previous`` maps the
     last run's incident ids to their claim ids, so that an incident keeps its id.
+
+    Per incident, only figures of the whole event make its tallies and each claimant's
+    series: parts of the event (a day's, a town's, a stated share: ``scope``) and projections
+    ("could exceed 1,000") are kept apart (``parts``, ``projections``) and checked against the
+    toll. Copies of one report (near-duplicate texts, by ``ReportEvent.fingerprint``) count
+    once: a copy repeating the original's figure is the original's source, as of its date.
     """
     chosen_policy = check_policy(policy)
     claims = list({c.id: c for c in claims}.values())
@@ -92,15 +128,21 @@ def reconcile(
     reports = main_groups(assembly, partition)
     ids = assign_ids(partition, previous)
     claimants = Claimants(claims, actors)
-    tallier = Tallier(published, claimants, _hedges(claims), chosen_policy, tuple(ranking))
+    copies = find_copies(claims, events or {}, published, claimants)
+    tallier = Tallier(published, claimants, _hedges(claims), chosen_policy, tuple(ranking), copies)
     order = {c.id: i for i, c in enumerate(claims)}
     incidents = []
     for index, (incident_id, members_ids) in enumerate(zip(ids, partition, strict=True)):
         members = sorted((by_id[i] for i in members_ids), key=lambda c: order[c.id])
-        tallies = tallier.tallies(members)
-        series = timeline(members, claimants, published)
+        counted = [c for c in members if not is_projection(c)]
+        scopes = find_parts(counted, lambda c: copies.key(c, claimants))
+        whole = [c for c in counted if c.id not in scopes]
+        tallies = tallier.tallies(whole)
+        series = timeline(whole, claimants, published, copies)
+        part_figures, projections = _asides(members, scopes, tallier)
         checks = [
-            *parts(members, claimants),
+            *parts(counted, claimants),
+            *scoped_parts(part_figures, tallies),
             *conflicts(tallies),
             *subsets(tallies),
             *revisions(series),
@@ -122,9 +164,16 @@ def reconcile(
                 checks=tuple(checks),
                 timeline=tuple(series),
                 outlets=tuple(dict.fromkeys(c.reported_by for c in members if c.reported_by)),
-                claimants=tuple(dict.fromkeys(claimants.label(claimants.key(c)) for c in members)),
+                claimants=tuple(
+                    dict.fromkeys(claimants.label(copies.key(c, claimants)) for c in members)
+                ),
                 decisions=tuple(sorted({d for c in members for d in placed.get(c.id, ())})),
                 reports=reports.get(index, ()),
+                parts=tuple(part_figures),
+                projections=tuple(projections),
+                copies=tuple(
+                    copy_sets(copies, list(dict.fromkeys(c.document_id for c in members)))
+                ),
             )
         )
     return sorted(incidents, key=lambda i: (i.start or date.max, i.end or date.max, i.id))

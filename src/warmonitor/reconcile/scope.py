@@ -107,56 +107,67 @@ def find_parts(claims: Sequence[Claim], claimant: Callable[[Claim], str]) -> dic
             kind, where = _share(c, total)
             out[c.id] = Scope(kind, where, total.id, stated=True)
     wholes = [c for c in claims if c.id not in out and c.part_of is None]
+    by_figure: dict[tuple[str, str], list[Claim]] = {}
     for c in wholes:
-        scope = _place_part(c, wholes, claimant) or _day_part(c, wholes)
-        if scope is not None:
-            out[c.id] = scope
+        by_figure.setdefault((c.outcome, c.victims.group), []).append(c)
+    for same in by_figure.values():
+        wides = [c for c in same if c.place is not None and _area(c.place) is not None]
+        spans = [c for c in same if _days(c) > 1]
+        if not wides and not spans:
+            continue
+        towns: dict[tuple[str, str, str], set[str]] = {}  # report, claimant, area → places
+        for c in same:
+            if (
+                c.place is not None
+                and c.place.admin1
+                and _inside(c.place, c.place.admin1.casefold(), None)
+            ):
+                key = (c.document_id, claimant(c), c.place.admin1.casefold())
+                towns.setdefault(key, set()).add(c.place.name.casefold())
+        for c in same:
+            scope = _place_part(c, wides, towns, claimant) or _day_part(c, spans)
+            if scope is not None:
+                out[c.id] = scope
     return out
 
 
 def _place_part(
-    claim: Claim, wholes: Sequence[Claim], claimant: Callable[[Claim], str]
+    claim: Claim,
+    wides: Sequence[Claim],
+    towns: dict[tuple[str, str, str], set[str]],
+    claimant: Callable[[Claim], str],
 ) -> Scope | None:
+    """A town's figure inside a province's figure of the same report, or one of the
+    claimant's figures for several towns of that province in its report."""
     place = claim.place
     if place is None:
         return None
-    for wide in wholes:
-        if (wide.outcome, wide.victims.group) != (claim.outcome, claim.victims.group):
-            continue
-        area = _area(wide.place) if wide.place else None
-        if area is None or not _inside(place, area, wide.place.country if wide.place else None):
+    for wide in wides:
+        assert wide.place is not None
+        area = _area(wide.place)
+        if area is None or not _inside(place, area, wide.place.country):
             continue
         if wide.document_id == claim.document_id:
             return Scope("place", place.name, wide.id)
-        towns = {
-            c.place.name.casefold()
-            for c in wholes
-            if c.document_id == claim.document_id
-            and (c.outcome, c.victims.group) == (claim.outcome, claim.victims.group)
-            and c.place is not None
-            and _inside(c.place, area, c.place.country)
-            and claimant(c) == claimant(claim)
-        }
-        if len(towns) > 1:
+        if len(towns.get((claim.document_id, claimant(claim), area), ())) > 1:
             return Scope("place", place.name, wide.id)
     return None
 
 
-def _day_part(claim: Claim, wholes: Sequence[Claim]) -> Scope | None:
+def _day_part(claim: Claim, spans: Sequence[Claim]) -> Scope | None:
+    """One day's figure inside, and not on the first day of, a longer period's figure."""
     if not _single_day(claim) or claim.period is None or claim.period.start is None:
         return None
     day = claim.period.start
-    spans = [
+    inside = [
         c
-        for c in wholes
-        if (c.outcome, c.victims.group) == (claim.outcome, claim.victims.group)
-        and _days(c) > 1
-        and c.period is not None
+        for c in spans
+        if c.period is not None
         and c.period.start is not None
         and c.period.end is not None
         and c.period.start < day <= c.period.end
     ]
-    if not spans:
+    if not inside:
         return None
-    wide = max(spans, key=lambda c: (_days(c), c.count.best, c.id))
+    wide = max(inside, key=lambda c: (_days(c), c.count.best, c.id))
     return Scope("day", day.isoformat(), wide.id)
