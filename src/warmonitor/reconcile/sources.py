@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from warmonitor.actors import ActorRegistry
+from warmonitor.actors import ActorRegistry, describe
 from warmonitor.model import Claim
 
 __all__ = ["UNATTRIBUTED", "AsOf", "Claimants", "as_of"]
@@ -67,13 +67,41 @@ def _own_voice(claim: Claim) -> bool:
     return c.kind == "media" and not c.text
 
 
-def _raw_key(claim: Claim, actor_of: Callable[[str], str | None]) -> str:
+# Words that leave a description the same source: "Syrian activists", "opposition activists"
+# and "activists" in one event are one unnamed voice; "local" or "city" officials are another.
+_SAME_VOICE = frozenset({"opposition", "rebel", "rebels", "the", "some", "several"})
+_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ish|ese|an|i)$")
+
+
+def _description_key(name: str, claim: Claim) -> str | None:
+    """One key for the plain descriptions of one kind of voice in one country ("activists",
+    "Syrian activists"), ``None`` for a name or a description with a place or level in it."""
+    found = describe(name)
+    if found is None:
+        return None
+    head = set(found.head.split())
+    for word in re.findall(r"[\w'-]+", name):
+        if word.casefold() in head or word.casefold() in _SAME_VOICE or _DEMONYM.match(word):
+            continue
+        return None
+    country = claim.place.country if claim.place else None
+    return f"~{found.kind}:{found.head}:{country or ''}"
+
+
+def _raw_key(
+    claim: Claim, actor_of: Callable[[str], str | None], outlet_actor: Callable[[str], str | None]
+) -> str:
     c = claim.claimant
     if _own_voice(claim):
-        return "~" + UNATTRIBUTED
+        # a body's own publication (a ministry's statement, a charity's press release) is its
+        # claim; a newspaper's own figure is no one's
+        actor = outlet_actor(c.name) if c.name else None
+        return "@" + actor if actor else "~" + UNATTRIBUTED
     if c.name:
         actor = actor_of(c.name)
-        return "@" + actor if actor else _normal(c.name)
+        if actor:
+            return "@" + actor
+        return _description_key(c.name, claim) or _normal(c.name)
     return "~" + (_normal(c.text) or c.kind)
 
 
@@ -115,7 +143,14 @@ class Claimants:
                 memo[name] = found.actor.id if found else None
             return memo[name]
 
-        raw = {c.id: _raw_key(c, actor_of) for c in claims}
+        def outlet_actor(name: str) -> str | None:
+            key = "\0" + name
+            if key not in memo:
+                found = registry.resolve(name)
+                memo[key] = found.actor.id if found and found.actor.kind != "media" else None
+            return memo[key]
+
+        raw = {c.id: _raw_key(c, actor_of, outlet_actor) for c in claims}
         acronyms: dict[str, str] = {}
         for c in claims:
             short = _acronym(c.claimant.name or "")
@@ -131,7 +166,7 @@ class Claimants:
             key = self._key[c.id]
             if key.startswith("@"):
                 shown = registry[key[1:]].name
-            elif _own_voice(c):
+            elif key == "~" + UNATTRIBUTED:
                 shown = UNATTRIBUTED
             else:
                 shown = c.claimant.name or c.claimant.text or c.claimant.kind

@@ -1,0 +1,41 @@
+"""Claimants as one voice across reports (reconcile.sources.Claimants), on invented claims."""
+
+from __future__ import annotations
+
+from reconcile_factory import claim
+
+from warmonitor.model import Claimant
+from warmonitor.reconcile.sources import UNATTRIBUTED, Claimants
+
+
+def labels(*claims_: object) -> list[str]:
+    found = Claimants(claims_)  # type: ignore[arg-type]
+    return [found.label(found.key(c)) for c in claims_]  # type: ignore[arg-type]
+
+
+def test_an_actor_is_one_voice_whatever_the_words() -> None:
+    a = claim(10, claimant="SOHR")
+    b = claim(12, claimant="the Britain-based Syrian Observatory")
+    assert labels(a, b) == ["Syrian Observatory for Human Rights"] * 2
+
+
+def test_plain_descriptions_of_one_voice_are_one_name() -> None:
+    a = claim(10, claimant="activists", kind="monitor")
+    b = claim(12, claimant="Syrian activists", kind="monitor")
+    c = claim(12, claimant="opposition activists", kind="monitor")
+    d = claim(9, claimant="Idlib city officials", kind="government")
+    shown = labels(a, b, c, d)
+    assert len(set(shown[:3])) == 1
+    assert shown[3] != shown[0]
+
+
+def test_an_outlets_own_figure_is_unattributed_but_a_bodys_own_statement_is_its_claim() -> None:
+    paper = claim(10).with_(claimant=Claimant("The Levant Herald", "", "media"))
+    charity = claim(12).with_(claimant=Claimant("Médecins Sans Frontières", "", "media"))
+    assert labels(paper, charity) == [UNATTRIBUTED, "Médecins Sans Frontières"]
+
+
+def test_a_surname_is_the_person_named_in_full() -> None:
+    a = claim(10, claimant="Hadi Marouf", kind="government")
+    b = claim(12, claimant="Marouf", kind="government")
+    assert labels(a, b) == ["Hadi Marouf", "Hadi Marouf"]
