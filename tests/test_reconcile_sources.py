@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from reconcile_factory import claim
-
 from warmonitor.model import Claimant
 from warmonitor.reconcile.sources import UNATTRIBUTED, Claimants
 
