@@ -4,12 +4,13 @@ projections kept out of the tallies; copies of one report counted once. Pure: in
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
 from reconcile_factory import ARIHA, IDLIB, IDLIB_PROVINCE, claim
 from warmonitor.fingerprint import HASHES, NEAR_DUPLICATE, fingerprint, similarity
-from warmonitor.model import Claim, Claimant, Period, ReportEvent
+from warmonitor.model import Claim, Claimant, Period, Place, ReportEvent
 from warmonitor.reconcile import Incident, reconcile
 from warmonitor.reconcile.copies import copy_groups
 
@@ -43,7 +44,19 @@ def one(claims: list[Claim], **options: Any) -> Incident:
 
 
 def period(claim_: Claim, start: date, end: date) -> Claim:
-    return claim_.with_(period=Period(start, end))
+    return claim_.with_(period=Period(start, end, "since Sunday"))
+
+
+def at(value: int, place: Place, **options: Any) -> Claim:
+    """A figure whose own sentence names its place ("20 were killed in Ariha")."""
+    sentence = f"{value} people were killed in {place.name}."
+    return claim(value, place=replace(place, text=place.name), sentence=sentence, **options)
+
+
+def on(value: int, day: date, **options: Any) -> Claim:
+    """A figure whose own sentence names its day ("15 were killed on Tuesday")."""
+    sentence = f"{value} people were killed on Tuesday."
+    return claim(value, sentence=sentence, **options).with_(period=Period(day, day, "Tuesday"))
 
 
 def own_voice(claim_: Claim, outlet: str) -> Claim:
@@ -166,7 +179,7 @@ def test_an_estimate_counts_and_is_marked() -> None:
 
 def test_a_stated_share_of_the_same_victims_is_a_part_not_a_rival() -> None:
     total = claim(50, doc="doc-c", place=IDLIB_PROVINCE)
-    share = claim(20, doc="doc-c", place=ARIHA, part_of=total.id)
+    share = at(20, ARIHA, doc="doc-c", part_of=total.id)
     incident = one([total, share])
     tally = incident.tally("killed", "people")
     assert tally is not None and [s.value for s in tally.sources] == [50]
@@ -178,7 +191,7 @@ def test_a_stated_share_of_the_same_victims_is_a_part_not_a_rival() -> None:
 
 def test_town_figures_of_a_province_report_are_parts_and_checked() -> None:
     province = claim(50, doc="doc-c", place=IDLIB_PROVINCE)
-    town = claim(20, doc="doc-c", place=ARIHA)
+    town = at(20, ARIHA, doc="doc-c")
     incident = one([province, town])
     assert [s.value for s in incident.tally("killed", "people").sources] == [50]
     (part,) = incident.parts
@@ -194,7 +207,7 @@ def test_town_figures_of_a_province_report_are_parts_and_checked() -> None:
 
 def test_town_figures_beyond_the_province_toll_are_flagged() -> None:
     province = claim(50, doc="doc-c", place=IDLIB_PROVINCE)
-    towns = [claim(40, doc="doc-c", place=IDLIB), claim(20, doc="doc-c", place=ARIHA)]
+    towns = [at(40, IDLIB, doc="doc-c"), at(20, ARIHA, doc="doc-c")]
     incident = one([province, *towns])
     (flag,) = incident.flags
     assert flag.kind == "parts"
@@ -206,8 +219,8 @@ def test_town_figures_beyond_the_province_toll_are_flagged() -> None:
 
 def test_a_claimants_breakdown_by_town_across_reports_is_parts() -> None:
     province = claim(60, doc="doc-d", place=IDLIB_PROVINCE)
-    towns = [claim(20, doc="doc-a", place=IDLIB), claim(15, doc="doc-a", place=ARIHA)]
-    alone = claim(25, doc="doc-b", place=IDLIB)  # a report of its own naming the town
+    towns = [at(20, IDLIB, doc="doc-a"), at(15, ARIHA, doc="doc-a")]
+    alone = at(25, IDLIB, doc="doc-b")  # a report of its own naming the town
     incident = one([province, *towns, alone])
     assert {(p.where, p.source.value) for p in incident.parts} == {("Idlib", 20), ("Ariha", 15)}
     assert [p.value for p in incident.timeline[0].points] == [25, 60]
@@ -215,7 +228,7 @@ def test_a_claimants_breakdown_by_town_across_reports_is_parts() -> None:
 
 def test_a_town_figure_of_another_report_alone_stays_a_toll() -> None:
     # one report names the town, another the province: the same event at two precisions
-    town = claim(12, doc="doc-a", place=ARIHA, claimant="civil defence", kind="medical")
+    town = at(12, ARIHA, doc="doc-a", claimant="civil defence", kind="medical")
     province = claim(12, doc="doc-b", place=IDLIB_PROVINCE)
     incident = one([town, province])
     assert incident.parts == ()
@@ -224,7 +237,7 @@ def test_a_town_figure_of_another_report_alone_stays_a_toll() -> None:
 
 def test_one_days_figure_inside_a_longer_period_is_a_part() -> None:
     clashes = period(claim(40, doc="doc-c"), date(2024, 5, 5), date(2024, 5, 8))
-    tuesday = claim(15, doc="doc-d", day=date(2024, 5, 7))  # published later
+    tuesday = on(15, date(2024, 5, 7), doc="doc-d")  # published later
     incident = one([clashes, tuesday])
     tally = incident.tally("killed", "people")
     assert tally is not None and tally.best.value == 40
@@ -234,8 +247,17 @@ def test_one_days_figure_inside_a_longer_period_is_a_part() -> None:
     assert not incident.flags  # the day's 15 is no revision of the 40
 
 
+def test_a_figure_that_only_inherits_its_reports_place_or_day_is_no_part() -> None:
+    province = claim(50, doc="doc-c", place=IDLIB_PROVINCE)
+    town = claim(30, doc="doc-c", place=ARIHA, claimant="local doctors", kind="medical")
+    clashes = period(claim(40, doc="doc-c"), date(2024, 5, 5), date(2024, 5, 8))
+    day = claim(20, doc="doc-d", day=date(2024, 5, 7), claimant="civil defence", kind="medical")
+    incident = one([province, town, clashes, day])
+    assert incident.parts == ()
+
+
 def test_the_first_days_figure_stays_in_the_series() -> None:
-    monday = claim(12, doc="doc-a", day=date(2024, 5, 5))
+    monday = on(12, date(2024, 5, 5), doc="doc-a")
     since = period(claim(40, doc="doc-c", cumulative=True), date(2024, 5, 5), date(2024, 5, 8))
     incident = one([monday, since])
     assert incident.parts == ()

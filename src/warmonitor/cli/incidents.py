@@ -2,7 +2,7 @@
 
     warmonitor reconcile [--policy NAME] [--ranking KINDS]
     warmonitor incidents [--format table|json|csv] [--policy NAME]
-    warmonitor incident ID                       (the same as `incident show ID`)
+    warmonitor incident ID [--chart out.png]     (the same as `incident show ID`)
     warmonitor incident merge ID ID [ID …]
     warmonitor incident split ID --claims CLAIM_ID [--claims CLAIM_ID …]
     warmonitor incident move CLAIM_ID --to ID
@@ -28,7 +28,8 @@ from rich.markup import escape
 from rich.table import Table
 from typer.core import TyperGroup
 
-from warmonitor.cli.app import DbOption, app, open_store, out
+from warmonitor.cli.app import DbOption, app, err, open_store, out
+from warmonitor.cli.tolls import aside_lines, series_lines, write_chart
 from warmonitor.export import EXPORT_FORMATS, TALLY_COLUMNS, export_incidents, tally_rows
 from warmonitor.reconcile import DEFAULT_POLICY, DEFAULT_RANKING, POLICIES, Incident, Tally
 from warmonitor.reconcile.wording import figure_text, group_label, number
@@ -217,9 +218,20 @@ def _show(result: Reconciliation, incident: Incident) -> None:
             f"{'ok' if check.ok else 'FLAG'} {check.kind}: {check.message}",
             None if check.ok else "red",
         )
-    for series in incident.timeline:
-        if len(series.points) > 1:
-            _say(f"timeline: {series.summary}")
+    if incident.timeline:
+        _say("")
+        _say("Tolls over time (each claimant's figures; the last is its figure):", "bold")
+        for line in series_lines(incident):
+            _say(line)
+    asides = aside_lines(incident)
+    if asides:
+        _say("")
+        _say("Parts of the event and projections (not in the tallies):", "bold")
+        for line in asides:
+            _say(line)
+    if incident.copies:
+        sets = "; ".join(", ".join(d[:12] for d in c) for c in incident.copies)
+        _say(f"copies of one report, counted once: {sets}")
     if incident.decisions:
         _say(f"shaped by analyst decision(s) {', '.join(map(str, incident.decisions))}")
 
@@ -269,12 +281,22 @@ def show_command(
     format: Annotated[IncidentFormat, typer.Option("--format", "-f")] = IncidentFormat.table,
     policy: PolicyOption = _DEFAULT_POLICY,
     ranking: RankingOption = None,
+    chart: Annotated[
+        Path | None,
+        typer.Option(
+            "--chart", metavar="PNG", help="Also plot each claimant's toll over time to a PNG."
+        ),
+    ] = None,
     db: DbOption = None,
 ) -> None:
-    """One incident: figures side by side with their evidence sentences, checks and flags."""
+    """One incident: figures side by side with their evidence sentences, checks and flags,
+    and each claimant's toll over time (--chart out.png plots it)."""
     with open_store(db) as store:
         result = current_incidents(store, policy.value, ranking=_ranking(ranking))
     incident = result.find(incident_id)
+    if chart is not None:
+        lines = write_chart(incident, chart)
+        err.print(f"chart of {lines} series written to {chart}", markup=False, highlight=False)
     if format is IncidentFormat.table:
         _show(result, incident)
         return

@@ -8,7 +8,8 @@ checks and a timeline, every number traceable to its claims. The domain core: no
 Modules: ``grouping`` (claims → incidents), ``decisions`` (analysts' merges, splits and moves;
 stable ids), ``sources`` (claimant identity, as-of dates), ``tallies`` (supersession,
 independence), ``policies`` (conservative, median, ranked), ``consistency`` (parts, subsets,
-conflicts, revisions), ``timeline``, ``wording`` (how figures read), ``types``. The rules are
+conflicts, revisions), ``timeline``, ``scope`` (parts of the event, projections), ``copies``
+(copies of one report), ``wording`` (how figures read), ``types``. The rules are
 written down in ``docs/RECONCILE.md``.
 """
 
@@ -24,6 +25,7 @@ from warmonitor.reconcile.policies import (
 from warmonitor.reconcile.types import (
     ACTIONS,
     Action,
+    Aside,
     Check,
     Decision,
     Estimate,
@@ -41,6 +43,7 @@ __all__ = [
     "DEFAULT_RANKING",
     "POLICIES",
     "Action",
+    "Aside",
     "Check",
     "Decision",
     "Estimate",

@@ -21,7 +21,8 @@ high:
     first day of, the period of a figure of the same outcome and group covering several days
     ("12 killed on Tuesday" of the clashes since Monday).
 
-Pure: no I/O.
+A place or a day makes a part only when the claim's own sentence names it: a figure without
+one inherits its report's main place and period, which say nothing of its scope. Pure: no I/O.
 """
 
 from __future__ import annotations
@@ -74,6 +75,12 @@ def _inside(place: Place, area: str, country: str | None) -> bool:
     )
 
 
+def _stated(words: str, claim: Claim) -> bool:
+    """Whether the claim's own sentence says ``words`` (a place or a time a report's figure
+    may otherwise only inherit from the report's main place or period)."""
+    return bool(words.strip()) and words.strip().casefold() in claim.evidence.sentence.casefold()
+
+
 def _single_day(claim: Claim) -> bool:
     p = claim.period
     return p is not None and p.start is not None and p.start == p.end and not claim.cumulative
@@ -121,6 +128,7 @@ def find_parts(claims: Sequence[Claim], claimant: Callable[[Claim], str]) -> dic
                 c.place is not None
                 and c.place.admin1
                 and _inside(c.place, c.place.admin1.casefold(), None)
+                and _stated(c.place.text, c)
             ):
                 key = (c.document_id, claimant(c), c.place.admin1.casefold())
                 towns.setdefault(key, set()).add(c.place.name.casefold())
@@ -140,7 +148,7 @@ def _place_part(
     """A town's figure inside a province's figure of the same report, or one of the
     claimant's figures for several towns of that province in its report."""
     place = claim.place
-    if place is None:
+    if place is None or not _stated(place.text, claim):
         return None
     for wide in wides:
         assert wide.place is not None
@@ -157,6 +165,8 @@ def _place_part(
 def _day_part(claim: Claim, spans: Sequence[Claim]) -> Scope | None:
     """One day's figure inside, and not on the first day of, a longer period's figure."""
     if not _single_day(claim) or claim.period is None or claim.period.start is None:
+        return None
+    if not _stated(claim.period.text, claim):
         return None
     day = claim.period.start
     inside = [
