@@ -22,7 +22,7 @@ from warmonitor.reconcile import DEFAULT_POLICY, DEFAULT_RANKING, Incident
 from warmonitor.reconcile.tallies import ancestors
 from warmonitor.reconcile.types import Tally, Total
 from warmonitor.reconcile.wording import group_label, number
-from warmonitor.reconcile_service import Reconciliation, current_incidents
+from warmonitor.reconcile_service import Reconciliation, stored_incidents
 from warmonitor.store import Store
 from warmonitor.store.incidents import DocumentSource
 
@@ -532,10 +532,11 @@ def export_incidents(
     policy: str = DEFAULT_POLICY,
     ranking: Sequence[str] = DEFAULT_RANKING,
 ) -> int:
-    """Reconcile the store's claims now and write the incidents to ``output``."""
+    """Write the store's incidents to ``output``: the stored run's, reconciled again first
+    when an input changed since (``reconcile_service.stored_incidents``)."""
     if format not in EXPORT_FORMATS:
         raise ConfigurationError(
             f"unknown export format {format!r}: choose one of {', '.join(EXPORT_FORMATS)}"
         )
-    result = current_incidents(store, policy, ranking=ranking)
+    result = stored_incidents(store, policy, ranking=ranking)
     return write_export(result, store.document_sources(), format, output)

@@ -1,13 +1,16 @@
 """The reconciliation verbs: join the store and the reconciler.
 
     with Store.open(url) as store:
-        result = reconcile_incidents(store)          # recompute and store
+        result = stored_incidents(store)             # the stored result, refreshed if stale
+        result = reconcile_incidents(store)          # reconcile when the inputs changed; store
         result = current_incidents(store, "median")  # recompute, store nothing
         merge_incidents(store, ["3f9c", "a71e"], analyst="ana")
 
 Claims are the latest extractor version's, less those an analyst rejected, with analysts'
 corrections applied. Analysts' decisions are replayed on every run; incident ids are kept from
-the stored run. Faces (CLI, later the API) call these and render the result.
+the stored run. The result is stored with the store's input revision (``store.runs``): while
+no input changed, the stored incidents are the result and nothing is reconciled again. Faces
+(CLI, exports, later the API) call these and render the result.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from warmonitor.reconcile import (
     check_policy,
     reconcile,
 )
+from warmonitor.reconcile.codec import decode, encode
 from warmonitor.reconcile.grouping import DEFAULT_RULES
 from warmonitor.store import Store
 from warmonitor.store.incidents import IncidentRecord, StoredDecision
@@ -42,6 +46,7 @@ __all__ = [
     "reconcile_incidents",
     "split_incident",
     "stored_claims",
+    "stored_incidents",
 ]
 
 
@@ -190,7 +195,23 @@ def _record(incident: Incident) -> IncidentRecord:
         lon=place.lon if place else None,
         start=incident.start,
         end=incident.end,
+        incident=encode(incident),
     )
+
+
+def _order(incident: Incident) -> tuple[date, date, str]:
+    """The order ``reconcile`` gives incidents in."""
+    return (incident.start or date.max, incident.end or date.max, incident.id)
+
+
+def _load(store: Store, policy: str, *, claims: bool = True) -> Reconciliation | None:
+    """The stored incidents, ``None`` when one was stored without its whole incident."""
+    records = store.incidents()
+    if any(r.incident is None for r in records):
+        return None
+    incidents = sorted((decode(Incident, r.incident) for r in records), key=_order)
+    found = {c.id: c for c in stored_claims(store)} if claims else {}
+    return Reconciliation(incidents, found, policy, published=store.publication_dates())
 
 
 def reconcile_incidents(
@@ -199,11 +220,44 @@ def reconcile_incidents(
     *,
     ranking: Sequence[str] = DEFAULT_RANKING,
     rules: GroupingRules = DEFAULT_RULES,
+    force: bool = False,
 ) -> Reconciliation:
-    """Reconcile the stored claims and store the incidents (replacing the previous run)."""
-    result = current_incidents(store, policy, ranking=ranking, rules=rules)
-    store.save_incidents([_record(i) for i in result.incidents])
+    """Reconcile the stored claims and store the incidents (replacing the previous run's;
+    only the incidents that changed are rewritten). When no input changed since the stored
+    run of this policy and ranking, the stored incidents are the result (``force``:
+    reconcile all the same)."""
+    chosen = check_policy(policy)
+    run = store.reconcile_run()
+    if not force and rules == DEFAULT_RULES and run.fresh(chosen, ranking):
+        loaded = _load(store, chosen)
+        if loaded is not None:
+            return loaded
+    result = current_incidents(store, chosen, ranking=ranking, rules=rules)
+    mark = (run.revision, chosen, tuple(ranking)) if rules == DEFAULT_RULES else None
+    store.save_incidents([_record(i) for i in result.incidents], run=mark)
     return result
+
+
+def stored_incidents(
+    store: Store,
+    policy: str = DEFAULT_POLICY,
+    *,
+    ranking: Sequence[str] = DEFAULT_RANKING,
+    claims: bool = True,
+) -> Reconciliation:
+    """The incidents as the faces show them: the stored run's while no input changed since;
+    else reconciled again and stored (when the stored run is of this policy and ranking, or
+    there is none), or reconciled and not stored (another policy or ranking: the stored run
+    stays). ``claims`` false leaves out the claims (a listing that needs none)."""
+    chosen = check_policy(policy)
+    run = store.reconcile_run()
+    if run.fresh(chosen, ranking):
+        loaded = _load(store, chosen, claims=claims)
+        if loaded is not None:
+            return loaded
+    if run.policy in (None, chosen) and run.ranking in (None, tuple(ranking)):
+        return reconcile_incidents(store, chosen, ranking=ranking)
+    return current_incidents(store, chosen, ranking=ranking)
 
 
 def _decide(
@@ -240,7 +294,7 @@ def merge_incidents(
     policy: str = DEFAULT_POLICY,
 ) -> Reconciliation:
     """Merge two or more incidents into one, record the decision and reconcile again."""
-    now = current_incidents(store, policy)
+    now = stored_incidents(store, policy)
     chosen = list({i.id: i for i in (now.find(p) for p in incident_ids)}.values())
     if len(chosen) < 2:
         raise ConfigurationError("a merge needs at least two different incidents")
@@ -266,7 +320,7 @@ def split_incident(
     policy: str = DEFAULT_POLICY,
 ) -> Reconciliation:
     """Take ``claim_ids`` out of an incident into a new one; record it and reconcile again."""
-    now = current_incidents(store, policy)
+    now = stored_incidents(store, policy)
     incident = now.find(incident_id)
     chosen = list(dict.fromkeys(now.claim(c).id for c in claim_ids))
     stray = [c for c in chosen if c not in incident.claim_ids]
@@ -289,7 +343,7 @@ def move_claim(
     policy: str = DEFAULT_POLICY,
 ) -> Reconciliation:
     """Move one claim into another incident; record it and reconcile again."""
-    now = current_incidents(store, policy)
+    now = stored_incidents(store, policy)
     claim = now.claim(claim_id)
     target = now.find(to_incident)
     source = now.incident_of(claim.id)

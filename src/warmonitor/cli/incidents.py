@@ -35,11 +35,11 @@ from warmonitor.reconcile import DEFAULT_POLICY, DEFAULT_RANKING, POLICIES, Inci
 from warmonitor.reconcile.wording import figure_text, group_label, number
 from warmonitor.reconcile_service import (
     Reconciliation,
-    current_incidents,
     merge_incidents,
     move_claim,
     reconcile_incidents,
     split_incident,
+    stored_incidents,
 )
 
 __all__ = ["incident_app"]
@@ -243,11 +243,15 @@ def _show(result: Reconciliation, incident: Incident) -> None:
 def reconcile_command(
     policy: PolicyOption = _DEFAULT_POLICY,
     ranking: RankingOption = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Reconcile even when no input changed.")
+    ] = False,
     db: DbOption = None,
 ) -> None:
-    """Group the stored claims into incidents, reconcile them and store the result."""
+    """Group the stored claims into incidents, reconcile them and store the result (at once
+    when nothing changed since the stored run; --force: reconcile all the same)."""
     with open_store(db) as store:
-        result = reconcile_incidents(store, policy.value, ranking=_ranking(ranking))
+        result = reconcile_incidents(store, policy.value, ranking=_ranking(ranking), force=force)
     flags = sum(len(i.flags) for i in result.incidents)
     out.print(
         f"{len(result.incidents)} incident(s) from {len(result.claims)} claim(s) stored "
@@ -264,7 +268,7 @@ def incidents_command(
 ) -> None:
     """List the incidents with their low / best / high tallies (JSON: docs/RECONCILE.md)."""
     with open_store(db) as store:
-        result = current_incidents(store, policy.value, ranking=_ranking(ranking))
+        result = stored_incidents(store, policy.value, ranking=_ranking(ranking), claims=False)
     if format is IncidentFormat.json:
         sys.stdout.write(
             json.dumps([i.to_dict() for i in result.incidents], ensure_ascii=False, indent=2) + "\n"
@@ -292,7 +296,7 @@ def show_command(
     """One incident: figures side by side with their evidence sentences, checks and flags,
     and each claimant's toll over time (--chart out.png plots it)."""
     with open_store(db) as store:
-        result = current_incidents(store, policy.value, ranking=_ranking(ranking))
+        result = stored_incidents(store, policy.value, ranking=_ranking(ranking))
     incident = result.find(incident_id)
     if chart is not None:
         lines = write_chart(incident, chart)

@@ -1,13 +1,17 @@
 """Incidents and analysts' decisions in the store (tables of migration ``0002_incidents``).
 
-Incidents are derived data: each reconciliation replaces them whole, in one transaction, and a
-claim belongs to at most one incident (``incident_claims`` is keyed by claim). Decisions are
-records: who decided what and when, stated in claim ids; they are never changed.
+Incidents are derived data, stored so that the faces read them (``0005``): each
+reconciliation replaces them as a set, in one transaction, rewriting only the incidents whose
+row changed (``digest``), and a claim belongs to at most one incident (``incident_claims`` is
+keyed by claim). Decisions are records: who decided what and when, stated in claim ids; they
+are never changed.
 :class:`IncidentStore` is mixed into :class:`~warmonitor.store.Store`.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
@@ -27,11 +31,13 @@ from sqlalchemy import (
     delete,
     insert,
     select,
+    update,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
 from warmonitor.errors import StoreError
 from warmonitor.store.dialect import UTCDateTime
+from warmonitor.store.runs import StoreStateRow
 from warmonitor.store.schema import CLAIM_ID_LENGTH, Base, DocumentRow
 
 __all__ = [
@@ -66,6 +72,8 @@ class IncidentRow(Base):
     claims_count: Mapped[int] = mapped_column(Integer)
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
     reconciled_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    digest: Mapped[str | None] = mapped_column(String(64))
+    incident: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
 
 
 class IncidentClaimRow(Base):
@@ -106,7 +114,8 @@ class DocumentSource:
 
 @dataclass(frozen=True, slots=True)
 class IncidentRecord:
-    """An incident as stored: its id, claims, a few columns for queries and its JSON."""
+    """An incident as stored: its id, claims, a few columns for queries, its JSON (``data``,
+    ``Incident.to_dict()``) and the incident without loss (``incident``, ``reconcile.codec``)."""
 
     id: str
     claim_ids: tuple[str, ...]
@@ -118,6 +127,8 @@ class IncidentRecord:
     lon: float | None = None
     start: date | None = None
     end: date | None = None
+    incident: dict[str, Any] | None = None
+    reconciled_at: datetime | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +150,9 @@ class IncidentStore:
 
     if TYPE_CHECKING:
 
-        def _writing(self, what: str) -> AbstractContextManager[Connection]: ...
+        def _writing(
+            self, what: str, *, inputs: bool = True
+        ) -> AbstractContextManager[Connection]: ...
 
         def _reading(self) -> AbstractContextManager[Connection]: ...
 
@@ -167,9 +180,18 @@ class IncidentStore:
 
     # -- incidents ------------------------------------------------------------------------------
 
-    def save_incidents(self, records: Sequence[IncidentRecord]) -> None:
-        """Replace the stored incidents with ``records``, in one transaction. A claim in two
-        records, or one that is not stored, is a :class:`StoreError` and nothing changes."""
+    def save_incidents(
+        self,
+        records: Sequence[IncidentRecord],
+        *,
+        run: tuple[int, str, Sequence[str]] | None = None,
+    ) -> int:
+        """Replace the stored incidents with ``records``, in one transaction; returns how many
+        were written. A stored incident whose row is the same (id, claims, JSON) is left as it
+        is, ``reconciled_at`` included. ``run`` is the input revision, policy and ranking they
+        were reconciled from (``RunStore.reconcile_run``); without it the stored incidents
+        describe no known run. A claim in two records, or one that is not stored, is a
+        :class:`StoreError` and nothing changes."""
         seen: dict[str, str] = {}
         for record in records:
             if not record.id or len(record.id) > INCIDENT_ID_LENGTH:
@@ -181,16 +203,37 @@ class IncidentStore:
                     )
                 seen[claim_id] = record.id
         now = datetime.now(UTC)
-        with self._writing(f"save {len(records)} incidents") as connection:
-            connection.execute(delete(IncidentClaimRow))
-            connection.execute(delete(IncidentRow))
-            if records:
-                connection.execute(insert(IncidentRow), [_row(r, now) for r in records])
-            if seen:
+        rows = [_row(r, now) for r in records]
+        members = {r.id: r.claim_ids for r in records}
+        with self._writing(f"save {len(records)} incidents", inputs=False) as connection:
+            stored = dict(connection.execute(select(IncidentRow.id, IncidentRow.digest)).all())
+            fresh = [row for row in rows if stored.get(row["id"]) != row["digest"]]
+            kept = {row["id"] for row in rows} - {row["id"] for row in fresh}
+            gone = [i for i in stored if i not in kept]
+            if len(gone) == len(stored):
+                connection.execute(delete(IncidentClaimRow))
+                connection.execute(delete(IncidentRow))
+            else:
+                for chunk in _chunks(gone):
+                    connection.execute(
+                        delete(IncidentClaimRow).where(IncidentClaimRow.incident_id.in_(chunk))
+                    )
+                    connection.execute(delete(IncidentRow).where(IncidentRow.id.in_(chunk)))
+            if fresh:
+                connection.execute(insert(IncidentRow), fresh)
                 connection.execute(
                     insert(IncidentClaimRow),
-                    [{"claim_id": c, "incident_id": i} for c, i in seen.items()],
+                    [
+                        {"claim_id": c, "incident_id": r["id"]}
+                        for r in fresh
+                        for c in members[r["id"]]
+                    ],
                 )
+            state: dict[str, Any] = {"reconciled_revision": None, "policy": None, "ranking": None}
+            if run is not None:
+                state = {"reconciled_revision": run[0], "policy": run[1], "ranking": list(run[2])}
+            connection.execute(update(StoreStateRow).values(**state, reconciled_at=now))
+        return len(fresh)
 
     def incident_membership(self) -> dict[str, frozenset[str]]:
         """The claim ids of each stored incident."""
@@ -268,6 +311,21 @@ class IncidentStore:
             return list(_decisions(connection.execute(query).mappings()))
 
 
+def _chunks(items: Sequence[str], size: int = 500) -> list[Sequence[str]]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def _digest(record: IncidentRecord) -> str:
+    """A hash of what a row holds: equal digests, equal rows."""
+    text = json.dumps(
+        [record.id, record.claim_ids, record.policy, record.data, record.incident],
+        sort_keys=True,
+        default=str,
+        ensure_ascii=False,
+    )
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def _row(record: IncidentRecord, now: datetime) -> dict[str, Any]:
     return {
         "id": record.id,
@@ -281,6 +339,8 @@ def _row(record: IncidentRecord, now: datetime) -> dict[str, Any]:
         "claims_count": len(record.claim_ids),
         "data": record.data,
         "reconciled_at": now,
+        "digest": _digest(record),
+        "incident": record.incident,
     }
 
 
@@ -298,6 +358,8 @@ def _record(row: Any, claim_ids: frozenset[str]) -> IncidentRecord:
         lon=row["lon"],
         start=row["date_start"],
         end=row["date_end"],
+        incident=row["incident"],
+        reconciled_at=row["reconciled_at"],
     )
 
 

@@ -30,6 +30,7 @@ from warmonitor.store.events import ReportEventStore, write_report_event
 from warmonitor.store.incidents import IncidentClaimRow, IncidentStore
 from warmonitor.store.migrator import upgrade
 from warmonitor.store.records import Review, ReviewAction, StoredDocument
+from warmonitor.store.runs import RunStore, bump_revision
 from warmonitor.store.schema import (
     CLAIM_ID_LENGTH,
     DOCUMENT_ID_LENGTH,
@@ -46,7 +47,7 @@ _BIGINT_MAX = 2**63 - 1
 _INT_MAX = 2**31 - 1
 
 
-class Store(IncidentStore, ReportEventStore, ActorStore):
+class Store(IncidentStore, ReportEventStore, ActorStore, RunStore):
     """A handle on one database; make it with :meth:`open`, end it with :meth:`close`."""
 
     def __init__(self, engine: Engine) -> None:
@@ -359,13 +360,17 @@ class Store(IncidentStore, ReportEventStore, ActorStore):
         return self._engine
 
     @contextmanager
-    def _writing(self, what: str) -> Iterator[Connection]:
+    def _writing(self, what: str, *, inputs: bool = True) -> Iterator[Connection]:
+        """A write transaction; one that writes inputs of reconciliation (``inputs``: every
+        write but storing incidents) moves the revision the stored incidents are checked by."""
         engine = self._live
         try:
             with engine.connect() as connection:
                 connection.execution_options(**dialect.WRITE)
                 with connection.begin():
                     yield connection
+                    if inputs:
+                        bump_revision(connection)
         except (SQLAlchemyError, UnicodeError, OverflowError) as exc:
             raise StoreError(f"cannot {what} in {self.url}: {_reason(exc)}") from exc
 

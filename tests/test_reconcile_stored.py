@@ -1,0 +1,152 @@
+"""The stored reconciliation: the result is stored with the inputs' revision, the faces read it,
+a run rewrites only the incidents that changed, and analysts' decisions still replay. Real
+SQLite, and PostgreSQL when ``WARMONITOR_TEST_POSTGRES_URL`` names a server."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine
+from sqlalchemy.engine import make_url
+
+from reconcile_factory import ALEPPO, IDLIB, claim
+from warmonitor import reconcile_service
+from warmonitor.model import Claim, Document
+from warmonitor.reconcile import DEFAULT_RANKING, Incident, reconcile
+from warmonitor.reconcile.codec import decode, encode
+from warmonitor.reconcile_service import (
+    current_incidents,
+    merge_incidents,
+    reconcile_incidents,
+    stored_incidents,
+)
+from warmonitor.store import Store
+
+PG_URL = os.environ.get("WARMONITOR_TEST_POSTGRES_URL")
+BACKENDS = ["sqlite", *(["postgresql"] if PG_URL else [])]
+
+FIRST = Document("An air strike hit a market in Idlib.", published=date(2024, 5, 6))
+SECOND = Document("Shelling hit Aleppo.", published=date(2024, 5, 6))
+THIRD = Document("The toll from the Idlib strike rose.", published=date(2024, 5, 8))
+
+
+@pytest.fixture(params=BACKENDS)
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    if request.param == "sqlite":
+        with Store.open(f"sqlite:///{tmp_path / 'store.db'}") as opened:
+            yield opened
+        return
+    assert PG_URL is not None
+    schema = f"wm_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(PG_URL)
+    with admin.begin() as connection:
+        connection.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
+    scoped = make_url(PG_URL).update_query_dict({"options": f"-csearch_path={schema}"})
+    try:
+        with Store.open(scoped.render_as_string(hide_password=False)) as opened:
+            yield opened
+    finally:
+        with admin.begin() as connection:
+            connection.exec_driver_sql(f'DROP SCHEMA "{schema}" CASCADE')
+        admin.dispose()
+
+
+@pytest.fixture
+def claims(store: Store) -> list[Claim]:
+    first = [claim(12, doc=FIRST.id, place=IDLIB)]
+    second = [
+        claim(4, doc=SECOND.id, place=ALEPPO, claimant="local council", kind="government",
+              sentence="Shelling killed people.")
+    ]  # fmt: skip
+    store.save(FIRST, first)
+    store.save(SECOND, second)
+    return [*first, *second]
+
+
+def _stamps(store: Store) -> dict[str, object]:
+    return {r.id: r.reconciled_at for r in store.incidents()}
+
+
+def _no_reconciling(*args: object, **kwargs: object) -> list[Incident]:
+    raise AssertionError("reconciled although nothing changed")
+
+
+def test_an_incident_is_encoded_without_loss(claims: list[Claim]) -> None:
+    incidents = reconcile(claims, {FIRST.id: FIRST.published, SECOND.id: SECOND.published})
+    assert [decode(Incident, encode(i)) for i in incidents] == incidents
+
+
+def test_the_stored_result_reads_back_equal_to_a_fresh_recompute(
+    store: Store, claims: list[Claim], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stored = reconcile_incidents(store)
+    fresh = current_incidents(store)
+    monkeypatch.setattr(reconcile_service, "reconcile", _no_reconciling)
+    read = stored_incidents(store)
+    assert read.incidents == fresh.incidents == stored.incidents
+    assert read.claims == fresh.claims
+    assert store.reconcile_run().fresh("conservative", DEFAULT_RANKING)
+
+
+def test_reconcile_is_cheap_when_nothing_changed(
+    store: Store, claims: list[Claim], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = reconcile_incidents(store)
+    stamps = _stamps(store)
+    monkeypatch.setattr(reconcile_service, "reconcile", _no_reconciling)
+    again = reconcile_incidents(store)
+    assert again.incidents == first.incidents
+    assert _stamps(store) == stamps
+
+
+def test_a_new_report_rewrites_only_the_incidents_it_joins(
+    store: Store, claims: list[Claim]
+) -> None:
+    before = reconcile_incidents(store)
+    stamps = _stamps(store)
+    idlib = next(i for i in before.incidents if i.place and i.place.name == "Idlib")
+    aleppo = next(i for i in before.incidents if i.place and i.place.name == "Aleppo")
+    later = claim(19, doc=THIRD.id, place=IDLIB, said_on=date(2024, 5, 7))
+    store.save(THIRD, [later])
+    assert not store.reconcile_run().fresh("conservative", DEFAULT_RANKING)
+    after = stored_incidents(store)  # a face: stale, so reconciled again and stored
+    assert after.incidents == current_incidents(store).incidents
+    now = _stamps(store)
+    assert now[aleppo.id] == stamps[aleppo.id]  # untouched
+    assert now[idlib.id] != stamps[idlib.id]  # rewritten: it holds the new claim
+    assert later.id in after.find(idlib.id).claim_ids
+    assert after.find(idlib.id).tally("killed", "people").best.value == 19  # type: ignore[union-attr]
+
+
+def test_reviews_make_the_stored_result_stale(store: Store, claims: list[Claim]) -> None:
+    reconcile_incidents(store)
+    store.add_review(claims[1].id, "reject", reviewer="ana")
+    result = stored_incidents(store)
+    assert all(claims[1].id not in i.claim_ids for i in result.incidents)
+    assert result.incidents == current_incidents(store).incidents
+
+
+def test_decisions_replay_through_the_stored_result(store: Store, claims: list[Claim]) -> None:
+    first = reconcile_incidents(store)
+    merged = merge_incidents(store, [i.id for i in first.incidents], analyst="ana")
+    assert len(merged.incidents) == 1
+    assert stored_incidents(store).incidents == merged.incidents
+    store.save(THIRD, [claim(19, doc=THIRD.id, place=IDLIB, said_on=date(2024, 5, 7))])
+    after = stored_incidents(store)
+    assert len(after.incidents) == 1 and len(after.incidents[0].claim_ids) == 3
+    assert after.incidents[0].decisions == (merged.decision.id,)  # type: ignore[union-attr]
+    assert after.incidents == current_incidents(store).incidents
+
+
+def test_another_policy_leaves_the_stored_run(store: Store, claims: list[Claim]) -> None:
+    reconcile_incidents(store)
+    stamps = _stamps(store)
+    median = stored_incidents(store, "median")
+    assert {i.policy for i in median.incidents} == {"median"}
+    assert _stamps(store) == stamps
+    assert store.reconcile_run().policy == "conservative"
