@@ -90,13 +90,12 @@ def assemble(
         countries = Counter(e.country for e in members if e.country)
         country = countries.most_common(1)[0][0] if countries else None
         places = [e.place for e in members if e.place is not None]
-        group: list[str] = []
-        for d in cluster:
-            for c in by_document.get(d, ()):
-                if _fits(c, start, country, places, rules, earlier_days):
-                    group.append(c.id)
-                else:
-                    strays.append(c)
+        members_claims = [c for d in cluster for c in by_document.get(d, ())]
+        fit = [_fits(c, start, country, places, rules, earlier_days) for c in members_claims]
+        if not any(fit):  # the event's places or day were misread: its reports' claims are it
+            fit = [True] * len(members_claims)
+        group = [c.id for c, ok in zip(members_claims, fit, strict=True) if ok]
+        strays.extend(c for c, ok in zip(members_claims, fit, strict=True) if not ok)
         if group:
             reports[len(groups)] = tuple(cluster)
             groups.append(group)

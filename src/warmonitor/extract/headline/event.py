@@ -76,10 +76,25 @@ def _sites(text: str) -> list[tuple[str, int]]:
     return [(kind, m.start()) for kind, pattern in _SITES for m in pattern.finditer(text)]
 
 
-def _places(places: PlaceIndex, lead_end: int) -> tuple[Place, ...]:
-    """The located places of the document's country, most salient first: named in the lead,
+def event_country(places: PlaceIndex) -> str | None:
+    """The country the report's event is in: the one its names name most often (a country, a
+    town, a region; weak and reference names left out). Unlike the document's country votes,
+    a dateline or a capital quoted for its government counts once, like any other name, so a
+    report filed from Beirut or Washington about Syria is about Syria."""
+    named: Counter[str] = Counter()
+    for m in places.mentions:
+        if m.tier <= 1 and not m.reference and m.entry.country:
+            named[m.entry.country] += 1
+    if not named:
+        return places.country
+    top = max(named.values())
+    tied = [c for c, n in named.items() if n == top]
+    return places.country if places.country in tied else sorted(tied)[0]
+
+
+def _places(places: PlaceIndex, lead_end: int, country: str | None) -> tuple[Place, ...]:
+    """The located places of the event's country, most salient first: named in the lead,
     specific, named often."""
-    country = places.country
     weight: Counter[int] = Counter()
     first: dict[int, int] = {}
     chosen: dict[int, Place] = {}
@@ -129,8 +144,8 @@ def report_event(
     located: tuple[Place, ...] = ()
     country = None
     if places is not None:
-        country = places.country
-        located = _places(places, lead_end)
+        country = event_country(places)
+        located = _places(places, lead_end, country)
         for m in places.mentions:
             if m.located and m.entry.geonames_id is not None and m.entry.country == country:
                 counts[f"@{m.entry.geonames_id}"] += 2 if m.start < lead_end else 1
