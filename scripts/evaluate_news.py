@@ -25,6 +25,7 @@ from types import ModuleType
 from typing import Any
 
 from warmonitor.actors import ActorRegistry
+from warmonitor.model import Claim
 from warmonitor.pipeline import ingest_paths
 from warmonitor.reconcile import Incident
 from warmonitor.reconcile.sources import Claimants
@@ -108,6 +109,22 @@ def _main_incident(result: Reconciliation, document_id: str) -> Incident | None:
     return by_id[best]
 
 
+def _figures(claims: list[Claim], names: dict[str, str]) -> list[dict[str, Any]]:
+    """The figures a report states: its claims, a figure its claimant repeats (in the
+    headline, the lead and the body) once, as the set's annotators count them."""
+    out: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for c in claims:
+        figure = {
+            "outcome": c.outcome,
+            "group": c.victims.group,
+            "low": c.count.low,
+            "high": c.count.high,
+            "claimant": names.get(c.id) or c.claimant.name or c.claimant.text or "unattributed",
+        }
+        out.setdefault(tuple(figure.values()), figure)
+    return list(out.values())
+
+
 def predictions(folder: Path) -> list[dict[str, Any]]:
     """Ingest, reconcile and return the prediction lines of the scorer's format."""
     index = _index(folder)
@@ -126,19 +143,7 @@ def predictions(folder: Path) -> list[dict[str, Any]]:
             {
                 "file": row["file"],
                 "incident": incident.id if incident else None,
-                "claims": [
-                    {
-                        "outcome": c.outcome,
-                        "group": c.victims.group,
-                        "low": c.count.low,
-                        "high": c.count.high,
-                        "claimant": names.get(c.id)
-                        or c.claimant.name
-                        or c.claimant.text
-                        or "unattributed",
-                    }
-                    for c in claims
-                ],
+                "claims": _figures(claims, names),
             }
         )
     for incident in result.incidents:
