@@ -80,3 +80,66 @@ def test_appositive_after_a_lowercase_article() -> None:
         "monitor, said."
     )
     assert (att.text, att.descriptor) == ("the Levant Casualty Monitor", "a UK-based war monitor")
+
+
+def test_more_reporting_frames() -> None:
+    assert subjects("The Levant Monitor on Saturday gave a breakdown of 40 people killed.") == [
+        "The Levant Monitor"
+    ]
+    assert subjects("Eastland health office says that at least 50 people have been killed.") == [
+        "Eastland health office"
+    ]
+    assert subjects("An inquiry team concluded on Friday that 12 people were killed.") == [
+        "An inquiry team"
+    ]
+    assert subjects("Norton city hall wrote on Telegram that 30 died.") == ["Norton city hall"]
+    assert subjects("Nine killed, 20 wounded in the city after shelling – Petrenko") == ["Petrenko"]
+
+
+def test_appositives_asides_and_datelines() -> None:
+    assert (
+        subjects(
+            "Local officials, citing witness accounts, said they estimate that 30 people died."
+        )[-1]
+        == "Local officials"
+    )
+    (att,) = find_attributions(
+        "Ivan Petrov, spokesperson of the agency, also reported that 130 people are missing."
+    )
+    assert (att.text, att.descriptor) == ("Ivan Petrov", "spokesperson of the agency")
+    assert subjects(
+        "Over 60 adults were killed, the head of the team — which arrived late — said."
+    ) == ["the head of the team"]
+    assert subjects("date 2021-01-02 Eastland health office says 50 people died.") == [
+        "Eastland health office"
+    ]
+
+
+def test_relative_clause_names_its_own_voice() -> None:
+    assert subjects("The army denied it, but local officials said 9 people had died.") == [
+        "local officials"
+    ]
+    assert subjects("They struck the depot, which local authorities said had killed 9 people.") == [
+        "local authorities"
+    ]
+
+
+def test_passive_agent_is_the_voice() -> None:
+    assert subjects("It was far below the 300 deaths first reported by the city council.") == [
+        "the city council"
+    ]
+
+
+def test_titled_person_and_pronouns() -> None:
+    registry = ClaimantRegistry()
+    first = registry.resolve("the region's governor Ivan Petrenko")
+    assert first.name == "Ivan Petrenko"
+    assert registry.resolve("he").name == "Ivan Petrenko"
+    assert registry.resolve("Petrenko").name == "Ivan Petrenko"
+    assert registry.resolve("the governor").name == "Ivan Petrenko"
+
+
+def test_described_voice_is_what_it_refers_to() -> None:
+    registry = ClaimantRegistry()
+    registry.resolve("the country's main opposition bloc")
+    assert registry.resolve("it").name == "country's main opposition bloc"

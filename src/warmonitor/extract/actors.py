@@ -24,6 +24,12 @@ _TRAILING_TIME = re.compile(
     re.I,
 )
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.I)
+# a document or inquiry as the voice: "an unclassified intelligence report", "an investigation by …"
+_DOCUMENT_VOICE = re.compile(
+    r"^(?:the|a|an)\s+(?:[\w.\-'’]+\s+){0,5}(?:report|investigation|assessment|inquiry|review|"
+    r"analysis|study)(?:\s+by\s+(?:[\w.\-'’]+\s*){1,6})?$",
+    re.I,
+)
 _PRONOUN = frozenset({"he", "she", "they", "it", "we", "i", "the group"})
 
 
@@ -51,7 +57,7 @@ def as_actor(
     if claimant.name is None and text.casefold() in _PRONOUN:
         return claimant
     name = _clean(claimant.name or "")
-    if not name or is_fragment(name):
+    if not name or (is_fragment(name) and not _DOCUMENT_VOICE.match(name)):
         return outlet
     if name != claimant.name:
         name = _LEADING.sub("", name)

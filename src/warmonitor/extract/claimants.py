@@ -18,13 +18,31 @@ __all__ = ["Attribution", "ClaimantRegistry", "claimant_kind", "find_attribution
 
 _SPEECH = re.compile(
     r"\b(?:said|says|say|told|tells|reported|reports|announced|announces|confirmed|"
-    r"confirms|stated|states|added|adds|claimed|claims|estimated|estimates|documented|"
-    r"recorded|noted|blamed|acknowledged|quoted|cited|counted|put the (?:death )?toll|"
+    r"confirms|stated|states|added|adds|(?:claimed|claims)(?!\s+(?:the\s+)?(?:lives?|\d))|estimated|estimates|estimate|documented|"
+    r"recorded|noted|blamed|acknowledged|quoted|cited|counted|counts|put the (?:death )?toll|"
+    r"putting the (?:death )?toll|puts the (?:death )?toll|"
+    r"gave (?:a |an )?(?:breakdown|count|toll|tally|figure|death toll)|"
+    r"concluded|concludes|spoke of|speaks of|wrote|writes|posted|believes|believe|"
+    r"charges|charged|accused|accuses|released (?:a|an) [\w\- ]{0,30}?report stating|"
+    r"found|finds|recalled|saw|verified|registered|warned|maintained|suggests|"
+    r"points to|tallied|updated|revised|"
     r"(?:has|have) said|(?:has|have) reported|(?:has|have) confirmed)\b"
 )
-_ACCORDING = re.compile(r"\b(?:according to|citing|quoting|quoted by|cited by|per)\s+", re.I)
+_ACCORDING = re.compile(
+    r"\b(?:according to|citing|quoting|quoted by|cited by|per|(?:first |originally |initially )?"
+    r"(?:reported|provided|given|released|published|described|documented|recorded|compiled) by|"
+    r"(?:figures|data|numbers|statistics|a toll|the toll|a tally) (?:provided|released|"
+    r"published|given|issued) by)\s+(?:(?:figures|data|numbers|statistics|a statement|"
+    r"estimates|a report) (?:from|by|of)\s+)?",
+    re.I,
+)
+# a headline's source after a dash or colon at its end: "… killed in the city – Mayor"
+_HEADLINE_SOURCE = re.compile(
+    r"(?:\s[—–-]|:)\s+((?:the\s+)?[A-Z][\w\-'’.]*(?:\s+(?:of|for|the|[A-Z][\w\-'’.]*)){0,5})"
+    r"\s*$"
+)
 _PASSIVE_BEFORE = re.compile(
-    r"\b(?:were|was|is|are|been|be|being|it|widely|the|a|an|its|"
+    r"\b(?:were|was|is|are|been|be|being|widely|the|a|an|its|"
     r"their|his|her)\s*$",
     re.I,
 )
@@ -48,8 +66,17 @@ _PRONOUNS = {
     "it": "org",
     "we": "any",
     "i": "person",
+    "him": "person",
+    "her": "person",
+    "them": "any",
     "the group": "org",
 }
+_ROLE = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|governor|mayor|minister|head|chief|commissioner|"
+    r"adviser|advisor|prosecutor|director|official|officer|commander|envoy|secretary|"
+    r"president|ambassador|coordinator|activist|doctor|deputy|chairman|leader|representative)\b",
+    re.I,
+)
 _CONNECTORS = frozenset("for of and the de al el on in".split())
 _TITLES = re.compile(
     r"^(?:mr|mrs|ms|dr|gen|general|col|colonel|maj|major|capt|captain|lt|"
@@ -84,13 +111,18 @@ def find_attributions(sentence: str) -> list[Attribution]:
     for m in _REPORTS_OF.finditer(sentence):
         found.append(Attribution(m.group(1), m.start(1), m.end(1), m.start(1), m.end(1)))
     for m in _SPEECH.finditer(sentence):
-        if _PASSIVE_BEFORE.search(sentence[: m.start()]):
+        if _PASSIVE_BEFORE.search(sentence[: m.start()]) or sentence.startswith(" by ", m.end()):
             continue
         att = _left_subject(sentence, m.start(), m.end())
-        if att is None and _inverted(sentence, m.start()):
+        if att is None and _inverted(sentence, m.start()) and not m.group().startswith("told"):
             att = _right_subject(sentence, m.start(), m.end())
         if att:
             found.append(att)
+    tail = _HEADLINE_SOURCE.search(sentence)
+    if tail and not _looks_like_clause(tail.group(1)):
+        found.append(
+            Attribution(tail.group(1), tail.start(1), tail.end(1), tail.start(), tail.end())
+        )
     return sorted(found, key=lambda a: a.verb_start)
 
 
@@ -99,26 +131,79 @@ def _inverted(sentence: str, verb_start: int) -> bool:
     return not before or before[-1] in ",\"”'’" or before.endswith("--")
 
 
+_TRAILING_ADVERB = re.compile(
+    r"(?:\s+(?:also|later|earlier|then|now|so far|first|initially|originally|previously|separately|"
+    r"has|have|had|had also|has also|have also|"
+    r"(?:(?:on|late|early|earlier|on the)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday|today|yesterday|tonight|overnight)(?:\s+(?:morning|afternoon|evening|"
+    r"night))?|in a statement|in a report|in its report))+$",
+    re.I,
+)
+_DASH_ASIDE = re.compile(r"\s*(?:[—–]|\s-\s|--)[^—–]*?(?:[—–]|\s-|--)\s*$")
+_PAREN_ASIDE = re.compile(r"\s*\([^()]*\)\s*$")
+_LEADING_LINK = re.compile(
+    r"^(?:(?:and|but|while|as|with|then|so|yet|also|meanwhile|however|earlier|later)\s+)+",
+    re.I,
+)
+_APPOSITIVE = re.compile(
+    r"(?:a|an|the|its|his|her|their|which|who|whose|citing|quoting|"
+    r"[a-z][\w\-]*(?:\s+[\w\-'’]+){0,8})\b",
+)
+_RELATIVE_AFTER = re.compile(r"\s(?:which|where|whom)\s", re.I)
+
+
+def _trim_subject(subject: str) -> str:
+    """A subject without a dateline ("date 2023-01-02 …", "CITY:") or leading links ("and")."""
+    digits = [m.end() for m in re.finditer(r"\S*\d\S*", subject)]
+    dateline = bool(digits) and (
+        not re.search(r"[A-Za-z]{2,}", subject[: digits[-1]].split()[-1] or "")
+        or re.match(r"\s*date\b", subject, re.I) is not None
+    )
+    if dateline:
+        subject = subject[digits[-1] :]
+    return _LEADING_LINK.sub("", subject.strip()).strip()
+
+
 def _left_subject(sentence: str, verb_start: int, verb_end: int) -> Attribution | None:
     before = sentence[:verb_start]
     stripped = before.rstrip()
+    # "X on Saturday also said", "X — which … — said", "X (in a post) said"
+    for _ in range(3):
+        cut = _TRAILING_ADVERB.sub("", stripped)
+        cut = _DASH_ASIDE.sub("", cut) if cut.endswith(("—", "–", " -", "--")) else cut
+        cut = _PAREN_ASIDE.sub("", cut) if cut.endswith(")") else cut
+        if cut == stripped:
+            break
+        stripped = cut.rstrip()
     pieces = [p for p in _BOUNDARY.split(stripped)]
     if not pieces:
         return None
     subject = pieces[-1].strip()
     descriptor = None
     if stripped.endswith(",") and len(pieces) >= 3:
-        # "NAME, a UK-based war monitor, said": the name is before the appositive
+        # "NAME, a UK-based war monitor, said"; "Local officials, citing witnesses, said"
         appos = pieces[-2].strip()
-        name = pieces[-3].strip()
+        name = _trim_subject(re.split(r"\b(?:that|said|says)\s", pieces[-3].strip())[-1])
         bare = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.I)
-        if re.match(r"(?:a|an|the)\s", appos, re.I) and bare[:1].isupper():
+        if (
+            _APPOSITIVE.match(appos)
+            and bare[:1].isupper()
+            and not _looks_like_clause(name)
+            and len(name.split()) <= 8
+        ):
             subject, descriptor = name, appos
+        else:
+            return None
     elif not subject and len(pieces) >= 2:
         return None
     rel = _RELATIVE.search(" " + subject + " ")
     if rel:
-        subject = subject[: max(0, rel.start() - 1)].strip()
+        after = _RELATIVE_AFTER.search(" " + subject + " ")
+        tail = subject[after.end() - 1 :].strip() if after else ""
+        subject = tail if tail else subject[: max(0, rel.start() - 1)].strip()
+    subject = _trim_subject(subject)
+    if re.match(r"(?:what|how|why|when|whether|if)\b", subject, re.I) or _SPEECH.search(subject):
+        return None
     if not subject or len(subject.split()) > 10 or any(ch.isdigit() for ch in subject):
         return None
     if _looks_like_clause(subject):
@@ -206,17 +291,25 @@ class ClaimantRegistry:
             if entry:
                 return self._use(entry, words)
             return Claimant(None, words, "unnamed")
-        name, acronym, based = self._proper_name(words)
+        role = None
+        name, role = self._titled_person(words)
+        acronym, based = None, ""
+        if not name:
+            name, acronym, based = self._proper_name(words)
         if name:
             entry = self._find_name(name, acronym)
             if entry is None:
-                entry = _Entry(name, claimant_kind(f"{name} {descriptor or ''} {based}"))
-                entry.person = self._is_person(name)
+                entry = _Entry(
+                    name, claimant_kind(f"{name} {descriptor or ''} {based} {role or ''}")
+                )
+                entry.person = self._is_person(name) or role is not None
+                if descriptor and _ROLE.search(descriptor) and len(name.split()) <= 3:
+                    entry.person = entry.person or claimant_kind(name) == "unnamed"
                 entry.aliases.add(_norm(name))
                 self._entries.append(entry)
             if acronym:
                 entry.aliases.add(_norm(acronym))
-            for extra in (descriptor, based):
+            for extra in (descriptor, based, role):
                 if extra:
                     entry.heads.update(self._heads(extra))
                     if entry.kind == "unnamed":
@@ -228,11 +321,37 @@ class ClaimantRegistry:
                 return self._use(entry, words)
         bare = _ARTICLE.sub("", words).strip()
         kind = claimant_kind(words)
+        if bare and not _looks_like_clause(bare):
+            # a described voice ("the region's health office") that "it" or "he" may refer to
+            entry = _Entry(bare, kind, {_norm(bare)}, self._heads(bare))
+            entry.person = bool(_ROLE.search(bare)) and not bare.lower().endswith("s")
+            self._entries.append(entry)
+            self._last = entry
         return Claimant(bare or words, words, kind)
 
     def _use(self, entry: _Entry, words: str) -> Claimant:
         self._last = entry
+        if self._entries and self._entries[-1] is not entry:  # most recent voice last
+            self._entries.remove(entry)
+            self._entries.append(entry)
         return Claimant(entry.name, words, entry.kind)
+
+    @staticmethod
+    def _titled_person(words: str) -> tuple[str | None, str | None]:
+        """ "the region's governor Ann Smith" → ("Ann Smith", "region's governor")."""
+        tokens = words.split()
+        run: list[str] = []
+        for tok in reversed(tokens):
+            if tok[:1].isupper() and not tok.endswith(("'s", "’s")):
+                run.insert(0, tok)
+            else:
+                break
+        rest = " ".join(tokens[: len(tokens) - len(run)])
+        if len(run) > 3:
+            rest, run = " ".join([rest, *run[:-2]]).strip(), run[-2:]
+        if 2 <= len(run) <= 3 and rest and _ROLE.search(rest):
+            return " ".join(run), _ARTICLE.sub("", rest)
+        return None, None
 
     def _proper_name(self, words: str) -> tuple[str | None, str | None, str]:
         acr = _ACRONYM.search(words)
