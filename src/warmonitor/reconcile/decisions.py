@@ -8,6 +8,7 @@ wins over an earlier one. Claims a decision names that are no longer present are
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from warmonitor.reconcile.types import Decision
@@ -94,14 +95,15 @@ def assign_ids(
     """An id per group: the previous incident sharing the most claims with it keeps its id
     (each previous id goes to one group), the rest get fresh ones."""
     previous = previous or {}
-    pairs = sorted(
-        (
-            (-len(claims & set(group)), -len(group), old, i)
-            for i, group in enumerate(groups)
-            for old, claims in previous.items()
-            if claims & set(group)
-        ),
-    )
+    owners: dict[str, list[str]] = {}  # claim -> the previous incidents holding it
+    for old, claims in previous.items():
+        for claim in claims:
+            owners.setdefault(claim, []).append(old)
+    pairs: list[tuple[int, int, str, int]] = []
+    for i, group in enumerate(groups):  # each group meets only the incidents it shares with
+        shared = Counter(old for claim in set(group) for old in owners.get(claim, ()))
+        pairs.extend((-n, -len(group), old, i) for old, n in shared.items())
+    pairs.sort()
     ids: list[str | None] = [None] * len(groups)
     used: set[str] = set()
     for _overlap, _size, old, i in pairs:
