@@ -206,10 +206,10 @@ def _order(incident: Incident) -> tuple[date, date, str]:
 
 def _load(store: Store, policy: str, *, claims: bool = True) -> Reconciliation | None:
     """The stored incidents, ``None`` when one was stored without its whole incident."""
-    records = store.incidents()
-    if any(r.incident is None for r in records):
+    stored = store.whole_incidents()
+    if any(data is None for data in stored):
         return None
-    incidents = sorted((decode(Incident, r.incident) for r in records), key=_order)
+    incidents = sorted((decode(Incident, data) for data in stored), key=_order)
     found = {c.id: c for c in stored_claims(store)} if claims else {}
     return Reconciliation(incidents, found, policy, published=store.publication_dates())
 

@@ -243,6 +243,12 @@ class IncidentStore:
                 out.setdefault(row.incident_id, set()).add(row.claim_id)
         return {k: frozenset(v) for k, v in out.items()}
 
+    def whole_incidents(self) -> list[dict[str, Any] | None]:
+        """Each stored incident without loss (column ``incident``; ``None`` for a row stored
+        without it), and nothing else: what the faces read."""
+        with self._reading() as connection:
+            return list(connection.scalars(select(IncidentRow.incident)))
+
     def incidents(self) -> list[IncidentRecord]:
         """The stored incidents, earliest first."""
         membership = self.incident_membership()
