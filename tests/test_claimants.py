@@ -143,3 +143,18 @@ def test_described_voice_is_what_it_refers_to() -> None:
     registry = ClaimantRegistry()
     registry.resolve("the country's main opposition bloc")
     assert registry.resolve("it").name == "country's main opposition bloc"
+
+
+def test_a_collective_description_is_not_resolved_to_a_government_by_country() -> None:
+    from warmonitor.extract.actors import as_actor
+    from warmonitor.model import Claimant
+
+    outlet = Claimant("Levant Wire", "", "media")
+    authorities = as_actor(
+        Claimant("authorities", "the authorities", "government"), outlet, country="SY"
+    )
+    assert authorities.name == "authorities"
+    ministry = as_actor(
+        Claimant("health ministry", "the health ministry", "medical"), outlet, country="PS"
+    )
+    assert ministry.name == "Gaza Health Ministry"

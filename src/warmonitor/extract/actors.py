@@ -30,6 +30,9 @@ _DOCUMENT_VOICE = re.compile(
     r"analysis|study)(?:\s+by\s+(?:[\w.\-'’]+\s*){1,6})?$",
     re.I,
 )
+# A country's single institution may be named by its office alone ("the health ministry",
+# "the army" in a report from that country); "the authorities" or "officials" name no one.
+_INSTITUTION = re.compile(r"\b(?:ministry|army|military|armed forces|police)\b", re.I)
 _PRONOUN = frozenset({"he", "she", "they", "it", "we", "i", "the group"})
 
 
@@ -52,7 +55,7 @@ def as_actor(
     text = claimant.text or claimant.name or ""
     for words in dict.fromkeys(w for w in (claimant.name, _clean(text), text) if w):
         found = registry.resolve(words, country=country)
-        if found is not None:
+        if found is not None and (found.how != "hint" or _INSTITUTION.search(words)):
             return Claimant(found.actor.name, claimant.text, found.actor.kind)
     if claimant.name is None and text.casefold() in _PRONOUN:
         return claimant
