@@ -14,6 +14,7 @@ from warmonitor.model import Claim, Claimant, Period, Place, ReportEvent
 from warmonitor.reconcile import Incident, reconcile
 from warmonitor.reconcile.copies import copy_groups
 
+SARAQIB = Place("Saraqib", "SY", 35.8647, 36.8006, 163270, "Idlib", "city")  # 17 km east
 PUBLISHED = {
     "doc-a": date(2024, 5, 6),
     "doc-b": date(2024, 5, 7),
@@ -191,8 +192,9 @@ def test_a_stated_share_of_the_same_victims_is_a_part_not_a_rival() -> None:
 
 def test_town_figures_of_a_province_report_are_parts_and_checked() -> None:
     province = claim(50, doc="doc-c", place=IDLIB_PROVINCE)
+    earlier = claim(35, doc="doc-a", place=IDLIB_PROVINCE)  # the event is the province's
     town = at(20, ARIHA, doc="doc-c")
-    incident = one([province, town])
+    incident = one([earlier, province, town])
     assert [s.value for s in incident.tally("killed", "people").sources] == [50]
     (part,) = incident.parts
     assert (part.role, part.scope, part.where) == ("part", "place", "Ariha")
@@ -207,23 +209,36 @@ def test_town_figures_of_a_province_report_are_parts_and_checked() -> None:
 
 def test_town_figures_beyond_the_province_toll_are_flagged() -> None:
     province = claim(50, doc="doc-c", place=IDLIB_PROVINCE)
-    towns = [at(40, IDLIB, doc="doc-c"), at(20, ARIHA, doc="doc-c")]
-    incident = one([province, *towns])
+    towns = [at(40, SARAQIB, doc="doc-c"), at(20, ARIHA, doc="doc-c")]
+    incident = one([claim(45, doc="doc-a", place=IDLIB_PROVINCE), province, *towns])
     (flag,) = incident.flags
     assert flag.kind == "parts"
     assert flag.message == (
-        "people killed: the figures for places of the event (Ariha 20 + Idlib 40 = 60) exceed "
+        "people killed: the figures for places of the event (Ariha 20 + Saraqib 40 = 60) exceed "
         "its toll of 50 (Syrian Observatory for Human Rights)"
     )
 
 
 def test_a_claimants_breakdown_by_town_across_reports_is_parts() -> None:
-    province = claim(60, doc="doc-d", place=IDLIB_PROVINCE)
-    towns = [at(20, IDLIB, doc="doc-a"), at(15, ARIHA, doc="doc-a")]
-    alone = at(25, IDLIB, doc="doc-b")  # a report of its own naming the town
-    incident = one([province, *towns, alone])
-    assert {(p.where, p.source.value) for p in incident.parts} == {("Idlib", 20), ("Ariha", 15)}
-    assert [p.value for p in incident.timeline[0].points] == [25, 60]
+    reports = ((40, "doc-b"), (60, "doc-d"), (60, "doc-e"))
+    province = [claim(v, doc=d, place=IDLIB_PROVINCE) for v, d in reports]
+    towns = [at(20, SARAQIB, doc="doc-a"), at(15, ARIHA, doc="doc-a")]  # one report's breakdown
+    alone = at(25, SARAQIB, doc="doc-c", claimant="civil defence", kind="medical")
+    incident = one([*province, *towns, alone])
+    assert {(p.where, p.source.value) for p in incident.parts} == {("Saraqib", 20), ("Ariha", 15)}
+    tally = incident.tally("killed", "people")
+    assert tally is not None and alone.id in tally.claim_ids  # a report of its own: a toll
+    (series,) = [s for s in incident.timeline if s.claimant != "civil defence"]
+    assert [p.value for p in series.points] == [40, 60, 60]
+
+
+def test_a_figure_of_the_events_own_place_is_never_a_part() -> None:
+    # the event is in Bucha-like Ariha; the report's province figure is wider than the event
+    town = at(421, ARIHA, doc="doc-c", id="town")
+    wider = claim(1000, doc="doc-c", place=IDLIB_PROVINCE)
+    incident = one([at(351, ARIHA, doc="doc-a"), town, wider])
+    assert incident.parts == ()
+    assert town.id in incident.tally("killed", "people").claim_ids
 
 
 def test_a_town_figure_of_another_report_alone_stays_a_toll() -> None:
@@ -254,6 +269,26 @@ def test_a_figure_that_only_inherits_its_reports_place_or_day_is_no_part() -> No
     day = claim(20, doc="doc-d", day=date(2024, 5, 7), claimant="civil defence", kind="medical")
     incident = one([province, town, clashes, day])
     assert incident.parts == ()
+
+
+def test_a_days_figure_no_smaller_than_the_period_figure_stays_a_toll() -> None:
+    # one day's attack reported at 640, beside a vaguer figure over the week
+    week = period(claim((24, 99), doc="doc-a", text="dozens"), date(2024, 5, 1), date(2024, 5, 7))
+    attack = on(640, date(2024, 5, 6), doc="doc-c", claimant="local doctors", kind="medical")
+    incident = one([week, attack])
+    assert incident.parts == ()
+
+
+def test_a_projection_is_read_next_to_its_figure() -> None:
+    sentence = "The toll rose to 1,300 and could rise further, officials said."
+    stated = claim(1300, hedges=("projection",), sentence=sentence)
+    stated = stated.with_(
+        evidence=replace(
+            stated.evidence, figure=(stated.evidence.start + 17, stated.evidence.start + 22)
+        )
+    )
+    incident = one([stated])
+    assert incident.projections == () and incident.tally("killed", "people") is not None
 
 
 def test_the_first_days_figure_stays_in_the_series() -> None:

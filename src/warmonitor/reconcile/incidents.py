@@ -21,7 +21,7 @@ from warmonitor.reconcile.decisions import apply_decisions, assign_ids
 from warmonitor.reconcile.events import DEFAULT_EVENT_RULES, EventRules
 from warmonitor.reconcile.grouping import DEFAULT_RULES, GroupingRules
 from warmonitor.reconcile.policies import DEFAULT_POLICY, DEFAULT_RANKING, Policy, check_policy
-from warmonitor.reconcile.scope import Scope, find_parts, is_projection
+from warmonitor.reconcile.scope import Scope, find_parts, is_projection, main_places
 from warmonitor.reconcile.sources import Claimants, as_of
 from warmonitor.reconcile.tallies import Tallier, tally_order, totals
 from warmonitor.reconcile.timeline import timeline
@@ -62,6 +62,20 @@ def _dates(
     if not days:
         days = [d for c in claims if (d := as_of(c, published).day) is not None]
     return (min(days), max(days)) if days else (None, None)
+
+
+def _event_places(claims: Sequence[Claim], events: Mapping[str, ReportEvent]) -> frozenset[str]:
+    """The main place its reports give the event most often (casefolded), if any."""
+    documents = dict.fromkeys(c.document_id for c in claims)
+    names = Counter(
+        e.place.name.casefold()
+        for d in documents
+        if (e := events.get(d)) is not None and e.place is not None
+    )
+    if not names:
+        return frozenset()
+    top = max(names.values())
+    return frozenset(name for name, n in names.items() if n == top)
 
 
 def _asides(
@@ -135,7 +149,8 @@ def reconcile(
     for index, (incident_id, members_ids) in enumerate(zip(ids, partition, strict=True)):
         members = sorted((by_id[i] for i in members_ids), key=lambda c: order[c.id])
         counted = [c for c in members if not is_projection(c)]
-        scopes = find_parts(counted, lambda c: copies.key(c, claimants))
+        home = main_places(counted) | _event_places(members, events or {})
+        scopes = find_parts(counted, lambda c: copies.key(c, claimants), home)
         whole = [c for c in counted if c.id not in scopes]
         tallies = tallier.tallies(whole)
         series = timeline(whole, claimants, published, copies)

@@ -5,8 +5,8 @@ The others are kept, shown and checked, but never supersede a toll nor become lo
 high:
 
 * **a projection** ("the toll could exceed 1,000", "is expected to reach 500"): a claim whose
-  hedges carry ``projection``. An ``estimate`` ("an estimated 300") is a figure like any other,
-  only marked.
+  hedges carry ``projection`` and whose figure the words just before it foresee. An
+  ``estimate`` ("an estimated 300") is a figure like any other, only marked.
 * **a part of the event**, read conservatively:
 
   - *share*: a claim that is a part (``part_of``) of a total of the same outcome and victim
@@ -15,11 +15,13 @@ high:
   - *place*: a figure for a place (a town, a district) inside a province for which the incident
     has a figure of the same outcome and group, when that figure comes from the same report (a
     governorate and its towns) or the claim's report gives the claimant's figures for two
-    places or more in that province (a breakdown). A town's figure alone in its report stays a
-    toll: the same event, named at another precision;
+    places or more in that province (a breakdown). A figure of the event's own place (the
+    place its reports and claims name most) is never a part, and a town's figure alone in its
+    report stays a toll: the same event, named at another precision;
   - *day*: a figure for one day (not a cumulative toll) that falls inside, and not on the
     first day of, the period of a figure of the same outcome and group covering several days
-    ("12 killed on Tuesday" of the clashes since Monday).
+    (at most :data:`SPAN_DAYS`: an event's, not a war's), given by the same claimant, and is
+    smaller than that figure ("12 killed on Tuesday" of its 40 killed since Monday).
 
 A place or a day makes a part only when the claim's own sentence names it: a figure without
 one inherits its report's main place and period, which say nothing of its scope. Pure: no I/O.
@@ -27,7 +29,9 @@ one inherits its report's main place and period, which say nothing of its scope.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import re
+from collections import Counter
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from warmonitor.model import PRECISION_RANK, Claim, Place
@@ -37,11 +41,34 @@ __all__ = ["ESTIMATE", "PROJECTION", "Scope", "find_parts", "is_projection", "ma
 PROJECTION = "projection"
 ESTIMATE = "estimate"
 _ADMIN1 = PRECISION_RANK["admin1"]
+#: The longest period whose single days are parts of it (an event, not a war's toll).
+SPAN_DAYS = 31
+
+
+#: What foresees a figure, just before it: "could exceed 1,000", "is expected to reach 500".
+_FORESEEN = re.compile(
+    r"\b(?:could|may|might|would|will|expected to|likely to|set to|projected to|forecast to)"
+    r"(?:\s+\w+){0,3}?\s+(?:exceed|surpass|top|reach|pass|hit|climb|rise|number|go|"
+    r"be (?:as high as|more than|higher than|over|above|well over|in excess of))\b"
+    r"[\w\s,-]{0,40}$",
+    re.I,
+)
 
 
 def is_projection(claim: Claim) -> bool:
-    """A toll foreseen, not counted ("could exceed 1,000")."""
-    return PROJECTION in claim.hedges
+    """A toll foreseen, not counted ("could exceed 1,000"): the claim's hedges carry
+    ``projection`` and, where the figure's place in its sentence is known, the words just
+    before it foresee it. A hedge is read per sentence, so a stated figure beside a projection
+    ("rose to 1,300 and could rise further") stays a stated figure."""
+    if PROJECTION not in claim.hedges:
+        return False
+    evidence = claim.evidence
+    if evidence.figure is None:
+        return True
+    start = evidence.figure[0] - evidence.start
+    if not 0 <= start <= len(evidence.sentence):
+        return True
+    return bool(_FORESEEN.search(evidence.sentence[max(0, start - 80) : start]))
 
 
 def marks(hedges: Sequence[str]) -> tuple[str, ...]:
@@ -101,9 +128,25 @@ def _share(part: Claim, total: Claim) -> tuple[str, str | None]:
     return "share", None
 
 
-def find_parts(claims: Sequence[Claim], claimant: Callable[[Claim], str]) -> dict[str, Scope]:
+def main_places(claims: Sequence[Claim]) -> frozenset[str]:
+    """The place the most claims of an incident name (case set aside): where its event is."""
+    counts = Counter(c.place.name.casefold() for c in claims if c.place is not None)
+    if not counts:
+        return frozenset()
+    top = max(counts.values())
+    return frozenset(name for name, n in counts.items() if n == top)
+
+
+def find_parts(
+    claims: Sequence[Claim],
+    claimant: Callable[[Claim], str],
+    main: Collection[str] | None = None,
+) -> dict[str, Scope]:
     """The claims among one incident's ``claims`` that are parts of its event, by claim id.
-    ``claimant`` gives a claim's claimant identity (one source, one key)."""
+    ``claimant`` gives a claim's claimant identity (one source, one key); ``main`` names the
+    event's own place(s) (casefolded; default: :func:`main_places`), whose figures are the
+    event's and never a part of a province's."""
+    home = frozenset(main) if main is not None else main_places(claims)
     by_id = {c.id: c for c in claims}
     out: dict[str, Scope] = {}
     for c in claims:
@@ -133,7 +176,9 @@ def find_parts(claims: Sequence[Claim], claimant: Callable[[Claim], str]) -> dic
                 key = (c.document_id, claimant(c), c.place.admin1.casefold())
                 towns.setdefault(key, set()).add(c.place.name.casefold())
         for c in same:
-            scope = _place_part(c, wides, towns, claimant) or _day_part(c, spans)
+            scope = _place_part(c, wides, towns, claimant, home) or _day_part(
+                c, [w for w in spans if claimant(w) == claimant(c)]
+            )
             if scope is not None:
                 out[c.id] = scope
     return out
@@ -144,11 +189,13 @@ def _place_part(
     wides: Sequence[Claim],
     towns: dict[tuple[str, str, str], set[str]],
     claimant: Callable[[Claim], str],
+    home: frozenset[str],
 ) -> Scope | None:
     """A town's figure inside a province's figure of the same report, or one of the
-    claimant's figures for several towns of that province in its report."""
+    claimant's figures for several towns of that province in its report; never a figure of
+    the event's own place."""
     place = claim.place
-    if place is None or not _stated(place.text, claim):
+    if place is None or not _stated(place.text, claim) or place.name.casefold() in home:
         return None
     for wide in wides:
         assert wide.place is not None
@@ -163,7 +210,8 @@ def _place_part(
 
 
 def _day_part(claim: Claim, spans: Sequence[Claim]) -> Scope | None:
-    """One day's figure inside, and not on the first day of, a longer period's figure."""
+    """One day's figure inside, and not on the first day of, a longer period's figure of the
+    same claimant (``spans``), and smaller than it."""
     if not _single_day(claim) or claim.period is None or claim.period.start is None:
         return None
     if not _stated(claim.period.text, claim):
@@ -176,6 +224,8 @@ def _day_part(claim: Claim, spans: Sequence[Claim]) -> Scope | None:
         and c.period.start is not None
         and c.period.end is not None
         and c.period.start < day <= c.period.end
+        and _days(c) <= SPAN_DAYS
+        and claim.count.best < c.count.low
     ]
     if not inside:
         return None
