@@ -24,11 +24,9 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from warmonitor.actors import ActorRegistry
 from warmonitor.model import Claim
 from warmonitor.pipeline import ingest_paths
 from warmonitor.reconcile import Incident
-from warmonitor.reconcile.sources import Claimants
 from warmonitor.reconcile_service import Reconciliation, reconcile_incidents
 from warmonitor.store import Store
 
@@ -80,11 +78,10 @@ def _ingest(folder: Path, store: Store, index: list[dict[str, Any]]) -> dict[str
     return ids
 
 
-def _claimant_names(result: Reconciliation, actors: ActorRegistry) -> dict[str, str]:
-    """The claimant name each claim shows in its incident: its claimant as an actor across
-    all reports (the reconciler's own ``Claimants``, with the store's corrections)."""
-    claimants = Claimants(result.claims.values(), actors)
-    return {cid: claimants.label(claimants.key(c)) for cid, c in result.claims.items()}
+def _claimant_names(result: Reconciliation) -> dict[str, str]:
+    """The claimant each claim shows in its incident: its claimant as an actor, resolved across
+    the incident's reports (``Incident.voices``)."""
+    return {cid: name for incident in result.incidents for cid, name in incident.voices}
 
 
 def _main_incident(result: Reconciliation, document_id: str) -> Incident | None:
@@ -131,8 +128,7 @@ def predictions(folder: Path) -> list[dict[str, Any]]:
     with tempfile.TemporaryDirectory() as tmp, Store.open(f"sqlite:///{tmp}/news.db") as store:
         ids = _ingest(folder, store, index)
         result = reconcile_incidents(store)
-        actors = store.actor_registry()
-    names = _claimant_names(result, actors)
+    names = _claimant_names(result)
     lines: list[dict[str, Any]] = []
     for row in index:
         doc_id = ids.get(row["file"])

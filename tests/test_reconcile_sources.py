@@ -38,3 +38,34 @@ def test_a_surname_is_the_person_named_in_full() -> None:
     a = claim(10, claimant="Hadi Marouf", kind="government")
     b = claim(12, claimant="Marouf", kind="government")
     assert labels(a, b) == ["Hadi Marouf", "Hadi Marouf"]
+
+
+def unified(*incidents: list[object]) -> list[list[str]]:
+    flat = [c for group in incidents for c in group]
+    found = Claimants(flat)  # type: ignore[arg-type]
+    found.unify(incidents)  # type: ignore[arg-type]
+    return [[found.label(found.key(c)) for c in group] for group in incidents]  # type: ignore[arg-type]
+
+
+def test_a_role_is_the_person_the_incident_names_in_that_role() -> None:
+    named = claim(30, claimant="Hadi Marouf", kind="government").with_(
+        claimant=Claimant("Hadi Marouf", "the province's governor Hadi Marouf", "government")
+    )
+    role = claim(32, claimant="local governor", kind="government")
+    elsewhere = claim(8, claimant="local governor", kind="government")
+    assert unified([named, role], [elsewhere]) == [["Hadi Marouf"] * 2, ["local governor"]]
+
+
+def test_a_group_is_never_taken_for_one_person() -> None:
+    named = claim(30, claimant="Hadi Marouf", kind="government").with_(
+        claimant=Claimant("Hadi Marouf", "Hadi Marouf, who speaks for the officials", "government")
+    )
+    group = claim(32, claimant="officials", kind="government")
+    assert unified([named, group]) == [["Hadi Marouf", "officials"]]
+
+
+def test_one_name_spelt_two_ways_is_one_person() -> None:
+    a = claim(30, claimant="Andriy Hrytsenko", kind="government")
+    b = claim(32, claimant="Andrii Hritsenko", kind="government")
+    (shown,) = unified([a, b])
+    assert len(set(shown)) == 1

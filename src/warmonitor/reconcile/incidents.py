@@ -142,6 +142,7 @@ def reconcile(
     reports = main_groups(assembly, partition)
     ids = assign_ids(partition, previous)
     claimants = Claimants(claims, actors)
+    claimants.unify([by_id[i] for i in group] for group in partition)
     copies = find_copies(claims, events or {}, published, claimants)
     tallier = Tallier(published, claimants, _hedges(claims), chosen_policy, tuple(ranking), copies)
     order = {c.id: i for i, c in enumerate(claims)}
@@ -184,6 +185,7 @@ def reconcile(
                 ),
                 decisions=tuple(sorted({d for c in members for d in placed.get(c.id, ())})),
                 reports=reports.get(index, ()),
+                voices=tuple((c.id, claimants.label(claimants.key(c))) for c in members),
                 parts=tuple(part_figures),
                 projections=tuple(projections),
                 copies=tuple(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -125,6 +125,55 @@ def _person_keys(names: Mapping[str, str]) -> dict[str, str]:
     return out
 
 
+def _head(key: str, members: Sequence[Claim], keys: Mapping[str, str]) -> str | None:
+    """The head of a description key ("officials", "activists"), ``None`` for a name or the
+    unattributed."""
+    if key.startswith("@") or key == "~" + UNATTRIBUTED:
+        return None
+    if key.startswith("~") and key.count(":") == 2:
+        return key.split(":")[1]
+    for c in members:
+        if keys[c.id] == key:
+            words = c.claimant.name or c.claimant.text or ""
+            if not key.startswith("~") and any(w[:1].isupper() for w in words.split()[1:]):
+                return None  # a name ("Pavlo Kyrylenko"), not a description ("local governor")
+            found = describe(words)
+            return found.head if found else None
+    return None
+
+
+# Roles that name one person: "the local governor" is the governor the incident names.
+_ROLES = frozenset(
+    "governor mayor spokesman spokeswoman spokesperson chief head director commander minister "
+    "president prosecutor ombudsman commissioner adviser advisor envoy coordinator".split()
+)
+
+
+def _role(key: str, members: Sequence[Claim], keys: Mapping[str, str]) -> str | None:
+    """The role a description of one person ends in ("the local governor" → governor)."""
+    for c in members:
+        if keys[c.id] == key:
+            words = re.findall(r"[\w'-]+", (c.claimant.name or c.claimant.text or "").casefold())
+            return words[-1] if words and words[-1] in _ROLES else None
+    return None
+
+
+_VOWELS = re.compile(r"[aeiouy]+")
+
+
+def _skeleton(name: str) -> str | None:
+    """A person's name as its words' first two letters and consonants ("Andriy Nebytov",
+    "Andrii Nebitov": one person spelt two ways), ``None`` for one word or short words."""
+    words = name.split()
+    if len(words) < 2 or any(len(w) < 3 for w in words):
+        return None
+    out = []
+    for w in words:
+        rest = re.sub(r"(.)\1+", r"\1", _VOWELS.sub("", w[2:]))
+        out.append(w[:2] + rest)
+    return " ".join(out)
+
+
 class Claimants:
     """The claimants of a set of claims: a key per claim (same key, same source) and labels.
 
@@ -161,23 +210,84 @@ class Claimants:
             spoken.setdefault(raw[c.id], _normal(c.claimant.name or c.claimant.text))
         persons = _person_keys(spoken)
         self._key = {cid: acronyms.get(key, persons.get(key, key)) for cid, key in raw.items()}
+        self._registry = registry
+        self._claims = claims
+        self._labels()
+
+    def _labels(self) -> None:
         names: dict[str, Counter[str]] = {}
-        for c in claims:
+        for c in self._claims:
             key = self._key[c.id]
             if key.startswith("@"):
-                shown = registry[key[1:]].name
+                shown = self._registry[key[1:]].name
             elif key == "~" + UNATTRIBUTED:
                 shown = UNATTRIBUTED
             else:
                 shown = c.claimant.name or c.claimant.text or c.claimant.kind
             names.setdefault(key, Counter())[shown] += 1
-        # the longest form wins ("Syrian Observatory for Human Rights" over "SOHR"), then the
-        # most frequent
+        # a name over a description ("Hadi Marouf" over "local governor"), the longest form
+        # ("Syrian Observatory for Human Rights" over "SOHR"), then the most frequent
         self._label = {
-            key: max(counter, key=lambda s: (len(s.split()) > 1, counter[s], len(s)))
+            key: max(
+                counter,
+                key=lambda s: (
+                    any(w[:1].isupper() for w in s.split()),
+                    len(s.split()) > 1,
+                    counter[s],
+                    len(s),
+                ),
+            )
             for key, counter in names.items()
         }
-        self._kind = {self._key[c.id]: c.claimant.kind for c in claims}
+        kinds: dict[str, str] = {}
+        for c in self._claims:
+            kinds.setdefault(self._key[c.id], c.claimant.kind)
+        self._kind = kinds
+
+    def unify(self, incidents: Iterable[Sequence[Claim]]) -> None:
+        """Within each incident, a plain description is the one voice of the incident it
+        describes ("the local governor" when one named claimant's words call them governor),
+        and descriptions of one kind of voice are one ("activists", "Syrian activists")."""
+        for members in incidents:
+            keys = {self._key[c.id] for c in members}
+            words: dict[str, set[str]] = {}
+            for c in members:
+                key = self._key[c.id]
+                if not key.startswith("~"):
+                    text = f"{c.claimant.text} {c.claimant.name or ''}".casefold()
+                    words.setdefault(key, set()).update(re.findall(r"[\w'-]+", text))
+            heads: dict[str, str] = {}
+            for key in keys:
+                head = _head(key, members, self._key)
+                if head is not None:
+                    heads[key] = head
+            remap: dict[str, str] = {}
+            persons = [k for k in words if k not in heads and _skeleton(k) is not None]
+            for key in heads:
+                role = _role(key, members, self._key)
+                if role is None:
+                    continue
+                named = [k for k in persons if role in words[k]]
+                if len(named) == 1:
+                    remap[key] = named[0]
+            by_head: dict[str, list[str]] = {}
+            for key, head in heads.items():
+                if key not in remap:
+                    by_head.setdefault(head, []).append(key)
+            for same in by_head.values():
+                kept = max(same, key=lambda k: sum(self._key[c.id] == k for c in members))
+                remap.update({k: kept for k in same if k != kept})
+            spelt: dict[str, str] = {}
+            for c in members:
+                key = self._key[c.id]
+                if key.startswith(("~", "@")) or key in remap:
+                    continue
+                skeleton = _skeleton(key)
+                if skeleton is not None:
+                    remap.setdefault(key, spelt.setdefault(skeleton, key))
+            for c in members:
+                self._key[c.id] = remap.get(self._key[c.id], self._key[c.id])
+        self._labels()
 
     def key(self, claim: Claim) -> str:
         """The identity of the claim's claimant: claims with one key are one source."""

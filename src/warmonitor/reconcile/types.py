@@ -335,6 +335,7 @@ class Incident:
     claimants: tuple[str, ...] = ()
     decisions: tuple[int, ...] = field(default=())
     reports: tuple[str, ...] = ()  # documents whose main event this incident is
+    voices: tuple[tuple[str, str], ...] = ()  # (claim id, its claimant as this incident names it)
     parts: tuple[Aside, ...] = ()  # figures of parts of the event (a day, a town, a share)
     projections: tuple[Aside, ...] = ()  # tolls foreseen, not counted
     copies: tuple[tuple[str, ...], ...] = ()  # documents that are copies of one report
@@ -401,6 +402,7 @@ class Incident:
             "outlets": list(self.outlets),
             "documents": list(self.document_ids),
             "reports": list(self.reports),
+            "voices": dict(self.voices),
             "claims": list(self.claim_ids),
             "decisions": list(self.decisions),
         }
