@@ -100,3 +100,31 @@ def test_claims_of_one_event_join_one_incident_and_context_stays_apart() -> None
 def test_report_event_round_trips() -> None:
     e = event("a", "hamidiya #market", kinds=("market",))
     assert ReportEvent.from_dict(e.to_dict()) == e
+
+
+def test_a_report_from_abroad_that_names_the_events_country_as_often_joins_it() -> None:
+    a = event("a", "ghouta #chemical sarin observatory rahman damascus", country="SY")
+    abroad = ReportEvent(
+        document_id="b",
+        published=date(2024, 5, 9),
+        day=MAY6,
+        country="US",
+        countries=("SY", "US"),
+        places=(),
+        terms=tuple(
+            (w, 2.0) for w in "washington #chemical sarin ghouta kerry intelligence".split()
+        ),
+    )
+    elsewhere = ReportEvent(
+        document_id="c",
+        published=date(2024, 5, 9),
+        day=MAY6,
+        country="US",
+        countries=("US",),
+        places=(),
+        terms=tuple(
+            (w, 2.0) for w in "washington #chemical sarin ghouta kerry intelligence".split()
+        ),
+    )
+    assert together(cluster_reports([a, abroad]), "a", "b")
+    assert not together(cluster_reports([a, elsewhere], EventRules(conflict=0.5)), "a", "c")

@@ -349,6 +349,8 @@ class ReportEvent:
     are the report's distinctive words with their weights (names, sites, kinds of attack; the
     title and lead count more); ``places`` are its located places, most salient first;
     ``day`` is when the event happened as far as the report says, else ``None``;
+    ``countries`` are the countries the report names about as often as its ``country`` (a
+    report from Washington about Syria names both);
     ``fingerprint`` is the MinHash of the report's text (``warmonitor.fingerprint``), which
     tells copies of one wire report on several sites apart from reports of their own.
     """
@@ -361,6 +363,7 @@ class ReportEvent:
     kinds: tuple[str, ...] = ()
     terms: tuple[tuple[str, float], ...] = ()
     fingerprint: tuple[int, ...] = ()
+    countries: tuple[str, ...] = ()
 
     @property
     def place(self) -> Place | None:
@@ -377,6 +380,7 @@ class ReportEvent:
             "kinds": list(self.kinds),
             "terms": [[t, round(w, 4)] for t, w in self.terms],
             "fingerprint": list(self.fingerprint),
+            "countries": list(self.countries),
         }
 
     @classmethod
@@ -391,4 +395,5 @@ class ReportEvent:
             kinds=tuple(str(k) for k in data.get("kinds") or ()),
             terms=tuple((str(t), float(w)) for t, w in data.get("terms") or ()),
             fingerprint=tuple(int(h) for h in data.get("fingerprint") or ()),
+            countries=tuple(str(c) for c in data.get("countries") or ()),
         )

@@ -130,13 +130,20 @@ def _need(gap: int | None, rules: EventRules) -> float:
 
 
 def _conflicts(event: ReportEvent, group: _Event, rules: EventRules) -> float:
-    """What stands against joining: another country or a place far from every place of the
-    event (``conflict``), another site than the event's usual one (``other_site``)."""
-    country = bool(event.country and group.country and event.country != group.country)
+    """What stands against joining: another country (one the report does not also name about
+    as often) or a place of the event's country far from every place of the event
+    (``conflict``), another site than the event's usual one (``other_site``)."""
+    country = bool(
+        event.country
+        and group.country
+        and event.country != group.country
+        and group.country not in event.countries
+    )
     place = event.place
     area = (
         place is not None
         and bool(group.places)
+        and (not group.country or place.country == group.country)
         and not any(_same_area(place, other, rules) for other in group.places)
     )
     sites = SITES.intersection(event.kinds)

@@ -21,7 +21,7 @@ from warmonitor.extract.places import PlaceIndex
 from warmonitor.fingerprint import fingerprint
 from warmonitor.model import PRECISION_RANK, Period, Place, ReportEvent
 
-__all__ = ["LEAD_SENTENCES", "report_event"]
+__all__ = ["LEAD_SENTENCES", "event_countries", "report_event"]
 
 LEAD_SENTENCES = 3
 _NAME_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP", "EVENT", "PERSON"})
@@ -76,20 +76,23 @@ def _sites(text: str) -> list[tuple[str, int]]:
     return [(kind, m.start()) for kind, pattern in _SITES for m in pattern.finditer(text)]
 
 
-def event_country(places: PlaceIndex) -> str | None:
-    """The country the report's event is in: the one its names name most often (a country, a
-    town, a region; weak and reference names left out). Unlike the document's country votes,
-    a dateline or a capital quoted for its government counts once, like any other name, so a
-    report filed from Beirut or Washington about Syria is about Syria."""
+def event_countries(places: PlaceIndex) -> tuple[str | None, tuple[str, ...]]:
+    """The country the report's event is in, and every country it names about as often (at
+    least half as often): the ones its names name most (a country, a town, a region; weak and
+    reference names left out). Unlike the document's country votes, a dateline or a capital
+    quoted for its government counts once, like any other name, so a report filed from Beirut
+    about Syria is about Syria; one from Washington naming both as often names both."""
     named: Counter[str] = Counter()
     for m in places.mentions:
         if m.tier <= 1 and not m.reference and m.entry.country:
             named[m.entry.country] += 1
     if not named:
-        return places.country
+        return places.country, ((places.country,) if places.country else ())
     top = max(named.values())
     tied = [c for c, n in named.items() if n == top]
-    return places.country if places.country in tied else sorted(tied)[0]
+    country = places.country if places.country in tied else sorted(tied)[0]
+    near = tuple(sorted(c for c, n in named.items() if 2 * n >= top))
+    return country, near
 
 
 def _places(places: PlaceIndex, lead_end: int, country: str | None) -> tuple[Place, ...]:
@@ -143,8 +146,9 @@ def report_event(
             kinds.append(kind)
     located: tuple[Place, ...] = ()
     country = None
+    countries: tuple[str, ...] = ()
     if places is not None:
-        country = event_country(places)
+        country, countries = event_countries(places)
         located = _places(places, lead_end, country)
         for m in places.mentions:
             if m.located and m.entry.geonames_id is not None and m.entry.country == country:
@@ -160,4 +164,5 @@ def report_event(
         kinds=tuple(kinds),
         terms=terms,
         fingerprint=fingerprint(text),
+        countries=countries,
     )
