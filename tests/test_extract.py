@@ -123,3 +123,15 @@ def test_typographic_quotes_read_as_plain_ones(nlp: Language) -> None:
     want = extract_document(Document(plain), nlp)
     assert [(c.outcome, c.count.best) for c in got] == [(c.outcome, c.count.best) for c in want]
     assert got and all("\u2019" in c.evidence.sentence for c in got)  # evidence stays verbatim
+
+
+def test_a_headline_figure_is_the_source_that_states_it_in_the_body(nlp: Language) -> None:
+    text = (
+        "Shelling kills 23 in Kafr Nabudah\n\n"
+        "Shelling killed 23 people in Kafr Nabudah on Monday, the Euphrates Rights Observatory "
+        "said. Another 40 were wounded.\n"
+    )
+    found = extract_document(Document(text, published=date(2024, 3, 5)), nlp)
+    killed = [c for c in found if c.outcome == "killed" and c.count.low == 23]
+    assert len(killed) == 2
+    assert {c.claimant.name for c in killed} == {"Euphrates Rights Observatory"}

@@ -147,6 +147,7 @@ def extract_claims(
                     draft.said_on = draft.said_on or total.said_on
                     draft.place = draft.place or total.place
         drafts.extend(local)
+    _attribute_repeats(drafts)
     main_place = places.main if places else None
     claims = [_claim(d, source, extractor, reported_by, main_place, event_period) for d in drafts]
     lead = text[slice(*source.sentences[0])] if source.sentences else ""
@@ -224,6 +225,27 @@ def _claimant_for(
     pos = fig.mention.start
     best = min(resolved, key=lambda ac: abs(ac[0].verb_start - pos))
     return best[1], True
+
+
+def _attribute_repeats(drafts: list[_Draft]) -> None:
+    """A figure the report states without a source (a headline, a lead) and elsewhere with one
+    ("52 killed …" then "52 people were killed, officials said") is that source's: the same
+    outcome and count said by one claimant only. Hedges of the attributed statement follow."""
+    sources: dict[tuple[str, int, int | None], set[str]] = {}
+    said: dict[tuple[str, int, int | None], _Draft] = {}
+    for d in drafts:
+        if d.attributed and d.figure.outcome:
+            key = (d.figure.outcome, d.figure.count.low, d.figure.count.high)
+            sources.setdefault(key, set()).add(d.claimant.name or d.claimant.text)
+            said.setdefault(key, d)
+    for d in drafts:
+        if d.attributed or not d.figure.outcome:
+            continue
+        key = (d.figure.outcome, d.figure.count.low, d.figure.count.high)
+        if len(sources.get(key, ())) == 1:
+            source = said[key]
+            d.claimant, d.attributed = source.claimant, True
+            d.hedges.extend(h for h in source.hedges if h not in d.hedges)
 
 
 def _previous_total(drafts: list[_Draft], part: _Draft) -> _Draft | None:
