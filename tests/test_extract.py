@@ -135,3 +135,16 @@ def test_a_headline_figure_is_the_source_that_states_it_in_the_body(nlp: Languag
     killed = [c for c in found if c.outcome == "killed" and c.count.low == 23]
     assert len(killed) == 2
     assert {c.claimant.name for c in killed} == {"Euphrates Rights Observatory"}
+
+
+def test_a_figure_inside_a_quotation_is_the_quoted_sources(nlp: Language) -> None:
+    text = (
+        'The mayor of Kafr Nabudah, Hadi Marouf, spoke at the cemetery. "31 people were killed '
+        'here on Monday. We buried them today," Marouf said.\n\n'
+        "Separately, 12 people were wounded in Saraqeb.\n"
+    )
+    found = extract_document(Document(text, published=date(2024, 3, 5)), nlp)
+    buried = next(c for c in found if c.count.low == 31)  # the quotation closes a sentence later
+    assert (buried.claimant.name or "").endswith("Marouf")
+    wounded = next(c for c in found if c.count.low == 12)
+    assert wounded.claimant.kind == "media"
