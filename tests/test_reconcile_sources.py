@@ -69,3 +69,13 @@ def test_one_name_spelt_two_ways_is_one_person() -> None:
     b = claim(32, claimant="Andrii Hritsenko", kind="government")
     (shown,) = unified([a, b])
     assert len(set(shown)) == 1
+
+
+def test_an_office_named_alone_is_the_institution_the_incident_names() -> None:
+    named = claim(30, claimant="the health ministry in Gaza", kind="medical")
+    office = claim(32, claimant="ministry", kind="government")
+    elsewhere = claim(8, claimant="ministry", kind="government")
+    assert unified([named, office], [elsewhere]) == [
+        ["Gaza Health Ministry"] * 2,
+        ["ministry"],
+    ]

@@ -158,6 +158,29 @@ def _role(key: str, members: Sequence[Claim], keys: Mapping[str, str]) -> str | 
     return None
 
 
+# Institutions a report names by their office alone once it has named them: "the ministry"
+# after "the Gaza Health Ministry", "the council" after "the Mariupol city council".
+_INSTITUTIONS = frozenset(
+    "ministry council committee commission office mission army police agency administration "
+    "observatory network directorate department".split()
+)
+
+
+def _institution(key: str, members: Sequence[Claim], keys: Mapping[str, str]) -> str | None:
+    """The institution noun of an unnamed claimant with no name of its own ("ministry" in "the
+    ministry in the enclave"), ``None`` for a name or another description."""
+    if key.startswith("@") or key == "~" + UNATTRIBUTED:
+        return None
+    for c in members:
+        if keys[c.id] == key:
+            words = c.claimant.name or c.claimant.text or ""
+            if any(w[:1].isupper() for w in words.split()[1:]):
+                return None
+            found = [w for w in re.findall(r"[\w'-]+", words.casefold()) if w in _INSTITUTIONS]
+            return found[0] if len(found) == 1 else None
+    return None
+
+
 _VOWELS = re.compile(r"[aeiouy]+")
 
 
@@ -268,6 +291,16 @@ class Claimants:
                 if role is None:
                     continue
                 named = [k for k in persons if role in words[k]]
+                if len(named) == 1:
+                    remap[key] = named[0]
+            actors = {
+                k: set(self._registry[k[1:]].name.casefold().split()) for k in keys if k[:1] == "@"
+            }
+            for key in keys:
+                noun = _institution(key, members, self._key)
+                if noun is None or key in remap:
+                    continue
+                named = [k for k, name in actors.items() if noun in name]
                 if len(named) == 1:
                     remap[key] = named[0]
             by_head: dict[str, list[str]] = {}
