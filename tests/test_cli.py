@@ -104,6 +104,7 @@ def test_demo_builds_a_fresh_store(tmp_path: Path) -> None:
     result = run("demo", "--db", str(tmp_path / "demo.db"))
     assert result.returncode == 0, result.stderr
     assert "reports" in result.stdout and "claims" in result.stdout
+    assert "5 incidents" in result.stdout  # the demo reconciles its reports too
     again = run("demo", "--db", str(tmp_path / "demo.db"))
     assert (
         again.returncode == 0 and again.stdout.splitlines()[-2:] == result.stdout.splitlines()[-2:]

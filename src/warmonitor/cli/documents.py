@@ -276,8 +276,10 @@ def demo(
     ),
 ) -> None:
     """Ingest the bundled demo corpus into a fresh local store and show what it holds."""
+    from warmonitor.cli.incidents import incidents_table
     from warmonitor.demo import demo_corpus
     from warmonitor.pipeline import ingest_paths
+    from warmonitor.reconcile_service import reconcile_incidents
 
     if db.exists():
         db.unlink()
@@ -285,7 +287,9 @@ def demo(
     with demo_corpus() as corpus, Store.open(url) as store:
         report = ingest_paths([corpus], store, published=None)
         rows = store.claims()
+        incidents = reconcile_incidents(store).incidents
     out.print(claims_table(rows))
+    out.print(incidents_table(incidents))
     outcomes: dict[str, int] = {}
     for c in rows:
         outcomes[c.outcome] = outcomes.get(c.outcome, 0) + 1
@@ -296,7 +300,10 @@ def demo(
         f"{len(claimants)} claimants; hedged: {sum(1 for c in rows if c.hedges)}; "
         f"parts of a total: {sum(1 for c in rows if c.part_of)}."
     )
-    out.print(f"Store: {db} — try `warmonitor claims --db {url} --format json`")
+    out.print(
+        f"{len(incidents)} incidents. Store: {db} — try `warmonitor incidents --db {url}`, "
+        f"`warmonitor incident ID --db {url}` or `warmonitor claims --db {url} --format json`"
+    )
     if report.failures:
         for failure in report.failures:
             err.print(f"[red]error[/red] {failure.source}: {failure.reason}")
