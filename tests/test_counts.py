@@ -621,3 +621,12 @@ def test_news_number_forms(text: str, phrase: str, low: int, high: int, kind: st
     found = [m for m in find_counts(text) if m.text == phrase]
     assert len(found) == 1
     assert (found[0].count.low, found[0].count.high, found[0].kind) == (low, high, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [("“two hundred to 300″ people", 200, 300), ("„40″ people", 40, 40), ("‹12› dead", 12, 12)],
+)
+def test_odd_quote_marks_around_a_count(text: str, low: int, high: int) -> None:
+    counts = [m for m in find_counts(text) if m.kind == "count"]
+    assert [(m.count.low, m.count.high) for m in counts] == [(low, high)]

@@ -76,11 +76,22 @@ _RAW: tuple[tuple[str, str, str], ...] = (
     ),
     (
         r"(?:killings?|deaths?|bodies|body|corpses?|remains|murders?|massacre|lives|executions?|lynching|"
-        r"assassination) of",
+        r"assassination) of(?! (?:the )?(?:dead|deceased|killed|slain)\b)",
         "killed",
         "after",
     ),
     (r"found dead|found murdered|confirmed dead|pronounced dead", "killed", "both"),
+    # "30 bodies of the dead were pulled out": the figure stands before the bodies
+    (
+        r"(?<=bodies )of (?:the )?(?:dead|deceased|killed|slain)"
+        r"(?: (?:people|persons|civilians|residents))?|"
+        # "31 victims of a missile strike": the victims of an attack are its dead
+        r"(?<=victims )of (?:the |a |an |this |that )?(?:[\w\-]+ ){0,2}"
+        r"(?:attacks?|strikes?|airstrikes?|shelling|bombings?|blasts?|explosions?|massacres?|"
+        r"shootings?)",
+        "killed",
+        "before",
+    ),
     (
         r"(?:(?<=were )|(?<=was )|(?<=been ))(?:wiped out|blown up)|"
         r"died|die|dies|dying|perished|drowned|succumbed|lost (?:their|his|her) li(?:fe|ves)|"
@@ -121,6 +132,15 @@ _RAW: tuple[tuple[str, str, str], ...] = (
     # "a seventh man was shot but survived", "246 people still being treated", "in a coma"
     (r"shot (?:but|and) survived|(?:still )?being treated|in a coma", "injured", "before"),
     (r"(?:injury|injuries|wounding) of", "injured", "after"),
+    # "3,000 patients displaying neurotoxic symptoms", "40 people with symptoms of poisoning"
+    (
+        r"(?:displaying|showing|exhibiting|with|suffering(?: from)?|presenting(?: with)?) "
+        r"[\"“']?(?:neurotoxic|neurological|toxic|poisoning|respiratory|suffocation)[\"”']? "
+        r"symptoms|(?:displaying|showing|exhibiting|with|suffering(?: from)?) symptoms of "
+        r"(?:poisoning|suffocation|gas|chemical|toxic|nerve)",
+        "injured",
+        "before",
+    ),
     # missing
     (r"missing|disappeared|unaccounted for|forcibly disappeared", "missing", "before"),
     # detained
@@ -261,7 +281,9 @@ _TOLL_REACH = re.compile(
     r"surpassed|passed|stands|stood|standing|is|was|of|at|put|puts|revised|raised|adjusted|"
     r"exceed|surpass|top|reach|pass|rise|climb|increase|"
     r"updated|be|"
-    r"now)\b(?:\s+(?:to|at|of|now|some|an estimated|nearly|almost))*\s*$",
+    r"now)\b(?:\s+[\"“‘']?(?:to|at|of|now|some|an estimated|nearly|almost|probably|likely|"
+    r"possibly|(?:at the (?:low|lower|high|higher|upper) end|within the range|in the range|"
+    r"in the region) of(?: the)?))*\s*[\"“‘']?$",
     re.I,
 )
 

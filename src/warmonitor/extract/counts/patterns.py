@@ -93,8 +93,9 @@ CORE = re.compile(
 CANDIDATE = re.compile(r"(?<!\S)[^\s\d]{0,8}\d|[a-z]+")
 
 _NUM = DIGITS_PATTERN
-LEAD_STRIP = re.compile(r"^[(\[{\"'“‘«]+")
-TRAIL_STRIP = re.compile(r"(?:['’]s)?[)\]}\"'”’»,;:!?.]*$")
+# Quote marks as reports write them, the double prime (″) and low quotes („) among them.
+LEAD_STRIP = re.compile(r"^[(\[{\"'“‘«„‹″]+")
+TRAIL_STRIP = re.compile(r"(?:['’]s)?[)\]}\"'”’»›″,;:!?.]*$")
 C_PLAIN = re.compile(_NUM)
 C_TIME = re.compile(
     r"\d{1,2}:\d{2}(?::\d{2})?(?:[ap]\.?m\.?)?|\d{1,2}(?:[.:]\d{2})?[ap]\.?m\.?|\d{1,2}h\d{2}",

@@ -125,5 +125,5 @@ STARTS = CARDINALS | _words("""
     many quite
 """)
 DOTTED_QUALIFIERS = frozenset({"approx.", "ca.", "c."})
-PUNCT_END = frozenset(",;:!?)]}\"”'’")
+PUNCT_END = frozenset(",;:!?)]}\"”'’»›″")
 DECADE_AGE_PREV = frozenset({"his", "her", "their", "early", "mid", "mid-", "late", "its"})

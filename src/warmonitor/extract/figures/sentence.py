@@ -116,6 +116,7 @@ def find_figures(sentence: str) -> list[Figure]:
             f.outcome is not None
             and key not in seen
             and not _animals(f.victims.text, sentence[f.victims.end : f.victims.end + 40])
+            and not _DENIED.search(sentence, max(0, f.mention.start - 30), f.mention.start)
         ):
             seen.add(key)
             keep.append(f)
@@ -126,6 +127,11 @@ def find_figures(sentence: str) -> list[Figure]:
             total = figures[f.part_of]
             f.part_of = index.get(id(total))
     return keep
+
+
+# "there are not 200 dead, but a few dozen": a figure the sentence denies ("not more than 20"
+# is a qualifier, read into the count itself).
+_DENIED = re.compile(r"\b(?:(?:is|are|was|were)\s+not|(?:is|are|was|were)n[’']t)\s+$", re.I)
 
 
 # Things counted beside the victims: "six houses burnt", "three vehicles destroyed".
@@ -202,10 +208,22 @@ def _right_trigger(
                 and not _AUX.search(between)
                 and _OBJECT_AFTER.match(sentence[t.end :])
                 and not _HEADLINE_PAIR.match(sentence, t.end)
+                and not _FOUND_BEFORE.search(
+                    sentence, max(0, fig.mention.start - 40), fig.mention.start
+                )
             ):
                 return t
         break
     return None
+
+
+# "police found 40 murdered civilians": the object of a finding, so the participle after the
+# count describes it ("40 murdered civilians") and is no verb of its own.
+_FOUND_BEFORE = re.compile(
+    r"\b(?:found|discovered|recovered|counted|identified|documented|recorded|registered|"
+    r"exhumed|buried|saw|seen)\s+(?:(?:at least|more than|over|some|about|nearly|almost)\s+)?$",
+    re.I,
+)
 
 
 def _left_trigger(sentence: str, fig: Figure, triggers: list[Trigger]) -> Trigger | None:
@@ -350,6 +368,22 @@ def _updates(sentence: str, figures: list[Figure]) -> None:
             fig.outcome, fig.trigger, fig.cumulative = prev.outcome, prev.trigger, True
 
 
+# "20 children under the age of 12 and 40 adults": an age phrase closes the first conjunct.
+_AGE_TAIL = re.compile(
+    r"^\s*,?\s*(?:(?:aged\s+)?(?:under|over|below|above|younger than|older than)\s+"
+    r"(?:the\s+age\s+of\s+)?\d{1,3}|aged\s+(?:between\s+)?\d{1,3}"
+    r"(?:\s*(?:-|–|to|and)\s*\d{1,3})?)(?:\s+years?(?:\s+old)?)?(?=\s*(?:,|and\b|as well))",
+    re.I,
+)
+
+
+def _gap(sentence: str, a: Figure, b: Figure) -> str:
+    """The words between conjunct ``a`` and ``b``, without an age phrase closing ``a``."""
+    gap = sentence[a.victims.end : b.mention.start]
+    age = _AGE_TAIL.match(gap)
+    return gap[age.end() :] if age else gap
+
+
 def _coordinate(sentence: str, figures: list[Figure]) -> None:
     """ "three soldiers and two civilians were killed": the first shares the second's trigger.
 
@@ -364,10 +398,10 @@ def _coordinate(sentence: str, figures: list[Figure]) -> None:
             a.outcome is None
             and b.trigger
             and b.trigger.start > b.mention.start
-            and COORD.match(sentence[a.victims.end : b.mention.start])
+            and COORD.match(_gap(sentence, a, b))
             and not _own_predicate(sentence, a)
             and not AGENT_BEFORE.search(sentence, max(0, a.mention.start - 12), a.mention.start)
-            and (linked or not BARE_COMMA.match(sentence[a.victims.end : b.mention.start]))
+            and (linked or not BARE_COMMA.match(_gap(sentence, a, b)))
             and not PART_AFTER.match(sentence, b.mention.end)
         ):
             a.outcome, a.trigger = b.outcome, b.trigger
