@@ -79,3 +79,10 @@ def test_an_office_named_alone_is_the_institution_the_incident_names() -> None:
         ["Gaza Health Ministry"] * 2,
         ["ministry"],
     ]
+
+
+def test_descriptions_of_different_levels_are_different_voices() -> None:
+    national = claim(30, claimant="Syrian authorities", kind="government")
+    local = claim(32, claimant="local authorities", kind="government")
+    (shown,) = unified([national, local])
+    assert shown[0] != shown[1]

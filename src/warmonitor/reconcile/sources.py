@@ -158,6 +158,23 @@ def _role(key: str, members: Sequence[Claim], keys: Mapping[str, str]) -> str | 
     return None
 
 
+# Words that set a level of government or a service apart: "local authorities" and "Ukrainian
+# authorities" are two voices.
+_LEVELS = frozenset(
+    "local city municipal town village regional provincial district national state federal "
+    "military police health security".split()
+)
+
+
+def _level(key: str, members: Sequence[Claim], keys: Mapping[str, str]) -> frozenset[str]:
+    """The level words of a description ("local", "city"), empty for none."""
+    for c in members:
+        if keys[c.id] == key:
+            words = (c.claimant.name or c.claimant.text or "").casefold().split()
+            return frozenset(w for w in words if w in _LEVELS)
+    return frozenset()
+
+
 # Institutions a report names by their office alone once it has named them: "the ministry"
 # after "the Gaza Health Ministry", "the council" after "the Mariupol city council".
 _INSTITUTIONS = frozenset(
@@ -303,10 +320,11 @@ class Claimants:
                 named = [k for k, name in actors.items() if noun in name]
                 if len(named) == 1:
                     remap[key] = named[0]
-            by_head: dict[str, list[str]] = {}
+            by_head: dict[tuple[str, frozenset[str]], list[str]] = {}
             for key, head in heads.items():
                 if key not in remap:
-                    by_head.setdefault(head, []).append(key)
+                    level = _level(key, members, self._key)
+                    by_head.setdefault((head, level), []).append(key)
             for same in by_head.values():
                 kept = max(same, key=lambda k: sum(self._key[c.id] == k for c in members))
                 remap.update({k: kept for k in same if k != kept})
