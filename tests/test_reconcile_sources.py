@@ -86,3 +86,12 @@ def test_descriptions_of_different_levels_are_different_voices() -> None:
     local = claim(32, claimant="local authorities", kind="government")
     (shown,) = unified([national, local])
     assert shown[0] != shown[1]
+
+
+def test_a_un_body_the_registry_does_not_list_speaks_for_the_un() -> None:
+    mission = claim(30, claimant="the UN observer mission in Idlib", kind="international")
+    report = claim(31, claimant="a U.N. report", kind="international")
+    assert labels(mission, report) == ["United Nations", "United Nations"]
+    assert labels(claim(5, claimant="Unity Brigade commanders", kind="armed_group")) == [
+        "Unity Brigade commanders"
+    ]

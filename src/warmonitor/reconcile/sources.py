@@ -158,6 +158,11 @@ def _role(key: str, members: Sequence[Claim], keys: Mapping[str, str]) -> str | 
     return None
 
 
+# A body of the United Nations the registry does not list by name (a mission, a team, an
+# inquiry) speaks for the UN: "the UN observer mission", "a U.N. report".
+_UN_BODY = re.compile(r"(?<![\w.])(?:U\.N\.|UN|United Nations)(?![\w.])")
+
+
 # Words that set a level of government or a service apart: "local authorities" and "Ukrainian
 # authorities" are two voices.
 _LEVELS = frozenset(
@@ -229,6 +234,8 @@ class Claimants:
         def actor_of(name: str) -> str | None:
             if name not in memo:
                 found = registry.resolve(name)
+                if found is None and _UN_BODY.search(name):
+                    found = registry.resolve("United Nations")
                 memo[name] = found.actor.id if found else None
             return memo[name]
 
