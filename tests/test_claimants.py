@@ -158,3 +158,35 @@ def test_a_collective_description_is_not_resolved_to_a_government_by_country() -
         Claimant("health ministry", "the health ministry", "medical"), outlet, country="PS"
     )
     assert ministry.name == "Gaza Health Ministry"
+
+
+def test_a_subject_with_an_aside_before_its_verb() -> None:
+    assert subjects(
+        "A farmer giving his name as Omar Haddad reached via Skype said 9 people died."
+    ) == ["A farmer giving his name as Omar Haddad"]
+    assert subjects("The rescue service as of 08:00 reported 14 victims of the blast.") == [
+        "The rescue service"
+    ]
+    assert subjects(
+        "On Sunday morning, aid workers went to the village and counted 40 bodies."
+    ) == ["aid workers"]
+
+
+def test_a_name_given_in_an_aside_is_the_voice() -> None:
+    registry = ClaimantRegistry()
+    voice = registry.resolve("A farmer giving his name as Omar Haddad")
+    assert voice.name == "Omar Haddad"
+    assert registry.resolve("Haddad").name == "Omar Haddad"
+
+
+def test_a_transitive_verb_has_no_subject_after_it() -> None:
+    (att,) = find_attributions(
+        "A confidential army report, seen by the paper, estimated the toll at 40 to 60."
+    )
+    assert att.text == "A confidential army report"
+
+
+def test_a_piece_of_a_sentence_is_no_voice_to_refer_back_to() -> None:
+    registry = ClaimantRegistry()
+    registry.resolve("monitors walked to the market and")
+    assert registry.resolve("the monitoring mission").name != "monitors walked to the market and"

@@ -148,3 +148,34 @@ def test_a_figure_inside_a_quotation_is_the_quoted_sources(nlp: Language) -> Non
     assert (buried.claimant.name or "").endswith("Marouf")
     wounded = next(c for c in found if c.count.low == 12)
     assert wounded.claimant.kind == "media"
+
+
+def test_the_inner_voice_is_the_source_not_the_relaying_outlet(nlp: Language) -> None:
+    text = (
+        "The interior ministry said on Monday that 14 people were killed in the raid, "
+        "Reuters reported.\n"
+    )
+    (claim,) = extract_document(Document(text, published=date(2024, 3, 5)), nlp)
+    assert "ministry" in (claim.claimant.name or "").lower()
+
+
+def test_a_quotation_opening_a_paragraph_is_the_speaker_before(nlp: Language) -> None:
+    text = (
+        "The toll rose on Tuesday, the governor of the province, Lina Sarkis, said.\n\n"
+        '"We have 37 dead. Another 12 people are missing."\n\n'
+        "Rain fell over the city.\n"
+    )
+    found = extract_document(Document(text, published=date(2024, 3, 5)), nlp)
+    assert {c.count.low: c.claimant.name for c in found} == {
+        37: "Lina Sarkis",
+        12: "Lina Sarkis",
+    }
+
+
+def test_a_voice_inside_a_quotation_does_not_speak_for_it(nlp: Language) -> None:
+    text = (
+        'Officials visited the site. "We found 23 bodies. The villagers saw how the men '
+        'were taken away," Mayor Taras Boyko said.\n'
+    )
+    (claim,) = extract_document(Document(text, published=date(2024, 3, 5)), nlp)
+    assert claim.claimant.name == "Taras Boyko"

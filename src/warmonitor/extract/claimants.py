@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from warmonitor.actors import is_fragment
 from warmonitor.extract.lexicon import CLAIMANT_KIND_WORDS
 from warmonitor.model import Claimant
 
@@ -80,7 +81,7 @@ _ROLE = re.compile(
 _CONNECTORS = frozenset("for of and the de al el on in".split())
 _TITLES = re.compile(
     r"^(?:mr|mrs|ms|dr|gen|general|col|colonel|maj|major|capt|captain|lt|"
-    r"sheikh|president|governor|minister|spokesman|spokeswoman|chief)\.?\s+",
+    r"sheikh|president|governor|minister|spokesman|spokeswoman|chief|mayor)\.?\s+",
     re.I,
 )
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z\.]{1,9})\)")
@@ -114,7 +115,7 @@ def find_attributions(sentence: str) -> list[Attribution]:
         if _PASSIVE_BEFORE.search(sentence[: m.start()]) or sentence.startswith(" by ", m.end()):
             continue
         att = _left_subject(sentence, m.start(), m.end())
-        if att is None and _inverted(sentence, m.start()) and not m.group().startswith("told"):
+        if att is None and _inverted(sentence, m.start()) and _INVERTIBLE.match(m.group()):
             att = _right_subject(sentence, m.start(), m.end())
         if att:
             found.append(att)
@@ -124,6 +125,14 @@ def find_attributions(sentence: str) -> list[Attribution]:
             Attribution(tail.group(1), tail.start(1), tail.end(1), tail.start(), tail.end())
         )
     return sorted(found, key=lambda a: a.verb_start)
+
+
+# verbs that put their subject after them ("…, said the mayor"); a transitive verb ("…,
+# estimated the death toll") has its object there, not its subject
+_INVERTIBLE = re.compile(
+    r"(?:said|says|say|added|adds|reported|reports|stated|states|wrote|writes|noted|"
+    r"announced|claimed|claims|(?:has|have) said|(?:has|have) reported)$"
+)
 
 
 def _inverted(sentence: str, verb_start: int) -> bool:
@@ -136,18 +145,45 @@ _TRAILING_ADVERB = re.compile(
     r"has|have|had|had also|has also|have also|"
     r"(?:(?:on|late|early|earlier|on the)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
     r"Saturday|Sunday|today|yesterday|tonight|overnight)(?:\s+(?:morning|afternoon|evening|"
-    r"night))?|in a statement|in a report|in its report))+$",
+    r"night))?|in a statement|in a report|in its report|"
+    r"as of (?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?|noon|midnight|"
+    r"(?:\d{1,2}\s+)?[A-Z][a-z]+(?:\s+\d{1,2})?)))+$",
     re.I,
+)
+# a participial phrase closing a subject: "an activist reached via Skype", "a resident
+# speaking by telephone", "a doctor contacted by AFP"
+_PARTICIPLE_ASIDE = re.compile(
+    r"\s+(?:reached|contacted|interviewed|speaking|writing|reached by|talking)"
+    r"(?:\s+(?:by|via|over|on|to|from|with|in)\s+[\w\-'’. ]{1,40})$",
+    re.I,
+)
+# "an activist giving his name as Abu X", "a resident who gave her name only as Y"
+_NAME_GIVEN = re.compile(
+    r"\s+(?:(?:who\s+)?(?:giving|gave|gives|identified|identifying)\s+(?:(?:his|her|their)\s+"
+    r"name\s+)?(?:only\s+)?as|named|called)\s+(?=[A-Z])"
+)
+# a coordinated verb: "observers went to the town and counted …" → "observers"
+_COORDINATED = re.compile(
+    r"(?:^|[,;:]\s*)([^,;:]+?)\s+(?:went|came|travell?ed|arrived|returned|visited|rushed|"
+    r"examined|inspected|toured|entered|reached)\b[^;:]*?,?\s+and$"
 )
 _DASH_ASIDE = re.compile(r"\s*(?:[—–]|\s-\s|--)[^—–]*?(?:[—–]|\s-|--)\s*$")
 _PAREN_ASIDE = re.compile(r"\s*\([^()]*\)\s*$")
 _LEADING_LINK = re.compile(
-    r"^(?:(?:and|but|while|as|with|then|so|yet|also|meanwhile|however|earlier|later)\s+)+",
+    r"^(?:(?:and|but|while|as|with|then|so|yet|also|meanwhile|however|earlier|later|"
+    r"(?:on|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?)\s+)+",
     re.I,
 )
 _APPOSITIVE = re.compile(
     r"(?:a|an|the|its|his|her|their|which|who|whose|citing|quoting|"
     r"[a-z][\w\-]*(?:\s+[\w\-'’]+){0,8})\b",
+)
+_PERSON_NAME = re.compile(r"^[A-Z][\w\-'’]+(?:\s+(?:al-|el-|de\s+)?[A-Z][\w\-'’]+){1,2}$")
+_DOCUMENT_NOUN = re.compile(
+    r"^(?:the|a|an)\s+[\w.\-'’ ]{0,60}\b(?:report|assessment|investigation|inquiry|review|"
+    r"analysis|study)$",
+    re.I,
 )
 _RELATIVE_AFTER = re.compile(r"\s(?:which|where|whom)\s", re.I)
 
@@ -170,11 +206,15 @@ def _left_subject(sentence: str, verb_start: int, verb_end: int) -> Attribution 
     # "X on Saturday also said", "X — which … — said", "X (in a post) said"
     for _ in range(3):
         cut = _TRAILING_ADVERB.sub("", stripped)
+        cut = _PARTICIPLE_ASIDE.sub("", cut)
         cut = _DASH_ASIDE.sub("", cut) if cut.endswith(("—", "–", " -", "--")) else cut
         cut = _PAREN_ASIDE.sub("", cut) if cut.endswith(")") else cut
         if cut == stripped:
             break
         stripped = cut.rstrip()
+    coordinated = _COORDINATED.search(stripped)
+    if coordinated:
+        stripped = coordinated.group(1)
     pieces = [p for p in _BOUNDARY.split(stripped)]
     if not pieces:
         return None
@@ -185,9 +225,12 @@ def _left_subject(sentence: str, verb_start: int, verb_end: int) -> Attribution 
         appos = pieces[-2].strip()
         name = _trim_subject(re.split(r"\b(?:that|said|says)\s", pieces[-3].strip())[-1])
         bare = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.I)
-        if (
+        if _PERSON_NAME.match(appos) and _ROLE.search(name) and len(name.split()) <= 8:
+            # "the governor of the province, Ann Smith, said": the person, and the role
+            subject, descriptor = appos, name
+        elif (
             _APPOSITIVE.match(appos)
-            and bare[:1].isupper()
+            and (bare[:1].isupper() or _DOCUMENT_NOUN.search(name))
             and not _looks_like_clause(name)
             and len(name.split()) <= 8
         ):
@@ -291,6 +334,9 @@ class ClaimantRegistry:
             if entry:
                 return self._use(entry, words)
             return Claimant(None, words, "unnamed")
+        given = _NAME_GIVEN.search(words)
+        if given and not descriptor:  # "an activist giving his name as Abu X"
+            return self.resolve(words[given.end() :], _ARTICLE.sub("", words[: given.start()]))
         role = None
         name, role = self._titled_person(words)
         acronym, based = None, ""
@@ -321,7 +367,7 @@ class ClaimantRegistry:
                 return self._use(entry, words)
         bare = _ARTICLE.sub("", words).strip()
         kind = claimant_kind(words)
-        if bare and not _looks_like_clause(bare):
+        if bare and not _looks_like_clause(bare) and not is_fragment(bare):
             # a described voice ("the region's health office") that "it" or "he" may refer to
             entry = _Entry(bare, kind, {_norm(bare)}, self._heads(bare))
             entry.person = bool(_ROLE.search(bare)) and not bare.lower().endswith("s")

@@ -99,13 +99,17 @@ def extract_claims(
     country = places.country if places else None
     event_period: Period | None = None
     plain = text.translate(_TYPOGRAPHIC)  # same offsets: evidence is cut from ``text``
-    voices: dict[int, list[Claimant]] = {}  # each sentence's named sources
+    voices: dict[int, list[tuple[int, Claimant]]] = {}  # each sentence's named sources, by offset
     for index, (a, b) in enumerate(source.sentences):
         sentence = plain[a:b]
         attributions = find_attributions(sentence)
         resolved = [(att, registry.resolve(att.text, att.descriptor)) for att in attributions]
-        named = [as_actor(c, outlet, country=country) for _att, c in resolved]
-        voices[index] = [c for c in named if c is not outlet and c.name]
+        named = [(att, as_actor(c, outlet, country=country)) for att, c in resolved]
+        voices[index] = [
+            (a + min(att.start, att.verb_start), c)
+            for att, c in named
+            if c is not outlet and c.name
+        ]
         times = (
             find_time_expressions(sentence, source.published) if _has_time_hint(sentence) else []
         )
@@ -121,9 +125,7 @@ def extract_claims(
         hedges = list(sentence_hedges(sentence))
         local: list[_Draft] = []
         for fig in figures:
-            claimant, attributed = _claimant_for(fig, resolved, outlet)
-            claimant = as_actor(claimant, outlet, country=country)
-            attributed = attributed and claimant is not outlet
+            claimant, attributed = _claimant_for(fig, named, outlet)
             place = places.in_span(a, b) if places else None
             period = _nearest(periods, fig.mention.start)
             draft = _Draft(
@@ -221,13 +223,18 @@ def _nearest(periods: list[tuple[int, Period]], position: int) -> Period | None:
 
 
 def _claimant_for(
-    fig: Figure, resolved: list[tuple[Attribution, Claimant]], outlet: Claimant
+    fig: Figure, named: list[tuple[Attribution, Claimant]], outlet: Claimant
 ) -> tuple[Claimant, bool]:
-    if not resolved:
+    """The voice of a figure: the attribution nearest to it among those that name someone
+    (a piece of a sentence is no one). An outlet that relays another voice ("the ministry said
+    …, Reuters reported"; "CNN reported that opposition groups said …") is not the source:
+    the inner voice is."""
+    voiced = [(att, c) for att, c in named if c is not outlet]
+    if not voiced:
         return outlet, False
-    # the attribution nearest to the figure, preferring one after it ("…, the monitor said")
+    inner = [(att, c) for att, c in voiced if c.kind != "media"]
     pos = fig.mention.start
-    best = min(resolved, key=lambda ac: abs(ac[0].verb_start - pos))
+    best = min(inner or voiced, key=lambda ac: abs(ac[0].verb_start - pos))
     return best[1], True
 
 
@@ -235,20 +242,62 @@ def _attribute_quotes(
     drafts: list[_Draft],
     text: str,
     sentences: Sequence[tuple[int, int]],
-    voices: dict[int, list[Claimant]],
+    voices: dict[int, list[tuple[int, Claimant]]],
 ) -> None:
-    """A figure inside a quotation that runs over several sentences is the quoted source's:
-    the one voice named where the quotation opens or closes ("'… 40 were killed. We buried
-    them,' the mayor said"), within one paragraph."""
-    for d in drafts:
-        if d.attributed:
-            continue
-        quote = _quotation(text, sentences, d.sentence_index)
-        if quote is None:
-            continue
-        named = {c.name: c for i in range(quote[0], quote[1] + 1) for c in voices.get(i, ())}
+    """A figure inside a quotation is the quoted source's: the one voice named outside the
+    quotation marks where it opens or closes ("'… 40 were killed. We buried them,' the mayor
+    said"), within one paragraph; a quotation that opens a paragraph and names no one is the
+    voice of the paragraph before ("…, the mayor said.¶'We have 40 dead.'") or, failing that,
+    of the sentence after it."""
+    paragraph = _paragraph_starts(text, sentences)
+
+    def outside(i: int, pos: int) -> bool:
+        return text.count('"', sentences[paragraph[i]][0], pos) % 2 == 0
+
+    def speaker(index: int, depth: int = 0) -> Claimant | None:
+        first, last = _quotation(text, sentences, index) or (index, index)
+        named = {
+            c.name: c
+            for i in range(first, last + 1)
+            for pos, c in voices.get(i, ())
+            if outside(i, pos)
+        }
         if len(named) == 1:
-            d.claimant, d.attributed = next(iter(named.values())), True
+            return next(iter(named.values()))
+        if named or depth > 1 or paragraph[first] != first:
+            return None
+        if not text[sentences[first][0] : sentences[first][1]].lstrip().startswith('"'):
+            return None
+        if first > 0:
+            before = speaker(first - 1, depth + 1)
+            if before is not None:
+                return before
+        after = last + 1
+        if depth == 0 and after < len(sentences) and paragraph[after] == after:
+            named = {c.name: c for pos, c in voices.get(after, ()) if outside(after, pos)}
+            if len(named) == 1:
+                return next(iter(named.values()))
+        return None
+
+    for d in drafts:
+        if d.attributed and d.claimant.name is not None:  # not a pronoun nobody was named for
+            continue
+        quoted = _quotation(text, sentences, d.sentence_index) is not None
+        a, b = sentences[d.sentence_index]
+        if not quoted and '"' not in text[a:b]:
+            continue
+        found = speaker(d.sentence_index)
+        if found is not None:
+            d.claimant, d.attributed = found, True
+
+
+def _paragraph_starts(text: str, sentences: Sequence[tuple[int, int]]) -> list[int]:
+    """The first sentence of each sentence's paragraph."""
+    starts: list[int] = []
+    for i in range(len(sentences)):
+        new = i == 0 or "\n" in text[sentences[i - 1][1] : sentences[i][0]]
+        starts.append(i if new else starts[-1])
+    return starts
 
 
 def _quotation(
