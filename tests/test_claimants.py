@@ -190,3 +190,14 @@ def test_a_piece_of_a_sentence_is_no_voice_to_refer_back_to() -> None:
     registry = ClaimantRegistry()
     registry.resolve("monitors walked to the market and")
     assert registry.resolve("the monitoring mission").name != "monitors walked to the market and"
+
+
+def test_data_and_pictures_are_no_voice() -> None:
+    assert subjects("According to preliminary data, 14 people were killed.") == []
+    assert subjects("Videos posted online showed the bodies of 20 men.") == []
+    assert subjects("According to data from the health ministry, 14 died.") != []
+
+
+def test_a_place_in_a_title_is_not_part_of_the_name() -> None:
+    registry = ClaimantRegistry()
+    assert registry.resolve("Mayor of Lodz Anna Kowal").name == "Anna Kowal"

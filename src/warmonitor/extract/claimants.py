@@ -107,7 +107,7 @@ def find_attributions(sentence: str) -> list[Attribution]:
     found: list[Attribution] = []
     for m in _ACCORDING.finditer(sentence):
         att = _right_subject(sentence, m.start(), m.end())
-        if att:
+        if att and not _NO_VOICE.match(att.text):
             found.append(att)
     for m in _REPORTS_OF.finditer(sentence):
         found.append(Attribution(m.group(1), m.start(1), m.end(1), m.start(1), m.end(1)))
@@ -117,7 +117,7 @@ def find_attributions(sentence: str) -> list[Attribution]:
         att = _left_subject(sentence, m.start(), m.end())
         if att is None and _inverted(sentence, m.start()) and _INVERTIBLE.match(m.group()):
             att = _right_subject(sentence, m.start(), m.end())
-        if att:
+        if att and not _NO_VOICE.match(att.text):
             found.append(att)
     tail = _HEADLINE_SOURCE.search(sentence)
     if tail and not _looks_like_clause(tail.group(1)):
@@ -178,6 +178,13 @@ _LEADING_LINK = re.compile(
 _APPOSITIVE = re.compile(
     r"(?:a|an|the|its|his|her|their|which|who|whose|citing|quoting|"
     r"[a-z][\w\-]*(?:\s+[\w\-'’]+){0,8})\b",
+)
+# what a speaker has, or what shows something, is no voice of its own: "according to
+# preliminary data" (the speaker's), "videos posted online showed"
+_NO_VOICE = re.compile(
+    r"^(?:(?:the|some|all|available|\w+)\s+){0,2}(?:data|information|figures|numbers|"
+    r"videos?|footage|images?|photos?|photographs?|pictures?)$",
+    re.I,
 )
 _PERSON_NAME = re.compile(r"^[A-Z][\w\-'’]+(?:\s+(?:al-|el-|de\s+)?[A-Z][\w\-'’]+){1,2}$")
 _DOCUMENT_NOUN = re.compile(
@@ -395,6 +402,8 @@ class ClaimantRegistry:
         rest = " ".join(tokens[: len(tokens) - len(run)])
         if len(run) > 3:
             rest, run = " ".join([rest, *run[:-2]]).strip(), run[-2:]
+        if len(run) == 3 and rest.lower().endswith((" of", " for")):
+            rest, run = f"{rest} {run[0]}", run[1:]  # "Mayor of Bucha Ann Smith"
         if 2 <= len(run) <= 3 and rest and _ROLE.search(rest):
             return " ".join(run), _ARTICLE.sub("", rest)
         return None, None
