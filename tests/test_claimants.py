@@ -201,3 +201,12 @@ def test_data_and_pictures_are_no_voice() -> None:
 def test_a_place_in_a_title_is_not_part_of_the_name() -> None:
     registry = ClaimantRegistry()
     assert registry.resolve("Mayor of Lodz Anna Kowal").name == "Anna Kowal"
+
+
+def test_a_report_named_by_its_author_is_a_voice() -> None:
+    from warmonitor.extract.actors import as_actor
+    from warmonitor.model import Claimant
+
+    outlet = Claimant("Daily Wire", "", "media")
+    voice = as_actor(Claimant("Z.Q. report", "A Z.Q. report", "unnamed"), outlet)
+    assert voice is not outlet and voice.name == "Z.Q. report"

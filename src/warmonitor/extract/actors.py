@@ -60,7 +60,8 @@ def as_actor(
     if claimant.name is None and text.casefold() in _PRONOUN:
         return claimant
     name = _clean(claimant.name or "")
-    if not name or (is_fragment(name) and not _DOCUMENT_VOICE.match(name)):
+    document = _DOCUMENT_VOICE.match(name) or _DOCUMENT_VOICE.match(_clean(text))
+    if not name or (is_fragment(name) and not document):
         return outlet
     if name != claimant.name:
         name = _LEADING.sub("", name)
