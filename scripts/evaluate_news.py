@@ -160,6 +160,40 @@ def predictions(folder: Path) -> list[dict[str, Any]]:
     return lines
 
 
+def _latest_causes(
+    index: list[dict[str, Any]],
+    lines: list[dict[str, Any]],
+    events: list[dict[str, Any]],
+    resolve: Any,
+    scorer: ModuleType,
+) -> Counter[str]:
+    """Why a claimant's latest figure is not the event's incident's, as counts."""
+    incident_of: dict[str, Any] = {}
+    for event in {r["event"] for r in index}:
+        votes = Counter(
+            p.get("incident")
+            for p in lines
+            if "file" in p and p["file"] in {r["file"] for r in index if r["event"] == event}
+        )
+        incident_of[event] = votes.most_common(1)[0][0] if votes else None
+    latest_of = {p["incident"]: p.get("latest") or [] for p in lines if "file" not in p}
+    out: Counter[str] = Counter()
+    for event in events:
+        shown = latest_of.get(incident_of.get(event["event"]), [])
+        for g in event.get("latest") or []:
+            mine = [p for p in shown if resolve(event["event"], p.get("claimant")) == g["claimant"]]
+            same = [p for p in mine if (p["outcome"], p["group"]) == (g["outcome"], g["group"])]
+            if any(scorer.same_count(g, p) for p in same):
+                continue
+            if not mine:
+                out["the claimant gives no figure in the event's incident"] += 1
+            elif not same:
+                out["the claimant gives no figure of that outcome and group"] += 1
+            else:
+                out["another figure is the claimant's latest"] += 1
+    return out
+
+
 def _causes(folder: Path, lines: list[dict[str, Any]], scorer: ModuleType) -> None:
     """Why figures were missed or added, as counts (never texts)."""
     index = _index(folder)
@@ -185,10 +219,12 @@ def _causes(folder: Path, lines: list[dict[str, Any]], scorer: ModuleType) -> No
                 ] += 1
         for p in got:
             extra[p["outcome"]] += 1
+    latest = _latest_causes(index, lines, events, resolve, scorer)
     for title, counter in (
         ("missed figures (by gold scope, outcome)", missed),
         ("extra figures (by outcome)", extra),
         ("wrong claimant", wrong_claimant),
+        ("latest figures missed", latest),
     ):
         print(f"\n{title}: {sum(counter.values())}")
         for key, n in counter.most_common(12):
