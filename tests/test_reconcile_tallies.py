@@ -227,3 +227,15 @@ def test_every_number_carries_the_ids_of_its_claims() -> None:
         assert total.claim_ids and set(total.claim_ids) <= known
     data = incident.to_dict()
     assert data["tallies"][0]["best"]["claims"] == list(incident.tallies[0].best.claim_ids)
+
+
+def test_vague_words_that_restate_a_number_do_not_replace_it() -> None:
+    exact = claim(98, outcome="injured", doc="a", said_on=date(2024, 5, 6))
+    dozens = claim((24, 99), outcome="injured", text="dozens", doc="b", said_on=date(2024, 5, 7))
+    (incident,) = reconcile([exact, dozens], {"a": date(2024, 5, 6), "b": date(2024, 5, 7)})
+    tally = incident.tally("injured", "people")
+    assert tally is not None and tally.best.value == 98
+    more = claim((200, 999), outcome="injured", text="hundreds", doc="c", said_on=date(2024, 5, 8))
+    (later,) = reconcile([exact, dozens, more], {"a": None, "b": None, "c": None})
+    (source,) = [s for s in later.tally("injured", "people").sources]  # type: ignore[union-attr]
+    assert source.count.text == "hundreds"

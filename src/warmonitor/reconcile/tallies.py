@@ -2,7 +2,8 @@
 
 * **Supersession.** Tolls are cumulative: a claimant's figure as of the latest date (its
   ``said_on``, else its document's publication date) replaces its earlier ones; on the same day
-  the higher figure is the later. Earlier figures stay listed as ``superseded``.
+  the higher figure is the later; vague words that restate an earlier number ("dozens" after
+  "98") do not replace it. Earlier figures stay listed as ``superseded``.
 * **Independence.** Claims of one claimant (see ``sources``) are one source however many
   outlets repeat them; every repetition of the current figure is a claim behind it. A claim of
   a copy of a report that repeats the original's figure (``copies``) is the original's source
@@ -13,9 +14,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 from warmonitor.model import OUTCOMES, Claim
 from warmonitor.reconcile.copies import NO_COPIES, Copies
@@ -48,6 +50,22 @@ PARENT_GROUP: dict[str, str] = {
     "armed_group": "combatants",
     "detainees": "people",
 }
+
+
+def _within(vague: Claim, precise: Claim) -> bool:
+    low, high = vague.count.low, vague.count.high
+    top = precise.count.high if precise.count.high is not None else precise.count.low
+    return precise.count.low >= low and (high is None or top <= high)
+
+
+def _current(claims: Sequence[Claim], recency: Callable[[Claim], Any]) -> Claim:
+    """A claimant's current figure: its latest; but vague words that restate an earlier
+    number ("dozens wounded" after "98 wounded") do not replace the number."""
+    latest = max(claims, key=recency)
+    if not is_vague(latest.count):
+        return latest
+    precise = [c for c in claims if not is_vague(c.count) and _within(latest, c)]
+    return max(precise, key=recency) if precise else latest
 
 
 def ancestors(group: str) -> list[str]:
@@ -87,7 +105,7 @@ class Tallier:
             by_claimant.setdefault(self.copies.key(c, self.claimants), []).append(c)
         out = []
         for key, mine in by_claimant.items():
-            latest = max(mine, key=self._recency)
+            latest = _current(mine, self._recency)
             figure = (latest.count.low, latest.count.high, latest.count.best)
             same = sorted(
                 (c for c in mine if (c.count.low, c.count.high, c.count.best) == figure),
