@@ -95,3 +95,15 @@ def test_a_un_body_the_registry_does_not_list_speaks_for_the_un() -> None:
     assert labels(claim(5, claimant="Unity Brigade commanders", kind="armed_group")) == [
         "Unity Brigade commanders"
     ]
+
+
+def test_a_name_a_report_teaches_is_the_source_it_teaches_it_of() -> None:
+    named = claim(30, doc="a", claimant="Euphrates Rights Observatory", kind="monitor")
+    described = claim(34, doc="b", claimant="Raqqa-based monitoring group", kind="monitor")
+    director = claim(35, doc="b", claimant="Hadi Marouf", kind="unnamed")
+    taught = {"a": [("Euphrates Rights Observatory", "Raqqa-based monitoring group")],
+              "b": [("the Euphrates Rights Observatory", "Hadi Marouf")]}  # fmt: skip
+    found = Claimants([named, described, director])
+    found.unify([[named, described, director]], lambda d: taught.get(d, ()))
+    shown = {found.label(found.key(c)) for c in (named, described, director)}
+    assert shown == {"Euphrates Rights Observatory"}

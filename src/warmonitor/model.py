@@ -350,7 +350,9 @@ class ReportEvent:
     title and lead count more); ``places`` are its located places, most salient first;
     ``day`` is when the event happened as far as the report says, else ``None``;
     ``countries`` are the countries the report names about as often as its ``country`` (a
-    report from Washington about Syria names both);
+    report from Washington about Syria names both); ``aliases`` are what the report teaches
+    of its sources' names: (name, alias) pairs such as ("Euphrates Rights Observatory",
+    "Raqqa-based monitoring group") or (its name, its director's name);
     ``fingerprint`` is the MinHash of the report's text (``warmonitor.fingerprint``), which
     tells copies of one wire report on several sites apart from reports of their own.
     """
@@ -364,6 +366,7 @@ class ReportEvent:
     terms: tuple[tuple[str, float], ...] = ()
     fingerprint: tuple[int, ...] = ()
     countries: tuple[str, ...] = ()
+    aliases: tuple[tuple[str, str], ...] = ()
 
     @property
     def place(self) -> Place | None:
@@ -381,6 +384,7 @@ class ReportEvent:
             "terms": [[t, round(w, 4)] for t, w in self.terms],
             "fingerprint": list(self.fingerprint),
             "countries": list(self.countries),
+            "aliases": [list(pair) for pair in self.aliases],
         }
 
     @classmethod
@@ -396,4 +400,5 @@ class ReportEvent:
             terms=tuple((str(t), float(w)) for t, w in data.get("terms") or ()),
             fingerprint=tuple(int(h) for h in data.get("fingerprint") or ()),
             countries=tuple(str(c) for c in data.get("countries") or ()),
+            aliases=tuple((str(n), str(a)) for n, a in data.get("aliases") or ()),
         )

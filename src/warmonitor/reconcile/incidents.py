@@ -142,7 +142,11 @@ def reconcile(
     reports = main_groups(assembly, partition)
     ids = assign_ids(partition, previous)
     claimants = Claimants(claims, actors)
-    claimants.unify([by_id[i] for i in group] for group in partition)
+    known = events or {}
+    claimants.unify(
+        ([by_id[i] for i in group] for group in partition),
+        lambda d: known[d].aliases if d in known else (),
+    )
     copies = find_copies(claims, events or {}, published, claimants)
     tallier = Tallier(published, claimants, _hedges(claims), chosen_policy, tuple(ranking), copies)
     order = {c.id: i for i, c in enumerate(claims)}

@@ -291,11 +291,19 @@ class Claimants:
             kinds.setdefault(self._key[c.id], c.claimant.kind)
         self._kind = kinds
 
-    def unify(self, incidents: Iterable[Sequence[Claim]]) -> None:
-        """Within each incident, a plain description is the one voice of the incident it
-        describes ("the local governor" when one named claimant's words call them governor),
-        and descriptions of one kind of voice are one ("activists", "Syrian activists")."""
+    def unify(
+        self,
+        incidents: Iterable[Sequence[Claim]],
+        learned: Callable[[str], Iterable[tuple[str, str]]] | None = None,
+    ) -> None:
+        """Within each incident, a name its reports teach is the source they teach it of
+        (``learned`` gives a document's (name, alias) pairs: "X, a Raqqa-based monitor", "its
+        director, NAME"), a plain description is the one voice of the incident it describes
+        ("the local governor" when one named claimant's words call them governor), and
+        descriptions of one kind of voice are one ("activists", "Syrian activists")."""
         for members in incidents:
+            if learned is not None:
+                self._learn(members, learned)
             keys = {self._key[c.id] for c in members}
             words: dict[str, set[str]] = {}
             for c in members:
@@ -346,6 +354,40 @@ class Claimants:
             for c in members:
                 self._key[c.id] = remap.get(self._key[c.id], self._key[c.id])
         self._labels()
+
+    def _learn(
+        self, members: Sequence[Claim], learned: Callable[[str], Iterable[tuple[str, str]]]
+    ) -> None:
+        """Claims whose source is named by a name the incident's reports teach of another
+        source ("the Raqqa-based monitoring group", the director's name) are that source's."""
+        taught: dict[str, str] = {}
+        for document in dict.fromkeys(c.document_id for c in members):
+            for name, alias in learned(document):
+                taught.setdefault(_normal(alias), _normal(name))
+        if not taught:
+            return
+        by_name: dict[str, str] = {}
+        for c in members:
+            key = self._key[c.id]
+            for words in (c.claimant.name, c.claimant.text):
+                if words:
+                    by_name.setdefault(_normal(words), key)
+            if key.startswith("@"):
+                by_name.setdefault(_normal(self._registry[key[1:]].name), key)
+        for c in members:
+            key = self._key[c.id]
+            if key.startswith("@") or key == "~" + UNATTRIBUTED:
+                continue
+            spoken = _normal(c.claimant.name or c.claimant.text)
+            source = taught.get(spoken)
+            if source is None:
+                continue
+            target = by_name.get(source)
+            if target is None:
+                found = self._registry.resolve(source)
+                target = "@" + found.actor.id if found else source
+            if target != key:
+                self._key[c.id] = target
 
     def key(self, claim: Claim) -> str:
         """The identity of the claim's claimant: claims with one key are one source."""

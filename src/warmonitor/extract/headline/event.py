@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 
+from warmonitor.actors import learn_aliases
 from warmonitor.extract.places import PlaceIndex
 from warmonitor.fingerprint import fingerprint
 from warmonitor.model import PRECISION_RANK, Period, Place, ReportEvent
@@ -165,4 +166,5 @@ def report_event(
         terms=terms,
         fingerprint=fingerprint(text),
         countries=countries,
+        aliases=tuple(learn_aliases(text)),
     )
