@@ -210,3 +210,11 @@ def test_a_report_named_by_its_author_is_a_voice() -> None:
     outlet = Claimant("Daily Wire", "", "media")
     voice = as_actor(Claimant("Z.Q. report", "A Z.Q. report", "unnamed"), outlet)
     assert voice is not outlet and voice.name == "Z.Q. report"
+
+
+def test_a_name_after_its_description_is_the_voice() -> None:
+    (att,) = find_attributions(
+        "A London-based monitoring group, the Narnian Observatory for Peace, said 12 died."
+    )
+    assert att.text == "the Narnian Observatory for Peace"
+    assert att.descriptor == "A London-based monitoring group"

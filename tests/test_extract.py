@@ -179,3 +179,24 @@ def test_a_voice_inside_a_quotation_does_not_speak_for_it(nlp: Language) -> None
     )
     (claim,) = extract_document(Document(text, published=date(2024, 3, 5)), nlp)
     assert claim.claimant.name == "Taras Boyko"
+
+
+def test_a_sentence_pointing_back_names_the_source_of_the_figures_before(nlp: Language) -> None:
+    text = (
+        "At least 61 people died in the floods in Narvik district.\n\n"
+        "This is reported by the regional police of Nordland.\n"
+    )
+    (claim,) = extract_document(Document(text, published=date(2024, 3, 5)), nlp)
+    assert "police" in (claim.claimant.name or "").lower()
+
+
+def test_of_these_goes_on_with_the_voice_of_the_sentence_before(nlp: Language) -> None:
+    text = (
+        "The regional prosecutor's office said 140 civilians were killed in the district. "
+        "Of these, 22 were killed in the market and 17 were injured.\n"
+        "Rain fell over the city. 9 people were killed in another town.\n"
+    )
+    found = extract_document(Document(text, published=date(2024, 3, 5)), nlp)
+    voice = {c.count.low: c.claimant for c in found}
+    assert voice[22].name == voice[17].name == voice[140].name
+    assert voice[9].kind == "media"  # no continuation: the outlet's own

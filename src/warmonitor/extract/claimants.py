@@ -195,6 +195,25 @@ _DOCUMENT_NOUN = re.compile(
 _RELATIVE_AFTER = re.compile(r"\s(?:which|where|whom)\s", re.I)
 
 
+_PROPER = re.compile(
+    r"^(?:the\s+)?[A-Z][\w\-'’.]*(?:\s+(?:of|for|the|and|on|in|de|al|[A-Z][\w\-'’.]*)){1,8}$"
+)
+
+
+def _described_name(description: str, name: str) -> bool:
+    """A description with an article ("a London-based group") before a proper name of several
+    words ("the Narnian Observatory for Peace"): the name is the voice, the description its
+    appositive."""
+    words = description.split()
+    return (
+        bool(re.match(r"(?:a|an)\s", description, re.I))
+        and 2 <= len(words) <= 6
+        and any(w[:1].islower() and w.lower() not in _CONNECTORS for w in words[1:])
+        and _PROPER.match(name) is not None
+        and not _looks_like_clause(name)
+    )
+
+
 def _trim_subject(subject: str) -> str:
     """A subject without a dateline ("date 2023-01-02 …", "CITY:") or leading links ("and")."""
     digits = [m.end() for m in re.finditer(r"\S*\d\S*", subject)]
@@ -234,6 +253,9 @@ def _left_subject(sentence: str, verb_start: int, verb_end: int) -> Attribution 
         bare = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.I)
         if _PERSON_NAME.match(appos) and _ROLE.search(name) and len(name.split()) <= 8:
             # "the governor of the province, Ann Smith, said": the person, and the role
+            subject, descriptor = appos, name
+        elif _described_name(name, appos):
+            # "a London-based monitoring group, the Narnian Observatory, said": the name
             subject, descriptor = appos, name
         elif (
             _APPOSITIVE.match(appos)

@@ -153,6 +153,8 @@ def extract_claims(
                     draft.place = draft.place or total.place
         drafts.extend(local)
     _attribute_quotes(drafts, plain, source.sentences, voices)
+    _attribute_pointers(drafts, plain, source.sentences, voices)
+    _attribute_continuations(drafts, plain, source.sentences, voices)
     _attribute_repeats(drafts)
     main_place = places.main if places else None
     claims = [_claim(d, source, extractor, reported_by, main_place, event_period) for d in drafts]
@@ -338,6 +340,70 @@ def _quotation(
             end += 1
             count += quotes(end)
     return (start, end) if (start, end) != (index, index) else None
+
+
+# a sentence that points back at what came before and names its source: "This is reported by
+# X", "X told about this", "X confirmed this"
+_POINTER = re.compile(
+    r"^\W*(?:this|that|these|it|the (?:figures?|data|numbers?|toll))\s+(?:is|was|were|are|has been|"
+    r"have been)\s+(?:reported|announced|stated|confirmed|said|disclosed|published)\s+by\b|"
+    r"\b(?:told|reported|informed|spoke|wrote|said)\s+(?:(?:journalists|reporters)\s+)?"
+    r"(?:about|of)\s+(?:this|it|that)\b|\b(?:reported|announced|confirmed|said)\s+(?:this|that)"
+    r"\s*[.!]?\s*$",
+    re.I,
+)
+# a sentence that goes on with the figures of the sentence before: "Of these, …", "Among them
+# …", or an agentless hearsay ("N are said to be in critical condition")
+_CONTINUATION = re.compile(
+    r"^\W*(?:of (?:these|them|those|this number|the dead|the victims|the total)|among (?:them|"
+    r"these|those|the dead|the victims|the killed|the injured|the wounded))\b|"
+    r"\b(?:is|are|was|were)\s+(?:said|reported|believed|thought)\s+to\b",
+    re.I,
+)
+
+
+def _attribute_pointers(
+    drafts: list[_Draft],
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    voices: dict[int, list[tuple[int, Claimant]]],
+) -> None:
+    """Figures without a source before a sentence that points back at them and names one
+    voice ("… 40 were killed. This is reported by the regional police.") are that voice's:
+    back to the last figure that has a source of its own."""
+    for index, (a, b) in enumerate(sentences):
+        named = {c.name: c for _, c in voices.get(index, ())}
+        if len(named) != 1 or not _POINTER.search(text[a:b]):
+            continue
+        if any(d.sentence_index == index for d in drafts):
+            continue
+        voice = next(iter(named.values()))
+        for d in reversed([d for d in drafts if d.sentence_index < index]):
+            if d.attributed:
+                break
+            d.claimant, d.attributed = voice, True
+
+
+def _attribute_continuations(
+    drafts: list[_Draft],
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    voices: dict[int, list[tuple[int, Claimant]]],
+) -> None:
+    """A figure without a source in a sentence that goes on with the one before ("Of these,
+    …", "Among them …", "N are said to be …") is the voice of that sentence's figures, when
+    they have one voice."""
+    for d in drafts:
+        if d.attributed or voices.get(d.sentence_index):
+            continue
+        a, b = sentences[d.sentence_index]
+        if not _CONTINUATION.search(text[a:b]):
+            continue
+        before = [e for e in drafts if e.sentence_index == d.sentence_index - 1]
+        named = {e.claimant.name for e in before}
+        if before and len(named) == 1 and all(e.attributed for e in before):
+            d.claimant, d.attributed = before[0].claimant, True
+            d.hedges.extend(h for h in before[0].hedges if h not in d.hedges)
 
 
 def _attribute_repeats(drafts: list[_Draft]) -> None:
