@@ -119,7 +119,7 @@ def test_normalise_keeps_what_tells_names_apart() -> None:
         ("ACLED", "acled", "acronym"),
         ("the UN human rights office", "ohchr", "exact"),
         ("the U.N. human rights office in Kyiv", "ohchr", "contained"),
-        ("HRMMU", "hrmmu", "acronym"),
+        ("HRMMU", "ohchr", "acronym"),
         ("Doctors Without Borders", "msf", "alias"),
         ("Medecins Sans Frontieres", "msf", "exact"),
         ("WHO", "who", "acronym"),
