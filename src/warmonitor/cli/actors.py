@@ -49,6 +49,11 @@ def actors_command(
 ActorArgument = Annotated[str, typer.Argument(help="The actor: its id or one of its names.")]
 
 
+def _correct(action: str, actor: str, value: str, analyst: str | None, db: str | None) -> None:
+    with open_store(db) as store:
+        correct_actor(store, action, actor, value, analyst=_analyst(analyst))
+
+
 @actor_app.command("alias")
 def alias_command(
     actor: ActorArgument,
@@ -57,8 +62,7 @@ def alias_command(
     db: DbOption = None,
 ) -> None:
     """Make WORDS name ACTOR in every report (an unknown name becomes a new actor)."""
-    with open_store(db) as store:
-        correct_actor(store, "alias", actor, words, analyst=_analyst(analyst))
+    _correct("alias", actor, words, analyst, db)
     out.print(f"{escape(words)!r} now names {escape(actor)}")
 
 
@@ -70,8 +74,7 @@ def merge_command(
     db: DbOption = None,
 ) -> None:
     """Make OTHER one actor with ACTOR: its names become ACTOR's."""
-    with open_store(db) as store:
-        correct_actor(store, "merge", actor, other, analyst=_analyst(analyst))
+    _correct("merge", actor, other, analyst, db)
     out.print(f"{escape(other)} merged into {escape(actor)}")
 
 
@@ -83,6 +86,5 @@ def rename_command(
     db: DbOption = None,
 ) -> None:
     """Call ACTOR by NAME everywhere (the old name stays an alias)."""
-    with open_store(db) as store:
-        correct_actor(store, "rename", actor, name, analyst=_analyst(analyst))
+    _correct("rename", actor, name, analyst, db)
     out.print(f"{escape(actor)} is now shown as {escape(name)}")
