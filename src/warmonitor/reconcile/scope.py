@@ -24,7 +24,19 @@ high:
     smaller than that figure ("12 killed on Tuesday" of its 40 killed since Monday).
 
 A place or a day makes a part only when the claim's own sentence names it: a figure without
-one inherits its report's main place and period, which say nothing of its scope. Pure: no I/O.
+one inherits its report's main place and period, which say nothing of its scope.
+
+* **an aggregate**, wider than the event and kept out of its toll (scope ``aggregate``): a
+  figure whose own clause counts a whole country or a whole war ("647 killed across the
+  country on Wednesday", "the toll since the war began rose to 3,478"). The words must stand
+  between the figure and its neighbours in the sentence (the previous figure's words are its
+  own: "12 killed across the country, 5 of them in the town"); a figure joined to an aggregate
+  just before it in the same sentence ("..., with the number of wounded reaching 12,065") is
+  one too, and so is a share the report states of an aggregate ("20 of them in the
+  province": that day's count there, not the event's). "Across" a place counts only for a
+  place that is not the event's own.
+
+Pure: no I/O.
 """
 
 from __future__ import annotations
@@ -36,7 +48,15 @@ from dataclasses import dataclass
 
 from warmonitor.model import PRECISION_RANK, Claim, Place
 
-__all__ = ["ESTIMATE", "PROJECTION", "Scope", "find_parts", "is_projection", "marks"]
+__all__ = [
+    "ESTIMATE",
+    "PROJECTION",
+    "Scope",
+    "find_aggregates",
+    "find_parts",
+    "is_projection",
+    "marks",
+]
 
 PROJECTION = "projection"
 ESTIMATE = "estimate"
@@ -80,7 +100,7 @@ def marks(hedges: Sequence[str]) -> tuple[str, ...]:
 class Scope:
     """Why a claim is a part of its incident's event, and of which figure."""
 
-    kind: str  # "share" | "place" | "day"
+    kind: str  # "share" | "place" | "day" | "aggregate"
     where: str | None  # the place's name, the day (ISO), None for a share
     total: str | None  # the claim of the figure it is a part of
     stated: bool = False  # the report states it as a part (``part_of``)
@@ -128,6 +148,61 @@ def _share(part: Claim, total: Claim) -> tuple[str, str | None]:
     return "share", None
 
 
+#: Words that make a figure a whole country's or a whole war's count, not one event's.
+_AGGREGATE = re.compile(
+    r"\b(?:nation-?wide|country-?wide|across\s+the\s+(?:country|nation)"
+    r"|(?:across|throughout|all\s+over)\s+(?:all\s+of\s+)?(?P<area>[A-Z][\w'-]+)"
+    r"|since\s+the\s+(?:start|beginning|outbreak|onset)\s+of\s+the\s+"
+    r"(?:war|conflict|invasion|uprising|revolution|fighting|offensive)"
+    r"|since\s+the\s+(?:war|conflict|invasion|uprising|revolution|fighting|offensive)\s+"
+    r"(?:began|started|erupted|broke\s+out)"
+    r"|since\s+(?:[A-Z][\w'-]*\s+){1,3}(?:launched|began|started|invaded)\b)"
+)
+
+
+def _aggregate_cue(text: str, home: Collection[str]) -> bool:
+    for m in _AGGREGATE.finditer(text):
+        area = m.group("area")
+        if area is None or (area.casefold() not in home and area not in ("The", "All")):
+            return True
+    return False
+
+
+def find_aggregates(claims: Sequence[Claim], home: Collection[str] = ()) -> dict[str, Scope]:
+    """The claims that count a whole country or war rather than the event (see above), by
+    claim id, read in their own sentence only."""
+    sentences: dict[tuple[str, int], list[Claim]] = {}
+    for c in claims:
+        if c.evidence.figure is not None:
+            sentences.setdefault((c.document_id, c.evidence.start), []).append(c)
+    out: dict[str, Scope] = {}
+    for mine in sentences.values():
+        mine.sort(key=lambda c: c.evidence.figure or (0, 0))
+        text, base = mine[0].evidence.sentence, mine[0].evidence.start
+        spans = sorted({c.evidence.figure for c in mine if c.evidence.figure})
+        previous: tuple[int, int] | None = None
+        previous_aggregate = False
+        for span in spans:
+            start, end = span[0] - base, span[1] - base
+            later = [s[0] - base for s in spans if s[0] - base > start]
+            after = text[end : later[0] if later else len(text)]
+            before = text[previous[1] - base if previous else 0 : start]
+            aggregate = _aggregate_cue(after, home) or (
+                previous is None and _aggregate_cue(before, home)
+            )
+            if not aggregate and previous_aggregate:
+                aggregate = re.fullmatch(r"[,;]?\s*(?:and|with)\b[^,;.]*", before) is not None
+            if aggregate:
+                for c in mine:
+                    if c.evidence.figure == span:
+                        out[c.id] = Scope("aggregate", None, None)
+            previous, previous_aggregate = span, aggregate
+    for c in claims:  # "606 of them in and around the capital": a share of an aggregate
+        if c.part_of in out:
+            out.setdefault(c.id, Scope("aggregate", None, None))
+    return out
+
+
 def main_places(claims: Sequence[Claim]) -> frozenset[str]:
     """The place the most claims of an incident name (case set aside): where its event is."""
     counts = Counter(c.place.name.casefold() for c in claims if c.place is not None)
@@ -147,8 +222,9 @@ def find_parts(
     event's own place(s) (casefolded; default: :func:`main_places`), whose figures are the
     event's and never a part of a province's."""
     home = frozenset(main) if main is not None else main_places(claims)
+    out: dict[str, Scope] = find_aggregates(claims, home)
+    claims = [c for c in claims if c.id not in out]
     by_id = {c.id: c for c in claims}
-    out: dict[str, Scope] = {}
     for c in claims:
         total = by_id.get(c.part_of) if c.part_of else None
         if total is None or total.id == c.id:
