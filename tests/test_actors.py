@@ -355,6 +355,11 @@ def test_learns_a_described_name_and_a_possessive_role() -> None:
     ]
 
 
+def test_a_place_in_a_persons_role_is_not_the_body_they_head() -> None:
+    text = "Taras Holub, the head of Poltava's regional police, said 12 people were found."
+    assert not [name for name, _ in learn_aliases(text) if name.startswith("Poltava")]
+
+
 def test_learns_nothing_from_plain_prose() -> None:
     assert learn_aliases("Shelling hit the market on Tuesday, and nine people died.") == []
     # a parenthesis that is no acronym of the name before it teaches nothing

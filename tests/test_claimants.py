@@ -218,3 +218,9 @@ def test_a_name_after_its_description_is_the_voice() -> None:
     )
     assert att.text == "the Narnian Observatory for Peace"
     assert att.descriptor == "A London-based monitoring group"
+
+
+def test_a_wire_dateline_is_not_part_of_the_subject() -> None:
+    sentence = "Shelling hits the valley town (Wire) -- Local activists said 20 people were killed."
+    (found,) = find_attributions(sentence)
+    assert found.text == "Local activists"

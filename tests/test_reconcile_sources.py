@@ -107,3 +107,22 @@ def test_a_name_a_report_teaches_is_the_source_it_teaches_it_of() -> None:
     found.unify([[named, described, director]], lambda d: taught.get(d, ()))
     shown = {found.label(found.key(c)) for c in (named, described, director)}
     assert shown == {"Euphrates Rights Observatory"}
+
+
+def test_a_name_cut_at_its_first_letter_is_the_person() -> None:
+    a = claim(30, claimant="Oleksiy Marchenko", kind="government")
+    b = claim(32, claimant="leksiy Marchenko", kind="government")
+    other = claim(34, claimant="Oleksiy Marchuk", kind="government")
+    shown = unified([a, b, other])[0]
+    assert shown[0] == shown[1] != shown[2]
+
+
+def test_two_descriptions_of_one_body_are_one_voice_in_an_incident() -> None:
+    short = claim(30, claimant="ferry company", kind="unnamed")
+    long = claim(32, claimant="the state ferryboat company", kind="unnamed")
+    other = claim(34, claimant="bus company", kind="unnamed")
+    elsewhere = claim(8, claimant="ferry company", kind="unnamed")
+    assert unified([short, long, other], [elsewhere]) == [
+        ["the state ferryboat company", "the state ferryboat company", "bus company"],
+        ["ferry company"],
+    ]

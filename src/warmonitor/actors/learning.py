@@ -85,6 +85,8 @@ def learn_aliases(text: str) -> list[tuple[str, str]]:
             name = resolved
         found.append((m.start(), _clean(re.sub(r"['’]s$", "", name)), m["alias"]))
     for m in _PERSON_THEN_ROLE.finditer(text):
+        if re.search(r"['’]s$", m["name"]):
+            continue  # "NAME, the head of Kyiv's police": the place is not the body they head
         found.append((m.start(), _clean(m["name"]), m["alias"]))
     out: list[tuple[str, str]] = []
     for _, name, alias in sorted(found, key=lambda f: f[0]):

@@ -214,6 +214,10 @@ def _described_name(description: str, name: str) -> bool:
     )
 
 
+# A wire dateline before the subject: "(CNN) -- ", "KYIV (Reuters) - ", "(AP) — ".
+_WIRE_DATELINE = re.compile(r"^(?:[^()]*\([A-Z][\w.&' ]{0,30}\)\s*(?:--|[—–-])|\s*(?:--|[—–]))\s+")
+
+
 def _trim_subject(subject: str) -> str:
     """A subject without a dateline ("date 2023-01-02 …", "CITY:") or leading links ("and")."""
     digits = [m.end() for m in re.finditer(r"\S*\d\S*", subject)]
@@ -223,6 +227,7 @@ def _trim_subject(subject: str) -> str:
     )
     if dateline:
         subject = subject[digits[-1] :]
+    subject = _WIRE_DATELINE.sub("", subject)
     return _LEADING_LINK.sub("", subject.strip()).strip()
 
 

@@ -219,6 +219,51 @@ def _skeleton(name: str) -> str | None:
     return " ".join(out)
 
 
+def _bodies(keys: Mapping[str, str]) -> dict[str, str]:
+    """Lowercase descriptions of one body that no registry or description knows ("rail
+    company", "the state railway company"): same head noun, each qualifier of the shorter the
+    start of one of the longer's ("rail", "railway"), and level words ("state") on one side at
+    most. ``keys`` maps each such key to its words; the result maps a key to the longer one."""
+    parts: dict[str, tuple[str, frozenset[str], frozenset[str]]] = {}
+    for key, words in keys.items():
+        tokens = [w for w in _normal(words).split() if w not in ("a", "an")]
+        if len(tokens) < 2 or words != words.casefold():
+            continue
+        qualifiers = frozenset(w for w in tokens[:-1] if w not in _LEVELS)
+        level = frozenset(w for w in tokens[:-1] if w in _LEVELS)
+        if qualifiers:
+            parts[key] = (tokens[-1], qualifiers, level)
+    out: dict[str, str] = {}
+    for short, (head, quals, level) in parts.items():
+        matches = [
+            long
+            for long, (h, q, lv) in parts.items()
+            if long != short
+            and h == head
+            and (len(q), len(lv)) > (len(quals), len(level))
+            and (not level or not lv or level == lv)
+            and all(any(w.startswith(x) for w in q) for x in quals)
+        ]
+        if len(matches) == 1:
+            out[short] = matches[0]
+    return out
+
+
+def _cut_first_letter(key: str, others: Iterable[str]) -> str | None:
+    """The name ``key`` is with its first letter lost ("ndriy Nebytov" for "Andriy Nebytov")."""
+    words = key.split()
+    for other in others:
+        them = other.split()
+        if (
+            len(them) == len(words) >= 2
+            and len(words[0]) >= 4
+            and them[0][1:] == words[0]
+            and them[1:] == words[1:]
+        ):
+            return other
+    return None
+
+
 class Claimants:
     """The claimants of a set of claims: a key per claim (same key, same source) and labels.
 
@@ -273,13 +318,15 @@ class Claimants:
                 shown = c.claimant.name or c.claimant.text or c.claimant.kind
             names.setdefault(key, Counter())[shown] += 1
         # a name over a description ("Hadi Marouf" over "local governor"), the longest form
-        # ("Syrian Observatory for Human Rights" over "SOHR"), then the most frequent
+        # ("Syrian Observatory for Human Rights" over "SOHR"), the words the key was made of
+        # ("state railway company" over "rail company"), then the most frequent
         self._label = {
             key: max(
                 counter,
                 key=lambda s: (
                     any(w[:1].isupper() for w in s.split()),
                     len(s.split()) > 1,
+                    _normal(s) == key,
                     counter[s],
                     len(s),
                 ),
@@ -343,6 +390,13 @@ class Claimants:
             for same in by_head.values():
                 kept = max(same, key=lambda k: sum(self._key[c.id] == k for c in members))
                 remap.update({k: kept for k in same if k != kept})
+            plain = {
+                k: next(c.claimant.name or "" for c in members if self._key[c.id] == k)
+                for k in keys
+                if not k.startswith(("~", "@")) and k not in remap and k not in heads
+            }
+            for short, long in _bodies(plain).items():
+                remap.setdefault(short, long)
             spelt: dict[str, str] = {}
             for c in members:
                 key = self._key[c.id]
@@ -351,6 +405,12 @@ class Claimants:
                 skeleton = _skeleton(key)
                 if skeleton is not None:
                     remap.setdefault(key, spelt.setdefault(skeleton, key))
+            for key in {self._key[c.id] for c in members}:
+                if key.startswith(("~", "@")) or remap.get(key, key) != key:
+                    continue
+                whole = _cut_first_letter(key, (k for k in keys if k != key))
+                if whole is not None:
+                    remap[key] = remap.get(whole, whole)
             for c in members:
                 self._key[c.id] = remap.get(self._key[c.id], self._key[c.id])
         self._labels()
