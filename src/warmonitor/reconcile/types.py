@@ -124,8 +124,9 @@ class Aside:
     """A figure of an incident that is not its toll, kept beside the tallies and never in them.
 
     ``role`` ``part``: a part of the event, by ``scope``: ``share`` (a part the report states
-    of a total of the same victims), ``place`` (a town's figure inside a province's) or ``day``
-    (one day's figure inside a longer period's), ``where`` naming the place or the day and
+    of a total of the same victims), ``place`` (a town's figure inside a province's), ``day``
+    (one day's figure inside a longer period's) or ``aggregate`` (a country's or a whole war's
+    running total, wider than the event), ``where`` naming the place or the day and
     ``total`` the claim of the figure it is a part of. ``role`` ``projection``: a toll foreseen
     ("could exceed 1,000"). ``source`` is the claimant's latest such figure, as in a tally.
     """
@@ -134,7 +135,7 @@ class Aside:
     outcome: str
     group: str
     source: SourceFigure
-    scope: str | None = None  # "share" | "place" | "day"
+    scope: str | None = None  # "share" | "place" | "day" | "aggregate"
     where: str | None = None
     total: str | None = None
     stated: bool = False  # the report itself states it as a part of its total (part_of)
