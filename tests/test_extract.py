@@ -200,3 +200,33 @@ def test_of_these_goes_on_with_the_voice_of_the_sentence_before(nlp: Language) -
     voice = {c.count.low: c.claimant for c in found}
     assert voice[22].name == voice[17].name == voice[140].name
     assert voice[9].kind == "media"  # no continuation: the outlet's own
+
+
+@pytest.mark.parametrize(
+    ("sentence", "earlier"),
+    [
+        ("Within an hour of the blast, the ministry said 70 people had died.", {"70": True}),
+        ("The council initially said 40 people were killed.", {"40": True}),
+        (
+            "The army had first said 12 were killed, then raised the toll to 19.",
+            {"12": True, "19": False},
+        ),
+        (
+            "Officials said 25 people were killed, up from an earlier toll of 18.",
+            {"25": False, "18": True},
+        ),
+        ("The ministry said 31 people were killed.", {"31": False}),
+    ],
+)
+def test_a_statement_the_sentence_marks_as_earlier(
+    nlp: Language, sentence: str, earlier: dict[str, bool]
+) -> None:
+    found = extract_document(Document(sentence, published=PUBLISHED), nlp)
+    got = {c.count.text.split()[-1]: c.earlier for c in found}
+    assert {k: got[k] for k in earlier} == earlier, got
+
+
+def test_a_date_just_before_the_claimant_is_when_it_said_so(nlp: Language) -> None:
+    text = "On August 12, the ministry said 31 people were killed in the strike."
+    (found,) = extract_document(Document(text, published=PUBLISHED), nlp)
+    assert found.said_on == date(2024, 8, 12)

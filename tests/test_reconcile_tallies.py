@@ -239,3 +239,14 @@ def test_vague_words_that_restate_a_number_do_not_replace_it() -> None:
     (later,) = reconcile([exact, dozens, more], {"a": None, "b": None, "c": None})
     (source,) = [s for s in later.tally("injured", "people").sources]  # type: ignore[union-attr]
     assert source.count.text == "hundreds"
+
+
+def test_a_figure_its_report_marks_as_earlier_never_replaces_the_current_one() -> None:
+    # published on the 9th, recalling the monitor's first figure without a date
+    first = claim(40, doc="doc-9").with_(earlier=True)
+    current = claim(33, doc="doc-8", said_on=date(2024, 5, 8))
+    tally = one([first, current]).tally("killed", "people")
+    assert tally is not None and tally.best.value == 33
+    (source,) = tally.sources
+    assert source.superseded == (first.id,)
+    assert source.as_of == date(2024, 5, 8)

@@ -264,6 +264,7 @@ class Claim:
     said_on: date | None = None
     part_of: str | None = None
     cumulative: bool = False
+    earlier: bool = False  # a statement the report marks as earlier ("initially said")
 
     def with_(self, **changes: Any) -> Claim:
         """A copy with some fields changed (claims are immutable)."""
@@ -285,6 +286,7 @@ class Claim:
             "said_on": self.said_on.isoformat() if self.said_on else None,
             "part_of": self.part_of,
             "cumulative": self.cumulative,
+            "earlier": self.earlier,
             "evidence": self.evidence.to_dict(),
             "extractor": self.extractor,
         }
@@ -308,6 +310,7 @@ class Claim:
             said_on=date.fromisoformat(said_on) if said_on else None,
             part_of=data.get("part_of"),
             cumulative=bool(data.get("cumulative", False)),
+            earlier=bool(data.get("earlier", False)),
         )
 
 

@@ -8,6 +8,7 @@ sentence boundaries (and, when a model found them, entity spans) and returns imm
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,6 +25,49 @@ from warmonitor.extract.places import PlaceIndex
 from warmonitor.model import Claim, Claimant, Evidence, Period, Place, ReportEvent, Victims
 
 __all__ = ["Extraction", "ExtractionInput", "extract_claims"]
+
+# A date opening the sentence just before the claimant: "On October 17, the ministry said";
+# "Late on Tuesday the army said" (not "killed 12 on Monday, the monitor said").
+_OPENING = re.compile(r"^\W*(?:(?:on|late|early|earlier|later|by|at)\s+)*$", re.IGNORECASE)
+_SAID_BEFORE = re.compile(r"^\s*,?\s*$")
+
+# A statement the sentence itself marks as earlier than the report: "initially", "had first
+# said", "hours earlier", "within an hour of the blast" (the whole clause), or "an earlier
+# toll of", "rose to 52 from" (just the figure that follows).
+_EARLIER_CLAUSE = re.compile(
+    r"\b(?:initially|originally|at first|first (?:said|reported|put|gave|estimated|announced)|"
+    r"had (?:first|initially|originally|earlier) (?:said|reported|put|given|estimated)|"
+    r"(?:hours|minutes|days) earlier|"
+    r"within (?:just |only )?(?:over |under |less than |about )?"
+    r"(?:an?|one|two|three|a few|several|\d+) (?:hours?|minutes?) (?:of|after))\b"
+    r"|^\W*Earlier\b",
+    re.IGNORECASE,
+)
+_EARLIER_BEFORE = re.compile(
+    r"(?:\b(?:an?|the|its|their) (?:earlier|previous|initial|first|original|prior) "
+    r"(?:(?:death|casualty) )?(?:toll|figure|estimate|count|tally)s? "
+    r"(?:of|at|was|had been|stood at|put at)|"
+    r"\b(?:up|down|rising|rose|risen|grew|grown|increased|revised|raised|jumped)\b"
+    r"[^.;]{0,40}\bfrom(?: an?| the)?(?: earlier| previous| initial)?)\W*$",
+    re.IGNORECASE,
+)
+# Words that turn from the earlier statement to a newer one within a sentence.
+_LATER_TURN = re.compile(
+    r"\b(?:then|later|since|now|but|revised|raised|updated|rose|climbed)\b", re.IGNORECASE
+)
+
+
+def _earlier_statement(sentence: str, position: int) -> bool:
+    """Whether the figure at ``position`` is one the sentence marks as said earlier than the
+    report ("initially", "an earlier toll of"): its clause up to a turn to a newer statement."""
+    if _EARLIER_BEFORE.search(sentence[max(0, position - 80) : position]):
+        return True
+    turns = [0, *(m.start() for m in _LATER_TURN.finditer(sentence)), len(sentence)]
+    for a, b in itertools.pairwise(turns):
+        if a <= position < b:
+            return bool(_EARLIER_CLAUSE.search(sentence[a:b] if a else sentence[:b]))
+    return False
+
 
 _SAID_GAP = re.compile(
     r"^\W*(?:(?:in a statement|in a (?:video|post|report)|reporters|"
@@ -85,6 +129,7 @@ class _Draft:
     said_on: date | None
     id: str = ""
     part_of: str | None = None
+    earlier: bool = False
 
 
 def extract_claims(
@@ -134,6 +179,7 @@ def extract_claims(
             draft.id = _claim_id(
                 source.document_id, extractor, a + fig.mention.start, fig.outcome or ""
             )
+            draft.earlier = _earlier_statement(sentence, fig.mention.start)
             local.append(draft)
         for draft in local:
             fig = draft.figure
@@ -200,7 +246,12 @@ def _said_and_periods(
             and p.start
             and p.start == p.end
             and any(
-                att.verb_end <= tm.start and _SAID_GAP.match(sentence[att.verb_end : tm.start])
+                (att.verb_end <= tm.start and _SAID_GAP.match(sentence[att.verb_end : tm.start]))
+                or (
+                    tm.end <= min(att.start, att.verb_start)
+                    and _OPENING.match(sentence[: tm.start])
+                    and _SAID_BEFORE.match(sentence[tm.end : min(att.start, att.verb_start)])
+                )
                 for att in attributions
             )
         ):
@@ -493,6 +544,7 @@ def _claim(
         place=_specific(d.place, main_place),
         period=d.period or event_period,
         said_on=d.said_on,
+        earlier=d.earlier,
         part_of=d.part_of,
         cumulative=fig.cumulative,
     )

@@ -28,7 +28,7 @@ class AsOf:
     """When a claim's figure stood: the claimant's statement date, else the publication date."""
 
     day: date | None
-    basis: str  # "said_on" | "published" | "unknown"
+    basis: str  # "said_on" | "published" | "earlier" | "unknown"
 
     @property
     def key(self) -> date:
@@ -37,9 +37,13 @@ class AsOf:
 
 
 def as_of(claim: Claim, published: Mapping[str, date | None]) -> AsOf:
-    """The as-of date of ``claim``: ``said_on``, else its document's publication date."""
+    """The as-of date of ``claim``: ``said_on``, else its document's publication date; a
+    statement its report marks as earlier ("initially said") without a date stood before every
+    dated one (no date is invented: its day is unknown)."""
     if claim.said_on is not None:
         return AsOf(claim.said_on, "said_on")
+    if claim.earlier:
+        return AsOf(None, "earlier")
     day = published.get(claim.document_id)
     return AsOf(day, "published") if day is not None else AsOf(None, "unknown")
 

@@ -271,7 +271,7 @@ class SeriesPoint:
     """A figure a claimant gave as of a date (its statement date, else its publication date)."""
 
     as_of: date | None
-    basis: str  # "said_on" | "published" | "unknown"
+    basis: str  # "said_on" | "published" | "earlier" | "unknown"
     value: int
     text: str
     claim_ids: tuple[str, ...]
