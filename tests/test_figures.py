@@ -142,7 +142,7 @@ def test_a_later_figure_updates_the_toll() -> None:
 
 def test_victims_taken_and_then_killed() -> None:
     assert summary("Gunmen forced seven men outside and killed them.") == [
-        ("seven", "killed", "civilians")
+        ("seven", "killed", "men")
     ]
     assert summary("The bombers blew up two cars, killing themselves and seven other people.") == [
         ("seven", "killed", "people")

@@ -123,11 +123,9 @@ VICTIM_GROUP_WORDS: dict[str, str] = {
     "miners": "civilians",
     "doctors": "civilians",
     "nurses": "civilians",
-    "patients": "civilians",
+    "patients": "people",  # a hospital's patients may be anyone: not counted as civilians
     "youths": "civilians",
     "youth": "civilians",
-    "men": "civilians",
-    "man": "civilians",
     "family members": "civilians",
     "relatives": "civilians",
     "villagers and": "civilians",
@@ -166,6 +164,16 @@ VICTIM_GROUP_WORDS: dict[str, str] = {
     "woman": "women",
     "mothers": "women",
     "wives": "women",
+    # men (adult males, civilian unless named as a force: "gunmen", "policemen" are above)
+    "men": "men",
+    "man": "men",
+    "fathers": "men",
+    "husbands": "men",
+    # other: victims known by a feature that is no group ("unidentified bodies", "adults")
+    "unidentified": "other",
+    "unnamed": "other",
+    "adults": "other",
+    "adult": "other",
     # unspecified
     "people": "people",
     "persons": "people",

@@ -2,7 +2,8 @@
 
 ``victim_phrase`` reads the words after a figure up to the first word that cannot belong to the
 phrase (a verb, a clause boundary, an outcome trigger) and maps it to a group of the contract:
-civilians, security_forces, armed_group, combatants, children, women, detainees or people.
+civilians, security_forces, armed_group, combatants, children, women, men, detainees, other or
+people (docs/CLAIMS.md).
 """
 
 from __future__ import annotations
@@ -33,6 +34,22 @@ _OF_HEADS = frozenset(
     "members member dozens hundreds thousands scores number group groups families".split()
 )
 _MAX_WORDS = 9
+# "women and children", "men, women and children": civilians of every kind, not the first one.
+_KIN_GROUPS = frozenset({"women", "children", "men"})
+_MORE_KIN = re.compile(
+    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?"
+    r"(?:women|children|men|girls|boys|babies|infants|elderly(?:\s+people)?|old people)\b",
+    re.I,
+)
+# "75 murdered civilians", "15 dead soldiers": the outcome word comes before the noun.
+_TRIGGER_FIRST = re.compile(r"\s*(?:[A-Za-z]+ed|dead|slain)\s+(?=[A-Za-z])", re.I)
+# "their men", "its own men": a force's own ranks (claims.py names them by the claimant)
+_OWN = frozenset({"their", "its", "our", "own"})
+# "Alawite men", "civilian men": men named by their community (or as civilians) are civilians
+_COMMUNITY = frozenset(
+    """civilian alawite alawi christian muslim shiite shia sunni druze kurdish yazidi jewish
+    ismaili assyrian armenian rohingya""".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,11 +103,37 @@ def victim_phrase(sentence: str, start: int, limit: int | None = None) -> Victim
         side = f"pro-{sm.group(1).removeprefix('the ').strip()}"
         pos += sm.end()
     if not words:
-        return VictimPhrase("", start, "people", side)
+        after = _after_trigger(sentence, start, stop_at) if limit is not None else None
+        return after or VictimPhrase("", start, "people", side)
+    group = _group_from_words([w.group(0) for w in words])
+    if group in _KIN_GROUPS and side is None and _kin_words(words) == 1:
+        more = _MORE_KIN.match(sentence, pos)
+        while more is not None and more.end() <= stop_at:
+            group, pos = "civilians", more.end()
+            more = _MORE_KIN.match(sentence, pos)
     first = words[1] if words[0].group(0).lower() == "of" and len(words) > 1 else words[0]
     text = sentence[first.start() : pos].strip()
-    group = _group_from_words([w.group(0) for w in words])
     return VictimPhrase(text, pos, group, side)
+
+
+def _kin_words(words: list[re.Match[str]]) -> int:
+    """How many words name a kin group: a list run together ("women children") is not read on."""
+    return sum(VICTIM_GROUP_WORDS.get(w.group(0).lower()) in _KIN_GROUPS for w in words)
+
+
+def _after_trigger(sentence: str, start: int, trigger: int) -> VictimPhrase | None:
+    """The group named after an outcome word that follows the figure at once: "75 murdered
+    civilians", "15 dead soldiers". The phrase keeps the figure's end (the outcome word
+    stays the figure's trigger); None when the words after it name no group."""
+    if sentence[start:trigger].strip():
+        return None
+    m = _TRIGGER_FIRST.match(sentence, start)
+    if m is None:
+        return None
+    after = victim_phrase(sentence, m.end())
+    if after.group == "people":
+        return None
+    return VictimPhrase(after.text, start, after.group, after.side)
 
 
 def _acronym(sentence: str, m: re.Match[str]) -> bool:
@@ -119,6 +162,10 @@ def _group_from_words(words: list[str]) -> str:
                 group = VICTIM_GROUP_WORDS[key]
                 if group == "people" and i + size < len(lowered):
                     continue  # "members of the security forces": keep looking right
+                if group == "men" and i > 0 and lowered[i - 1] in _OWN:
+                    return "people"  # "their men": whose men, the claimant says
+                if group == "men" and _COMMUNITY.intersection(lowered[:i]):
+                    return "civilians"
                 return group
     return "people"
 

@@ -34,10 +34,12 @@ GROUPS: tuple[str, ...] = (
     "civilians",
     "children",
     "women",
+    "men",
     "combatants",
     "security_forces",
     "armed_group",
     "detainees",
+    "other",
 )
 
 #: Each group's nearest larger group: children are civilians, civilians are people.
@@ -45,10 +47,12 @@ PARENT_GROUP: dict[str, str] = {
     "civilians": "people",
     "children": "civilians",
     "women": "civilians",
+    "men": "civilians",
     "combatants": "people",
     "security_forces": "combatants",
     "armed_group": "combatants",
     "detainees": "people",
+    "other": "people",
 }
 
 

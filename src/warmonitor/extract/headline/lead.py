@@ -44,7 +44,9 @@ __all__ = ["Counting", "Headline", "headline"]
 # PITF's World Atrocities Dataset) the non-combatant dead when a report names both.
 Counting = Literal["all", "non-combatant"]
 
-_CIVILIAN_GROUPS = frozenset({"civilians", "children", "women"})
+_CIVILIAN_GROUPS = frozenset({"civilians", "children", "women", "men"})
+# Groups the headline counts as their parent: "12 men" are 12 civilians, as before men had a group.
+_AS_PARENT = {"men": "civilians"}
 _RUNNING_TOTAL = re.compile(
     r"\b(?:since (?:the start|the beginning|january|february|march|april|may|june|july|"
     r"august|september|october|november|december|20\d\d|19\d\d|last)|this year|so far this|"
@@ -210,7 +212,7 @@ _SEPARATE = re.compile(
     re.I,
 )
 _LATER_REACH = 400  # characters from the lead sentence: the incident's own paragraph
-_SIDES = {"civilians": "c", "children": "c", "women": "c", "security_forces": "s"}
+_SIDES = {"civilians": "c", "children": "c", "women": "c", "men": "c", "security_forces": "s"}
 _SIDES |= {"armed_group": "a", "combatants": "a"}
 
 
@@ -244,7 +246,7 @@ def _later_additions(
             or _AS_WELL.search(sentence[at : at + 60])
             or _ALSO_KILLED.search(sentence[:at])
         )
-        key = (c.count.best, c.victims.group)
+        key = (c.count.best, _headline_group(c))
         side = _SIDES.get(c.victims.group)
         if cue or (
             side is not None
@@ -429,7 +431,7 @@ def _groups(
     family = own + parts
     if not any(c.victims.group in _CIVILIAN_GROUPS | COMBATANT_GROUPS for c in family):
         family = family + [c for c in lead if c.evidence.start != first][:1]
-    civ = _sum_distinct(c for c in family if c.victims.group == "civilians")
+    civ = _sum_distinct(c for c in family if _headline_group(c) == "civilians")
     if civ is None:
         civ = _sum_distinct(c for c in family if c.victims.group in _CIVILIAN_GROUPS)
     com = _sum_distinct(c for c in family if c.victims.group in COMBATANT_GROUPS)
@@ -440,12 +442,16 @@ def _groups(
     return civ, com
 
 
+def _headline_group(claim: Claim) -> str:
+    return _AS_PARENT.get(claim.victims.group, claim.victims.group)
+
+
 def _sum_distinct(claims: Iterable[Claim]) -> int | None:
     """Sum of figures, each (group, value) once: a restated part is not a second part."""
     seen: set[tuple[str, int]] = set()
     total = None
     for c in claims:
-        key = (c.victims.group, c.count.best)
+        key = (_headline_group(c), c.count.best)
         if key not in seen:
             seen.add(key)
             total = (total or 0) + c.count.best
