@@ -13,7 +13,7 @@ import pytest
 EXE = str(Path(sys.executable).with_name("warmonitor"))
 CONTRACT_KEYS = {
     "id", "document_id", "outcome", "count", "victims", "claimant", "reported_by", "hedges",
-    "place", "period", "said_on", "part_of", "cumulative", "evidence", "extractor",
+    "place", "period", "said_on", "part_of", "cumulative", "earlier", "evidence", "extractor",
 }  # fmt: skip
 
 
