@@ -18,7 +18,7 @@ from datetime import date, timedelta
 
 from warmonitor.model import Claim, Place, ReportEvent
 from warmonitor.reconcile.events import DEFAULT_EVENT_RULES, EventRules, cluster_reports
-from warmonitor.reconcile.grouping import GroupingRules, distance_km, group_claims
+from warmonitor.reconcile.grouping import GroupingRules, admin_area, distance_km, group_claims
 
 __all__ = ["Assembly", "assemble", "main_groups"]
 
@@ -29,11 +29,6 @@ class Assembly:
 
     groups: list[list[str]]
     reports: dict[int, tuple[str, ...]]  # group index -> documents whose main event it is
-
-
-def _area(place: Place) -> str | None:
-    name = place.admin1 or (place.name if place.precision == "admin1" else None)
-    return name.casefold() if name else None
 
 
 def _fits(
@@ -57,7 +52,7 @@ def _fits(
             continue
         if place.name.casefold() == anchor.name.casefold():
             return True
-        left, right = _area(place), _area(anchor)
+        left, right = admin_area(place), admin_area(anchor)
         if left and right and left == right:
             return True
         d = distance_km(place, anchor)

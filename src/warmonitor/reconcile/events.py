@@ -7,11 +7,13 @@ weighted by their rarity in the collection (a word every report uses tells nothi
 the words of every report already in the event. What it takes to join
 (:class:`EventRules`, ``docs/RECONCILE.md``):
 
-* **country**: an event stays in one country; a report whose country is unknown may join any;
-* **time**: a report within ``near_days`` of the event needs ``join``; a later one (an
-  investigation referring back to "last month's killings") needs ``later``;
-* **conflict**: when the report's main town and the event's are far apart, or their kinds of
-  attack differ entirely, it needs ``conflict``: a strong likeness overrides a wrong place.
+* **time**: a report within ``near_days`` of the event's first report needs ``join``; a later
+  one (an investigation referring back to "last month's killings") needs ``later``, and after
+  ``far_days`` ``far``;
+* **conflict**: another country (one the report does not also name about as often) or a main
+  town far from every town of the event adds ``conflict``; another site than the event's usual
+  one (a church, not the hospital) adds ``other_site``: a strong likeness overrides a wrong
+  place.
 
 Pure: no I/O. Candidates come from an index of words to events, so the cost grows with the
 events sharing words with a report, not with the size of the archive.
@@ -26,7 +28,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from warmonitor.model import PRECISION_RANK, Place, ReportEvent
-from warmonitor.reconcile.grouping import distance_km
+from warmonitor.reconcile.grouping import admin_area, distance_km
 
 __all__ = ["DEFAULT_EVENT_RULES", "EventRules", "cluster_reports"]
 
@@ -79,14 +81,14 @@ def _fine(place: Place | None) -> Place | None:
 
 @dataclass(slots=True)
 class _Event:
-    """An event being built: its reports, the sum of their word vectors, its span and places."""
+    """An event being built: its reports, the sum of their word vectors, its first day, its
+    places and sites."""
 
     country: str | None
     reports: list[str] = field(default_factory=list)
     vector: dict[str, float] = field(default_factory=dict)
     norm2: float = 0.0
     start: date | None = None
-    end: date | None = None
     places: list[Place] = field(default_factory=list)
     sites: Counter[str] = field(default_factory=Counter)
     sited: int = 0  # reports that name a site
@@ -112,7 +114,6 @@ class _Event:
         self.reports.append(event.document_id)
         for d in _times(event):
             self.start = d if self.start is None else min(self.start, d)
-            self.end = d if self.end is None else max(self.end, d)
         if event.place is not None:
             self.places.append(event.place)
         sites = SITES.intersection(event.kinds)
@@ -163,11 +164,8 @@ def _same_area(a: Place, b: Place, rules: EventRules) -> bool:
     if fine_a is not None and fine_b is not None:
         d = distance_km(fine_a, fine_b)
         return d is None or d <= rules.place_km
-    area_a = a.admin1 or (a.name if a.precision == "admin1" else None)
-    area_b = b.admin1 or (b.name if b.precision == "admin1" else None)
-    if area_a and area_b:
-        return area_a.casefold() == area_b.casefold()
-    return True
+    area_a, area_b = admin_area(a), admin_area(b)
+    return area_a == area_b if area_a and area_b else True
 
 
 def _vectors(events: Sequence[ReportEvent], rules: EventRules) -> list[dict[str, float]]:

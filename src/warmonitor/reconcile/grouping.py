@@ -38,6 +38,7 @@ __all__ = [
     "DEFAULT_RULES",
     "FAMILIES",
     "GroupingRules",
+    "admin_area",
     "distance_km",
     "group_claims",
     "place_near",
@@ -87,7 +88,8 @@ def _rank(place: Place) -> int:
     return _RANK.get(place.precision, _CITY)
 
 
-def _admin1(place: Place) -> str | None:
+def admin_area(place: Place) -> str | None:
+    """The first-level area a place is in or is (casefolded), ``None`` when unknown."""
     name = place.admin1 or (place.name if place.precision == "admin1" else None)
     return name.casefold() if name else None
 
@@ -106,7 +108,7 @@ def place_near(a: Place, b: Place, rules: GroupingRules = DEFAULT_RULES) -> floa
             return d if d <= limit else None
         return 0.0 if same_name else None
     if coarse == _RANK["admin1"]:
-        left, right = _admin1(a), _admin1(b)
+        left, right = admin_area(a), admin_area(b)
         if left and right:
             return (d or 0.0) if left == right else None
         return d if d is not None and d <= rules.region_km else None
