@@ -1,9 +1,13 @@
 """Who says a figure and as of when: claimant identity (independence) and as-of dates.
 
 Independence is decided by claimant, never by outlet: the same monitor quoted by three outlets
-is one source. Claimants are the same when their canonical names match after normalising case,
-a leading "the" and punctuation, or when one is the acronym of the other ("SOHR" and "Syrian
-Observatory for Human Rights"). Unnamed claimants are told apart by their words.
+is one source. Claimants are the same when they are one actor of the registry, when their names
+match after normalising case, a leading "the" and punctuation, when one is the acronym of the
+other ("SOHR", "Syrian Observatory for Human Rights") or a shorter part of a person's full name;
+plain descriptions of one kind of voice in one country are one ("activists", "Syrian
+activists"); an outlet's own figure is "unattributed". :meth:`Claimants.unify` then names the
+voices of each incident as one: aliases its reports teach, an office or a one-person role the
+incident names, one name spelt two ways (rules in ``docs/RECONCILE.md``).
 """
 
 from __future__ import annotations
@@ -129,21 +133,22 @@ def _person_keys(names: Mapping[str, str]) -> dict[str, str]:
     return out
 
 
-def _head(key: str, members: Sequence[Claim], keys: Mapping[str, str]) -> str | None:
+def _words(claim: Claim) -> str:
+    return claim.claimant.name or claim.claimant.text or ""
+
+
+def _head(key: str, claim: Claim) -> str | None:
     """The head of a description key ("officials", "activists"), ``None`` for a name or the
-    unattributed."""
+    unattributed; ``claim`` is one claim of the key."""
     if key.startswith("@") or key == "~" + UNATTRIBUTED:
         return None
     if key.startswith("~") and key.count(":") == 2:
         return key.split(":")[1]
-    for c in members:
-        if keys[c.id] == key:
-            words = c.claimant.name or c.claimant.text or ""
-            if not key.startswith("~") and any(w[:1].isupper() for w in words.split()[1:]):
-                return None  # a name ("Pavlo Kyrylenko"), not a description ("local governor")
-            found = describe(words)
-            return found.head if found else None
-    return None
+    words = _words(claim)
+    if not key.startswith("~") and any(w[:1].isupper() for w in words.split()[1:]):
+        return None  # a name ("Pavlo Kyrylenko"), not a description ("local governor")
+    found = describe(words)
+    return found.head if found else None
 
 
 # Roles that name one person: "the local governor" is the governor the incident names.
@@ -153,13 +158,10 @@ _ROLES = frozenset(
 )
 
 
-def _role(key: str, members: Sequence[Claim], keys: Mapping[str, str]) -> str | None:
+def _role(claim: Claim) -> str | None:
     """The role a description of one person ends in ("the local governor" → governor)."""
-    for c in members:
-        if keys[c.id] == key:
-            words = re.findall(r"[\w'-]+", (c.claimant.name or c.claimant.text or "").casefold())
-            return words[-1] if words and words[-1] in _ROLES else None
-    return None
+    words = re.findall(r"[\w'-]+", _words(claim).casefold())
+    return words[-1] if words and words[-1] in _ROLES else None
 
 
 # A body of the United Nations the registry does not list by name (a mission, a team, an
@@ -175,13 +177,9 @@ _LEVELS = frozenset(
 )
 
 
-def _level(key: str, members: Sequence[Claim], keys: Mapping[str, str]) -> frozenset[str]:
+def _level(claim: Claim) -> frozenset[str]:
     """The level words of a description ("local", "city"), empty for none."""
-    for c in members:
-        if keys[c.id] == key:
-            words = (c.claimant.name or c.claimant.text or "").casefold().split()
-            return frozenset(w for w in words if w in _LEVELS)
-    return frozenset()
+    return frozenset(w for w in _words(claim).casefold().split() if w in _LEVELS)
 
 
 # Institutions a report names by their office alone once it has named them: "the ministry"
@@ -192,19 +190,16 @@ _INSTITUTIONS = frozenset(
 )
 
 
-def _institution(key: str, members: Sequence[Claim], keys: Mapping[str, str]) -> str | None:
+def _institution(key: str, claim: Claim) -> str | None:
     """The institution noun of an unnamed claimant with no name of its own ("ministry" in "the
     ministry in the enclave"), ``None`` for a name or another description."""
     if key.startswith("@") or key == "~" + UNATTRIBUTED:
         return None
-    for c in members:
-        if keys[c.id] == key:
-            words = c.claimant.name or c.claimant.text or ""
-            if any(w[:1].isupper() for w in words.split()[1:]):
-                return None
-            found = [w for w in re.findall(r"[\w'-]+", words.casefold()) if w in _INSTITUTIONS]
-            return found[0] if len(found) == 1 else None
-    return None
+    words = _words(claim)
+    if any(w[:1].isupper() for w in words.split()[1:]):
+        return None
+    found = [w for w in re.findall(r"[\w'-]+", words.casefold()) if w in _INSTITUTIONS]
+    return found[0] if len(found) == 1 else None
 
 
 _VOWELS = re.compile(r"[aeiouy]+")
@@ -355,7 +350,11 @@ class Claimants:
         for members in incidents:
             if learned is not None:
                 self._learn(members, learned)
-            keys = {self._key[c.id] for c in members}
+            sample: dict[str, Claim] = {}  # one claim of each key
+            for c in members:
+                sample.setdefault(self._key[c.id], c)
+            size = Counter(self._key[c.id] for c in members)
+            keys = set(sample)
             words: dict[str, set[str]] = {}
             for c in members:
                 key = self._key[c.id]
@@ -364,13 +363,13 @@ class Claimants:
                     words.setdefault(key, set()).update(re.findall(r"[\w'-]+", text))
             heads: dict[str, str] = {}
             for key in keys:
-                head = _head(key, members, self._key)
+                head = _head(key, sample[key])
                 if head is not None:
                     heads[key] = head
             remap: dict[str, str] = {}
             persons = [k for k in words if k not in heads and _skeleton(k) is not None]
             for key in heads:
-                role = _role(key, members, self._key)
+                role = _role(sample[key])
                 if role is None:
                     continue
                 named = [k for k in persons if role in words[k]]
@@ -380,7 +379,7 @@ class Claimants:
                 k: set(self._registry[k[1:]].name.casefold().split()) for k in keys if k[:1] == "@"
             }
             for key in keys:
-                noun = _institution(key, members, self._key)
+                noun = _institution(key, sample[key])
                 if noun is None or key in remap:
                     continue
                 named = [k for k, name in actors.items() if noun in name]
@@ -389,13 +388,13 @@ class Claimants:
             by_head: dict[tuple[str, frozenset[str]], list[str]] = {}
             for key, head in heads.items():
                 if key not in remap:
-                    level = _level(key, members, self._key)
+                    level = _level(sample[key])
                     by_head.setdefault((head, level), []).append(key)
             for same in by_head.values():
-                kept = max(same, key=lambda k: sum(self._key[c.id] == k for c in members))
+                kept = max(same, key=lambda k: size[k])
                 remap.update({k: kept for k in same if k != kept})
             plain = {
-                k: next(c.claimant.name or "" for c in members if self._key[c.id] == k)
+                k: sample[k].claimant.name or ""
                 for k in keys
                 if not k.startswith(("~", "@")) and k not in remap and k not in heads
             }
@@ -409,7 +408,7 @@ class Claimants:
                 skeleton = _skeleton(key)
                 if skeleton is not None:
                     remap.setdefault(key, spelt.setdefault(skeleton, key))
-            for key in {self._key[c.id] for c in members}:
+            for key in keys:
                 if key.startswith(("~", "@")) or remap.get(key, key) != key:
                     continue
                 whole = _cut_first_letter(key, (k for k in keys if k != key))
