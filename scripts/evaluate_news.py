@@ -26,7 +26,6 @@ from typing import Any
 
 from warmonitor.model import Claim
 from warmonitor.pipeline import ingest_paths
-from warmonitor.reconcile import Incident
 from warmonitor.reconcile_service import Reconciliation, reconcile_incidents
 from warmonitor.store import Store
 
@@ -84,28 +83,6 @@ def _claimant_names(result: Reconciliation) -> dict[str, str]:
     return {cid: name for incident in result.incidents for cid, name in incident.voices}
 
 
-def _main_incident(result: Reconciliation, document_id: str) -> Incident | None:
-    """The incident of a report's main event (``Reconciliation.main_incident`` when the
-    reconciler names one, else the incident holding most of the report's claims)."""
-    finder = getattr(result, "main_incident", None)
-    if finder is not None:
-        found: Incident | None = finder(document_id)
-        return found
-    votes: Counter[str] = Counter()
-    first: dict[str, int] = {}
-    by_id = {i.id: i for i in result.incidents}
-    for incident in result.incidents:
-        for cid in incident.claim_ids:
-            claim = result.claims.get(cid)
-            if claim is not None and claim.document_id == document_id:
-                votes[incident.id] += 1
-                first[incident.id] = min(first.get(incident.id, 1 << 30), claim.evidence.start)
-    if not votes:
-        return None
-    best = max(votes, key=lambda i: (votes[i], -first[i]))
-    return by_id[best]
-
-
 def _figures(claims: list[Claim], names: dict[str, str]) -> list[dict[str, Any]]:
     """The figures a report states: its claims, a figure its claimant repeats (in the
     headline, the lead and the body) once, as the set's annotators count them."""
@@ -129,12 +106,14 @@ def predictions(folder: Path) -> list[dict[str, Any]]:
         ids = _ingest(folder, store, index)
         result = reconcile_incidents(store)
     names = _claimant_names(result)
+    by_document: dict[str, list[Claim]] = {}
+    for c in sorted(result.claims.values(), key=lambda c: c.evidence.start):
+        by_document.setdefault(c.document_id, []).append(c)
     lines: list[dict[str, Any]] = []
     for row in index:
         doc_id = ids.get(row["file"])
-        claims = [c for c in result.claims.values() if c.document_id == doc_id]
-        claims.sort(key=lambda c: c.evidence.start)
-        incident = _main_incident(result, doc_id) if doc_id else None
+        claims = by_document.get(doc_id, []) if doc_id else []
+        incident = result.main_incident(doc_id) if doc_id else None
         lines.append(
             {
                 "file": row["file"],
