@@ -75,6 +75,8 @@ def test_reports_of_other_countries_stay_apart_unless_very_alike() -> None:
     a = event("a", "hamidiya #market observatory rahman warplanes idlib", country="SY")
     b = event("b", "kharkiv #market governor synehubov saltivka oblast", country="UA", place=None)
     assert not together(cluster_reports([a, b]), "a", "b")
+    alike = event("c", "hamidiya #market observatory rahman warplanes idlib", country="UA")
+    assert together(cluster_reports([a, alike]), "a", "c")  # a misread country is overridden
 
 
 def test_claims_of_one_event_join_one_incident_and_context_stays_apart() -> None:
