@@ -252,6 +252,8 @@ def test_a_corrected_date_reextracts_the_claims_with_the_same_ids(
     assert after.period is not None and after.period.start == date(2024, 6, 9)  # that Sunday
     assert after.reported_by == "Hill Radio"
     assert store.reviews(after.id) == [review]
+    event = store.report_events()[before.document_id]  # the report's event follows too
+    assert (event.published, event.day) == (date(2024, 6, 11), date(2024, 6, 9))
 
 
 def test_correcting_needs_something_to_correct(store: Store) -> None:

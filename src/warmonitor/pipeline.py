@@ -376,9 +376,8 @@ def correct_document(
     extraction = result
     claims = list(extraction.claims)
     extractor = claims[0].extractor if claims else EXTRACTOR_VERSION
-    changes = store.correct_document(corrected, claims, extractor=extractor)
-    if extraction.event is not None:  # its day and publication date follow the correction
-        store.save_report_event(extraction.event)
+    # the report's event (its day, its publication date) follows the correction, atomically
+    changes = store.correct_document(corrected, claims, extractor=extractor, event=extraction.event)
     return corrected, changes
 
 

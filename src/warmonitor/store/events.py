@@ -41,11 +41,6 @@ class ReportEventStore:
 
         def _reading(self) -> AbstractContextManager[Connection]: ...
 
-    def save_report_event(self, event: ReportEvent) -> None:
-        """Store (or replace) the main event of a stored report."""
-        with self._writing(f"save the event of document {event.document_id}") as connection:
-            write_report_event(connection, event)
-
     def report_events(self) -> dict[str, ReportEvent]:
         """Every stored report's event, by document id."""
         with self._reading() as connection:

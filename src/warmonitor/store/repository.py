@@ -128,7 +128,12 @@ class Store(IncidentStore, ReportEventStore, ActorStore, RunStore):
             return _insert_ignore(connection, ClaimRow, [{**r, "created_at": now} for r in rows])
 
     def correct_document(
-        self, document: Document, claims: Sequence[Claim], *, extractor: str
+        self,
+        document: Document,
+        claims: Sequence[Claim],
+        *,
+        extractor: str,
+        event: ReportEvent | None = None,
     ) -> ClaimChanges:
         """Correct a stored document's metadata (``published``, ``publisher``, ``url``, ``title``
         of ``document``; its text, hence its id, cannot change) and replace its claims of
@@ -140,7 +145,8 @@ class Store(IncidentStore, ReportEventStore, ActorStore, RunStore):
         name it still hold. New ids are added. A stored claim of ``extractor`` whose id is gone
         is deleted with its (derived) incident membership, unless a review points at it: a human
         judgement is never dropped, so that claim is kept as it was. Claims of other extractor
-        versions are left alone. :class:`NotFoundError` if the document is not stored.
+        versions are left alone. The report's re-read ``event``, if given, replaces its stored
+        one in the same transaction. :class:`NotFoundError` if the document is not stored.
         """
         _check_length("document id", document.id, DOCUMENT_ID_LENGTH)
         stray = [c.id for c in claims if c.document_id != document.id or c.extractor != extractor]
@@ -190,6 +196,8 @@ class Store(IncidentStore, ReportEventStore, ActorStore, RunStore):
                 )
                 connection.execute(delete(ClaimRow).where(ClaimRow.id.in_(dropped)))
             changes.deleted, changes.kept = len(dropped), len(reviewed)
+            if event is not None:
+                write_report_event(connection, event)
         return changes
 
     def add_review(
