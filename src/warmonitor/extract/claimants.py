@@ -356,8 +356,7 @@ class ClaimantRegistry:
     """Resolve claimant words to canonical claimants within one document (coreference)."""
 
     def __init__(self) -> None:
-        self._entries: list[_Entry] = []
-        self._last: _Entry | None = None
+        self._entries: list[_Entry] = []  # most recent voice last
 
     def resolve(self, text: str, descriptor: str | None = None) -> Claimant:
         """The canonical claimant for ``text`` (and an appositive ``descriptor``, if any)."""
@@ -406,11 +405,9 @@ class ClaimantRegistry:
             entry = _Entry(bare, kind, {_norm(bare)}, self._heads(bare))
             entry.person = bool(_ROLE.search(bare)) and not bare.lower().endswith("s")
             self._entries.append(entry)
-            self._last = entry
         return Claimant(bare or words, words, kind)
 
     def _use(self, entry: _Entry, words: str) -> Claimant:
-        self._last = entry
         if self._entries and self._entries[-1] is not entry:  # most recent voice last
             self._entries.remove(entry)
             self._entries.append(entry)

@@ -97,13 +97,6 @@ class Copies:
         """When ``claim``'s figure stood: as of the claim it repeats, if any."""
         return as_of(self.repeats.get(claim.id, claim), published)
 
-    def copies_of(self, document_id: str) -> tuple[str, ...]:
-        """The other copies of a document's report (none when it has none)."""
-        origin = self.original.get(document_id)
-        if origin is None:
-            return ()
-        return tuple(d for d, o in self.original.items() if o == origin and d != document_id)
-
 
 NO_COPIES = Copies()
 
