@@ -230,3 +230,42 @@ def test_a_date_just_before_the_claimant_is_when_it_said_so(nlp: Language) -> No
     text = "On August 12, the ministry said 31 people were killed in the strike."
     (found,) = extract_document(Document(text, published=PUBLISHED), nlp)
     assert found.said_on == date(2024, 8, 12)
+
+
+def test_a_revision_of_the_figure_before_is_its_speakers_toll(nlp: Language) -> None:
+    text = (
+        "The regional health office said 40 people were killed in the blast. "
+        "It later revised that number slightly to 46.\n"
+    )
+    found = extract_document(Document(text, published=PUBLISHED), nlp)
+    revised = by_text(found, "46")
+    assert (revised.outcome, revised.count.low, revised.count.high) == ("killed", 46, 46)
+    assert revised.cumulative
+    assert revised.claimant.name == by_text(found, "40").claimant.name
+
+
+def test_a_figure_restated_as_reported_is_the_voice_credited_with_figures(
+    nlp: Language,
+) -> None:
+    text = (
+        "The casualty figures provided by the provincial health office have been questioned "
+        "by the army. Analysts at the Meridian Institute say the reported numbers of 212 dead "
+        "and 318 injured look unusually high.\n"
+    )
+    found = extract_document(Document(text, published=PUBLISHED), nlp)
+    voices = {c.count.low: (c.claimant.name or "").lower() for c in found}
+    assert "health office" in voices[212] and "health office" in voices[318], voices
+
+
+def test_a_figure_whose_sentence_names_no_place_is_where_the_figures_before_are(
+    nlp: Language,
+) -> None:
+    text = (
+        "Unrest spreads after Tromso protest\n\n"
+        "The toll of the bombing at the station in Narvik has risen to 52, the governor said.\n\n"
+        "In total, 98 people were taken to hospital, he said.\n"
+    )
+    found = extract_document(Document(text, published=PUBLISHED), nlp)
+    toll, hospital = by_text(found, "52"), by_text(found, "98")
+    assert toll.place is not None and toll.place.name == "Narvik"
+    assert hospital.place == toll.place

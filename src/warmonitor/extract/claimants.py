@@ -27,6 +27,8 @@ _SPEECH = re.compile(
     r"charges|charged|accused|accuses|released (?:a|an) [\w\- ]{0,30}?report stating|"
     r"found|finds|recalled|saw|verified|registered|warned|maintained|suggests|"
     r"points to|tallied|updated|revised|"
+    r"(?:raised|lowered|increased|reduced|cut|corrected|adjusted) (?:its|the|that|this|their) "
+    r"(?:death )?(?:toll|figure|number|count|tally)|"
     r"(?:has|have) said|(?:has|have) reported|(?:has|have) confirmed)\b"
 )
 _ACCORDING = re.compile(
@@ -58,7 +60,7 @@ _BOUNDARY = re.compile(
 _RELATIVE = re.compile(r"\s(?:who|which|whose|that|where)\s", re.I)
 _RIGHT_END = re.compile(
     r"[,;:\".“”()\[\]—–]|\s(?:on|in|at|after|late|earlier|when|who|that|"
-    r"while|as|because|and said|adding|told)\s"
+    r"while|as|because|and said|adding|told|has|have|had|is|are|was|were|will|would)\s"
 )
 _PRONOUNS = {
     "he": "person",

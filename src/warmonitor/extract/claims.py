@@ -131,6 +131,7 @@ class _Draft:
     id: str = ""
     part_of: str | None = None
     earlier: bool = False
+    restated: bool = False  # "the reported numbers of 471 dead": another voice's figure
 
 
 def extract_claims(
@@ -146,6 +147,7 @@ def extract_claims(
     event_period: Period | None = None
     plain = text.translate(_TYPOGRAPHIC)  # same offsets: evidence is cut from ``text``
     voices: dict[int, list[tuple[int, Claimant]]] = {}  # each sentence's named sources, by offset
+    credits: dict[int, list[tuple[int, Claimant]]] = {}  # "figures provided by X": X, by offset
     for index, (a, b) in enumerate(source.sentences):
         sentence = plain[a:b]
         attributions = find_attributions(sentence)
@@ -156,13 +158,19 @@ def extract_claims(
             for att, c in named
             if c is not outlet and c.name
         ]
+        credits[index] = [
+            (a + att.verb_start, c)
+            for att, c in named
+            if c is not outlet and c.name and _CREDITS.match(sentence, att.verb_start)
+        ]
         times = (
             find_time_expressions(sentence, source.published) if _has_time_hint(sentence) else []
         )
         said_on, periods = _said_and_periods(sentence, times, attributions)
         if event_period is None and periods and periods[0][1].start is not None:
             event_period = periods[0][1]
-        figures = find_figures(sentence)
+        before = drafts[-1] if drafts and index - drafts[-1].sentence_index <= 1 else None
+        figures = find_figures(sentence, before.figure.outcome if before else None)
         if not figures:
             labels = document_hedges(sentence)
             if labels:
@@ -181,7 +189,13 @@ def extract_claims(
                 source.document_id, extractor, a + fig.mention.start, fig.outcome or ""
             )
             draft.earlier = _earlier_statement(sentence, fig.mention.start)
+            if _RESTATED.search(sentence, max(0, fig.mention.start - 50), fig.mention.start):
+                draft.claimant, draft.attributed, draft.restated = outlet, False, True
             local.append(draft)
+        for prev, draft in itertools.pairwise(local):
+            gap = sentence[prev.figure.victims.end : draft.figure.mention.start]
+            if prev.restated and _JOINED.match(gap):  # "the reported 471 dead and 342 injured"
+                draft.claimant, draft.attributed, draft.restated = outlet, False, True
         for draft in local:
             fig = draft.figure
             if fig.part_of is not None:
@@ -199,7 +213,8 @@ def extract_claims(
                     draft.said_on = draft.said_on or total.said_on
                     draft.place = draft.place or total.place
         drafts.extend(local)
-    attribute_across_sentences(drafts, plain, source.sentences, voices)
+    _carry_places(drafts)
+    attribute_across_sentences(drafts, plain, source.sentences, voices, credits)
     main_place = places.main if places else None
     claims = [_claim(d, source, extractor, reported_by, main_place, event_period) for d in drafts]
     lead = text[slice(*source.sentences[0])] if source.sentences else ""
@@ -287,6 +302,38 @@ def _claimant_for(
     pos = fig.mention.start
     best = min(inner or voiced, key=lambda ac: abs(ac[0].verb_start - pos))
     return best[1], True
+
+
+# a figure the sentence restates as another voice's: "the reported numbers of 471 dead",
+# "disputed the claimed toll of 500", "the official figure of 40"
+_RESTATED = re.compile(
+    r"\b(?:the|these|those|its|their)\s+(?:reported|claimed|announced|alleged|official|"
+    r"published|stated|given)\s+(?:(?:death|casualty)\s+)?(?:numbers?|figures?|tolls?|"
+    r"tally|count)?\s*(?:of\s+)?(?:(?:at least|more than|about|some|nearly)\s+)?$",
+    re.I,
+)
+_JOINED = re.compile(r"^\s*(?:[a-z]+\s*)?(?:,|and|,\s*and)\s*$")
+# an attribution that credits a source with figures: "the casualty figures provided by X"
+_CREDITS = re.compile(
+    r"(?:(?:casualty|death)\s+)?(?:figures|numbers|data|statistics|a toll|the toll|a tally)\b",
+    re.I,
+)
+
+#: How many sentences back a figure whose sentence names no place looks for one.
+_PLACE_REACH = 2
+
+
+def _carry_places(drafts: list[_Draft]) -> None:
+    """A figure whose sentence names no place is where the figures just before it are ("the
+    toll in the town rose to 52. In total, 98 were taken to hospital, he said"), not the
+    report's main place, which a stray headline may name: the place of the last figure that
+    named one, at most :data:`_PLACE_REACH` sentences back."""
+    last: _Draft | None = None
+    for d in drafts:
+        if d.place is not None:
+            last = d
+        elif last is not None and d.sentence_index - last.sentence_index <= _PLACE_REACH:
+            d.place = last.place
 
 
 def _previous_total(drafts: list[_Draft], part: _Draft) -> _Draft | None:

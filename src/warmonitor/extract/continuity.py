@@ -28,6 +28,7 @@ class Statement(Protocol):
     claimant: Claimant
     attributed: bool
     hedges: list[str]
+    restated: bool
 
 
 def attribute_across_sentences(
@@ -35,13 +36,16 @@ def attribute_across_sentences(
     text: str,
     sentences: Sequence[tuple[int, int]],
     voices: dict[int, list[tuple[int, Claimant]]],
+    credits: dict[int, list[tuple[int, Claimant]]] | None = None,
 ) -> None:
     """Give the figures without a voice of their own the voice the report gives them across
-    sentences; ``voices`` holds each sentence's named sources with their offsets in ``text``."""
+    sentences; ``voices`` holds each sentence's named sources with their offsets in ``text``,
+    ``credits`` those credited with figures ("the figures provided by X")."""
     _attribute_quotes(drafts, text, sentences, voices)
     _attribute_pointers(drafts, text, sentences, voices)
     _attribute_continuations(drafts, text, sentences, voices)
     _attribute_repeats(drafts)
+    _attribute_restatements(drafts, sentences, credits or {})
 
 
 def _attribute_quotes(
@@ -229,3 +233,29 @@ def _attribute_repeats(drafts: Sequence[Statement]) -> None:
             source = said[key]
             d.claimant, d.attributed = source.claimant, True
             d.hedges.extend(h for h in source.hedges if h not in d.hedges)
+
+
+#: How many sentences back a restated figure looks for the source credited with figures.
+_CREDIT_REACH = 2
+
+
+def _attribute_restatements(
+    drafts: Sequence[Statement],
+    sentences: Sequence[tuple[int, int]],
+    credits: dict[int, list[tuple[int, Claimant]]],
+) -> None:
+    """A figure a sentence restates as another voice's ("HRW believes the reported numbers of
+    471 dead …"), still without a source after the repeats, is the voice the report last
+    credited with figures ("the casualty figures provided by the ministry"), at most
+    :data:`_CREDIT_REACH` sentences back, when one voice is credited there."""
+    for d in drafts:
+        if d.attributed or not d.restated:
+            continue
+        at = sentences[d.sentence_index][0] + d.figure.mention.start
+        for index in range(d.sentence_index, d.sentence_index - _CREDIT_REACH - 1, -1):
+            named = {c.name: c for pos, c in credits.get(index, ()) if pos < at}
+            if len(named) == 1:
+                d.claimant, d.attributed = next(iter(named.values())), True
+                break
+            if named:
+                break

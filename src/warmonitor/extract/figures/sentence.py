@@ -68,10 +68,18 @@ _CUMULATIVE = re.compile(
 )
 
 
-def find_figures(sentence: str) -> list[Figure]:
-    """The casualty figures of one sentence, in order of appearance."""
+def find_figures(sentence: str, previous: str | None = None) -> list[Figure]:
+    """The casualty figures of one sentence, in order of appearance. ``previous`` is the
+    outcome of the figure just before the sentence, which a revision of it takes ("… said 500
+    had died. It then revised that number to 471")."""
     triggers = find_triggers(sentence)
-    if not triggers and not PARTS_SENTENCE.match(sentence) and not _AMONG_DEAD.search(sentence):
+    revises = previous is not None and _REVISION.search(sentence) is not None
+    if (
+        not triggers
+        and not revises
+        and not PARTS_SENTENCE.match(sentence)
+        and not _AMONG_DEAD.search(sentence)
+    ):
         return []
     mentions = [m for m in find_counts(sentence) if m.kind == "count"]
     starts = sorted([t.start for t in triggers] + [m.start for m in mentions])
@@ -97,6 +105,8 @@ def find_figures(sentence: str) -> list[Figure]:
     _place_list(sentence, figures)
     _among_the_dead(sentence, figures)
     _updates(sentence, figures)
+    if revises and previous is not None:
+        _revisions(sentence, figures, previous)
     masked = mask_notes(sentence)  # "a [local?] elder", "a party (GP) official"
     figures = and_one(masked, figures)
     figures = object_chain(masked, figures)
@@ -355,6 +365,25 @@ _UPDATE = re.compile(
     r"(?:\s+up)?\s+to|\bupdated)\s*(?:at least\s*)?$",
     re.I,
 )
+
+
+# "revised that number to 471", "raised the figure slightly to 60": a figure of the sentence
+# before, revised; the words name no outcome of their own
+_REVISION = re.compile(
+    r"\b(?:revised|raised|lowered|updated|adjusted|increased|corrected|cut|reduced)\s+"
+    r"(?:(?:that|this|the|its|their|his|her)\s+)(?:number|figure|toll|tally|count|estimate)"
+    r"(?:\s+\w+ly)?(?:\s+(?:up|down|upwards|downwards))?\s+to\b",
+    re.I,
+)
+
+
+def _revisions(sentence: str, figures: list[Figure], previous: str) -> None:
+    """A figure that revises the one before the sentence takes its outcome, as a toll."""
+    for m in _REVISION.finditer(sentence):
+        for fig in figures:
+            gap = sentence[m.end() : fig.mention.start]
+            if fig.outcome is None and 0 <= len(gap) <= 12 and not re.search(r"\d", gap):
+                fig.outcome, fig.cumulative = previous, True
 
 
 def _updates(sentence: str, figures: list[Figure]) -> None:
