@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import os
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -26,7 +26,7 @@ from warmonitor.errors import ConfigurationError, StoreError
 from warmonitor.extract.claims import Extraction
 from warmonitor.extract.headline import Counting, headline
 from warmonitor.extract.segments import SEGMENT_CHARS, segment_spans, shift_claims
-from warmonitor.ingest import ReadFailure, read_paths
+from warmonitor.ingest import ReadFailure, ReadResult, read_paths
 from warmonitor.model import Claim, Document
 from warmonitor.store import ClaimChanges, Store
 
@@ -270,6 +270,7 @@ def ingest_paths(
     found: Progress | None = None,
     nlp: Language | None = None,
     workers: int | None = None,
+    sources: Mapping[Path, str] | None = None,
 ) -> IngestReport:
     """Read every file under ``paths``, extract new documents and save each atomically.
 
@@ -281,7 +282,8 @@ def ingest_paths(
     once there is more than one chunk of documents; the store is written here, in this
     process, one transaction per document, in reading order. ``found(n)`` is called as each
     file's ``n`` documents are read, ``progress(n)`` as ``n`` of them are done (stored, skipped
-    or failed).
+    or failed). ``sources`` names files by what they stand for (an uploaded file's name, a
+    fetched address): a document's ``source`` and a failure's say that instead of the path.
     """
     report = IngestReport()
     options: dict[str, Any] = {"published": published, "publisher": publisher, "url": url}
@@ -290,7 +292,10 @@ def ingest_paths(
     pending: deque[tuple[Path, list[Document], Future[list[_Outcome]]]] = deque()
     queued: set[str] = set()
     with _Extractor(nlp, workers) as extractor:
-        for path, result in read_paths(paths, **options):
+        for path, read in read_paths(paths, **options):
+            result = (
+                _renamed(read, str(path), sources[path]) if sources and path in sources else read
+            )
             report.files += 1
             report.failures.extend(result.failures)
             if found:
@@ -311,6 +316,18 @@ def ingest_paths(
         while pending:
             _save_chunk(*pending.popleft(), store, report, progress)
     return report
+
+
+def _renamed(result: ReadResult, path: str, name: str) -> ReadResult:
+    """``result`` with ``path`` replaced by ``name`` at the start of every source."""
+
+    def rename(source: str | None) -> str | None:
+        return name + source[len(path) :] if source and source.startswith(path) else source
+
+    return ReadResult(
+        [replace(d, source=rename(d.source)) for d in result.documents],
+        [ReadFailure(rename(f.source) or name, f.reason) for f in result.failures],
+    )
 
 
 def _save_chunk(

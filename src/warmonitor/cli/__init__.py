@@ -1,16 +1,24 @@
 """The command line: ``warmonitor ingest|claims|extract|demo|documents|document|reconcile|
-incidents|incident|export|actors|actor``.
+incidents|incident|export|actors|actor|user|serve``.
 
 ``app`` holds the Typer app, the shared options and :func:`main`; ``documents`` (ingest, claims,
 extract, demo, version), ``stored`` (documents, document) and ``incidents`` (reconcile,
-incidents, incident, export) and ``actors`` (actors, actor alias|merge|rename) register
-their commands on it when imported here. No module of
+incidents, incident, export), ``actors`` (actors, actor alias|merge|rename), ``users``
+(user add|list|disable|token) and ``serve`` (the API server) register their commands on it
+when imported here. No module of
 this package imports this one.
 """
 
 from __future__ import annotations
 
-from warmonitor.cli import actors, documents, incidents, stored  # noqa: F401  register commands
+from warmonitor.cli import (  # noqa: F401  register commands
+    actors,
+    documents,
+    incidents,
+    serve,
+    stored,
+    users,
+)
 from warmonitor.cli.app import app, main
 
 __all__ = ["app", "main"]

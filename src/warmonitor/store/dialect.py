@@ -7,6 +7,8 @@
 * Insert-or-ignore: ``INSERT … ON CONFLICT DO NOTHING`` from each dialect's own ``insert``.
 * Migrations: PostgreSQL takes an advisory lock so that two first opens do not race (SQLite gets
   the same from ``BEGIN IMMEDIATE``); SQLite renders ``ALTER`` as batch (copy-and-move) operations.
+* JSON arrays: whether ``data[key]`` holds a value is ``json_each`` on SQLite and ``@>`` on a
+  ``jsonb`` cast on PostgreSQL (:func:`json_array_has`).
 * Timestamps: SQLite keeps no time zone; :class:`UTCDateTime` stores UTC and always gives back
   aware UTC datetimes.
 """
@@ -17,7 +19,18 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import DateTime, Dialect, Engine, Table, event
+from sqlalchemy import (
+    ColumnElement,
+    DateTime,
+    Dialect,
+    Engine,
+    Table,
+    cast,
+    event,
+    exists,
+    func,
+    select,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import URL, Connection
 from sqlalchemy.sql.dml import Insert
@@ -32,6 +45,7 @@ __all__ = [
     "check_backend",
     "configure_engine",
     "insert_ignore",
+    "json_array_has",
     "lock_for_migration",
     "migration_options",
     "prepare",
@@ -110,6 +124,14 @@ def insert_ignore(table: Table, dialect: Dialect) -> Insert:
     make = postgresql.insert if dialect.name == "postgresql" else sqlite.insert
     statement = make(table).on_conflict_do_nothing(index_elements=keys)
     return statement.execution_options(preserve_rowcount=True)
+
+
+def json_array_has(column: Any, key: str, value: str, dialect: Dialect) -> ColumnElement[bool]:
+    """Whether the JSON array at ``column[key]`` holds the string ``value``."""
+    if dialect.name == "postgresql":
+        return cast(column, postgresql.JSONB)[key].contains([value])
+    items = func.json_each(column, f"$.{key}").table_valued("value")
+    return exists(select(items.c.value).where(items.c.value == value))
 
 
 def lock_for_migration(connection: Connection) -> None:

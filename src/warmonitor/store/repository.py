@@ -10,7 +10,6 @@ whole or not at all.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -25,6 +24,8 @@ from warmonitor.errors import NotFoundError, StoreError
 from warmonitor.model import Claim, Document, ReportEvent
 from warmonitor.store import dialect
 from warmonitor.store.actors import ActorStore
+from warmonitor.store.audit import AuditStore
+from warmonitor.store.claim_search import ClaimSearchStore
 from warmonitor.store.engine import make_engine
 from warmonitor.store.events import ReportEventStore, write_report_event
 from warmonitor.store.incidents import IncidentClaimRow, IncidentStore
@@ -40,6 +41,8 @@ from warmonitor.store.schema import (
     DocumentRow,
     ReviewRow,
 )
+from warmonitor.store.users import UserStore
+from warmonitor.store.versions import version_key as _version_key
 
 __all__ = ["ClaimChanges", "Store"]
 
@@ -47,7 +50,15 @@ _BIGINT_MAX = 2**63 - 1
 _INT_MAX = 2**31 - 1
 
 
-class Store(IncidentStore, ReportEventStore, ActorStore, RunStore):
+class Store(
+    IncidentStore,
+    ReportEventStore,
+    ActorStore,
+    RunStore,
+    ClaimSearchStore,
+    UserStore,
+    AuditStore,
+):
     """A handle on one database; make it with :meth:`open`, end it with :meth:`close`."""
 
     def __init__(self, engine: Engine) -> None:
@@ -256,6 +267,32 @@ class Store(IncidentStore, ReportEventStore, ActorStore, RunStore):
         if row is None:
             raise NotFoundError(f"no document {document_id!r} in the store")
         return _document(row)
+
+    def stored_document(self, document_id: str) -> StoredDocument:
+        """The stored document with its ingest time; :class:`NotFoundError` if there is none."""
+        with self._reading() as connection:
+            row = (
+                connection.execute(select(DocumentRow).where(DocumentRow.id == document_id))
+                .mappings()
+                .first()
+            )
+        if row is None:
+            raise NotFoundError(f"no document {document_id!r} in the store")
+        return StoredDocument(_document(row), row["ingested_at"])
+
+    def document_page(self, *, limit: int, offset: int = 0) -> tuple[int, list[StoredDocument]]:
+        """How many documents are stored, and ``limit`` of them from ``offset``, in ingest
+        order."""
+        query = (
+            select(DocumentRow)
+            .order_by(DocumentRow.ingested_at, DocumentRow.id)
+            .limit(limit)
+            .offset(offset)
+        )
+        with self._reading() as connection:
+            total = connection.scalar(select(func.count()).select_from(DocumentRow)) or 0
+            rows = connection.execute(query).mappings().all()
+        return int(total), [StoredDocument(_document(row), row["ingested_at"]) for row in rows]
 
     def documents(self) -> list[StoredDocument]:
         """Every document with its ingest time, in ingest order."""
@@ -481,22 +518,3 @@ def _claim_row(claim: Claim) -> dict[str, Any]:
         "evidence_start": claim.evidence.start,
         "data": claim.to_dict(),
     }
-
-
-_VERSION = re.compile(r"[vV]?(\d+(?:\.\d+)*)(.*)")
-_PRERELEASE = re.compile(r"[.\-_]?(a|b|c|rc|alpha|beta|pre|preview|dev)\d*", re.IGNORECASE)
-
-
-def _version_key(extractor: str) -> tuple[tuple[int, ...], int]:
-    """An ordering key for the version at the end of ``extractor`` ("warmonitor 0.10.0"):
-    numeric by release, a pre-release before its release, a post/local release after it."""
-    words = extractor.split()
-    match = _VERSION.fullmatch(words[-1]) if words else None
-    if match is None:
-        return ((), 0)
-    release = [int(part) for part in match.group(1).split(".")]
-    while len(release) > 1 and release[-1] == 0:
-        release.pop()
-    suffix = match.group(2)
-    rank = 1 if not suffix else 0 if _PRERELEASE.match(suffix) else 2
-    return (tuple(release), rank)

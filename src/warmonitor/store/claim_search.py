@@ -1,0 +1,191 @@
+"""Claims found by filters, a page at a time, with each one's review state (a mixin of
+``Store``).
+
+The filters run in the database, on both dialects: the query columns of ``claims`` where there
+is one, else paths into the claim's JSON (place name, evidence sentence, hedges; the one that
+differs between dialects, an array's membership, is ``dialect.json_array_has``). Like
+:meth:`Store.claims`, only the newest extractor version's claims of each document are shown,
+in ingest order, then by position in the document. The review state of a claim is its latest
+review's: ``unreviewed``, ``accepted``, ``rejected`` or ``corrected``.
+"""
+
+from __future__ import annotations
+
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import ColumnElement, Connection, and_, func, or_, select, tuple_
+
+from warmonitor.model import Claim
+from warmonitor.store import dialect
+from warmonitor.store.records import Review
+from warmonitor.store.schema import ClaimRow, DocumentRow, ReviewRow
+from warmonitor.store.versions import version_key
+
+__all__ = ["REVIEW_STATES", "ClaimFilter", "ClaimHit", "ClaimSearchStore"]
+
+REVIEW_STATES: tuple[str, ...] = ("unreviewed", "accepted", "rejected", "corrected")
+_STATE_OF_ACTION = {"accept": "accepted", "reject": "rejected", "correct": "corrected"}
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimFilter:
+    """What to look for; every field given narrows the search.
+
+    ``claimant`` and ``text`` match anywhere, ignoring case (ASCII case on SQLite); ``place``
+    is a country code (two letters) or words of the place's name; ``start``/``end`` keep the
+    claims whose period meets that range.
+    """
+
+    document_id: str | None = None
+    outcome: str | None = None
+    victim_group: str | None = None
+    claimant: str | None = None
+    place: str | None = None
+    start: date | None = None
+    end: date | None = None
+    hedge: str | None = None
+    review_state: str | None = None
+    text: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimHit:
+    """A claim as the machine read it, with its latest review (``None``: unreviewed)."""
+
+    claim: Claim
+    review: Review | None
+
+    @property
+    def review_state(self) -> str:
+        return "unreviewed" if self.review is None else _STATE_OF_ACTION[self.review.action]
+
+
+class ClaimSearchStore:
+    """The store's claim search (a mixin of ``Store``)."""
+
+    if TYPE_CHECKING:
+
+        def _reading(self) -> AbstractContextManager[Connection]: ...
+
+    def find_claims(
+        self, where: ClaimFilter, *, limit: int = 50, offset: int = 0
+    ) -> tuple[int, list[ClaimHit]]:
+        """How many claims match ``where``, and ``limit`` of them from ``offset``."""
+        latest = (
+            select(ReviewRow.claim_id, func.max(ReviewRow.id).label("review_id"))
+            .group_by(ReviewRow.claim_id)
+            .subquery("latest_review")
+        )
+        with self._reading() as connection:
+            conditions = [*_stale_versions(connection), *_conditions(where, connection)]
+            state = _state_condition(where.review_state, latest)
+            base = select(ClaimRow.id).outerjoin(latest, latest.c.claim_id == ClaimRow.id)
+            count = select(func.count()).select_from(
+                base.where(*conditions, *state).subquery("matching")
+            )
+            total = int(connection.scalar(count) or 0)
+            page = (
+                select(ClaimRow.data, ReviewRow)
+                .join(DocumentRow, DocumentRow.id == ClaimRow.document_id)
+                .outerjoin(latest, latest.c.claim_id == ClaimRow.id)
+                .outerjoin(ReviewRow, ReviewRow.id == latest.c.review_id)
+                .where(*conditions, *state)
+                .order_by(
+                    DocumentRow.ingested_at,
+                    DocumentRow.id,
+                    ClaimRow.evidence_start,
+                    ClaimRow.id,
+                )
+                .limit(limit)
+                .offset(offset)
+            )
+            rows = connection.execute(page).mappings().all()
+        return total, [ClaimHit(Claim.from_dict(r["data"]), _review(r)) for r in rows]
+
+
+def _review(row: Any) -> Review | None:
+    if row["id"] is None:
+        return None
+    return Review(
+        row["id"],
+        row["claim_id"],
+        row["action"],
+        row["reviewer"],
+        row["created_at"],
+        row["correction"],
+        row["note"],
+    )
+
+
+def _stale_versions(connection: Connection) -> list[ColumnElement[bool]]:
+    """Conditions leaving out the claims of each document's older extractor versions (as
+    ``Store.claims(latest_only=True)``): a version newest nowhere by name, the rest by pair."""
+    query = select(
+        ClaimRow.document_id, ClaimRow.extractor, func.max(ClaimRow.created_at).label("at")
+    ).group_by(ClaimRow.document_id, ClaimRow.extractor)
+    pairs = connection.execute(query).all()
+    newest: dict[str, tuple[Any, ...]] = {}
+    for row in pairs:
+        key = (version_key(row.extractor), row.at, row.extractor)
+        newest[row.document_id] = max(newest.get(row.document_id, key), key)
+    winners = {key[2] for key in newest.values()}
+    stale = [(r.document_id, r.extractor) for r in pairs if newest[r.document_id][2] != r.extractor]
+    never = sorted({extractor for _, extractor in stale} - winners)
+    out: list[ColumnElement[bool]] = []
+    if never:
+        out.append(ClaimRow.extractor.not_in(never))
+    rest = [pair for pair in stale if pair[1] not in never]
+    if rest:
+        out.append(tuple_(ClaimRow.document_id, ClaimRow.extractor).not_in(rest))
+    return out
+
+
+def _conditions(where: ClaimFilter, connection: Connection) -> list[ColumnElement[bool]]:
+    data = ClaimRow.data
+    out: list[ColumnElement[bool]] = []
+    if where.document_id is not None:
+        out.append(ClaimRow.document_id == where.document_id)
+    if where.outcome is not None:
+        out.append(ClaimRow.outcome == where.outcome)
+    if where.victim_group is not None:
+        out.append(ClaimRow.victims_group == where.victim_group)
+    if where.claimant:
+        text = data[("claimant", "text")].as_string()
+        out.append(
+            or_(
+                ClaimRow.claimant_name.icontains(where.claimant, autoescape=True),
+                text.icontains(where.claimant, autoescape=True),
+            )
+        )
+    if where.place:
+        name = data[("place", "name")].as_string()
+        words = name.icontains(where.place, autoescape=True)
+        code = where.place.strip()
+        out.append(
+            or_(ClaimRow.country == code.upper(), words)
+            if len(code) == 2 and code.isalpha()
+            else words
+        )
+    if where.start is not None:
+        out.append(func.coalesce(ClaimRow.period_end, ClaimRow.period_start) >= where.start)
+    if where.end is not None:
+        out.append(func.coalesce(ClaimRow.period_start, ClaimRow.period_end) <= where.end)
+    if where.hedge is not None:
+        out.append(dialect.json_array_has(data, "hedges", where.hedge, connection.dialect))
+    if where.text:
+        sentence = data[("evidence", "sentence")].as_string()
+        out.append(sentence.icontains(where.text, autoescape=True))
+    return out
+
+
+def _state_condition(state: str | None, latest: Any) -> list[ColumnElement[bool]]:
+    if state is None:
+        return []
+    if state == "unreviewed":
+        return [latest.c.review_id.is_(None)]
+    action = {v: k for k, v in _STATE_OF_ACTION.items()}[state]
+    chosen = select(ReviewRow.id).where(ReviewRow.action == action)
+    return [and_(latest.c.review_id.is_not(None), latest.c.review_id.in_(chosen))]

@@ -1,0 +1,172 @@
+"""Claims: found by filters a page at a time, one claim beside its reviews, and reviewing one
+(accept, reject or correct, with a reason: each review its own record)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, Query, Request
+
+from warmonitor.review_service import review_claim
+from warmonitor.store.claim_search import ClaimFilter
+from warmonitor.web.auth import ANALYST, VIEWER, Principal, audit, store_of
+from warmonitor.web.paging import Limit, Offset
+from warmonitor.web.schemas import (
+    ClaimDetail,
+    ClaimItem,
+    ClaimOut,
+    ErrorOut,
+    Page,
+    ReviewIn,
+    ReviewOut,
+    ReviewState,
+)
+from warmonitor.web.views import claim_item, review_out, reviewed_claim
+
+router = APIRouter(prefix="/api", tags=["claims"])
+
+Outcome = Literal["killed", "injured", "missing", "detained", "kidnapped", "displaced"]
+Hedge = Literal[
+    "unverified",
+    "unconfirmed",
+    "reported",
+    "alleged",
+    "preliminary",
+    "disputed",
+    "feared",
+    "attributed",
+    "claimed",
+    "projection",
+    "estimate",
+]
+Words = Annotated[str | None, Query(max_length=200)]
+
+
+@router.get(
+    "/claims",
+    dependencies=[Depends(VIEWER)],
+    summary="Claims matching the filters, a page at a time",
+    response_model=Page[ClaimItem],
+    responses={422: {"model": ErrorOut}},
+)
+def list_claims(
+    request: Request,
+    outcome: Outcome | None = None,
+    victim_group: Annotated[str | None, Query(max_length=40, examples=["civilians"])] = None,
+    claimant: Annotated[
+        str | None, Query(max_length=200, description="Words of the claimant's name or text.")
+    ] = None,
+    place: Annotated[
+        str | None, Query(max_length=200, description="A country code (SY) or a place's name.")
+    ] = None,
+    start: Annotated[date | None, Query(description="Periods ending on or after this day.")] = None,
+    end: Annotated[
+        date | None, Query(description="Periods starting on or before this day.")
+    ] = None,
+    hedge: Hedge | None = None,
+    review_state: ReviewState | None = None,
+    q: Annotated[str | None, Query(max_length=200, description="Words of the evidence.")] = None,
+    document_id: Annotated[str | None, Query(max_length=64)] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> Page[ClaimItem]:
+    """The newest extractor version's claims of each document, in ingest order, then by
+    position in the document; each with its review state and latest review."""
+    where = ClaimFilter(
+        document_id=document_id,
+        outcome=outcome,
+        victim_group=victim_group,
+        claimant=claimant,
+        place=place,
+        start=start,
+        end=end,
+        hedge=hedge,
+        review_state=review_state,
+        text=q,
+    )
+    total, hits = store_of(request).find_claims(where, limit=limit, offset=offset)
+    items = [claim_item(hit) for hit in hits]
+    return Page[ClaimItem](total=total, limit=limit, offset=offset, items=items)
+
+
+@router.get(
+    "/claims/{claim_id}",
+    dependencies=[Depends(VIEWER)],
+    summary="One claim: the machine's reading, the reviewed one and every review",
+    response_model=ClaimDetail,
+    responses={404: {"model": ErrorOut}},
+)
+def get_claim(claim_id: str, request: Request) -> ClaimDetail:
+    store = store_of(request)
+    claim = store.claim(claim_id)
+    reviews = store.reviews(claim.id)
+    latest = reviews[-1] if reviews else None
+    reviewed = reviewed_claim(claim, latest)
+    state = {"accept": "accepted", "reject": "rejected", "correct": "corrected"}
+    return ClaimDetail(
+        claim=ClaimOut.model_validate(claim.to_dict()),
+        review_state=state[latest.action] if latest else "unreviewed",  # type: ignore[arg-type]
+        review=review_out(latest) if latest else None,
+        reviewed=ClaimOut.model_validate(reviewed.to_dict()) if reviewed else None,
+        reviews=[review_out(r) for r in reviews],
+    )
+
+
+@router.get(
+    "/claims/{claim_id}/reviews",
+    dependencies=[Depends(VIEWER)],
+    summary="The reviews of one claim, oldest first",
+    response_model=list[ReviewOut],
+    responses={404: {"model": ErrorOut}},
+)
+def claim_reviews(claim_id: str, request: Request) -> list[ReviewOut]:
+    store = store_of(request)
+    claim = store.claim(claim_id)
+    return [review_out(r) for r in store.reviews(claim.id)]
+
+
+@router.post(
+    "/claims/{claim_id}/reviews",
+    status_code=201,
+    summary="Review a claim: accept, reject or correct it, with a reason",
+    response_model=ReviewOut,
+    responses={400: {"model": ErrorOut}, 404: {"model": ErrorOut}},
+)
+def add_review(
+    claim_id: str,
+    body: ReviewIn,
+    request: Request,
+    principal: Annotated[Principal, Depends(ANALYST)],
+) -> ReviewOut:
+    """Records who, when, what and why; the claim stays as the machine read it, and tallies
+    and exports use the latest review (a rejected claim is left out, a correction applied)."""
+    name = principal.user.name
+    review = review_claim(
+        store_of(request),
+        claim_id,
+        body.action,
+        reviewer=name,
+        reason=body.reason,
+        correction=body.correction,
+    )
+    audit(
+        request,
+        "review",
+        user=name,
+        target=f"claim {review.claim_id}",
+        detail={"review": review.id, "action": review.action, "correction": review.correction},
+    )
+    return review_out(review)
+
+
+@router.get(
+    "/reviews",
+    dependencies=[Depends(VIEWER)],
+    summary="Every review, newest first",
+    response_model=Page[ReviewOut],
+)
+def list_reviews(request: Request, limit: Limit = 50, offset: Offset = 0) -> Page[ReviewOut]:
+    reviews = store_of(request).reviews()[::-1]
+    items = [review_out(r) for r in reviews[offset : offset + limit]]
+    return Page[ReviewOut](total=len(reviews), limit=limit, offset=offset, items=items)

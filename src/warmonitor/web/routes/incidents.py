@@ -1,0 +1,105 @@
+"""Reconciled incidents: low / best / high, flags and each claimant's series; one incident
+whole with its claims. Read through ``reconcile_service.stored_incidents`` as the CLI reads
+them: the stored run while no input changed, else reconciled again first."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, Query, Request
+
+from warmonitor.reconcile import Incident
+from warmonitor.reconcile_service import stored_incidents
+from warmonitor.web.auth import VIEWER, store_of
+from warmonitor.web.paging import Limit, Offset
+from warmonitor.web.schemas import ClaimOut, ErrorOut, IncidentDetail, IncidentSummary, Page
+from warmonitor.web.views import incident_summary
+
+router = APIRouter(prefix="/api/incidents", tags=["incidents"])
+
+Policy = Literal["conservative", "median", "ranked"]
+PolicyQuery = Annotated[Policy, Query(description="How best is chosen (docs/RECONCILE.md).")]
+
+
+def _matches(
+    incident: Incident,
+    *,
+    flagged: bool | None,
+    country: str | None,
+    outcome: str | None,
+    start: date | None,
+    end: date | None,
+    q: str | None,
+) -> bool:
+    if flagged is not None and bool(incident.flags) != flagged:
+        return False
+    if country and (incident.place is None or incident.place.country != country.upper()):
+        return False
+    if outcome and incident.total(outcome) is None:
+        return False
+    if start and (incident.end or incident.start or date.min) < start:
+        return False
+    if end and (incident.start or incident.end or date.max) > end:
+        return False
+    return not q or q.casefold() in incident.label.casefold()
+
+
+@router.get(
+    "",
+    dependencies=[Depends(VIEWER)],
+    summary="Incidents with low / best / high, flags and claimant series",
+    response_model=Page[IncidentSummary],
+    responses={422: {"model": ErrorOut}},
+)
+def list_incidents(
+    request: Request,
+    policy: PolicyQuery = "conservative",
+    flagged: Annotated[
+        bool | None, Query(description="Only those with (or without) flags.")
+    ] = None,
+    country: Annotated[str | None, Query(min_length=2, max_length=2, examples=["SY"])] = None,
+    outcome: Annotated[
+        Literal["killed", "injured", "missing", "detained", "kidnapped", "displaced"] | None,
+        Query(description="Only those with a total of this outcome."),
+    ] = None,
+    start: Annotated[date | None, Query(description="Ending on or after this day.")] = None,
+    end: Annotated[date | None, Query(description="Starting on or before this day.")] = None,
+    q: Annotated[str | None, Query(max_length=200, description="Words of the label.")] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> Page[IncidentSummary]:
+    """In date order, as ``warmonitor incidents``."""
+    result = stored_incidents(store_of(request), policy, claims=False)
+    chosen = [
+        i
+        for i in result.incidents
+        if _matches(i, flagged=flagged, country=country, outcome=outcome, start=start, end=end, q=q)
+    ]
+    items = [
+        IncidentSummary.model_validate(incident_summary(i)) for i in chosen[offset : offset + limit]
+    ]
+    return Page[IncidentSummary](total=len(chosen), limit=limit, offset=offset, items=items)
+
+
+@router.get(
+    "/{incident_id}",
+    dependencies=[Depends(VIEWER)],
+    summary="One incident whole, with its claims as reconciled",
+    response_model=IncidentDetail,
+    responses={404: {"model": ErrorOut}},
+)
+def get_incident(
+    incident_id: str, request: Request, policy: PolicyQuery = "conservative"
+) -> IncidentDetail:
+    """``incident_id`` is the id or its first characters (at least 4), as in the CLI."""
+    result = stored_incidents(store_of(request), policy)
+    incident = result.find(incident_id)
+    claims = [
+        ClaimOut.model_validate(result.claims[c].to_dict())
+        for c in incident.claim_ids
+        if c in result.claims
+    ]
+    return IncidentDetail.model_validate(
+        {**incident_summary(incident), "incident": incident.to_dict(), "claim_list": claims}
+    )

@@ -1,0 +1,64 @@
+"""Users (admins only): list, add, change role or disable, and make a token for one."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request
+
+from warmonitor.user_service import add_user, new_token, set_disabled, set_role
+from warmonitor.web.auth import ADMIN, Principal, store_of
+from warmonitor.web.schemas import ErrorOut, TokenIn, TokenOut, UserIn, UserOut, UserPatch
+from warmonitor.web.views import user_out
+
+router = APIRouter(prefix="/api/users", tags=["users"])
+Admin = Annotated[Principal, Depends(ADMIN)]
+
+
+@router.get("", dependencies=[Depends(ADMIN)], summary="Every user", response_model=list[UserOut])
+def list_users(request: Request) -> list[UserOut]:
+    return [user_out(u) for u in store_of(request).users()]
+
+
+@router.post(
+    "",
+    status_code=201,
+    summary="Add a user",
+    response_model=UserOut,
+    responses={400: {"model": ErrorOut}, 409: {"model": ErrorOut}},
+)
+def create_user(body: UserIn, request: Request, principal: Admin) -> UserOut:
+    """The password is stored as its argon2id hash; audited."""
+    user = add_user(store_of(request), body.name, body.role, body.password, by=principal.user.name)
+    return user_out(user)
+
+
+@router.patch(
+    "/{name}",
+    summary="Change a user's role, or disable (enable) them",
+    response_model=UserOut,
+    responses={404: {"model": ErrorOut}},
+)
+def change_user(name: str, body: UserPatch, request: Request, principal: Admin) -> UserOut:
+    """A disabled user's logins, sessions and tokens are refused from the next request on."""
+    store = store_of(request)
+    user = store.user(name)
+    if body.role is not None and body.role != user.role:
+        user = set_role(store, name, body.role, by=principal.user.name)
+    if body.disabled is not None and body.disabled != user.disabled:
+        user = set_disabled(store, name, body.disabled, by=principal.user.name)
+    return user_out(user)
+
+
+@router.post(
+    "/{name}/tokens",
+    status_code=201,
+    summary="A new bearer token for a user (shown once)",
+    response_model=TokenOut,
+    responses={404: {"model": ErrorOut}},
+)
+def user_token(name: str, body: TokenIn, request: Request, principal: Admin) -> TokenOut:
+    token, record = new_token(store_of(request), name, label=body.label, by=principal.user.name)
+    return TokenOut(
+        id=record.id, user=name, label=record.label, created_at=record.created_at, token=token
+    )

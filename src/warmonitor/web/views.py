@@ -1,0 +1,103 @@
+"""The verbs' results as the API's bodies (``schemas``): plain conversions, no logic."""
+
+from __future__ import annotations
+
+from contextlib import suppress
+from typing import Any
+
+from warmonitor.model import Claim
+from warmonitor.reconcile import Incident
+from warmonitor.store import Review, StoredDocument
+from warmonitor.store.audit import AuditEntry
+from warmonitor.store.claim_search import ClaimHit
+from warmonitor.store.users import UserRecord
+from warmonitor.web import schemas
+
+__all__ = [
+    "audit_entry",
+    "claim_item",
+    "document_summary",
+    "incident_summary",
+    "review_out",
+    "reviewed_claim",
+    "user_out",
+]
+
+
+def user_out(user: UserRecord) -> schemas.UserOut:
+    return schemas.UserOut.model_validate(
+        {
+            "name": user.name,
+            "role": user.role,
+            "disabled": user.disabled,
+            "created_at": user.created_at,
+        }
+    )
+
+
+def document_summary(stored: StoredDocument, claims: int) -> dict[str, Any]:
+    d = stored.document
+    return {
+        "id": d.id,
+        "title": d.title,
+        "published": d.published,
+        "publisher": d.publisher,
+        "url": d.url,
+        "source": d.source,
+        "media_type": d.media_type,
+        "ingested_at": stored.ingested_at,
+        "claims": claims,
+    }
+
+
+def review_out(review: Review) -> schemas.ReviewOut:
+    return schemas.ReviewOut(
+        id=review.id,
+        claim_id=review.claim_id,
+        action=review.action,  # type: ignore[arg-type]
+        reviewer=review.reviewer,
+        created_at=review.created_at,
+        reason=review.note,
+        correction=review.correction,
+    )
+
+
+def claim_item(hit: ClaimHit) -> schemas.ClaimItem:
+    return schemas.ClaimItem(
+        claim=schemas.ClaimOut.model_validate(hit.claim.to_dict()),
+        review_state=hit.review_state,  # type: ignore[arg-type]
+        review=review_out(hit.review) if hit.review else None,
+    )
+
+
+def reviewed_claim(claim: Claim, review: Review | None) -> Claim | None:
+    """The claim as tallies see it: ``None`` if rejected, the correction applied if any (as
+    ``reconcile_service.stored_claims`` applies it)."""
+    if review is None or review.action == "accept":
+        return claim
+    if review.action == "reject":
+        return None
+    with suppress(KeyError, TypeError, ValueError):
+        return Claim.from_dict({**claim.to_dict(), **(review.correction or {}), "id": claim.id})
+    return claim
+
+
+def incident_summary(incident: Incident) -> dict[str, Any]:
+    return {
+        "id": incident.id,
+        "label": incident.label,
+        "policy": incident.policy,
+        "place": incident.place.to_dict() if incident.place else None,
+        "start": incident.start,
+        "end": incident.end,
+        "totals": [t.to_dict() for t in incident.totals],
+        "flags": [f.to_dict() for f in incident.flags],
+        "claimants": list(incident.claimants),
+        "series": [s.to_dict() for s in incident.timeline],
+        "documents": len(incident.document_ids),
+        "claims": len(incident.claim_ids),
+    }
+
+
+def audit_entry(entry: AuditEntry) -> dict[str, Any]:
+    return entry.to_dict()

@@ -1,0 +1,128 @@
+"""Ingest, incidents, actors and exports through the API, as an analyst uses them: reports
+written for these tests are uploaded, reconciled by the same verbs as the CLI, and read back.
+SQLite, and PostgreSQL when ``WARMONITOR_TEST_POSTGRES_URL`` names a server."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from web_support import Api
+
+MORNING = """Shelling kills 14 in Idlib
+
+Shelling killed 14 people in Idlib on Monday, the Syrian Observatory for Human Rights
+said.
+"""
+EVENING = """Toll in Idlib shelling rises
+
+The toll of Monday's shelling of Idlib rose to 19 dead, the Syrian Observatory for Human
+Rights said on Tuesday. The city council said 22 people were killed.
+"""
+
+
+@pytest.fixture
+def reported(api: Api) -> Api:
+    """Two reports of one event uploaded by the analyst."""
+    files = [
+        ("files", ("morning.txt", MORNING.encode(), "text/plain")),
+        ("files", ("evening.txt", EVENING.encode(), "text/plain")),
+    ]
+    response = api.post("/api/ingest/files", files=files, data={"published": "2024-03-05"})
+    assert response.status_code == 201, response.text
+    body = response.json()
+    assert body["files"] == 2 and body["documents_new"] == 2 and body["failures"] == []
+    assert body["claims_added"] >= 3
+    return api
+
+
+def test_uploaded_documents_are_named_by_their_file(reported: Api) -> None:
+    documents = reported.json("/api/documents")["items"]
+    assert sorted(d["source"] for d in documents) == ["upload:evening.txt", "upload:morning.txt"]
+    assert all(d["published"] == "2024-03-05" for d in documents)
+    again = reported.post(
+        "/api/ingest/files", files=[("files", ("copy.txt", MORNING.encode(), "text/plain"))]
+    )
+    assert again.json()["documents_seen"] == 1 and again.json()["documents_new"] == 0
+    entry = reported.audit(action="ingest")[0]
+    assert entry["user"] == "ana" and entry["detail"]["documents_seen"] == 1
+
+
+def test_incidents_with_low_best_high_flags_and_series(reported: Api) -> None:
+    page = reported.json("/api/incidents")
+    assert page["total"] == 1
+    incident = page["items"][0]
+    assert incident["place"]["name"] == "Idlib" and incident["documents"] == 2
+    killed = next(t for t in incident["totals"] if t["outcome"] == "killed")
+    assert killed["low"] <= killed["best"] <= killed["high"]
+    assert killed["high"] >= 19
+    series = {s["claimant"]: s for s in incident["series"] if s["outcome"] == "killed"}
+    observatory = next(s for name, s in series.items() if "Observatory" in name)
+    assert [p["value"] for p in observatory["points"]] == [14, 19]
+    assert isinstance(incident["flags"], list)
+
+    one = reported.json(f"/api/incidents/{incident['id'][:6]}")
+    assert one["id"] == incident["id"]
+    assert one["incident"]["tallies"] and len(one["claim_list"]) == incident["claims"]
+    assert {c["id"] for c in one["claim_list"]} == set(one["incident"]["claims"])
+    median = reported.json(f"/api/incidents/{incident['id']}", policy="median")
+    assert median["policy"] == "median"
+
+
+def test_incident_filters(reported: Api) -> None:
+    assert reported.json("/api/incidents", country="sy")["total"] == 1
+    assert reported.json("/api/incidents", country="UA")["total"] == 0
+    assert reported.json("/api/incidents", outcome="killed")["total"] == 1
+    assert reported.json("/api/incidents", outcome="displaced")["total"] == 0
+    assert reported.json("/api/incidents", q="idlib", start="2024-03-01")["total"] == 1
+    assert reported.json("/api/incidents", end="2024-01-01")["total"] == 0
+    for bad in ({"policy": "loudest"}, {"country": "Syria"}, {"flagged": "perhaps"}):
+        assert reported.get("/api/incidents", params=bad).status_code == 422
+
+
+def test_a_review_changes_the_tally(reported: Api) -> None:
+    incident = reported.json("/api/incidents")["items"][0]
+    before = next(t for t in incident["totals"] if t["outcome"] == "killed")
+    claims = reported.json("/api/claims", outcome="killed", claimant="council")["items"]
+    assert [c["claim"]["count"]["low"] for c in claims] == [22]
+    correction = {"count": {"low": 220, "high": 220, "text": "220"}}
+    response = reported.post(
+        f"/api/claims/{claims[0]['claim']['id']}/reviews",
+        json={"action": "correct", "reason": "the council's own list", "correction": correction},
+    )
+    assert response.status_code == 201
+    after = reported.json(f"/api/incidents/{incident['id']}")
+    high = next(t for t in after["totals"] if t["outcome"] == "killed")["high"]
+    assert high == 220 and high != before["high"]
+
+
+def test_actors(reported: Api) -> None:
+    actors = reported.json("/api/actors")
+    observatory = next(a for a in actors if a["id"] == "sohr")
+    assert observatory["kind"] == "monitor" and observatory["claims"] >= 2
+    assert any(latest["figure"] for latest in observatory["latest"])
+
+
+@pytest.mark.parametrize("format", ["csv", "json", "geojson", "ucdp", "acled", "parquet"])
+def test_exports_in_every_format_are_audited(reported: Api, format: str) -> None:
+    response = reported.get(f"/api/exports/{format}")
+    assert response.status_code == 200, response.text
+    assert "attachment" in response.headers["content-disposition"]
+    if format in ("csv", "ucdp", "acled"):
+        rows = list(csv.DictReader(io.StringIO(response.text)))
+        assert rows
+    elif format == "parquet":
+        assert response.content[:4] == b"PAR1"
+    else:
+        document = json.loads(response.text)
+        assert document["incidents" if format == "json" else "features"]
+    entry = reported.audit(action="export")[0]
+    assert entry["target"] == format and entry["user"] == "vera"
+
+
+def test_an_unknown_export_format_is_422(reported: Api) -> None:
+    assert reported.get("/api/exports/xlsx").status_code == 422
+    assert reported.get("/api/exports/csv", params={"policy": "x"}).status_code == 422
