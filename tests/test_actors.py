@@ -435,3 +435,9 @@ def test_bad_actors_are_refused() -> None:
         Actor("x", "X", "monitor", "Syria")
     with pytest.raises(ValueError, match="twice"):
         ActorRegistry([Actor("x", "X", "monitor"), Actor("x", "Y", "monitor")])
+
+
+def test_a_title_in_either_word_order_is_one_name() -> None:
+    assert normalise_name("the general prosecutor's office") == normalise_name(
+        "the prosecutor general's office"
+    )

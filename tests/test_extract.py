@@ -269,3 +269,33 @@ def test_a_figure_whose_sentence_names_no_place_is_where_the_figures_before_are(
     toll, hospital = by_text(found, "52"), by_text(found, "98")
     assert toll.place is not None and toll.place.name == "Narvik"
     assert hospital.place == toll.place
+
+
+def test_a_report_reproducing_anothers_text_is_that_voice(nlp: Language) -> None:
+    text = (
+        "The following are excerpts of an assessment by the Narnian Ministry of Defence of "
+        "the attack on the port last week.\n\n"
+        '"The strike on the port resulted in at least 64 fatalities."\n'
+    )
+    (found,) = extract_document(Document(text, published=PUBLISHED), nlp)
+    assert found.claimant.name == "Narnian Ministry of Defence"
+
+
+def test_the_source_in_a_relative_clause_after_the_figure(nlp: Language) -> None:
+    text = (
+        "Investigators now estimate that 80 people were killed, far fewer than the nearly 300 "
+        "deaths that the provincial health office originally described.\n"
+    )
+    found = extract_document(Document(text, published=PUBLISHED), nlp)
+    assert "health office" in (by_text(found, "nearly 300").claimant.name or "").lower()
+
+
+def test_a_headline_figure_several_sources_give_is_the_leads(nlp: Language) -> None:
+    text = (
+        "Gunmen kill 12 villagers in Narvik raid\n\n"
+        "Gunmen killed 12 villagers in a raid near Narvik, the regional police said.\n\n"
+        "Later, in a separate statement, the Narnian Red Cross said 12 people were killed.\n"
+    )
+    found = extract_document(Document(text, published=PUBLISHED), nlp)
+    headline = min(found, key=lambda c: c.evidence.start)
+    assert "police" in (headline.claimant.name or "").lower()

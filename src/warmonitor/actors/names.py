@@ -56,7 +56,12 @@ _SPELLINGS: dict[str, str] = {
     "zelenskiy": "zelensky",
     "el": "al",
 }
-_PHRASES = (("united nations", "un"), ("united kingdom", "uk"), ("united states", "us"))
+_PHRASES = (
+    ("united nations", "un"),
+    ("united kingdom", "uk"),
+    ("united states", "us"),
+    ("general prosecutor", "prosecutor general"),  # the title in either order
+)
 _ARTICLES = frozenset({"the", "a", "an"})
 _ISATION = re.compile(r"(?<=[a-z]{3})ization(s?)\b")
 #: Words left out of a name's initials ("Syrian Observatory for Human Rights" → SOHR).

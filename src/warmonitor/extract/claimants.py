@@ -102,6 +102,7 @@ class Attribution:
     verb_end: int
     descriptor: str | None = None  # appositive "a UK-based war monitor"
     recipient: str | None = None  # "told Reuters" → "Reuters"
+    antecedent: int | None = None  # "the 500 deaths that X reported": where "deaths" starts
 
 
 def find_attributions(sentence: str) -> list[Attribution]:
@@ -121,12 +122,27 @@ def find_attributions(sentence: str) -> list[Attribution]:
             att = _right_subject(sentence, m.start(), m.end())
         if att and not _NO_VOICE.match(att.text):
             found.append(att)
+    for m in _RELATIVE_SOURCE.finditer(sentence):
+        if not any(a.verb_start == m.start(2) for a in found) and not _looks_like_clause(m[1]):
+            found.append(
+                Attribution(m[1], m.start(1), m.end(1), m.start(2), m.end(2), antecedent=m.start())
+            )
     tail = _HEADLINE_SOURCE.search(sentence)
     if tail and not _looks_like_clause(tail.group(1)):
         found.append(
             Attribution(tail.group(1), tail.start(1), tail.end(1), tail.start(), tail.end())
         )
     return sorted(found, key=lambda a: a.verb_start)
+
+
+# the source of a figure in a relative clause after it: "the nearly 500 deaths that health
+# authorities in the enclave originally described", "the 40 dead the mayor reported"
+_RELATIVE_SOURCE = re.compile(
+    r"\b(?:deaths|dead|killed|casualties|victims|wounded|injured|toll|figure|fatalities)\s+"
+    r"(?:that|which)?\s*((?:the|a|an|its|local|\w+)\s+[^,;:.\d]{0,60}?)\s+"
+    r"(?:(?:had|has|have|initially|originally|first|earlier|later|then|also)\s+){0,2}"
+    r"(described|reported|announced|gave|counted|recorded|claimed|cited|documented|confirmed)\b"
+)
 
 
 # verbs that put their subject after them ("…, said the mayor"); a transitive verb ("…,

@@ -148,6 +148,7 @@ def extract_claims(
     plain = text.translate(_TYPOGRAPHIC)  # same offsets: evidence is cut from ``text``
     voices: dict[int, list[tuple[int, Claimant]]] = {}  # each sentence's named sources, by offset
     credits: dict[int, list[tuple[int, Claimant]]] = {}  # "figures provided by X": X, by offset
+    document_voice: tuple[int, Claimant] | None = None  # whose text the report reproduces
     for index, (a, b) in enumerate(source.sentences):
         sentence = plain[a:b]
         attributions = find_attributions(sentence)
@@ -171,6 +172,11 @@ def extract_claims(
             event_period = periods[0][1]
         before = drafts[-1] if drafts and index - drafts[-1].sentence_index <= 1 else None
         figures = find_figures(sentence, before.figure.outcome if before else None)
+        if index <= 1 and document_voice is None:
+            following = _FOLLOWING.search(sentence)
+            if following:  # "The following are excerpts of an assessment by X": X's words
+                voice = as_actor(registry.resolve(following.group(1)), outlet, country=country)
+                document_voice = (index, voice) if voice is not outlet else None
         if not figures:
             labels = document_hedges(sentence)
             if labels:
@@ -215,6 +221,10 @@ def extract_claims(
         drafts.extend(local)
     _carry_places(drafts)
     attribute_across_sentences(drafts, plain, source.sentences, voices, credits)
+    if document_voice is not None:
+        for d in drafts:
+            if not d.attributed and d.sentence_index > document_voice[0]:
+                d.claimant, d.attributed = document_voice[1], True
     main_place = places.main if places else None
     claims = [_claim(d, source, extractor, reported_by, main_place, event_period) for d in drafts]
     lead = text[slice(*source.sentences[0])] if source.sentences else ""
@@ -300,6 +310,9 @@ def _claimant_for(
         return outlet, False
     inner = [(att, c) for att, c in voiced if c.kind != "media"]
     pos = fig.mention.start
+    for att, c in inner:  # "the nearly 500 deaths that X described": X's, whatever is nearer
+        if att.antecedent is not None and 0 <= att.antecedent - fig.mention.end <= 20:
+            return c, True
     best = min(inner or voiced, key=lambda ac: abs(ac[0].verb_start - pos))
     return best[1], True
 
@@ -311,6 +324,14 @@ _RESTATED = re.compile(
     r"published|stated|given)\s+(?:(?:death|casualty)\s+)?(?:numbers?|figures?|tolls?|"
     r"tally|count)?\s*(?:of\s+)?(?:(?:at least|more than|about|some|nearly)\s+)?$",
     re.I,
+)
+# a report that reproduces another's text: "The following are excerpts of an assessment by
+# the Narnian defence ministry of …", "Following is the text of a statement from X"
+_FOLLOWING = re.compile(
+    r"\b(?:the\s+)?following\s+(?:are|is)\s+(?:the\s+)?(?:(?:full\s+)?text|excerpts?|extracts?|"
+    r"highlights|a\s+summary|key\s+points)\s+(?:of|from)\s+(?:an?|the)\s+(?:[\w\-]+\s+){0,3}?"
+    r"(?:by|from|of|issued\s+by|released\s+by)\s+((?:the\s+)?[A-Z][\w\-'’]*(?:\s+(?:of|for|the|and|"
+    r"[A-Z][\w\-'’]*|[a-z]+'s|[a-z]+’s)){0,8}?)(?=\s+of\s+(?:an?|the|its|their)\s+[a-z]|\s+(?:on|about|in|into|over|at)\s|[,.;:]|\s*$)",
 )
 _JOINED = re.compile(r"^\s*(?:[a-z]+\s*)?(?:,|and|,\s*and)\s*$")
 # an attribution that credits a source with figures: "the casualty figures provided by X"

@@ -214,10 +214,15 @@ def _attribute_continuations(
             d.hedges.extend(h for h in before[0].hedges if h not in d.hedges)
 
 
+#: The sentences of a report's opening: its headline and lead, which state the same news.
+_OPENING = 3
+
+
 def _attribute_repeats(drafts: Sequence[Statement]) -> None:
     """A figure the report states without a source (a headline, a lead) and elsewhere with one
     ("52 killed …" then "52 people were killed, officials said") is that source's: the same
-    outcome and count said by one claimant only. Hedges of the attributed statement follow."""
+    outcome and count said by one claimant only, or, for a headline's figure that several
+    sources give, the one the lead gives it. Hedges of the attributed statement follow."""
     sources: dict[tuple[str, int, int | None], set[str]] = {}
     said: dict[tuple[str, int, int | None], Statement] = {}
     for d in drafts:
@@ -229,7 +234,9 @@ def _attribute_repeats(drafts: Sequence[Statement]) -> None:
         if d.attributed or not d.figure.outcome:
             continue
         key = (d.figure.outcome, d.figure.count.low, d.figure.count.high)
-        if len(sources.get(key, ())) == 1:
+        first = said.get(key)
+        lead = first is not None and d.sentence_index == 0 and 0 < first.sentence_index < _OPENING
+        if len(sources.get(key, ())) == 1 or lead:
             source = said[key]
             d.claimant, d.attributed = source.claimant, True
             d.hedges.extend(h for h in source.hedges if h not in d.hedges)
