@@ -299,3 +299,33 @@ def test_a_headline_figure_several_sources_give_is_the_leads(nlp: Language) -> N
     found = extract_document(Document(text, published=PUBLISHED), nlp)
     headline = min(found, key=lambda c: c.evidence.start)
     assert "police" in (headline.claimant.name or "").lower()
+
+
+def test_a_document_named_by_its_author_is_the_authors_voice(nlp: Language) -> None:
+    text = (
+        "Investigation suggests 70 died in the Narvik shelter strike\n\n"
+        "Close to 70 people died in the strike on the Narvik shelter, evidence from a Nordic "
+        "Press Agency investigation suggests.\n"
+    )
+    found = extract_document(Document(text, published=PUBLISHED), nlp)
+    assert {c.claimant.name for c in found} == {"Nordic Press Agency"}
+
+
+def test_the_same_estimate_is_the_figure_before_in_a_new_voice(nlp: Language) -> None:
+    text = (
+        "The city council said about 300 people died in the theatre.\n\n"
+        "Anna Berg, an adviser to the mayor, later gave the same estimate in a post online.\n"
+    )
+    found = extract_document(Document(text, published=PUBLISHED), nlp)
+    said = {(c.claimant.name, c.count.low, c.count.high, c.outcome) for c in found}
+    assert ("Anna Berg", 300, 300, "killed") in said and len(found) == 2
+
+
+def test_a_dateline_is_where_the_newsroom_is_not_the_news(nlp: Language) -> None:
+    text = (
+        "TROMSO, Norway: Local officials said on Friday that 40 people were killed in the "
+        "bombing of a school in the city of Narvik.\n"
+    )
+    (found,) = extract_document(Document(text, published=PUBLISHED), nlp)
+    assert found.place is not None and found.place.name == "Narvik"
+    assert found.claimant.name == "Local officials"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reconcile_factory import claim
+from reconcile_factory import ARIHA, claim
 from warmonitor.model import Claimant
 from warmonitor.reconcile.sources import UNATTRIBUTED, Claimants
 
@@ -126,3 +126,14 @@ def test_two_descriptions_of_one_body_are_one_voice_in_an_incident() -> None:
         ["the state ferryboat company", "the state ferryboat company", "bus company"],
         ["ferry company"],
     ]
+
+
+def test_a_towns_government_is_one_voice_however_reports_name_it() -> None:
+    hall = claim(30, claimant="Ariha city hall", kind="government", place=ARIHA)
+    local = claim(30, claimant="Local officials", kind="government", place=ARIHA)
+    city = claim(32, claimant="City officials", kind="government", place=ARIHA)
+    town = claim(32, claimant="Ariha officials", kind="government", place=ARIHA)
+    national = claim(40, claimant="Syrian officials", kind="government", place=ARIHA)
+    (shown,) = unified([hall, local, city, town, national])
+    assert shown[:4] == ["Ariha city hall"] * 4
+    assert shown[4] != shown[0]

@@ -171,7 +171,7 @@ def extract_claims(
         if event_period is None and periods and periods[0][1].start is not None:
             event_period = periods[0][1]
         before = drafts[-1] if drafts and index - drafts[-1].sentence_index <= 1 else None
-        figures = find_figures(sentence, before.figure.outcome if before else None)
+        figures = find_figures(sentence, before.figure if before else None)
         if index <= 1 and document_voice is None:
             following = _FOLLOWING.search(sentence)
             if following:  # "The following are excerpts of an assessment by X": X's words
@@ -220,6 +220,11 @@ def extract_claims(
                     draft.place = draft.place or total.place
         drafts.extend(local)
     _carry_places(drafts)
+    for d in drafts:  # "Investigation suggests 600 died": the investigation its author's
+        noun = _ARTICLE_WORD.sub("", (d.claimant.name or "").lower())
+        if noun in registry.authored and d.claimant.name != registry.authored[noun].name:
+            author = registry.authored[noun]
+            d.claimant = Claimant(author.name, d.claimant.text, author.kind)
     attribute_across_sentences(drafts, plain, source.sentences, voices, credits)
     if document_voice is not None:
         for d in drafts:
@@ -333,6 +338,7 @@ _FOLLOWING = re.compile(
     r"(?:by|from|of|issued\s+by|released\s+by)\s+((?:the\s+)?[A-Z][\w\-'’]*(?:\s+(?:of|for|the|and|"
     r"[A-Z][\w\-'’]*|[a-z]+'s|[a-z]+’s)){0,8}?)(?=\s+of\s+(?:an?|the|its|their)\s+[a-z]|\s+(?:on|about|in|into|over|at)\s|[,.;:]|\s*$)",
 )
+_ARTICLE_WORD = re.compile(r"^(?:the|an?|this|that)\s+")
 _JOINED = re.compile(r"^\s*(?:[a-z]+\s*)?(?:,|and|,\s*and)\s*$")
 # an attribution that credits a source with figures: "the casualty figures provided by X"
 _CREDITS = re.compile(

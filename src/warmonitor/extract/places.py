@@ -149,6 +149,8 @@ def _resolved(text: str, r: Resolved, country: str | None) -> ResolvedMention:
     # its government, a destination or the newsroom
     metonym = r.entry.feature_code == "PPLC" and _metonym(text, m.start, m.end)
     tier = min(_tier(r) + (reference or metonym), 3)
+    if _dateline(text, m.start, m.end):
+        tier = 3  # the newsroom: any place the text puts the news in comes first
     place = r.entry.to_place(m.text)
     located = _locates(r, country)
     return ResolvedMention(
@@ -170,6 +172,21 @@ def _capital(text: str, m: ResolvedMention, gaz: Gazetteer) -> ResolvedMention |
         return None
     place = entry.to_place(text[m.start : m.end])
     return replace(m, entry=entry, place=place, located=True, tier=min(m.tier, 2))
+
+
+# what may stand before a dateline: quotes, a date stamp ("2022-03-26", "date 2022-03-26")
+_BEFORE_DATELINE = re.compile(r"[\s\"'“]*(?:(?:date|updated|published)\b:?\s*)?[\d\-/.: ]*")
+
+
+def _dateline(text: str, start: int, end: int) -> bool:
+    """Whether a place in capitals opens the text as a wire story's dateline ("LVIV, Ukraine:
+    …"): where the newsroom is, not where the news happened."""
+    name = text[start:end]
+    return (
+        name.isupper()
+        and _BEFORE_DATELINE.fullmatch(text, 0, start) is not None
+        and bool(_DATELINE.match(text, end))
+    )
 
 
 def _metonym(text: str, start: int, end: int) -> bool:

@@ -202,7 +202,37 @@ def _institution(key: str, claim: Claim) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
+# A town's government, however a report names it: "Mariupol city hall", "the city council",
+# "local officials", "Mariupol officials", "city authorities" are one voice in an incident.
+_LOCAL_MARKS = frozenset("city local municipal town village".split())
+_LOCAL_BODIES = frozenset(
+    "officials authorities council hall administration government office".split()
+)
+
+
+def _local_government(claim: Claim, towns: frozenset[str]) -> bool:
+    """True when the claimant is the government of a town of the incident (``towns``:
+    casefolded names) or of "the city": a level mark or the town's name, then a body."""
+    words = [
+        w
+        for w in re.findall(r"[\w-]+", _words(claim).casefold().replace("’", "'"))
+        if w not in ("the", "a", "an", "s")
+    ]
+    marked = [w for w in words if w in _LOCAL_MARKS or w in towns]
+    rest = [w for w in words if w not in _LOCAL_MARKS and w not in towns]
+    return bool(marked) and bool(rest) and all(w in _LOCAL_BODIES for w in rest)
+
+
+def _local_rank(claim: Claim, towns: frozenset[str], size: int) -> tuple[bool, bool, int]:
+    """Which name of a town's government to show: the town's name, an institution ("city
+    hall", "council") over its people ("officials"), then the most quoted."""
+    words = set(re.findall(r"[\w-]+", _words(claim).casefold()))
+    return bool(words & towns), bool(words & _INSTITUTION_BODIES), size
+
+
+_INSTITUTION_BODIES = frozenset("council hall administration government office".split())
 _VOWELS = re.compile(r"[aeiouy]+")
+_TOWNS = frozenset({"city", "neighbourhood", "point"})
 
 
 def _skeleton(name: str) -> str | None:
@@ -385,6 +415,21 @@ class Claimants:
                 named = [k for k, name in actors.items() if noun in name]
                 if len(named) == 1:
                     remap[key] = named[0]
+            towns = frozenset(
+                c.place.name.casefold()
+                for c in members
+                if c.place is not None and c.place.precision in _TOWNS
+            )
+            local = [
+                k
+                for k in keys
+                if k not in remap
+                and k != "~" + UNATTRIBUTED
+                and _local_government(sample[k], towns)
+            ]
+            if len(local) > 1:
+                kept = max(local, key=lambda k: _local_rank(sample[k], towns, size[k]))
+                remap.update({k: kept for k in local if k != kept})
             by_head: dict[tuple[str, frozenset[str]], list[str]] = {}
             for key, head in heads.items():
                 if key not in remap:

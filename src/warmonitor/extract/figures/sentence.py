@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import replace
 
-from warmonitor.extract.counts import find_counts
+from warmonitor.extract.counts import CountMention, find_counts
 from warmonitor.extract.figures.conjuncts import (
     and_one,
     companion_chain,
@@ -39,7 +40,7 @@ from warmonitor.extract.outcomes import (
     bind_toll,
     find_triggers,
 )
-from warmonitor.extract.victims import victim_phrase
+from warmonitor.extract.victims import VictimPhrase, victim_phrase
 
 __all__ = ["Figure", "find_figures"]
 
@@ -68,15 +69,17 @@ _CUMULATIVE = re.compile(
 )
 
 
-def find_figures(sentence: str, previous: str | None = None) -> list[Figure]:
+def find_figures(sentence: str, previous: Figure | None = None) -> list[Figure]:
     """The casualty figures of one sentence, in order of appearance. ``previous`` is the
-    outcome of the figure just before the sentence, which a revision of it takes ("… said 500
-    had died. It then revised that number to 471")."""
+    figure just before the sentence, whose outcome a revision of it takes ("… said 500 had
+    died. It then revised that number to 471") and which "the same estimate" repeats."""
     triggers = find_triggers(sentence)
     revises = previous is not None and _REVISION.search(sentence) is not None
+    same = _SAME_FIGURE.search(sentence) if previous is not None else None
     if (
         not triggers
         and not revises
+        and not same
         and not PARTS_SENTENCE.match(sentence)
         and not _AMONG_DEAD.search(sentence)
     ):
@@ -105,8 +108,10 @@ def find_figures(sentence: str, previous: str | None = None) -> list[Figure]:
     _place_list(sentence, figures)
     _among_the_dead(sentence, figures)
     _updates(sentence, figures)
-    if revises and previous is not None:
-        _revisions(sentence, figures, previous)
+    if revises and previous is not None and previous.outcome:
+        _revisions(sentence, figures, previous.outcome)
+    if same is not None and previous is not None and not figures:
+        figures.append(_repeated(previous, same.start(1), same.end(1), same[1]))
     masked = mask_notes(sentence)  # "a [local?] elder", "a party (GP) official"
     figures = and_one(masked, figures)
     figures = object_chain(masked, figures)
@@ -375,6 +380,23 @@ _REVISION = re.compile(
     r"(?:\s+\w+ly)?(?:\s+(?:up|down|upwards|downwards))?\s+to\b",
     re.I,
 )
+
+
+# "later gave the same estimate": the figure before, said again by this sentence's voice
+_SAME_FIGURE = re.compile(
+    r"\b(?:gave|give|gives|giving|cited|cites|reported|reports|confirmed|confirms|repeated|"
+    r"repeats|put forward|announced|offered|published)\s+(?:\w+\s+)?"
+    r"((?:the|a)\s+same\s+(?:estimate|figure|toll|death toll|number|count|tally))\b",
+    re.I,
+)
+
+
+def _repeated(previous: Figure, start: int, end: int, words: str) -> Figure:
+    """The figure before, as this sentence's words for it ("the same estimate") state it."""
+    count = replace(previous.mention.count, text=words)
+    mention = CountMention(start, end, count, start, end, "count")
+    victims = VictimPhrase(previous.victims.text, end, previous.victims.group)
+    return Figure(mention, victims, previous.outcome, None, cumulative=previous.cumulative)
 
 
 def _revisions(sentence: str, figures: list[Figure], previous: str) -> None:
