@@ -4,6 +4,7 @@ each filter has an exact answer."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -266,3 +267,19 @@ def test_a_viewer_cannot_review(stocked: Api) -> None:
     response = stocked.post(f"/api/claims/{claim}/reviews", as_="viewer", json=body)
     assert response.status_code == 403
     assert stocked.store.reviews() == []
+
+
+def test_only_the_newest_extractor_version_is_listed(stocked: Api) -> None:
+    newer = [
+        replace(
+            make_claim(FIRST, 7, place=ALEPPO),
+            id=f"{FIRST.id[:12]}-v2",
+            extractor="warmonitor 0.2.0",
+        )
+    ]
+    stocked.store.add_claims(newer)
+    page = stocked.json("/api/claims")
+    assert ids(page) == [f"{FIRST.id[:12]}-v2", *[f"{SECOND.id[:12]}-{n}" for n in range(3)]]
+    assert page["total"] == 4
+    assert stocked.json("/api/claims", place="SY")["total"] == 1
+    assert [d["claims"] for d in stocked.json("/api/documents")["items"]] == [1, 3]

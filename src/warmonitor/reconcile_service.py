@@ -16,7 +16,6 @@ no input changed, the stored incidents are the result and nothing is reconciled 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date
 from typing import cast
@@ -35,6 +34,7 @@ from warmonitor.reconcile import (
 )
 from warmonitor.reconcile.codec import decode, encode
 from warmonitor.reconcile.grouping import DEFAULT_RULES
+from warmonitor.review_service import reviewed
 from warmonitor.store import Store
 from warmonitor.store.incidents import IncidentRecord, StoredDecision
 
@@ -112,14 +112,9 @@ def stored_claims(store: Store) -> list[Claim]:
         latest[review.claim_id] = (review.action, review.correction)
     out = []
     for claim in store.claims():
-        action, correction = latest.get(claim.id, ("accept", None))
-        if action == "reject":
-            continue
-        if action == "correct" and correction:
-            # a correction that does not make a valid claim is ignored
-            with suppress(KeyError, TypeError, ValueError):
-                claim = Claim.from_dict({**claim.to_dict(), **correction, "id": claim.id})
-        out.append(claim)
+        used = reviewed(claim, *latest.get(claim.id, ("accept", None)))
+        if used is not None:
+            out.append(used)
     return out
 
 

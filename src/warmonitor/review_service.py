@@ -14,6 +14,7 @@ now; ``place`` and ``period`` are replaced as given.
 
 from __future__ import annotations
 
+from contextlib import suppress
 from typing import Any
 
 from warmonitor.errors import ConfigurationError
@@ -21,7 +22,7 @@ from warmonitor.model import CLAIMANT_KINDS, OUTCOMES, Claim
 from warmonitor.reconcile.tallies import GROUPS
 from warmonitor.store import Review, ReviewAction, Store
 
-__all__ = ["CORRECTABLE", "check_correction", "review_claim"]
+__all__ = ["CORRECTABLE", "check_correction", "review_claim", "reviewed"]
 
 CORRECTABLE: tuple[str, ...] = (
     "outcome",
@@ -76,6 +77,18 @@ def check_correction(claim: Claim, correction: dict[str, Any]) -> dict[str, Any]
             "the correction does not make a valid claim: " + "; ".join(problems)
         )
     return whole
+
+
+def reviewed(claim: Claim, action: str | None, correction: dict[str, Any] | None) -> Claim | None:
+    """The claim as its latest review (``action``, ``correction``) leaves it for tallies:
+    ``None`` when rejected, the correction applied when corrected (one that does not make a
+    valid claim, stored before corrections were checked, is ignored), else the claim."""
+    if action == "reject":
+        return None
+    if action == "correct" and correction:
+        with suppress(KeyError, TypeError, ValueError):
+            return Claim.from_dict({**claim.to_dict(), **correction, "id": claim.id})
+    return claim
 
 
 def review_claim(

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from contextlib import suppress
 from typing import Any
 
 from warmonitor.model import Claim
 from warmonitor.reconcile import Incident
+from warmonitor.review_service import reviewed
 from warmonitor.store import Review, StoredDocument
 from warmonitor.store.audit import AuditEntry
 from warmonitor.store.claim_search import ClaimHit
@@ -71,15 +71,10 @@ def claim_item(hit: ClaimHit) -> schemas.ClaimItem:
 
 
 def reviewed_claim(claim: Claim, review: Review | None) -> Claim | None:
-    """The claim as tallies see it: ``None`` if rejected, the correction applied if any (as
-    ``reconcile_service.stored_claims`` applies it)."""
-    if review is None or review.action == "accept":
+    """The claim as tallies see it (``review_service.reviewed``)."""
+    if review is None:
         return claim
-    if review.action == "reject":
-        return None
-    with suppress(KeyError, TypeError, ValueError):
-        return Claim.from_dict({**claim.to_dict(), **(review.correction or {}), "id": claim.id})
-    return claim
+    return reviewed(claim, review.action, review.correction)
 
 
 def incident_summary(incident: Incident) -> dict[str, Any]:

@@ -94,9 +94,8 @@ def ingest_files(
             name = upload.filename or f"upload-{n}"
             body = upload.file.read(limits.max_bytes + 1)
             if len(body) > limits.max_bytes:
-                failures.append(
-                    FailureOut(source=name, reason=f"larger than {limits.max_bytes} bytes")
-                )
+                reason = f"larger than {limits.max_bytes} bytes"
+                failures.append(FailureOut(source=f"upload:{name}", reason=reason))
                 continue
             path = Path(folder) / _safe_name(name, n)
             path.write_bytes(body)
