@@ -329,3 +329,29 @@ def test_a_dateline_is_where_the_newsroom_is_not_the_news(nlp: Language) -> None
     (found,) = extract_document(Document(text, published=PUBLISHED), nlp)
     assert found.place is not None and found.place.name == "Narvik"
     assert found.claimant.name == "Local officials"
+
+
+def test_a_spokesperson_speaks_for_the_body(nlp: Language) -> None:
+    text = (
+        "The Narnian health ministry said 30 people were killed in the strike. "
+        "Lena Dahl, spokesperson of the ministry, also reported that 120 people are missing.\n"
+    )
+    found = extract_document(Document(text, published=PUBLISHED), nlp)
+    assert by_text(found, "120").claimant.name == by_text(found, "30").claimant.name
+    assert by_text(found, "120").claimant.text == "Lena Dahl"
+
+
+def test_a_role_described_before_the_name_is_the_person_named_later(nlp: Language) -> None:
+    text = (
+        "The bodies of more than 90 civilians were found in the district, the regional police "
+        "chief said on Friday.\n\n"
+        "Erik Lund, the head of the regional police force, said 35 of them had been shot.\n"
+    )
+    found = extract_document(Document(text, published=PUBLISHED), nlp)
+    assert by_text(found, "more than 90").claimant.name == "Erik Lund"
+
+
+def test_bodies_found_in_a_headline_are_not_a_claimant(nlp: Language) -> None:
+    text = "90 civilian bodies found in Narvik district\n\nThe police said 90 civilians died.\n"
+    found = extract_document(Document(text, published=PUBLISHED), nlp)
+    assert all("bodies" not in (c.claimant.name or "") for c in found)

@@ -118,6 +118,8 @@ def find_attributions(sentence: str) -> list[Attribution]:
         if _PASSIVE_BEFORE.search(sentence[: m.start()]) or sentence.startswith(" by ", m.end()):
             continue
         att = _left_subject(sentence, m.start(), m.end())
+        if att is not None and _FOUND_OBJECT.search(att.text) and _FINDING.match(m.group()):
+            continue  # "900 civilian bodies found in the region": the found, not finders
         if att is None and _inverted(sentence, m.start()) and _INVERTIBLE.match(m.group()):
             att = _right_subject(sentence, m.start(), m.end())
         if att and not _NO_VOICE.match(att.text):
@@ -142,6 +144,13 @@ _RELATIVE_SOURCE = re.compile(
     r"(?:that|which)?\s*((?:the|a|an|its|local|\w+)\s+[^,;:.\d]{0,60}?)\s+"
     r"(?:(?:had|has|have|initially|originally|first|earlier|later|then|also)\s+){0,2}"
     r"(described|reported|announced|gave|counted|recorded|claimed|cited|documented|confirmed)\b"
+)
+
+
+# a headline's passive participle: "bodies found", "victims recorded"
+_FINDING = re.compile(r"(?:found|finds|saw|verified|registered|recorded|documented|counted)$")
+_FOUND_OBJECT = re.compile(
+    r"\b(?:bodies|corpses|remains|graves|victims|dead|civilians|people|soldiers|children)$", re.I
 )
 
 
@@ -208,6 +217,28 @@ _PERSON_NAME = re.compile(r"^[A-Z][\w\-'’]+(?:\s+(?:al-|el-|de\s+)?[A-Z][\w\-'
 _DOCUMENT_NOUN = re.compile(
     r"^(?:the|a|an)\s+[\w.\-'’ ]{0,60}\b(?:report|assessment|investigation|inquiry|review|"
     r"analysis|study)$",
+    re.I,
+)
+# the words for one person's role: "the police chief" is "the head of the police"
+_ROLE_SYNONYMS: dict[str, frozenset[str]] = {
+    word: frozenset(same)
+    for same in (
+        ("chief", "head"),
+        ("governor",),
+        ("mayor",),
+        ("prosecutor",),
+        ("commander",),
+        ("director",),
+        ("minister",),
+    )
+    for word in same
+}
+# one who speaks for a body is the body's voice: "a spokesman for the ministry", "NAME,
+# spokesperson of the Narnian Red Cross"
+_SPEAKS_FOR = re.compile(
+    r"^(?:(?:a|an|the|its|their)\s+)?(?:(?:chief|senior|official|main)\s+)?"
+    r"(?:spokes(?:man|woman|person)|press\s+(?:officer|secretary)|media\s+officer)\s+"
+    r"(?:of|for|at|with)\s+(?P<body>.+)$",
     re.I,
 )
 # a document named by its author: "an Associated Press investigation", "evidence from a
@@ -367,6 +398,7 @@ class _Entry:
     aliases: set[str] = field(default_factory=set)
     heads: set[str] = field(default_factory=set)
     person: bool = False
+    described: set[str] = field(default_factory=set)  # the words of its roles and appositives
 
 
 def _norm(text: str) -> str:
@@ -388,6 +420,13 @@ class ClaimantRegistry:
         """The canonical claimant for ``text`` (and an appositive ``descriptor``, if any)."""
         words = text.strip().strip("\"'“”‘’")
         low = words.lower()
+        speaks = _SPEAKS_FOR.match(descriptor or words)
+        if speaks:  # "a spokesman for the ministry", "NAME, spokesperson of the ministry"
+            body = self._speaks_for(speaks["body"])
+            if body is not None:
+                if descriptor:
+                    body.aliases.add(_norm(words))
+                return self._use(body, words)
         authored = _AUTHORED.match(words)
         if authored and not descriptor:  # "an Associated Press investigation": its author's
             found = self.resolve(authored["author"])
@@ -423,6 +462,7 @@ class ClaimantRegistry:
             for extra in (descriptor, based, role):
                 if extra:
                     entry.heads.update(self._heads(extra))
+                    entry.described.update(re.findall(r"[a-z]+", extra.lower()))
                     if entry.kind == "unnamed":
                         entry.kind = claimant_kind(extra)
             return self._use(entry, words)
@@ -438,6 +478,35 @@ class ClaimantRegistry:
             entry.person = bool(_ROLE.search(bare)) and not bare.lower().endswith("s")
             self._entries.append(entry)
         return Claimant(bare or words, words, kind)
+
+    def person_described(self, description: str) -> Claimant | None:
+        """The one person the document describes in the role a description ends in ("the
+        regional police chief" before or after "NAME, the head of the regional police"): its
+        role word (or another word for it) and one more word of it in the person's
+        appositive; ``None`` when no one, or several, fit."""
+        words = re.findall(r"[a-z]+", description.lower())
+        if not words or words[-1] not in _ROLE_SYNONYMS:
+            return None
+        role = _ROLE_SYNONYMS[words[-1]]
+        rest = {w for w in words[:-1] if w not in ("the", "a", "an", "its", "their", "local")}
+        fit = [
+            e
+            for e in self._entries
+            if e.person and role & e.described and (not rest or rest & e.described)
+        ]
+        return Claimant(fit[0].name, description, fit[0].kind) if len(fit) == 1 else None
+
+    def _speaks_for(self, body: str) -> _Entry | None:
+        """The body a spokesperson speaks for: one the document named ("the ministry"), or a
+        name ("the Narnian Red Cross"); ``None`` for a person or an unknown description."""
+        found = self._by_descriptor(body) if re.match(r"the\s", body, re.I) else None
+        if found is None:
+            name, acronym, _ = self._proper_name(body)
+            if name is None:
+                return None
+            self.resolve(body)
+            found = self._find_name(name, acronym)
+        return found if found is not None and not found.person else None
 
     def _use(self, entry: _Entry, words: str) -> Claimant:
         if self._entries and self._entries[-1] is not entry:  # most recent voice last

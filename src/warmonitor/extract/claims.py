@@ -220,6 +220,12 @@ def extract_claims(
                     draft.place = draft.place or total.place
         drafts.extend(local)
     _carry_places(drafts)
+    for d in drafts:  # "the regional police chief said" of "NAME, the head of the police"
+        if d.attributed and d.claimant.name and d.claimant.name == d.claimant.name.lower():
+            person = registry.person_described(d.claimant.name)
+            if person is not None:
+                said = Claimant(person.name, d.claimant.text, person.kind)
+                d.claimant = as_actor(said, outlet, country=country)
     for d in drafts:  # "Investigation suggests 600 died": the investigation its author's
         noun = _ARTICLE_WORD.sub("", (d.claimant.name or "").lower())
         if noun in registry.authored and d.claimant.name != registry.authored[noun].name:

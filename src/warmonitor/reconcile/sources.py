@@ -158,6 +158,18 @@ _ROLES = frozenset(
 )
 
 
+# Words for one role: "the police chief" is the "head of the police" the incident names.
+_ROLE_WORDS: dict[str, frozenset[str]] = {
+    word: frozenset(same)
+    for same in (
+        ("chief", "head"),
+        ("spokesman", "spokeswoman", "spokesperson"),
+        ("adviser", "advisor"),
+    )
+    for word in same
+}
+
+
 def _role(claim: Claim) -> str | None:
     """The role a description of one person ends in ("the local governor" → governor)."""
     words = re.findall(r"[\w'-]+", _words(claim).casefold())
@@ -402,7 +414,8 @@ class Claimants:
                 role = _role(sample[key])
                 if role is None:
                     continue
-                named = [k for k in persons if role in words[k]]
+                role_words = _ROLE_WORDS.get(role, frozenset({role}))
+                named = [k for k in persons if role_words & words[k]]
                 if len(named) == 1:
                     remap[key] = named[0]
             actors = {
