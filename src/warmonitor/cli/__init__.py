@@ -14,6 +14,7 @@ from __future__ import annotations
 from warmonitor.cli import (  # noqa: F401  register commands
     actors,
     documents,
+    estimate,
     incidents,
     serve,
     stored,
