@@ -1,15 +1,17 @@
 """warmonitor's errors as HTTP answers, mapped once: ``{"detail": "why"}`` with a 4xx status.
 
 NotFoundError 404, ConflictError 409, ConfigurationError and InputError 400 (a value the
-request gave that the verbs refuse), AccessError 401, ThrottledError 429 with Retry-After, any
-other StoreError 503 (the database could not answer). Request validation stays FastAPI's 422
-with its list of problems.
+request gave that the verbs refuse), AccessError 401, ThrottledError 429 with Retry-After; a
+StoreError is 503 when the database could not be reached (its cause a connection error), else
+400 (the store refused what was asked: an actor correction that does not replay, a decision on
+claims in two incidents). Request validation stays FastAPI's 422 with its list of problems.
 """
 
 from __future__ import annotations
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError
 
 from warmonitor.errors import (
     AccessError,
@@ -31,12 +33,15 @@ _STATUS: tuple[tuple[type[WarmonitorError], int], ...] = (
     (AccessError, 401),
     (ConfigurationError, 400),
     (InputError, 400),
-    (StoreError, 503),
+    (StoreError, 400),
 )
+_UNREACHABLE = (OperationalError, InterfaceError, DisconnectionError)
 
 
 def status_of(exc: WarmonitorError) -> int:
     """The HTTP status of one of warmonitor's errors."""
+    if isinstance(exc, StoreError) and isinstance(exc.__cause__, _UNREACHABLE):
+        return 503
     for kind, status in _STATUS:
         if isinstance(exc, kind):
             return status

@@ -12,22 +12,29 @@ from typing import Any, Generic, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = [
+    "ActorCorrectionIn",
     "ActorOut",
     "AuditEntryOut",
     "ClaimDetail",
     "ClaimItem",
     "ClaimOut",
+    "DecisionOut",
+    "DocumentCorrected",
     "DocumentOut",
+    "DocumentPatch",
     "DocumentSummary",
     "ErrorOut",
     "IncidentDetail",
     "IncidentSummary",
     "IngestOut",
     "LoginIn",
+    "MergeIn",
+    "MoveIn",
     "Page",
     "ReviewIn",
     "ReviewOut",
     "SessionOut",
+    "SplitIn",
     "TokenIn",
     "TokenOut",
     "UrlIngestIn",
@@ -338,3 +345,69 @@ class IngestOut(BaseModel):
     documents_seen: int
     claims_added: int
     failures: list[FailureOut]
+
+
+# -- analysts' corrections ----------------------------------------------------------------------
+
+Reason = Field(min_length=1, max_length=4000, description="Why, for the record.")
+
+
+class MergeIn(BaseModel):
+    """Incidents (ids or their first characters) that are one event."""
+
+    incidents: list[str] = Field(min_length=2, max_length=50)
+    reason: str = Reason
+
+
+class SplitIn(BaseModel):
+    """Claims (ids or their first characters) to take out of the incident into a new one."""
+
+    claims: list[str] = Field(min_length=1, max_length=500)
+    reason: str = Reason
+
+
+class MoveIn(BaseModel):
+    """The incident (id or its first characters) the claim belongs to."""
+
+    incident: str = Field(min_length=1, max_length=64)
+    reason: str = Reason
+
+
+class DecisionOut(BaseModel):
+    """An analyst's merge, split or move, recorded and replayed by every reconciliation, with
+    the incidents that now hold its claims."""
+
+    id: int
+    action: str
+    analyst: str
+    created_at: datetime
+    reason: str | None
+    claims: list[str]
+    incidents: list[IncidentSummary]
+
+
+class ActorCorrectionIn(BaseModel):
+    """``alias``: ``value`` names ``actor``; ``merge``: actor ``value`` is ``actor``;
+    ``rename``: ``actor`` is called ``value``."""
+
+    action: Literal["alias", "merge", "rename"]
+    actor: str = Field(min_length=1, max_length=200)
+    value: str = Field(min_length=1, max_length=200)
+    reason: str = Reason
+
+
+class DocumentPatch(BaseModel):
+    """A document's metadata corrected (those given); its claims are extracted again."""
+
+    published: date | None = None
+    publisher: str | None = Field(default=None, min_length=1, max_length=200)
+    url: str | None = Field(default=None, min_length=1, max_length=2000)
+    reason: str = Reason
+
+
+class DocumentCorrected(BaseModel):
+    document: DocumentOut
+    claims_rewritten: int
+    claims_added: int
+    claims_deleted: int
+    claims_kept: int

@@ -6,6 +6,7 @@ from typing import Any
 
 from warmonitor.model import Claim
 from warmonitor.reconcile import Incident
+from warmonitor.reconcile_service import Reconciliation
 from warmonitor.review_service import reviewed
 from warmonitor.store import Review, StoredDocument
 from warmonitor.store.audit import AuditEntry
@@ -16,6 +17,7 @@ from warmonitor.web import schemas
 __all__ = [
     "audit_entry",
     "claim_item",
+    "decision_out",
     "document_summary",
     "incident_summary",
     "review_out",
@@ -92,6 +94,25 @@ def incident_summary(incident: Incident) -> dict[str, Any]:
         "documents": len(incident.document_ids),
         "claims": len(incident.claim_ids),
     }
+
+
+def decision_out(result: Reconciliation) -> schemas.DecisionOut:
+    """A recorded decision and the incidents that now hold its claims."""
+    decision = result.decision
+    assert decision is not None
+    claims = set(decision.claim_ids)
+    holding = [i for i in result.incidents if claims & set(i.claim_ids)]
+    return schemas.DecisionOut.model_validate(
+        {
+            "id": decision.id,
+            "action": decision.action,
+            "analyst": decision.analyst,
+            "created_at": decision.created_at,
+            "reason": decision.note,
+            "claims": list(decision.claim_ids),
+            "incidents": [incident_summary(i) for i in holding],
+        }
+    )
 
 
 def audit_entry(entry: AuditEntry) -> dict[str, Any]:

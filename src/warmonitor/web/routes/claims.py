@@ -1,5 +1,6 @@
-"""Claims: found by filters a page at a time, one claim beside its reviews, and reviewing one
-(accept, reject or correct, with a reason: each review its own record)."""
+"""Claims: found by filters a page at a time, one claim beside its reviews, reviewing one
+(accept, reject or correct, with a reason: each review its own record) and moving one into
+another incident (``reconcile_service.move_claim``, as ``warmonitor incident move``)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 
+from warmonitor.reconcile_service import move_claim
 from warmonitor.review_service import review_claim
 from warmonitor.store.claim_search import ClaimFilter
 from warmonitor.web.auth import ANALYST, VIEWER, Principal, audit, store_of
@@ -16,13 +18,15 @@ from warmonitor.web.schemas import (
     ClaimDetail,
     ClaimItem,
     ClaimOut,
+    DecisionOut,
     ErrorOut,
+    MoveIn,
     Page,
     ReviewIn,
     ReviewOut,
     ReviewState,
 )
-from warmonitor.web.views import claim_item, review_out, reviewed_claim
+from warmonitor.web.views import claim_item, decision_out, review_out, reviewed_claim
 
 router = APIRouter(prefix="/api", tags=["claims"])
 
@@ -170,3 +174,24 @@ def list_reviews(request: Request, limit: Limit = 50, offset: Offset = 0) -> Pag
     reviews = store_of(request).reviews()[::-1]
     items = [review_out(r) for r in reviews[offset : offset + limit]]
     return Page[ReviewOut](total=len(reviews), limit=limit, offset=offset, items=items)
+
+
+@router.post(
+    "/claims/{claim_id}/move",
+    status_code=201,
+    summary="Move a claim into another incident (recorded, replayed on every run)",
+    response_model=DecisionOut,
+    responses={400: {"model": ErrorOut}, 404: {"model": ErrorOut}},
+)
+def move(
+    claim_id: str,
+    body: MoveIn,
+    request: Request,
+    principal: Annotated[Principal, Depends(ANALYST)],
+) -> DecisionOut:
+    name = principal.user.name
+    result = move_claim(store_of(request), claim_id, body.incident, analyst=name, note=body.reason)
+    out = decision_out(result)
+    detail = {"decision": out.id, "incident": body.incident, "reason": body.reason}
+    audit(request, "claim_move", user=name, target=f"claim {claim_id}", detail=detail)
+    return out

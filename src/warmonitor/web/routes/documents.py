@@ -1,12 +1,24 @@
-"""Stored documents: a page of them, and one with its text."""
+"""Stored documents: a page of them, one with its text, and a correction of its metadata
+(``pipeline.correct_document``, as ``warmonitor document ID --published …``: its claims are
+extracted again, reviews and decisions still hold; the reason goes to the audit log)."""
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from fastapi import APIRouter, Depends, Request
 
-from warmonitor.web.auth import VIEWER, store_of
+from warmonitor.pipeline import correct_document, load_nlp
+from warmonitor.web.auth import ANALYST, VIEWER, Principal, audit, store_of
 from warmonitor.web.paging import Limit, Offset
-from warmonitor.web.schemas import DocumentOut, DocumentSummary, ErrorOut, Page
+from warmonitor.web.schemas import (
+    DocumentCorrected,
+    DocumentOut,
+    DocumentPatch,
+    DocumentSummary,
+    ErrorOut,
+    Page,
+)
 from warmonitor.web.views import document_summary
 
 router = APIRouter(prefix="/api/documents", tags=["documents"])
@@ -43,4 +55,39 @@ def get_document(document_id: str, request: Request) -> DocumentOut:
     claims = store.claim_counts().get(stored.id, 0)
     return DocumentOut.model_validate(
         {**document_summary(stored, claims), "text": stored.document.text}
+    )
+
+
+@router.patch(
+    "/{document_id}",
+    summary="Correct a document's date, publisher or address; its claims are read again",
+    response_model=DocumentCorrected,
+    responses={400: {"model": ErrorOut}, 404: {"model": ErrorOut}},
+)
+def correct(
+    document_id: str,
+    body: DocumentPatch,
+    request: Request,
+    principal: Annotated[Principal, Depends(ANALYST)],
+) -> DocumentCorrected:
+    store = store_of(request)
+    with request.app.state.ingest_lock:
+        _document, changes = correct_document(
+            store,
+            document_id,
+            published=body.published,
+            publisher=body.publisher,
+            url=body.url,
+            nlp=load_nlp(),
+        )
+    fields = body.model_dump(exclude_none=True, mode="json")
+    audit(request, "document_correct", user=principal.user.name, target=document_id, detail=fields)
+    stored = store.stored_document(document_id)
+    summary = document_summary(stored, store.claim_counts().get(stored.id, 0))
+    return DocumentCorrected(
+        document=DocumentOut.model_validate({**summary, "text": stored.document.text}),
+        claims_rewritten=changes.rewritten,
+        claims_added=changes.added,
+        claims_deleted=changes.deleted,
+        claims_kept=changes.kept,
     )

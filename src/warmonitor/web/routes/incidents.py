@@ -1,6 +1,8 @@
 """Reconciled incidents: low / best / high, flags and each claimant's series; one incident
-whole with its claims. Read through ``reconcile_service.stored_incidents`` as the CLI reads
-them: the stored run while no input changed, else reconciled again first."""
+whole with its claims; analysts' merges and splits. Read through
+``reconcile_service.stored_incidents`` as the CLI reads them (the stored run while no input
+changed, else reconciled again first); merges and splits are the CLI's
+``merge_incidents`` / ``split_incident``, recorded and replayed by every reconciliation."""
 
 from __future__ import annotations
 
@@ -10,15 +12,25 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Query, Request
 
 from warmonitor.reconcile import Incident
-from warmonitor.reconcile_service import stored_incidents
-from warmonitor.web.auth import VIEWER, store_of
+from warmonitor.reconcile_service import merge_incidents, split_incident, stored_incidents
+from warmonitor.web.auth import ANALYST, VIEWER, Principal, audit, store_of
 from warmonitor.web.paging import Limit, Offset
-from warmonitor.web.schemas import ClaimOut, ErrorOut, IncidentDetail, IncidentSummary, Page
-from warmonitor.web.views import incident_summary
+from warmonitor.web.schemas import (
+    ClaimOut,
+    DecisionOut,
+    ErrorOut,
+    IncidentDetail,
+    IncidentSummary,
+    MergeIn,
+    Page,
+    SplitIn,
+)
+from warmonitor.web.views import decision_out, incident_summary
 
 router = APIRouter(prefix="/api/incidents", tags=["incidents"])
 
 Policy = Literal["conservative", "median", "ranked"]
+Analyst = Annotated[Principal, Depends(ANALYST)]
 PolicyQuery = Annotated[Policy, Query(description="How best is chosen (docs/RECONCILE.md).")]
 
 
@@ -103,3 +115,37 @@ def get_incident(
     return IncidentDetail.model_validate(
         {**incident_summary(incident), "incident": incident.to_dict(), "claim_list": claims}
     )
+
+
+@router.post(
+    "/merge",
+    status_code=201,
+    summary="Merge incidents that are one event (recorded, replayed on every run)",
+    response_model=DecisionOut,
+    responses={400: {"model": ErrorOut}, 404: {"model": ErrorOut}},
+)
+def merge(body: MergeIn, request: Request, principal: Analyst) -> DecisionOut:
+    name = principal.user.name
+    result = merge_incidents(store_of(request), body.incidents, analyst=name, note=body.reason)
+    out = decision_out(result)
+    detail = {"decision": out.id, "reason": body.reason}
+    audit(request, "incident_merge", user=name, target=" ".join(body.incidents), detail=detail)
+    return out
+
+
+@router.post(
+    "/{incident_id}/split",
+    status_code=201,
+    summary="Take claims out of an incident into a new one (recorded, replayed)",
+    response_model=DecisionOut,
+    responses={400: {"model": ErrorOut}, 404: {"model": ErrorOut}},
+)
+def split(incident_id: str, body: SplitIn, request: Request, principal: Analyst) -> DecisionOut:
+    name = principal.user.name
+    result = split_incident(
+        store_of(request), incident_id, body.claims, analyst=name, note=body.reason
+    )
+    out = decision_out(result)
+    detail = {"decision": out.id, "claims": out.claims, "reason": body.reason}
+    audit(request, "incident_split", user=name, target=incident_id, detail=detail)
+    return out
