@@ -355,3 +355,21 @@ def test_bodies_found_in_a_headline_are_not_a_claimant(nlp: Language) -> None:
     text = "90 civilian bodies found in Narvik district\n\nThe police said 90 civilians died.\n"
     found = extract_document(Document(text, published=PUBLISHED), nlp)
     assert all("bodies" not in (c.claimant.name or "") for c in found)
+
+
+def test_a_figure_a_set_off_clause_marks_as_hearsay_is_not_the_speakers(nlp: Language) -> None:
+    text = (
+        "The rocket, which reportedly killed dozens of civilians in Narvik, was fired from the "
+        "north, the Narnian defence ministry has claimed.\n"
+    )
+    (found,) = extract_document(Document(text, published=PUBLISHED), nlp)
+    assert found.claimant.kind == "media"  # the outlet's, not the ministry's
+
+
+def test_a_name_whose_appositive_lost_its_comma_is_the_voice(nlp: Language) -> None:
+    text = (
+        "The Narnian Rights Network (NRN), a network of activists reported 45 people killed "
+        "in the raid.\n"
+    )
+    (found,) = extract_document(Document(text, published=PUBLISHED), nlp)
+    assert found.claimant.name == "Narnian Rights Network"

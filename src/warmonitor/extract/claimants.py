@@ -248,6 +248,11 @@ _AUTHORED = re.compile(
     r"(?P<author>[A-Z][\w\-'’.]*(?:\s+(?:of|for|[A-Z][\w\-'’.]*)){0,5})\s+"
     r"(?P<noun>investigation|report|analysis|study|review|inquiry|assessment|survey|count|tally)$"
 )
+_BODY_DESCRIPTION = re.compile(
+    r"^(?:a|an)\s+(?:[\w\-]+\s+){0,3}?(?:network|group|monitor|organi[sz]ation|coalition|body|"
+    r"agency|committee|charity|observatory|ngo|alliance|collective)\b(?:\s+of\s+[\w\- ]+)?$",
+    re.I,
+)
 _RELATIVE_AFTER = re.compile(r"\s(?:which|where|whom)\s", re.I)
 
 
@@ -329,6 +334,11 @@ def _left_subject(sentence: str, verb_start: int, verb_end: int) -> Attribution 
             return None
     elif not subject and len(pieces) >= 2:
         return None
+    elif len(pieces) >= 2 and _BODY_DESCRIPTION.match(subject):
+        # "the Narnian Network (NN), a network of activists reported" (its comma lost)
+        name = _trim_subject(pieces[-2].strip())
+        if _PROPER.match(_ACRONYM.sub("", name).strip()) and not _looks_like_clause(name):
+            subject, descriptor = name, subject
     rel = _RELATIVE.search(" " + subject + " ")
     if rel:
         after = _RELATIVE_AFTER.search(" " + subject + " ")

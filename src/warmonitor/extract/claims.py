@@ -185,7 +185,7 @@ def extract_claims(
         hedges = list(sentence_hedges(sentence))
         local: list[_Draft] = []
         for fig in figures:
-            claimant, attributed = _claimant_for(fig, named, outlet)
+            claimant, attributed = _claimant_for(fig, named, outlet, sentence)
             place = places.in_span(a, b) if places else None
             period = _nearest(periods, fig.mention.start)
             draft = _Draft(
@@ -310,12 +310,13 @@ def _nearest(periods: list[tuple[int, Period]], position: int) -> Period | None:
 
 
 def _claimant_for(
-    fig: Figure, named: list[tuple[Attribution, Claimant]], outlet: Claimant
+    fig: Figure, named: list[tuple[Attribution, Claimant]], outlet: Claimant, sentence: str
 ) -> tuple[Claimant, bool]:
     """The voice of a figure: the attribution nearest to it among those that name someone
     (a piece of a sentence is no one). An outlet that relays another voice ("the ministry said
     …, Reuters reported"; "CNN reported that opposition groups said …") is not the source:
-    the inner voice is."""
+    the inner voice is. A figure in a clause of its own that marks it as hearsay ("a missile,
+    which reportedly killed dozens, came from X, the ministry said") is nobody's there."""
     voiced = [(att, c) for att, c in named if c is not outlet]
     if not voiced:
         return outlet, False
@@ -325,7 +326,31 @@ def _claimant_for(
         if att.antecedent is not None and 0 <= att.antecedent - fig.mention.end <= 20:
             return c, True
     best = min(inner or voiced, key=lambda ac: abs(ac[0].verb_start - pos))
+    clause = _hearsay_clause(sentence, fig)
+    if clause is not None and not clause[0] <= best[0].verb_start < clause[1]:
+        return outlet, False
     return best[1], True
+
+
+# a clause set off from the rest of its sentence: ", which …", ", as …", ", while …"
+_CLAUSE_OPEN = re.compile(r"(?:,|;|—|–)\s+(?:which|that|as|while|who)\b", re.I)
+_HEARSAY = re.compile(
+    r"\b(?:reportedly|allegedly|(?:is|are|was|were|had been|have been)\s+(?:also\s+)?"
+    r"(?:reported|said|believed|thought)(?:\s+to\s+(?:be|have\s+been))?)\b",
+    re.I,
+)
+
+
+def _hearsay_clause(sentence: str, fig: Figure) -> tuple[int, int] | None:
+    """The span of the set-off clause holding ``fig`` when it marks its own hearsay
+    ("reportedly", "were also reported"), else ``None``."""
+    opens = [m for m in _CLAUSE_OPEN.finditer(sentence, 0, fig.mention.start)]
+    if not opens:
+        return None
+    start = opens[-1].start()
+    close = re.compile(r"[,;—–]").search(sentence, fig.victims.end)
+    end = close.start() if close else len(sentence)
+    return (start, end) if _HEARSAY.search(sentence, start, end) else None
 
 
 # a figure the sentence restates as another voice's: "the reported numbers of 471 dead",
