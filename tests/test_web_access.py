@@ -12,12 +12,12 @@ import pytest
 from fastapi.routing import APIRoute
 from starlette.routing import BaseRoute
 
-from warmonitor.errors import ThrottledError
+from warmonitor.errors import AccessError, ThrottledError
 from warmonitor.store import Store
 from warmonitor.user_service import MAX_FAILURES, authenticate
 from warmonitor.web import create_app
 from warmonitor.web.auth import CSRF_HEADER, SESSION_COOKIE, Public, RoleGuard
-from web_support import PASSWORD, ROLE_NAMES, Api
+from web_support import PASSWORD, PASSWORD_HASH, ROLE_NAMES, Api
 
 # Every route of the app and the least role it needs. A route added without a declared role,
 # or not listed here, fails test_every_route_declares_its_role.
@@ -229,14 +229,14 @@ def test_logins_are_throttled_per_user_and_client(api: Api) -> None:
 
 def test_the_throttle_forgets_old_failures_and_resets_on_success(store_url: str) -> None:
     with Store.open(store_url) as store:
-        store.add_user("ana", "analyst", __import__("web_support").PASSWORD_HASH)
+        store.add_user("ana", "analyst", PASSWORD_HASH)
         start = datetime.now(UTC)
         for _ in range(MAX_FAILURES - 1):
-            with pytest.raises(Exception, match="wrong user name"):
+            with pytest.raises(AccessError, match="wrong user name"):
                 authenticate(store, "ana", "nope", client="c")
         authenticate(store, "ana", PASSWORD, client="c")  # a success starts the count again
         for _ in range(MAX_FAILURES):
-            with pytest.raises(Exception, match="wrong user name"):
+            with pytest.raises(AccessError, match="wrong user name"):
                 authenticate(store, "ana", "nope", client="c")
         with pytest.raises(ThrottledError):
             authenticate(store, "ana", PASSWORD, client="c")

@@ -9,6 +9,8 @@ from datetime import date
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from warmonitor.reconcile_service import stored_claims
 from web_support import ALEPPO, KHARKIV, Api, make_claim, make_document
@@ -283,3 +285,29 @@ def test_only_the_newest_extractor_version_is_listed(stocked: Api) -> None:
     assert page["total"] == 4
     assert stocked.json("/api/claims", place="SY")["total"] == 1
     assert [d["claims"] for d in stocked.json("/api/documents")["items"]] == [1, 3]
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    words=st.text(max_size=40),
+    place=st.text(max_size=6),
+    offset=st.integers(min_value=0, max_value=10**9),
+)
+def test_any_words_in_the_filters_get_an_answer_never_a_500(
+    stocked: Api, words: str, place: str, offset: int
+) -> None:
+    params = {"q": words, "claimant": words, "place": place, "offset": offset}
+    response = stocked.get("/api/claims", params=params)
+    assert response.status_code in (200, 400), response.text
+
+
+def test_a_nul_character_is_refused_or_matches_nothing(stocked: Api) -> None:
+    response = stocked.get("/api/claims", params={"q": "a\x00b"})
+    if response.status_code == 200:  # SQLite holds any text
+        assert response.json()["total"] == 0
+    else:  # PostgreSQL text cannot hold NUL
+        assert response.status_code == 400
+        detail = response.json()["detail"]
+        assert "the store" in detail and "postgresql" not in detail

@@ -4,7 +4,7 @@ its access control and the store."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 from types import TracebackType
 from typing import Any, Self
 
@@ -36,6 +36,7 @@ class Api:
 
     @classmethod
     def open(cls, store_url: str) -> Api:
+        """The API over the (empty) store at ``store_url``, its three users made."""
         return cls(store_url)
 
     def __enter__(self) -> Self:
@@ -109,4 +110,3 @@ def make_claim(
 
 ALEPPO = Place("Aleppo", "SY", 36.2, 37.15, geonames_id=170063)
 KHARKIV = Place("Kharkiv", "UA", 49.98, 36.25, geonames_id=706483)
-NOW = datetime.now(UTC)

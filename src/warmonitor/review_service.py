@@ -39,6 +39,7 @@ CORRECTABLE: tuple[str, ...] = (
     "earlier",
 )
 _COMPLETED = ("count", "victims", "claimant")
+_COUNT_MAX = 2**63 - 1  # what the store's count columns hold
 
 
 def check_correction(claim: Claim, correction: dict[str, Any]) -> dict[str, Any]:
@@ -72,6 +73,8 @@ def check_correction(claim: Claim, correction: dict[str, Any]) -> dict[str, Any]
     count = corrected.count
     if count.low < 0 or (count.high is not None and count.high < count.low):
         problems.append("count needs 0 <= low <= high (high null: open)")
+    if max(count.low, count.high or 0, count.stated or 0) > _COUNT_MAX:
+        problems.append(f"count above {_COUNT_MAX}")
     if problems:
         raise ConfigurationError(
             "the correction does not make a valid claim: " + "; ".join(problems)

@@ -51,7 +51,10 @@ def status_of(exc: WarmonitorError) -> int:
 async def _warmonitor_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, WarmonitorError)
     headers = {"Retry-After": str(exc.retry_after)} if isinstance(exc, ThrottledError) else None
-    return JSONResponse({"detail": str(exc)}, status_code=status_of(exc), headers=headers)
+    message = str(exc)
+    if isinstance(exc, StoreError):  # where the database is, is none of the client's business
+        message = message.replace(request.app.state.store.url, "the store")
+    return JSONResponse({"detail": message}, status_code=status_of(exc), headers=headers)
 
 
 def install_error_handlers(app: FastAPI) -> None:
