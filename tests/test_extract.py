@@ -373,3 +373,31 @@ def test_a_name_whose_appositive_lost_its_comma_is_the_voice(nlp: Language) -> N
     )
     (found,) = extract_document(Document(text, published=PUBLISHED), nlp)
     assert found.claimant.name == "Narnian Rights Network"
+
+
+def test_a_sentence_cut_by_a_stray_full_stop_lends_its_voice_back(nlp: Language) -> None:
+    text = (
+        "A missile struck the station, killing at least 41 in an attack on a crowd. by families "
+        "trying to leave the regionNarnian authorities said.\n"
+    )
+    found = extract_document(Document(text, published=PUBLISHED), nlp)
+    assert {c.claimant.name for c in found} == {"Narnian authorities"}
+
+
+def test_a_figure_inside_one_voices_account_is_that_voice(nlp: Language) -> None:
+    text = (
+        "According to the police chief Erik Lund, 420 bodies have been found in the town.\n\n"
+        "In just one day, officers took the bodies of 48 people to the morgues.\n\n"
+        "Speaking about identification, Lund noted that most of the dead had been named.\n"
+    )
+    found = extract_document(Document(text, published=PUBLISHED), nlp)
+    assert by_text(found, "48").claimant.name == "Erik Lund"
+
+
+def test_a_toll_given_in_a_participle_is_the_subjects(nlp: Language) -> None:
+    text = (
+        "Erik Lund, head of the Narnian Rights Observatory while giving a lower death toll of "
+        "55, agreed that this was a massacre, according to Nordic Radio.\n"
+    )
+    (found,) = extract_document(Document(text, published=PUBLISHED), nlp)
+    assert "Observatory" in (found.claimant.name or "")

@@ -137,3 +137,20 @@ def test_a_towns_government_is_one_voice_however_reports_name_it() -> None:
     (shown,) = unified([hall, local, city, town, national])
     assert shown[:4] == ["Ariha city hall"] * 4
     assert shown[4] != shown[0]
+
+
+def test_officials_of_what_one_named_body_is_named_for_are_that_body() -> None:
+    ministry = claim(30, claimant="the health ministry in Gaza", kind="medical")
+    health = claim(31, claimant="health authorities in the enclave", kind="government")
+    gaza = claim(32, claimant="Gaza officials", kind="government")
+    other = claim(33, claimant="Palestinian officials", kind="government")
+    (shown,) = unified([ministry, health, gaza, other])
+    assert shown[:3] == ["Gaza Health Ministry"] * 3
+    assert shown[3] != shown[0]
+
+
+def test_an_office_with_a_place_after_it_is_the_institution_the_incident_names() -> None:
+    named = claim(30, claimant="the health ministry in Gaza", kind="medical")
+    office = claim(32, claimant="ministry in Hamas-run Gaza", kind="government")
+    (shown,) = unified([named, office])
+    assert shown == ["Gaza Health Ministry"] * 2

@@ -23,6 +23,8 @@ _SPEECH = re.compile(
     r"recorded|noted|blamed|acknowledged|quoted|cited|counted|counts|put the (?:death )?toll|"
     r"putting the (?:death )?toll|puts the (?:death )?toll|"
     r"gave (?:a |an |the same )?(?:breakdown|count|toll|tally|figure|death toll|estimate)|"
+    r"(?:giving|putting) (?:a |an |the )?(?:(?:lower|higher|new|revised|different) )?"
+    r"(?:death )?(?:toll|figure|count|tally|estimate)|"
     r"concluded|concludes|spoke of|speaks of|wrote|writes|posted|believes|believe|"
     r"charges|charged|accused|accuses|released (?:a|an) [\w\- ]{0,30}?report stating|"
     r"found|finds|recalled|saw|verified|registered|warned|maintained|suggests|"
@@ -169,6 +171,7 @@ def _inverted(sentence: str, verb_start: int) -> bool:
 
 _TRAILING_ADVERB = re.compile(
     r"(?:\s+(?:also|later|earlier|then|now|so far|first|initially|originally|previously|separately|"
+    r"while|"
     r"has|have|had|had also|has also|have also|"
     r"(?:(?:on|late|early|earlier|on the)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
     r"Saturday|Sunday|today|yesterday|tonight|overnight)(?:\s+(?:morning|afternoon|evening|"
@@ -248,6 +251,8 @@ _AUTHORED = re.compile(
     r"(?P<author>[A-Z][\w\-'’.]*(?:\s+(?:of|for|[A-Z][\w\-'’.]*)){0,5})\s+"
     r"(?P<noun>investigation|report|analysis|study|review|inquiry|assessment|survey|count|tally)$"
 )
+# two words run together where a scraper lost a line break: "offensiveUkrainian"
+_JOINED_WORDS = re.compile(r"\b[a-z]{3,}(?=[A-Z][a-z])")
 _BODY_DESCRIPTION = re.compile(
     r"^(?:a|an)\s+(?:[\w\-]+\s+){0,3}?(?:network|group|monitor|organi[sz]ation|coalition|body|"
     r"agency|committee|charity|observatory|ngo|alliance|collective)\b(?:\s+of\s+[\w\- ]+)?$",
@@ -344,6 +349,9 @@ def _left_subject(sentence: str, verb_start: int, verb_end: int) -> Attribution 
         after = _RELATIVE_AFTER.search(" " + subject + " ")
         tail = subject[after.end() - 1 :].strip() if after else ""
         subject = tail if tail else subject[: max(0, rel.start() - 1)].strip()
+    joined = list(_JOINED_WORDS.finditer(subject))
+    if joined:  # "… a new Russian offensiveUkrainian authorities said": a lost line break
+        subject = subject[joined[-1].end() :]
     subject = _trim_subject(subject)
     if re.match(r"(?:what|how|why|when|whether|if)\b", subject, re.I) or _SPEECH.search(subject):
         return None

@@ -42,10 +42,12 @@ def attribute_across_sentences(
     sentences; ``voices`` holds each sentence's named sources with their offsets in ``text``,
     ``credits`` those credited with figures ("the figures provided by X")."""
     _attribute_quotes(drafts, text, sentences, voices)
+    _attribute_split_sentences(drafts, text, sentences, voices)
     _attribute_pointers(drafts, text, sentences, voices)
     _attribute_continuations(drafts, text, sentences, voices)
     _attribute_repeats(drafts)
     _attribute_restatements(drafts, sentences, credits or {})
+    _attribute_between(drafts, sentences, voices)
 
 
 def _attribute_quotes(
@@ -266,3 +268,56 @@ def _attribute_restatements(
                 break
             if named:
                 break
+
+
+def _attribute_split_sentences(
+    drafts: Sequence[Statement],
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    voices: dict[int, list[tuple[int, Claimant]]],
+) -> None:
+    """A sentence that starts in lower case goes on with the one before (a stray full stop cut
+    it: "… killing at least 52 in an attack on a crowd. by women and children …, officials
+    said."): its one voice is the voice of the figures before it that have none."""
+    for index in range(1, len(sentences)):
+        a, b = sentences[index]
+        opening = text[a:b].lstrip(" \"'“‘(")
+        if not opening[:1].islower() or "\n" in text[sentences[index - 1][1] : a]:
+            continue
+        named = {c.name: c for _, c in voices.get(index, ())}
+        if len(named) != 1:
+            continue
+        voice = next(iter(named.values()))
+        for d in drafts:
+            if d.sentence_index == index - 1 and not d.attributed:
+                d.claimant, d.attributed = voice, True
+
+
+#: How many sentences a voice's account may run past a figure on either side.
+_ACCOUNT_REACH = 2
+
+
+def _attribute_between(
+    drafts: Sequence[Statement],
+    sentences: Sequence[tuple[int, int]],
+    voices: dict[int, list[tuple[int, Claimant]]],
+) -> None:
+    """A figure without a source inside one voice's account (that voice named in a sentence
+    just before it and again just after it, no other voice between) is that voice's: "According
+    to him, 420 bodies were found in the town. In one day, officers took 48 bodies to the
+    morgues. Speaking of identification, he noted …"."""
+    for d in drafts:
+        if d.attributed:
+            continue
+        i = d.sentence_index
+        before = [voices.get(j, []) for j in range(max(0, i - _ACCOUNT_REACH), i)]
+        after = [
+            voices.get(j, []) for j in range(i + 1, min(len(sentences), i + 1 + _ACCOUNT_REACH))
+        ]
+        last = next((v for v in reversed(before) if v), None)
+        first = next((v for v in after if v), None)
+        if not last or not first:
+            continue
+        names = {c.name for _, c in last} | {c.name for _, c in first}
+        if len(names) == 1:
+            d.claimant, d.attributed = last[0][1], True

@@ -207,11 +207,30 @@ def _institution(key: str, claim: Claim) -> str | None:
     ministry in the enclave"), ``None`` for a name or another description."""
     if key.startswith("@") or key == "~" + UNATTRIBUTED:
         return None
-    words = _words(claim)
+    words = re.split(r"\s(?:in|of|for)\s", _words(claim), maxsplit=1)[0]  # "in Hamas-run …"
     if any(w[:1].isupper() for w in words.split()[1:]):
         return None
     found = [w for w in re.findall(r"[\w'-]+", words.casefold()) if w in _INSTITUTIONS]
     return found[0] if len(found) == 1 else None
+
+
+# People of a body, described by what they are of: "Gaza officials", "health authorities in
+# the enclave" are the one named body of the incident that word names ("Gaza Health Ministry").
+_PEOPLE_OF = frozenset("officials authorities".split())
+_PLACE_LEVELS = frozenset("regional provincial district national state federal".split())
+
+
+def _officials_of(key: str, claim: Claim) -> str | None:
+    """The word just before "officials"/"authorities" in an unnamed claimant's words ("gaza"
+    in "Gaza officials", "health" in "health authorities in the enclave"), ``None`` else."""
+    if key.startswith("@") or key == "~" + UNATTRIBUTED:
+        return None
+    words = re.findall(r"[\w'-]+", _words(claim).casefold())
+    for i, w in enumerate(words[1:], 1):
+        if w in _PEOPLE_OF:
+            before = words[i - 1].removesuffix("'s")
+            return None if before in _PLACE_LEVELS or before in _LOCAL_MARKS else before
+    return None
 
 
 # A town's government, however a report names it: "Mariupol city hall", "the city council",
@@ -426,6 +445,16 @@ class Claimants:
                 if noun is None or key in remap:
                     continue
                 named = [k for k, name in actors.items() if noun in name]
+                if len(named) == 1:
+                    remap[key] = named[0]
+            countries = {c.place.country for c in members if c.place is not None}
+            for key in keys:
+                word = _officials_of(key, sample[key])
+                if word is None or key in remap:
+                    continue
+                named = [k for k, name in actors.items() if word in name]
+                if len(named) > 1:  # "health": the country's ministry, not the world body
+                    named = [k for k in named if self._registry[k[1:]].country in countries]
                 if len(named) == 1:
                     remap[key] = named[0]
             towns = frozenset(
