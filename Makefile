@@ -3,7 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test lint typecheck unit bench bench-reconcile accuracy clean
+.PHONY: demo test lint typecheck unit bench bench-reconcile bench-estimate accuracy clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,10 @@ bench: $(VENV)/.installed
 # Reconciliation at 10k, 30k and 100k claims of a synthetic archive: time and peak memory.
 bench-reconcile: $(VENV)/.installed
 	$(BIN)/python benchmarks/reconcile.py
+
+# The LCMCR sampler (10,000 burn-in, 1,000 draws thinned by 100) and the log-linear search.
+bench-estimate: $(VENV)/.installed
+	$(BIN)/python benchmarks/estimate.py
 
 accuracy: $(VENV)/.installed
 	$(BIN)/python scripts/evaluate.py

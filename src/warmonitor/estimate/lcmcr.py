@@ -136,6 +136,7 @@ def _chain(
     np.random.seed(seed)
     cells, J = patterns.shape
     n = counts.sum()
+    occupied = np.array([c for c in range(cells) if c == 0 or counts[c] > 0])  # the rest stay 0
     lam = np.empty((J, K))
     for j in range(J):
         for k in range(K):
@@ -158,7 +159,7 @@ def _chain(
         # log P(pattern c, class k) for every cell, from the current weights and lambdas
         log_lam = np.log(lam)
         log_miss = np.log1p(-lam)
-        for c in range(cells):
+        for c in occupied:
             for k in range(K):
                 s = log_pi[k]
                 for j in range(J):
@@ -176,7 +177,7 @@ def _chain(
         if pi0 >= 1.0:
             pi0 = 1.0 - 1e-12
         n0 = np.random.negative_binomial(n, 1.0 - pi0) if pi0 > 0.0 else 0
-        for c in range(cells):
+        for c in occupied:
             size = n0 if c == 0 else counts[c]
             if c > 0:
                 top = lp[c].max()
@@ -193,7 +194,7 @@ def _chain(
             sizes[k] = 0.0
             for j in range(J):
                 hits[j, k] = 0.0
-        for c in range(cells):
+        for c in occupied:
             for k in range(K):
                 m = classes[c, k]
                 sizes[k] += m
