@@ -303,9 +303,9 @@ def _attribute_between(
     voices: dict[int, list[tuple[int, Claimant]]],
 ) -> None:
     """A figure without a source inside one voice's account (that voice named in a sentence
-    just before it and again just after it, no other voice between) is that voice's: "According
-    to him, 420 bodies were found in the town. In one day, officers took 48 bodies to the
-    morgues. Speaking of identification, he noted …"."""
+    just before it and referred back to just after it by a pronoun or a surname, no other voice
+    between) is that voice's: "According to him, 420 bodies were found in the town. In one
+    day, officers took 48 bodies to the morgues. Speaking of identification, he noted …"."""
     for d in drafts:
         if d.attributed:
             continue
@@ -319,5 +319,6 @@ def _attribute_between(
         if not last or not first:
             continue
         names = {c.name for _, c in last} | {c.name for _, c in first}
-        if len(names) == 1:
+        going_on = all(len(c.text.split()) == 1 for _, c in first)  # "he noted", "Lund said"
+        if len(names) == 1 and going_on:
             d.claimant, d.attributed = last[0][1], True
