@@ -45,6 +45,12 @@ def test_users_are_added_listed_disabled_and_given_tokens(store_url: str) -> Non
     run("user", "add", "vera", "--password-stdin", *db, stdin="another passphrase\n")
     token = run("user", "token", "vera", "--label", "laptop", *db).stdout.strip()
     assert token.startswith("wm_")
+    spare = run("user", "token", "vera", "--label", "spare", *db).stdout.strip()
+    assert "spare" in run("user", "token", "vera", "--list", *db).stdout
+    with Store.open(store_url) as store:
+        spare_id = store.tokens("vera")[-1].id
+    assert "revoked" in run("user", "token", "vera", "--revoke", str(spare_id), *db).stdout
+    assert spare != token
 
     listed = json.loads(run("user", "list", "--format", "json", *db).stdout)
     assert [(u["name"], u["role"], u["disabled"], u["tokens"]) for u in listed] == [
@@ -71,6 +77,8 @@ def test_users_are_added_listed_disabled_and_given_tokens(store_url: str) -> Non
     assert [(e.action, e.target) for e in entries if e.user == by] == [
         ("user_enable", "vera"),
         ("user_disable", "vera"),
+        ("token_revoke", "vera"),
+        ("token_add", "vera"),
         ("token_add", "vera"),
         ("user_add", "vera"),
         ("user_add", "ana"),
@@ -88,6 +96,7 @@ def test_bad_users_are_refused_with_a_message(store_url: str) -> None:
         (("user", "add", "bo", "--password-stdin"), "", "no password"),
         (("user", "disable", "nobody"), "", "no user 'nobody'"),
         (("user", "token", "nobody"), "", "no user 'nobody'"),
+        (("user", "token", "ana", "--revoke", "99"), "", "no live token 99"),
     ]
     for args, stdin, words in cases:
         result = run(*args, *db, stdin=stdin, ok=False)

@@ -37,6 +37,7 @@ ROUTE_ROLES: dict[tuple[str, str], str] = {
     ("POST", "/api/claims/{claim_id}/reviews"): "analyst",
     ("POST", "/api/claims/{claim_id}/move"): "analyst",
     ("GET", "/api/reviews"): "viewer",
+    ("POST", "/api/reviews"): "analyst",
     ("GET", "/api/incidents"): "viewer",
     ("GET", "/api/incidents/{incident_id}"): "viewer",
     ("POST", "/api/incidents/merge"): "analyst",
@@ -50,6 +51,8 @@ ROUTE_ROLES: dict[tuple[str, str], str] = {
     ("POST", "/api/users"): "admin",
     ("PATCH", "/api/users/{name}"): "admin",
     ("POST", "/api/users/{name}/tokens"): "admin",
+    ("GET", "/api/users/{name}/tokens"): "admin",
+    ("DELETE", "/api/users/{name}/tokens/{token_id}"): "admin",
     ("GET", "/api/audit"): "admin",
     ("GET", "/api/audit/export"): "admin",
 }

@@ -311,3 +311,21 @@ def test_a_nul_character_is_refused_or_matches_nothing(stocked: Api) -> None:
         assert response.status_code == 400
         detail = response.json()["detail"]
         assert "the store" in detail and "postgresql" not in detail
+
+
+def test_bulk_reviews_give_each_claim_its_record(stocked: Api) -> None:
+    chosen = [f"{SECOND.id[:12]}-{n}" for n in range(3)]
+    body = {"claims": [*chosen, chosen[0]], "action": "reject", "reason": "a hoax report"}
+    response = stocked.post("/api/reviews", json=body)
+    assert response.status_code == 201, response.text
+    assert [r["claim_id"] for r in response.json()] == chosen
+    assert {r["reason"] for r in response.json()} == {"a hoax report"}
+    assert ids(stocked.json("/api/claims", review_state="rejected")) == chosen
+    entry = stocked.audit(action="review_bulk")[0]
+    assert entry["target"] == "3 claims" and len(entry["detail"]["reviews"]) == 3
+
+    unknown = {"claims": [f"{FIRST.id[:12]}-0", "nope"], "action": "accept", "reason": "r"}
+    assert stocked.post("/api/reviews", json=unknown).status_code == 404
+    assert stocked.json("/api/claims", review_state="accepted")["total"] == 0
+    correct = {"claims": chosen, "action": "correct", "reason": "r"}
+    assert stocked.post("/api/reviews", json=correct).status_code == 422

@@ -82,3 +82,24 @@ def test_the_audit_log_records_changes_and_is_exported(api: Api) -> None:
     assert json.loads(lines.splitlines()[0])["action"] == "export"  # the CSV export, audited
     assert api.get("/api/audit/export", as_="admin", params={"format": "xml"}).status_code == 422
     assert api.get("/api/audit", as_="admin", params={"since": "later"}).status_code == 422
+
+
+def test_tokens_are_listed_and_revoked(api: Api) -> None:
+    made = api.post("/api/users/vera/tokens", as_="admin", json={"label": "old laptop"}).json()
+    listed = api.json("/api/users/vera/tokens", as_="admin")
+    assert [t["label"] for t in listed] == ["tests", "old laptop"]
+    assert all("token" not in t and t["revoked_at"] is None for t in listed)
+    headers = {"Authorization": f"Bearer {made['token']}"}
+    assert api.client.get("/api/session", headers=headers).status_code == 200
+    gone = api.request("DELETE", f"/api/users/vera/tokens/{made['id']}", as_="admin")
+    assert gone.status_code == 204
+    assert api.client.get("/api/session", headers=headers).status_code == 401
+    assert api.get("/api/session", as_="viewer").status_code == 200  # the other token lives
+    again = api.request("DELETE", f"/api/users/vera/tokens/{made['id']}", as_="admin")
+    assert again.status_code == 404
+    foreign = api.request("DELETE", f"/api/users/ana/tokens/{listed[0]['id']}", as_="admin")
+    assert foreign.status_code == 404  # vera's token, not ana's
+    assert (
+        api.json("/api/audit", as_="admin", action="token_revoke")["items"][0]["target"] == "vera"
+    )
+    assert api.get("/api/users/nobody/tokens", as_="admin").status_code == 404

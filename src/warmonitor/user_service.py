@@ -25,7 +25,7 @@ from datetime import UTC, datetime, timedelta
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
-from warmonitor.errors import AccessError, ConfigurationError, ThrottledError
+from warmonitor.errors import AccessError, ConfigurationError, NotFoundError, ThrottledError
 from warmonitor.store import Store
 from warmonitor.store.audit import LOGIN, LOGIN_FAILED
 from warmonitor.store.users import ROLES, TokenRecord, UserRecord
@@ -42,6 +42,7 @@ __all__ = [
     "hash_password",
     "hash_token",
     "new_token",
+    "revoke_token",
     "set_disabled",
     "user_for_token",
 ]
@@ -117,6 +118,14 @@ def new_token(
     record = store.add_token(user.id, hash_token(token), label)
     store.audit("token_add", user=by, target=name, detail={"token": record.id, "label": label})
     return token, record
+
+
+def revoke_token(store: Store, name: str, token_id: int, *, by: str) -> None:
+    """Revoke token ``token_id`` of user ``name`` for good."""
+    if token_id not in {t.id for t in store.tokens(name) if t.revoked_at is None}:
+        raise NotFoundError(f"user {name!r} has no live token {token_id}")
+    store.revoke_token(token_id)
+    store.audit("token_revoke", user=by, target=name, detail={"token": token_id})
 
 
 def user_for_token(store: Store, token: str) -> UserRecord | None:

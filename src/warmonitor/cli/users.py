@@ -18,7 +18,7 @@ from rich.table import Table
 from warmonitor.cli.app import DbOption, app, open_store, out
 from warmonitor.cli.incidents import _analyst
 from warmonitor.errors import ConfigurationError
-from warmonitor.user_service import add_user, new_token, set_disabled
+from warmonitor.user_service import add_user, new_token, revoke_token, set_disabled
 
 user_app = typer.Typer(no_args_is_help=True, help="The server's users: add, list, disable, token.")
 app.add_typer(user_app, name="user")
@@ -124,9 +124,27 @@ def disable_command(
 def token_command(
     name: NameArgument,
     label: Annotated[str | None, typer.Option(help="What the token is for.")] = None,
+    revoke: Annotated[
+        int | None, typer.Option(help="Revoke the token with this id instead (see --list).")
+    ] = None,
+    list_: Annotated[bool, typer.Option("--list", help="List the user's tokens.")] = False,
     db: DbOption = None,
 ) -> None:
-    """Make a bearer token for the API and print it (once: only its hash is kept)."""
+    """Make a bearer token for the API and print it (once: only its hash is kept); or list
+    the user's tokens, or revoke one."""
     with open_store(db) as store:
+        if list_:
+            store.user(name)
+            table = Table("id", "label", "made", "revoked")
+            for t in store.tokens(name):
+                revoked = t.revoked_at.strftime("%Y-%m-%d %H:%M") if t.revoked_at else ""
+                made = t.created_at.strftime("%Y-%m-%d %H:%M")
+                table.add_row(str(t.id), escape(t.label or ""), made, revoked)
+            out.print(table)
+            return
+        if revoke is not None:
+            revoke_token(store, name, revoke, by=_by())
+            out.print(f"token {revoke} of {escape(name)} revoked")
+            return
         token, _record = new_token(store, name, label=label, by=_by())
     sys.stdout.write(token + "\n")

@@ -9,6 +9,8 @@ claims in two incidents). Request validation stays FastAPI's 422 with its list o
 
 from __future__ import annotations
 
+import logging
+
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError
@@ -25,6 +27,8 @@ from warmonitor.errors import (
 )
 
 __all__ = ["install_error_handlers", "status_of"]
+
+_log = logging.getLogger("warmonitor.web")
 
 _STATUS: tuple[tuple[type[WarmonitorError], int], ...] = (
     (NotFoundError, 404),
@@ -57,6 +61,13 @@ async def _warmonitor_error(request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse({"detail": message}, status_code=status_of(exc), headers=headers)
 
 
+async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+    """A bug, not a bad request: logged with its traceback, answered as JSON like the rest."""
+    _log.error("%s %s failed", request.method, request.url.path, exc_info=exc)
+    return JSONResponse({"detail": "internal error, logged on the server"}, status_code=500)
+
+
 def install_error_handlers(app: FastAPI) -> None:
-    """Map :class:`WarmonitorError` and its kinds on ``app``."""
+    """Map :class:`WarmonitorError` and its kinds on ``app``, and anything else to a JSON 500."""
     app.add_exception_handler(WarmonitorError, _warmonitor_error)
+    app.add_exception_handler(Exception, _unexpected)

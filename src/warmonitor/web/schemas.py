@@ -15,6 +15,7 @@ __all__ = [
     "ActorCorrectionIn",
     "ActorOut",
     "AuditEntryOut",
+    "BulkReviewIn",
     "ClaimDetail",
     "ClaimItem",
     "ClaimOut",
@@ -36,6 +37,7 @@ __all__ = [
     "SessionOut",
     "SplitIn",
     "TokenIn",
+    "TokenInfo",
     "TokenOut",
     "UrlIngestIn",
     "UserIn",
@@ -109,6 +111,16 @@ class TokenOut(BaseModel):
     label: str | None
     created_at: datetime
     token: str
+
+
+class TokenInfo(BaseModel):
+    """A stored token: its id, whose, what for, when made and revoked."""
+
+    id: int
+    user: str
+    label: str | None
+    created_at: datetime
+    revoked_at: datetime | None
 
 
 class AuditEntryOut(BaseModel):
@@ -216,6 +228,15 @@ class ReviewIn(BaseModel):
     action: ReviewAction
     reason: str = Field(min_length=1, max_length=4000)
     correction: dict[str, Any] | None = None
+
+
+class BulkReviewIn(BaseModel):
+    """One judgement of many claims (the review queue's bulk action): accept or reject, one
+    reason; corrections are made one claim at a time."""
+
+    claims: list[str] = Field(min_length=1, max_length=500)
+    action: Literal["accept", "reject"]
+    reason: str = Field(min_length=1, max_length=4000)
 
 
 class ReviewOut(BaseModel):

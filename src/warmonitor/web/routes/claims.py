@@ -15,6 +15,7 @@ from warmonitor.store.claim_search import ClaimFilter
 from warmonitor.web.auth import ANALYST, VIEWER, Principal, audit, store_of
 from warmonitor.web.paging import Limit, Offset
 from warmonitor.web.schemas import (
+    BulkReviewIn,
     ClaimDetail,
     ClaimItem,
     ClaimOut,
@@ -162,6 +163,33 @@ def add_review(
         detail={"review": review.id, "action": review.action, "correction": review.correction},
     )
     return review_out(review)
+
+
+@router.post(
+    "/reviews",
+    status_code=201,
+    summary="Accept or reject many claims at once, with one reason",
+    response_model=list[ReviewOut],
+    responses={400: {"model": ErrorOut}, 404: {"model": ErrorOut}},
+)
+def bulk_review(
+    body: BulkReviewIn,
+    request: Request,
+    principal: Annotated[Principal, Depends(ANALYST)],
+) -> list[ReviewOut]:
+    """Every claim is checked first: one unknown id and none is reviewed. Each claim gets a
+    review record of its own."""
+    store = store_of(request)
+    chosen = list(dict.fromkeys(body.claims))
+    for claim_id in chosen:
+        store.claim(claim_id)
+    name = principal.user.name
+    reviews = [
+        review_claim(store, c, body.action, reviewer=name, reason=body.reason) for c in chosen
+    ]
+    detail = {"action": body.action, "reviews": [r.id for r in reviews], "reason": body.reason}
+    audit(request, "review_bulk", user=name, target=f"{len(chosen)} claims", detail=detail)
+    return [review_out(r) for r in reviews]
 
 
 @router.get(

@@ -1,14 +1,23 @@
-"""Users (admins only): list, add, change role or disable, and make a token for one."""
+"""Users (admins only): list, add, change role or disable, and make or revoke a token."""
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
 
-from warmonitor.user_service import add_user, new_token, set_disabled, set_role
+from warmonitor.user_service import add_user, new_token, revoke_token, set_disabled, set_role
 from warmonitor.web.auth import ADMIN, Principal, store_of
-from warmonitor.web.schemas import ErrorOut, TokenIn, TokenOut, UserIn, UserOut, UserPatch
+from warmonitor.web.schemas import (
+    ErrorOut,
+    TokenIn,
+    TokenInfo,
+    TokenOut,
+    UserIn,
+    UserOut,
+    UserPatch,
+)
 from warmonitor.web.views import user_out
 
 router = APIRouter(prefix="/api/users", tags=["users"])
@@ -62,3 +71,26 @@ def user_token(name: str, body: TokenIn, request: Request, principal: Admin) -> 
     return TokenOut(
         id=record.id, user=name, label=record.label, created_at=record.created_at, token=token
     )
+
+
+@router.get(
+    "/{name}/tokens",
+    dependencies=[Depends(ADMIN)],
+    summary="A user's tokens (never the tokens themselves)",
+    response_model=list[TokenInfo],
+    responses={404: {"model": ErrorOut}},
+)
+def user_tokens(name: str, request: Request) -> list[TokenInfo]:
+    store = store_of(request)
+    store.user(name)
+    return [TokenInfo.model_validate(asdict(t)) for t in store.tokens(name)]
+
+
+@router.delete(
+    "/{name}/tokens/{token_id}",
+    status_code=204,
+    summary="Revoke a user's token for good",
+    responses={404: {"model": ErrorOut}},
+)
+def revoke(name: str, token_id: int, request: Request, principal: Admin) -> None:
+    revoke_token(store_of(request), name, token_id, by=principal.user.name)
