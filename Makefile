@@ -3,7 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test lint typecheck unit bench bench-reconcile bench-estimate accuracy clean
+.PHONY: demo test lint typecheck unit bench bench-reconcile bench-estimate bench-linkage accuracy clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,10 @@ bench-reconcile: $(VENV)/.installed
 # The LCMCR sampler (10,000 burn-in, 1,000 draws thinned by 100) and the log-linear search.
 bench-estimate: $(VENV)/.installed
 	$(BIN)/python benchmarks/estimate.py
+
+# Victim linkage on invented lists: 30,000 x 30,000 and 1,000,000 within one list.
+bench-linkage: $(VENV)/.installed
+	$(BIN)/python benchmarks/linkage.py
 
 accuracy: $(VENV)/.installed
 	$(BIN)/python scripts/evaluate.py

@@ -43,6 +43,7 @@ from warmonitor.store.schema import (
 )
 from warmonitor.store.users import UserStore
 from warmonitor.store.versions import version_key as _version_key
+from warmonitor.store.victims import VictimStore
 
 __all__ = ["ClaimChanges", "Store"]
 
@@ -58,6 +59,7 @@ class Store(
     ClaimSearchStore,
     UserStore,
     AuditStore,
+    VictimStore,
 ):
     """A handle on one database; make it with :meth:`open`, end it with :meth:`close`."""
 
