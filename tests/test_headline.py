@@ -51,6 +51,11 @@ def test_unspecified_toll_counts_as_civilian_when_no_combatant_is_named() -> Non
     assert (h.killed, h.civilians_killed, h.combatants_killed) == (6, 6, None)
 
 
+def test_children_among_an_unspecified_toll_are_not_the_civilian_toll() -> None:
+    h = head("At least 48 people were killed in the air strikes, including ten children.")
+    assert (h.killed, h.civilians_killed) == (48, 48)
+
+
 def test_no_figure_no_headline() -> None:
     h = head("The market reopened after the holiday.")
     assert (h.killed, h.injured, h.date) == (None, None, date(2024, 3, 5))

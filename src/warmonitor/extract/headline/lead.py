@@ -439,7 +439,21 @@ def _groups(
         # an unspecified toll with no combatant named is counted as civilian (the coding
         # convention of FA-KES and of monitors that report combatant deaths by side)
         return total, None
+    if (
+        com is None
+        and total
+        and civ is not None
+        and civ < total
+        and not any(c.victims.group in ("civilians", "people") for c in parts)
+        and all(c.victims.group in _KIN_GROUPS for c in family if c.part_of in ids)
+    ):
+        # "48 killed, including ten children": the children are among the dead, who are
+        # civilians by the convention above, not the civilian toll themselves
+        return total, None
     return civ, com
+
+
+_KIN_GROUPS = frozenset({"children", "women", "men"})
 
 
 def _headline_group(claim: Claim) -> str:
