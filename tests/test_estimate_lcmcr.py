@@ -12,6 +12,8 @@ from warmonitor.estimate import (
     Plan,
     estimate_lcmcr,
     estimate_strata,
+    fit_model,
+    profile_interval,
     sample_lcmcr,
     sensitivity,
     total,
@@ -95,3 +97,15 @@ def test_sensitivity_orders_thresholds_and_follows_the_captures() -> None:
     assert [r.threshold for r in rows] == [0.5, 0.9]
     assert rows[0].estimate.documented == rows[1].estimate.documented + 150
     assert rows[0].estimate.estimate > rows[1].estimate.estimate
+
+
+def test_one_class_is_the_independence_model() -> None:
+    """With K = 1 the latent-class model is independence with flat priors: its posterior sits
+    on the log-linear independence model's estimate and profile interval."""
+    table = simulate(2_000, [(1.0, (0.3, 0.25, 0.2, 0.35))], seed=3)
+    fit = fit_model(table, ())
+    low, high = profile_interval(table, ())
+    e = estimate_lcmcr(table, LcmcrSettings(K=1, burnin=1_000, samples=2_000, thin=5, seed=3))
+    assert e.estimate == pytest.approx(table.documented + fit.n0, rel=0.01)
+    assert e.low == pytest.approx(low, rel=0.01)
+    assert e.high == pytest.approx(high, rel=0.01)

@@ -148,6 +148,11 @@ def _chain(
     _stick(np.full(K, n / K), alpha, log_pi, log_v, log_1mv)
     n0 = n
     lp = np.empty((cells, K))
+    delta = np.empty((J, K))
+    highest = np.zeros(cells, dtype=np.int64)  # each cell's highest list
+    for c in range(1, cells):
+        while (1 << (highest[c] + 1)) <= c:
+            highest[c] += 1
     probs = np.empty(K)
     row = np.empty(K, dtype=np.int64)
     classes = np.zeros((cells, K), dtype=np.int64)
@@ -156,15 +161,20 @@ def _chain(
     draws = np.empty(samples)
     total = burnin + samples * thin
     for it in range(total):
-        # log P(pattern c, class k) for every cell, from the current weights and lambdas
-        log_lam = np.log(lam)
-        log_miss = np.log1p(-lam)
-        for c in occupied:
+        # log P(pattern c, class k) for every cell: the cell without its highest list, plus
+        # that list's log odds (one addition per cell and class)
+        for k in range(K):
+            base = log_pi[k]
+            for j in range(J):
+                miss = np.log1p(-lam[j, k])
+                delta[j, k] = np.log(lam[j, k]) - miss
+                base += miss
+            lp[0, k] = base
+        for c in range(1, cells):
+            high = highest[c]
+            rest = c - (1 << high)
             for k in range(K):
-                s = log_pi[k]
-                for j in range(J):
-                    s += log_lam[j, k] if patterns[c, j] else log_miss[j, k]
-                lp[c, k] = s
+                lp[c, k] = lp[rest, k] + delta[high, k]
         order = np.argsort(-log_pi)
         # the persons on no list: N0 ~ NegBin(n, 1 - pi0), then their classes
         top = lp[0].max()
