@@ -1,17 +1,20 @@
-"""``estimate_captures`` and ``read_captures``: the estimation verb of the faces, joining the
-capture files (or, later, the store's linked victim lists) to the pure ``estimate`` package.
+"""``estimate_captures``, ``read_captures`` and ``stored_captures``: the estimation verb of the
+faces, joining capture files and the store's linked victim lists to the pure ``estimate``
+package.
 """
 
 from __future__ import annotations
 
 import time
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from warmonitor.errors import InputError, NotFoundError
+from warmonitor.errors import ConfigurationError, InputError, NotFoundError
 from warmonitor.estimate import (
+    MIN_LISTS,
     CaptureTable,
     Estimate,
     Plan,
@@ -19,11 +22,20 @@ from warmonitor.estimate import (
     StratumEstimate,
     estimate_strata,
     parse_captures,
+    tables_from_persons,
     total,
 )
 from warmonitor.store import Store
+from warmonitor.victims.records import VictimRecord
 
-__all__ = ["EstimationReport", "estimate_captures", "read_captures", "stored_captures"]
+__all__ = [
+    "STORED_STRATA",
+    "EstimationReport",
+    "StoredCaptures",
+    "estimate_captures",
+    "read_captures",
+    "stored_captures",
+]
 
 
 @dataclass(frozen=True)
@@ -72,16 +84,73 @@ def read_captures(path: Path, strata: Sequence[str] = ()) -> dict[Stratum, Captu
     return parse_captures(text.splitlines(), str(path), strata)
 
 
-def stored_captures(store: Store, strata: Sequence[str] = ()) -> dict[Stratum, CaptureTable]:
-    """The capture tables of the store's linked victim lists.
+STORED_STRATA = ("place", "year", "month")
+"""What the store's persons can be stratified by: place of death, year or month of death."""
 
-    The store keeps no linked victim lists yet (issue 11, parts 1-3): this raises
-    :class:`NotFoundError` saying so until it does."""
-    del store, strata
-    raise NotFoundError(
-        "no linked victim lists are stored yet: import and link lists first, or give the "
-        "captures as a CSV file with --captures FILE (one row per person, one 0/1 column per list)"
-    )
+
+def stored_captures(store: Store, strata: Sequence[str] = ()) -> StoredCaptures:
+    """The capture tables of the store's linked victim lists, one person per linked group of
+    records, per stratum of ``STORED_STRATA`` (a person's value: the most frequent among its
+    records, ``unknown`` when none gives one).
+
+    :class:`NotFoundError` when no lists are imported and linked yet;
+    :class:`ConfigurationError` for records imported since the last link, fewer than three
+    lists, or a stratum the store cannot give."""
+    unknown = [s for s in strata if s not in STORED_STRATA]
+    if unknown:
+        raise ConfigurationError(
+            f"the store's persons stratify by {', '.join(STORED_STRATA)}, "
+            f"not {', '.join(map(repr, unknown))}"
+        )
+    run = store.victim_link_run()
+    records = store.victim_records()
+    if run is None or not records:
+        raise NotFoundError(
+            "no linked victim lists are stored yet: import them with `warmonitor victims "
+            "import` and link them with `warmonitor victims link`, or give the captures as a "
+            "CSV file with --captures FILE (one row per person, one 0/1 column per list)"
+        )
+    person_of = store.victim_persons()
+    stale = sum(1 for s in records if s.pk not in person_of)
+    if stale:
+        raise ConfigurationError(
+            f"{stale} record(s) imported since the last link: run `warmonitor victims link` again"
+        )
+    lists = sorted({s.record.list_name for s in records})
+    if len(lists) < MIN_LISTS:
+        raise ConfigurationError(
+            f"the store holds {len(lists)} list(s) ({', '.join(lists)}); estimation needs at "
+            f"least {MIN_LISTS} linked lists"
+        )
+    members: dict[int, list[VictimRecord]] = {}
+    for s in records:
+        members.setdefault(person_of[s.pk], []).append(s.record)
+    persons = [
+        (tuple(_stratum_value(group, name) for name in strata), {r.list_name for r in group})
+        for group in members.values()
+    ]
+    return StoredCaptures(tables_from_persons(persons, lists), run[0])
+
+
+@dataclass(frozen=True)
+class StoredCaptures:
+    """The store's capture tables per stratum and the threshold they were linked at."""
+
+    tables: dict[Stratum, CaptureTable]
+    threshold: float
+
+
+def _stratum_value(records: list[VictimRecord], name: str) -> str:
+    values: list[str] = []
+    for r in records:
+        if name == "place" and r.place:
+            values.append(r.place.strip())
+        elif name in ("year", "month") and r.death_date:
+            values.append(r.death_date.isoformat()[: 4 if name == "year" else 7])
+    if not values:
+        return "unknown"
+    counts = Counter(values)
+    return min(counts, key=lambda v: (-counts[v], v))
 
 
 def estimate_captures(

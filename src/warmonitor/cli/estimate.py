@@ -57,7 +57,10 @@ def estimate_command(
     seed: Annotated[int, typer.Option(help="Seed of the LCMCR sampler.")] = 0,
     output: Annotated[EstimateFormat, typer.Option("--format", "-f")] = EstimateFormat.table,
     stratify: Annotated[
-        list[str] | None, typer.Option(help="A column to estimate within (repeatable).")
+        list[str] | None,
+        typer.Option(
+            help="A column to estimate within (repeatable); from the store: place, year, month."
+        ),
     ] = None,
     chart: Annotated[
         Path | None, typer.Option(help="PNG: documented against estimated per stratum.")
@@ -78,8 +81,9 @@ def estimate_command(
     columns = tuple(stratify or ())
     if captures is None:
         with open_store(db) as store:
-            tables = stored_captures(store, columns)
-        source = "the store's linked victim lists"
+            stored = stored_captures(store, columns)
+        tables = stored.tables
+        source = f"the store's linked victim lists (threshold {stored.threshold:g})"
     else:
         tables = read_captures(captures, columns)
         source = str(captures)

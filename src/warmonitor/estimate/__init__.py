@@ -15,6 +15,7 @@ from warmonitor.estimate.captures import (
     Stratum,
     merge_strata,
     parse_captures,
+    tables_from_persons,
 )
 from warmonitor.estimate.lcmcr import LcmcrSettings, estimate_lcmcr, sample_lcmcr
 from warmonitor.estimate.loglinear import (
@@ -60,5 +61,6 @@ __all__ = [
     "rank_models",
     "sample_lcmcr",
     "sensitivity",
+    "tables_from_persons",
     "total",
 ]

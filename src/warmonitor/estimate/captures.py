@@ -10,7 +10,7 @@ caller hands the lines and names their source for the errors).
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -18,7 +18,14 @@ import numpy.typing as npt
 
 from warmonitor.errors import InputError
 
-__all__ = ["MIN_LISTS", "CaptureTable", "Stratum", "merge_strata", "parse_captures"]
+__all__ = [
+    "MIN_LISTS",
+    "CaptureTable",
+    "Stratum",
+    "merge_strata",
+    "parse_captures",
+    "tables_from_persons",
+]
 
 MIN_LISTS = 3
 
@@ -139,3 +146,20 @@ def merge_strata(tables: Mapping[Stratum, CaptureTable]) -> CaptureTable:
     first = next(iter(tables.values()))
     total = sum((t.counts for t in tables.values()), np.zeros_like(first.counts))
     return CaptureTable(first.lists, total)
+
+
+def tables_from_persons(
+    persons: Iterable[tuple[Stratum, Collection[str]]], lists: Sequence[str]
+) -> dict[Stratum, CaptureTable]:
+    """Capture tables per stratum from linked persons: each its stratum and the lists that
+    name it (lists not in ``lists`` ignored; a person on none of them left out)."""
+    column = {name: j for j, name in enumerate(lists)}
+    histories: dict[Stratum, list[list[int]]] = {}
+    for stratum, named in persons:
+        row = [0] * len(lists)
+        for name in named:
+            if name in column:
+                row[column[name]] = 1
+        if any(row):
+            histories.setdefault(stratum, []).append(row)
+    return {key: CaptureTable.from_histories(rows, lists) for key, rows in histories.items()}
