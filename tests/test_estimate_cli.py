@@ -79,3 +79,20 @@ def test_without_captures_the_store_says_it_has_no_linked_lists(tmp_path: Path) 
     result = run("--db", f"sqlite:///{tmp_path / 'store.db'}", ok=False)
     assert result.returncode == 1
     assert "no linked victim lists are stored yet" in result.stderr
+
+
+def test_sensitivity_across_thresholds(tmp_path: Path) -> None:
+    linked = simulate(1_200, GROUPS, seed=5)
+    loose = linked.counts.copy()
+    loose[1] += 100  # linked at a lower threshold: fewer joins, more single-list persons
+    strict, low = tmp_path / "t90.csv", tmp_path / "t50.csv"
+    write_csv(strict, {(): linked})
+    write_csv(low, {(): type(linked)(linked.lists, loose)})
+    args = ["--sensitivity", f"0.9={strict}", "--sensitivity", f"0.5={low}", *SHORT]
+    found = json.loads(run(*args, "--format", "json").stdout)["sensitivity"]
+    assert [r["threshold"] for r in found] == [0.5, 0.9]
+    assert found[0]["documented"] == found[1]["documented"] + 100
+    table = run(*args).stdout
+    assert "threshold" in table and "0.9" in table
+    bad = run("--sensitivity", "0.9", ok=False)
+    assert bad.returncode == 1 and "THRESHOLD=FILE" in bad.stderr

@@ -20,8 +20,11 @@ from warmonitor.estimate import (
     Plan,
     Stratum,
     StratumEstimate,
+    ThresholdEstimate,
     estimate_strata,
+    merge_strata,
     parse_captures,
+    sensitivity,
     tables_from_persons,
     total,
 )
@@ -33,6 +36,7 @@ __all__ = [
     "EstimationReport",
     "StoredCaptures",
     "estimate_captures",
+    "estimate_sensitivity",
     "read_captures",
     "stored_captures",
 ]
@@ -171,3 +175,12 @@ def estimate_captures(
         total=summed,
         seconds=time.perf_counter() - start,
     )
+
+
+def estimate_sensitivity(files: Mapping[float, Path], plan: Plan) -> list[ThresholdEstimate]:
+    """The same estimate on the captures of lists linked at each threshold, one CSV file per
+    threshold (strata, if any, added together), lowest threshold first."""
+    if len(files) < 2:
+        raise ConfigurationError("a sensitivity table needs captures at two thresholds or more")
+    tables = {t: merge_strata(read_captures(path)) for t, path in files.items()}
+    return sensitivity(tables, plan)

@@ -5,6 +5,7 @@ estimation), from a CSV of capture histories or the store's linked victim lists:
         [--format table|json] [--stratify COLUMN …] [--chart out.png]
         [--K 10 --a 0.25 --b 0.25 --burnin 10000 --samples 1000 --thin 100]
         [--criterion aic|bic] [--level 0.95]
+    warmonitor estimate --sensitivity 0.8=linked80.csv --sensitivity 0.9=linked90.csv …
 """
 
 from __future__ import annotations
@@ -21,10 +22,12 @@ from rich.table import Table
 
 from warmonitor.cli.app import DbOption, app, open_store, out
 from warmonitor.cli.estimate_chart import write_chart
-from warmonitor.estimate import Estimate, LcmcrSettings, Plan
+from warmonitor.errors import ConfigurationError
+from warmonitor.estimate import Estimate, LcmcrSettings, Plan, ThresholdEstimate
 from warmonitor.estimate_service import (
     EstimationReport,
     estimate_captures,
+    estimate_sensitivity,
     read_captures,
     stored_captures,
 )
@@ -75,9 +78,19 @@ def estimate_command(
         CriterionChoice, typer.Option(help="Log-linear: model selection.")
     ] = CriterionChoice.aic,
     level: Annotated[float, typer.Option(help="The interval's probability.")] = 0.95,
+    sensitivity: Annotated[
+        list[str] | None,
+        typer.Option(help="THRESHOLD=FILE: captures of lists linked at a threshold (repeat)."),
+    ] = None,
     db: DbOption = None,
 ) -> None:
     """Estimate how many were killed, documented or not, from three or more overlapping lists."""
+    lcmcr = LcmcrSettings(K=k, a=a, b=b, burnin=burnin, samples=samples, thin=thin, seed=seed)
+    plan = Plan(method=method.value, lcmcr=lcmcr, criterion=criterion.value, level=level)
+    if sensitivity:
+        rows = estimate_sensitivity(_threshold_files(sensitivity), plan)
+        _print_sensitivity(rows, output)
+        return
     columns = tuple(stratify or ())
     if captures is None:
         with open_store(db) as store:
@@ -87,8 +100,6 @@ def estimate_command(
     else:
         tables = read_captures(captures, columns)
         source = str(captures)
-    lcmcr = LcmcrSettings(K=k, a=a, b=b, burnin=burnin, samples=samples, thin=thin, seed=seed)
-    plan = Plan(method=method.value, lcmcr=lcmcr, criterion=criterion.value, level=level)
     report = estimate_captures(tables, plan, source, columns)
     if chart is not None:
         write_chart(report, chart)
@@ -98,6 +109,38 @@ def estimate_command(
     _print_table(report)
     if chart is not None:
         out.print(f"chart written to {escape(str(chart))}")
+
+
+def _threshold_files(values: list[str]) -> dict[float, Path]:
+    files: dict[float, Path] = {}
+    for value in values:
+        threshold, sep, path = value.partition("=")
+        try:
+            files[float(threshold)] = Path(path)
+        except ValueError:
+            sep = ""
+        if not sep or not path:
+            raise ConfigurationError(f"--sensitivity takes THRESHOLD=FILE, got {value!r}")
+    return files
+
+
+def _print_sensitivity(rows: list[ThresholdEstimate], output: EstimateFormat) -> None:
+    if output == EstimateFormat.json:
+        body = [{"threshold": r.threshold} | r.estimate.as_dict() for r in rows]
+        sys.stdout.write(json.dumps({"sensitivity": body}, ensure_ascii=False) + "\n")
+        return
+    level = f"{rows[0].estimate.level:.0%}"
+    table = Table("threshold", "documented", "estimate", f"{level} low", f"{level} high")
+    for r in rows:
+        e = r.estimate
+        table.add_row(
+            f"{r.threshold:g}",
+            f"{e.documented:,}",
+            _number(e.estimate),
+            _number(e.low),
+            _number(e.high),
+        )
+    out.print(table)
 
 
 def _number(value: float) -> str:
