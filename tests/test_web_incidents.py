@@ -97,6 +97,13 @@ def test_a_review_changes_the_tally(reported: Api) -> None:
     after = reported.json(f"/api/incidents/{incident['id']}")
     high = next(t for t in after["totals"] if t["outcome"] == "killed")["high"]
     assert high == 220 and high != before["high"]
+    assert incident["reviewed"] == {"accepted": 0, "corrected": 0}
+    assert after["reviewed"] == {"accepted": 0, "corrected": 1}  # it says so
+    listed = reported.json("/api/incidents")["items"][0]
+    assert listed["reviewed"] == after["reviewed"]
+    export = reported.get("/api/exports/csv")
+    assert export.headers["X-Warmonitor-Reviews"] == "accepted=0, corrected=1, rejected=0"
+    assert "220" in export.text
 
 
 def test_actors(reported: Api) -> None:

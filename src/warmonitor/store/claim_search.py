@@ -70,6 +70,14 @@ class ClaimSearchStore:
 
         def _reading(self) -> AbstractContextManager[Connection]: ...
 
+    def review_states(self) -> dict[str, str]:
+        """The state of every reviewed claim (``accepted``, ``rejected``, ``corrected``), by
+        id: its latest review's."""
+        latest = select(func.max(ReviewRow.id)).group_by(ReviewRow.claim_id)
+        query = select(ReviewRow.claim_id, ReviewRow.action).where(ReviewRow.id.in_(latest))
+        with self._reading() as connection:
+            return {r.claim_id: _STATE_OF_ACTION[r.action] for r in connection.execute(query)}
+
     def find_claims(
         self, where: ClaimFilter, *, limit: int = 50, offset: int = 0
     ) -> tuple[int, list[ClaimHit]]:

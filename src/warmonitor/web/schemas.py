@@ -305,6 +305,14 @@ class SeriesOut(BaseModel):
     points: list[SeriesPointOut]
 
 
+class ReviewCounts(BaseModel):
+    """How many of the claims behind a figure analysts reviewed: tallies use the reviewed
+    values (rejected claims are left out, so they are not counted here)."""
+
+    accepted: int = 0
+    corrected: int = 0
+
+
 class IncidentSummary(BaseModel):
     id: str
     label: str
@@ -318,6 +326,7 @@ class IncidentSummary(BaseModel):
     series: list[SeriesOut]
     documents: int
     claims: int
+    reviewed: ReviewCounts
 
 
 class IncidentDetail(IncidentSummary):

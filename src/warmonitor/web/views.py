@@ -79,7 +79,10 @@ def reviewed_claim(claim: Claim, review: Review | None) -> Claim | None:
     return reviewed(claim, review.action, review.correction)
 
 
-def incident_summary(incident: Incident) -> dict[str, Any]:
+def incident_summary(incident: Incident, states: dict[str, str]) -> dict[str, Any]:
+    """An incident for lists; ``states`` the review states by claim id
+    (``Store.review_states``)."""
+    found = [states.get(c) for c in incident.claim_ids]
     return {
         "id": incident.id,
         "label": incident.label,
@@ -93,11 +96,13 @@ def incident_summary(incident: Incident) -> dict[str, Any]:
         "series": [s.to_dict() for s in incident.timeline],
         "documents": len(incident.document_ids),
         "claims": len(incident.claim_ids),
+        "reviewed": {"accepted": found.count("accepted"), "corrected": found.count("corrected")},
     }
 
 
-def decision_out(result: Reconciliation) -> schemas.DecisionOut:
-    """A recorded decision and the incidents that now hold its claims."""
+def decision_out(result: Reconciliation, states: dict[str, str]) -> schemas.DecisionOut:
+    """A recorded decision and the incidents that now hold its claims (``states`` as for
+    :func:`incident_summary`)."""
     decision = result.decision
     assert decision is not None
     claims = set(decision.claim_ids)
@@ -110,7 +115,7 @@ def decision_out(result: Reconciliation) -> schemas.DecisionOut:
             "created_at": decision.created_at,
             "reason": decision.note,
             "claims": list(decision.claim_ids),
-            "incidents": [incident_summary(i) for i in holding],
+            "incidents": [incident_summary(i, states) for i in holding],
         }
     )
 

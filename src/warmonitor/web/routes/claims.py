@@ -219,7 +219,7 @@ def move(
 ) -> DecisionOut:
     name = principal.user.name
     result = move_claim(store_of(request), claim_id, body.incident, analyst=name, note=body.reason)
-    out = decision_out(result)
+    out = decision_out(result, store_of(request).review_states())
     detail = {"decision": out.id, "incident": body.incident, "reason": body.reason}
     audit(request, "claim_move", user=name, target=f"claim {claim_id}", detail=detail)
     return out

@@ -40,7 +40,9 @@ def export(
     principal: Annotated[Principal, Depends(VIEWER)],
     policy: Annotated[Literal["conservative", "median", "ranked"], Query()] = "conservative",
 ) -> Response:
-    """Written by ``export.export_incidents``, as the CLI writes it; audited."""
+    """Written by ``export.export_incidents``, as the CLI writes it, from the reviewed claims
+    (rejected ones left out, corrections applied); the header ``X-Warmonitor-Reviews`` says
+    how many claims' latest review accepted, corrected and rejected them. Audited."""
     name, media_type = _FILES[format]
     with tempfile.TemporaryDirectory(prefix="warmonitor-export-") as folder:
         path = Path(folder) / name
@@ -53,5 +55,10 @@ def export(
         target=format,
         detail={"rows": rows, "policy": policy},
     )
-    headers = {"Content-Disposition": f'attachment; filename="{name}"'}
+    found = list(store_of(request).review_states().values())
+    reviewed = ", ".join(f"{s}={found.count(s)}" for s in ("accepted", "corrected", "rejected"))
+    headers = {
+        "Content-Disposition": f'attachment; filename="{name}"',
+        "X-Warmonitor-Reviews": reviewed,
+    }
     return Response(body, media_type=media_type, headers=headers)

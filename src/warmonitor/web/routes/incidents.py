@@ -82,14 +82,17 @@ def list_incidents(
     offset: Offset = 0,
 ) -> Page[IncidentSummary]:
     """In date order, as ``warmonitor incidents``."""
-    result = stored_incidents(store_of(request), policy, claims=False)
+    store = store_of(request)
+    result = stored_incidents(store, policy, claims=False)
+    states = store.review_states()
     chosen = [
         i
         for i in result.incidents
         if _matches(i, flagged=flagged, country=country, outcome=outcome, start=start, end=end, q=q)
     ]
     items = [
-        IncidentSummary.model_validate(incident_summary(i)) for i in chosen[offset : offset + limit]
+        IncidentSummary.model_validate(incident_summary(i, states))
+        for i in chosen[offset : offset + limit]
     ]
     return Page[IncidentSummary](total=len(chosen), limit=limit, offset=offset, items=items)
 
@@ -105,7 +108,8 @@ def get_incident(
     incident_id: str, request: Request, policy: PolicyQuery = "conservative"
 ) -> IncidentDetail:
     """``incident_id`` is the id or its first characters (at least 4), as in the CLI."""
-    result = stored_incidents(store_of(request), policy)
+    store = store_of(request)
+    result = stored_incidents(store, policy)
     incident = result.find(incident_id)
     claims = [
         ClaimOut.model_validate(result.claims[c].to_dict())
@@ -113,7 +117,11 @@ def get_incident(
         if c in result.claims
     ]
     return IncidentDetail.model_validate(
-        {**incident_summary(incident), "incident": incident.to_dict(), "claim_list": claims}
+        {
+            **incident_summary(incident, store.review_states()),
+            "incident": incident.to_dict(),
+            "claim_list": claims,
+        }
     )
 
 
@@ -127,7 +135,7 @@ def get_incident(
 def merge(body: MergeIn, request: Request, principal: Analyst) -> DecisionOut:
     name = principal.user.name
     result = merge_incidents(store_of(request), body.incidents, analyst=name, note=body.reason)
-    out = decision_out(result)
+    out = decision_out(result, store_of(request).review_states())
     detail = {"decision": out.id, "reason": body.reason}
     audit(request, "incident_merge", user=name, target=" ".join(body.incidents), detail=detail)
     return out
@@ -145,7 +153,7 @@ def split(incident_id: str, body: SplitIn, request: Request, principal: Analyst)
     result = split_incident(
         store_of(request), incident_id, body.claims, analyst=name, note=body.reason
     )
-    out = decision_out(result)
+    out = decision_out(result, store_of(request).review_states())
     detail = {"decision": out.id, "claims": out.claims, "reason": body.reason}
     audit(request, "incident_split", user=name, target=incident_id, detail=detail)
     return out
