@@ -401,3 +401,13 @@ def test_a_toll_given_in_a_participle_is_the_subjects(nlp: Language) -> None:
     )
     (found,) = extract_document(Document(text, published=PUBLISHED), nlp)
     assert "Observatory" in (found.claimant.name or "")
+
+
+def test_a_paragraphs_wire_dateline_is_not_the_news_place(nlp: Language) -> None:
+    text = (
+        "Missile kills 40 at station\n\n"
+        "Bergen, Norway (AP) — A missile struck Narvik's railway station on Friday, "
+        "killing at least 40 people, the police said.\n"
+    )
+    (found,) = extract_document(Document(text, published=PUBLISHED), nlp)[-1:]
+    assert found.place is not None and found.place.name == "Narvik"

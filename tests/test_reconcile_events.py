@@ -85,7 +85,9 @@ def test_claims_of_one_event_join_one_incident_and_context_stays_apart() -> None
     earlier_attack = claim(35, doc="b", place=IDLIB, day=None, claimant=None, kind="media").with_(
         period=Period(date(2017, 4, 4), date(2017, 4, 4), "in 2017")
     )
-    elsewhere = claim(12, doc="b", place=LATAKIA)  # another province, quoted for context
+    elsewhere = claim(  # another province, quoted for context
+        12, doc="b", place=LATAKIA, sentence="Shelling killed 12 people in Latakia on Monday."
+    )
     events = {
         "a": event("a", "hamidiya #market observatory"),
         "b": event("b", "hamidiya #market observatory", published=date(2024, 5, 8)),
@@ -130,3 +132,14 @@ def test_a_report_from_abroad_that_names_the_events_country_as_often_joins_it() 
     )
     assert together(cluster_reports([a, abroad]), "a", "b")
     assert not together(cluster_reports([a, elsewhere], EventRules(conflict=0.5)), "a", "c")
+
+
+def test_a_place_a_figure_only_inherits_does_not_send_it_away() -> None:
+    named = claim(30, doc="a", place=IDLIB, sentence="A strike on the Idlib market killed 30.")
+    inherited = claim(98, doc="a", outcome="injured", place=LATAKIA)  # its sentence names none
+    events = {"a": event("a", "hamidiya #market observatory")}
+    (main, *rest) = sorted(
+        reconcile([named, inherited], {"a": MAY6}, events=events),
+        key=lambda i: -len(i.claim_ids),
+    )
+    assert set(main.claim_ids) == {named.id, inherited.id} and not rest

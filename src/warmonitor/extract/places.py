@@ -178,15 +178,20 @@ def _capital(text: str, m: ResolvedMention, gaz: Gazetteer) -> ResolvedMention |
 _BEFORE_DATELINE = re.compile(r"[\s\"'“]*(?:(?:date|updated|published)\b:?\s*)?[\d\-/.: ]*")
 
 
+# a wire's dateline after the place: ", Ukraine (AP) —", " (Reuters) -"
+_WIRE_AFTER = re.compile(r"(?:,\s*[A-Z][\w .'’-]{1,30})?\s*\([A-Z][\w.&' ]{0,30}\)\s*(?:--|[—–:-])")
+
+
 def _dateline(text: str, start: int, end: int) -> bool:
-    """Whether a place in capitals opens the text as a wire story's dateline ("LVIV, Ukraine:
-    …"): where the newsroom is, not where the news happened."""
-    name = text[start:end]
-    return (
-        name.isupper()
-        and _BEFORE_DATELINE.fullmatch(text, 0, start) is not None
-        and bool(_DATELINE.match(text, end))
-    )
+    """Whether a place opens the text or a paragraph as a wire story's dateline ("LVIV,
+    Ukraine: …", "Kyiv, Ukraine (AP) — …"): where the newsroom is, not where the news happened.
+    A place in capitals, or one followed by a wire's name in brackets."""
+    line = text.rfind("\n", 0, start) + 1
+    if _BEFORE_DATELINE.fullmatch(text, line, start) is None:
+        return False
+    if text[start:end].isupper():
+        return bool(_DATELINE.match(text, end))
+    return bool(_WIRE_AFTER.match(text, end))
 
 
 def _metonym(text: str, start: int, end: int) -> bool:

@@ -4,7 +4,8 @@ Reports joined into one event (``events.cluster_reports``) give one incident hol
 claims of those reports that fit the event. A claim does not fit when it tells of an earlier
 event (its period ends more than ``earlier_days`` before the event began: "a similar attack
 in 2017 killed 35") or of a place of the event's country in another province and further than
-``district_km`` from every place of the event (a toll elsewhere quoted for context); such
+``district_km`` from every place of the event (a toll elsewhere quoted for context), when its
+own sentence names that place (one inherited from the report says nothing of it); such
 claims, and the claims of reports with no recorded event, are grouped claim by claim
 (``grouping.group_claims``). Pure: no I/O.
 """
@@ -31,19 +32,22 @@ class Assembly:
     reports: dict[int, tuple[str, ...]]  # group index -> documents whose main event it is
 
 
-def _fits(
-    claim: Claim,
-    start: date | None,
-    country: str | None,
-    places: Sequence[Place],
-    rules: GroupingRules,
-    earlier_days: int,
-) -> bool:
+def _in_time(claim: Claim, start: date | None, earlier_days: int) -> bool:
+    """False for a claim of an earlier event: its period ends ``earlier_days`` before ``start``."""
     period = claim.period
     if start is not None and period is not None:
         end = period.end or period.start
         if end is not None and end < start - timedelta(days=earlier_days):
             return False
+    return True
+
+
+def _in_place(
+    claim: Claim,
+    country: str | None,
+    places: Sequence[Place],
+    rules: GroupingRules,
+) -> bool:
     place = claim.place
     if place is None or not places or not country or place.country != country:
         return True  # no place, or a foreign one (a dateline, a capital that speaks)
@@ -59,6 +63,14 @@ def _fits(
         if d is None or d <= rules.district_km:
             return True
     return not any(a.country == country for a in places)
+
+
+def _names_its_place(claim: Claim) -> bool:
+    """Whether the claim's own sentence names its place (else it inherits the report's)."""
+    place = claim.place
+    return place is not None and (place.text or place.name).casefold() in (
+        claim.evidence.sentence.casefold()
+    )
 
 
 def assemble(
@@ -86,9 +98,14 @@ def assemble(
         country = countries.most_common(1)[0][0] if countries else None
         places = [e.place for e in members if e.place is not None]
         members_claims = [c for d in cluster for c in by_document.get(d, ())]
-        fit = [_fits(c, start, country, places, rules, earlier_days) for c in members_claims]
+        timely = [_in_time(c, start, earlier_days) for c in members_claims]
+        placed = [_in_place(c, country, places, rules) for c in members_claims]
+        fit = [t and p for t, p in zip(timely, placed, strict=True)]
         if not any(fit):  # the event's places or day were misread: its reports' claims are it
             fit = [True] * len(members_claims)
+        else:  # a place a figure only inherits from its report tells nothing of it
+            named = [_names_its_place(c) for c in members_claims]
+            fit = [t and (p or not n) for t, p, n in zip(timely, placed, named, strict=True)]
         group = [c.id for c, ok in zip(members_claims, fit, strict=True) if ok]
         strays.extend(c for c, ok in zip(members_claims, fit, strict=True) if not ok)
         if group:
