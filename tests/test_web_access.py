@@ -40,6 +40,7 @@ ROUTE_ROLES: dict[tuple[str, str], str] = {
     ("POST", "/api/reviews"): "analyst",
     ("GET", "/api/incidents"): "viewer",
     ("GET", "/api/incidents/{incident_id}"): "viewer",
+    ("GET", "/api/incidents/duplicates"): "viewer",
     ("POST", "/api/incidents/merge"): "analyst",
     ("POST", "/api/incidents/{incident_id}/split"): "analyst",
     ("GET", "/api/actors"): "viewer",

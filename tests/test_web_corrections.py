@@ -147,3 +147,35 @@ def test_a_documents_metadata_is_corrected_and_its_claims_read_again(two_events:
     assert only_reason.status_code == 400 and "nothing to correct" in only_reason.json()["detail"]
     missing = two_events.request("PATCH", "/api/documents/none", as_="analyst", json=body)
     assert missing.status_code == 404
+
+
+TWO_VOICES = """Air strike kills 9 in Idlib
+
+An air strike killed 9 people in a market in Idlib on Monday, the Syrian Observatory for Human
+Rights said. The civil defence also said 9 people were killed in the strike.
+"""
+
+
+def test_possible_duplicates_are_proposed_never_merged(api: Api) -> None:
+    files = [("files", ("strike.txt", TWO_VOICES.encode(), "text/plain"))]
+    assert (
+        api.post("/api/ingest/files", files=files, data={"published": "2024-03-05"}).status_code
+        == 201
+    )
+    (whole,) = incidents(api)
+    assert api.json("/api/incidents/duplicates")["total"] == 0
+    civil = [c["claim"]["id"] for c in api.json("/api/claims", claimant="civil defence")["items"]]
+    split = api.post(
+        f"/api/incidents/{whole['id']}/split", json={"claims": civil, "reason": "test"}
+    )
+    assert split.status_code == 201, split.text
+    page = api.json("/api/incidents/duplicates")
+    assert page["total"] == 1
+    (proposal,) = page["items"]
+    assert "same place: Idlib" in proposal["reasons"]
+    assert "same figure: all killed 9" in proposal["reasons"]
+    assert len(incidents(api)) == 2  # proposed, not merged
+    ids = [i["id"] for i in proposal["incidents"]]
+    merged = api.post("/api/incidents/merge", json={"incidents": ids, "reason": "one strike"})
+    assert merged.status_code == 201
+    assert api.json("/api/incidents/duplicates")["total"] == 0

@@ -24,6 +24,7 @@ __all__ = [
     "DocumentOut",
     "DocumentPatch",
     "DocumentSummary",
+    "DuplicateOut",
     "ErrorOut",
     "IncidentDetail",
     "IncidentSummary",
@@ -327,6 +328,14 @@ class IncidentSummary(BaseModel):
     documents: int
     claims: int
     reviewed: ReviewCounts
+
+
+class DuplicateOut(BaseModel):
+    """Two incidents that may be one event (same place, near dates, a figure in common),
+    proposed for an analyst to merge or leave apart; never merged by the machine."""
+
+    incidents: list[IncidentSummary]
+    reasons: list[str]
 
 
 class IncidentDetail(IncidentSummary):

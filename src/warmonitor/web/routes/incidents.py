@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 
+from warmonitor.duplicate_service import propose_duplicates
 from warmonitor.reconcile import Incident
 from warmonitor.reconcile_service import merge_incidents, split_incident, stored_incidents
 from warmonitor.web.auth import ANALYST, VIEWER, Principal, audit, store_of
@@ -18,6 +19,7 @@ from warmonitor.web.paging import Limit, Offset
 from warmonitor.web.schemas import (
     ClaimOut,
     DecisionOut,
+    DuplicateOut,
     ErrorOut,
     IncidentDetail,
     IncidentSummary,
@@ -95,6 +97,38 @@ def list_incidents(
         for i in chosen[offset : offset + limit]
     ]
     return Page[IncidentSummary](total=len(chosen), limit=limit, offset=offset, items=items)
+
+
+@router.get(
+    "/duplicates",
+    dependencies=[Depends(VIEWER)],
+    summary="Pairs of incidents that may be one event, proposed for merging",
+    response_model=Page[DuplicateOut],
+)
+def duplicates(
+    request: Request,
+    policy: PolicyQuery = "conservative",
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> Page[DuplicateOut]:
+    """Same place, dates at most a day apart, a figure in common
+    (``duplicate_service.propose_duplicates``); merge with ``POST /api/incidents/merge``."""
+    store = store_of(request)
+    result = stored_incidents(store, policy, claims=False)
+    proposals = propose_duplicates(result.incidents)
+    states = store.review_states()
+    by_id = {i.id: i for i in result.incidents}
+    items = [
+        DuplicateOut(
+            incidents=[
+                IncidentSummary.model_validate(incident_summary(by_id[i], states))
+                for i in p.incidents
+            ],
+            reasons=list(p.reasons),
+        )
+        for p in proposals[offset : offset + limit]
+    ]
+    return Page[DuplicateOut](total=len(proposals), limit=limit, offset=offset, items=items)
 
 
 @router.get(
