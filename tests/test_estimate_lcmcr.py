@@ -10,6 +10,7 @@ from warmonitor.errors import ConfigurationError
 from warmonitor.estimate import (
     LcmcrSettings,
     Plan,
+    effective_size,
     estimate_lcmcr,
     estimate_strata,
     fit_model,
@@ -109,3 +110,15 @@ def test_one_class_is_the_independence_model() -> None:
     assert e.estimate == pytest.approx(table.documented + fit.n0, rel=0.01)
     assert e.low == pytest.approx(low, rel=0.01)
     assert e.high == pytest.approx(high, rel=0.01)
+
+
+def test_effective_draws_count_what_autocorrelation_leaves() -> None:
+    rng = np.random.default_rng(2)
+    assert effective_size(rng.normal(size=2_000)) == pytest.approx(2_000, rel=0.15)
+    chain = np.zeros(50_000)
+    shocks = rng.normal(size=len(chain))
+    for i in range(1, len(chain)):
+        chain[i] = 0.9 * chain[i - 1] + shocks[i]
+    assert effective_size(chain) == pytest.approx(len(chain) * 0.1 / 1.9, rel=0.2)
+    e = estimate_lcmcr(simulate(800, HETEROGENEOUS, seed=1), SHORT)
+    assert 1 < e.details["effective_draws"] <= SHORT.samples

@@ -171,6 +171,9 @@ def _describe(report: EstimationReport) -> str:
             f"LCMCR posterior median and equal-tailed interval; K={s.K}, a={s.a}, b={s.b}, "
             f"burn-in {s.burnin}, {s.samples} draws thinned by {s.thin}, seed {s.seed}"
         )
+        if not report.strata_columns:
+            how += f"; about {report.total.details['effective_draws']:.0f} effective draws"
+
     else:
         model = report.strata[0].estimate.details.get("model", {})
         terms = ", ".join(model.get("terms", [])) or "independence"

@@ -17,7 +17,7 @@ from warmonitor.estimate.captures import (
     parse_captures,
     tables_from_persons,
 )
-from warmonitor.estimate.lcmcr import LcmcrSettings, estimate_lcmcr, sample_lcmcr
+from warmonitor.estimate.lcmcr import LcmcrSettings, effective_size, estimate_lcmcr, sample_lcmcr
 from warmonitor.estimate.loglinear import (
     Criterion,
     LoglinearFit,
@@ -51,6 +51,7 @@ __all__ = [
     "Stratum",
     "StratumEstimate",
     "ThresholdEstimate",
+    "effective_size",
     "estimate_lcmcr",
     "estimate_loglinear",
     "estimate_strata",

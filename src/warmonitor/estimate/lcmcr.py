@@ -23,7 +23,7 @@ from warmonitor.errors import ConfigurationError
 from warmonitor.estimate.captures import CaptureTable
 from warmonitor.estimate.result import Estimate
 
-__all__ = ["LcmcrSettings", "estimate_lcmcr", "sample_lcmcr"]
+__all__ = ["LcmcrSettings", "effective_size", "estimate_lcmcr", "sample_lcmcr"]
 
 
 @dataclass(frozen=True)
@@ -89,9 +89,32 @@ def estimate_lcmcr(
         low=float(low),
         high=float(high),
         level=level,
-        details={"settings": asdict(settings), "mean": float(draws.mean())},
+        details={
+            "settings": asdict(settings),
+            "mean": float(draws.mean()),
+            "effective_draws": round(effective_size(draws), 1),
+        },
         draws=draws,
     )
+
+
+def effective_size(draws: npt.NDArray[np.float64]) -> float:
+    """The effective number of independent draws in an autocorrelated chain (Geyer's initial
+    positive sequence: autocorrelations summed in pairs while a pair's sum is positive)."""
+    count = len(draws)
+    centred = draws - draws.mean()
+    variance = float(centred @ centred)
+    if count < 4 or variance == 0.0:
+        return float(count)
+    spectrum = np.fft.rfft(centred, 2 * count)
+    rho = np.fft.irfft(spectrum * np.conj(spectrum))[:count] / variance
+    total = 0.0
+    for lag in range(0, count - 1, 2):
+        pair = rho[lag] + rho[lag + 1]
+        if pair <= 0.0:
+            break
+        total += pair
+    return float(min(count, count / max(2.0 * total - 1.0, 1e-12)))
 
 
 @numba.njit(cache=True)
