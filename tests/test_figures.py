@@ -151,3 +151,26 @@ def test_victims_taken_and_then_killed() -> None:
         "Eight",
         "killed",
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count", "group"),
+    [
+        ("The number of civilians killed in the strike has risen to 52.", 52, "civilians"),
+        (
+            "The number of bodies of civilians killed in the town has risen to 403, the mayor "
+            "said.",
+            403,
+            "civilians",
+        ),
+        ("The number of soldiers killed rose to 9.", 9, "security_forces"),
+    ],
+)
+def test_the_number_of_victims_killed_has_risen_to(sentence: str, count: int, group: str) -> None:
+    (fig,) = find_figures(sentence)
+    assert (fig.outcome, fig.count.low, fig.victims.group, fig.cumulative) == (
+        "killed",
+        count,
+        group,
+        True,
+    )

@@ -40,7 +40,7 @@ from warmonitor.extract.outcomes import (
     bind_toll,
     find_triggers,
 )
-from warmonitor.extract.victims import VictimPhrase, victim_phrase
+from warmonitor.extract.victims import VictimPhrase, group_of, victim_phrase
 
 __all__ = ["Figure", "find_figures"]
 
@@ -108,6 +108,7 @@ def find_figures(sentence: str, previous: Figure | None = None) -> list[Figure]:
     _place_list(sentence, figures)
     _among_the_dead(sentence, figures)
     _updates(sentence, figures)
+    _toll_victims(sentence, figures)
     if revises and previous is not None and previous.outcome:
         _revisions(sentence, figures, previous.outcome)
     if same is not None and previous is not None and not figures:
@@ -185,6 +186,23 @@ _HEADLINE_PAIR = re.compile(r"\s*\d[\d,]*\s+(?:others?\s+)?(?:injured|wounded|hu
 
 
 _TOLL_LIKE = re.compile(r"\btoll|\bnumber of\b", re.I)
+# "the number of (bodies of) civilians killed …": the trigger heads a toll
+_NUMBER_OF = re.compile(
+    r"\b(?:number|count|tally)\s+of\s+(?:(?:bodies|deaths)\s+of\s+)?(?P<victims>(?:[\w\-]+\s+){1,3})$",
+    re.I,
+)
+
+
+def _toll_victims(sentence: str, figures: list[Figure]) -> None:
+    """ "The number of civilians killed … has risen to 52": the victims named before."""
+    for fig in figures:
+        t = fig.trigger
+        if t is None or fig.victims.text or t.start > fig.mention.start:
+            continue
+        m = _NUMBER_OF.search(sentence, max(0, t.start - 50), t.start)
+        if m is not None:
+            words = m["victims"].strip()
+            fig.victims = VictimPhrase(words, fig.victims.end, group_of(words), fig.victims.side)
 
 
 _STATUSES = frozenset({"kidnapped", "detained", "missing", "displaced"})
@@ -250,9 +268,10 @@ def _left_trigger(sentence: str, fig: Figure, triggers: list[Trigger]) -> Trigge
         between = sentence[t.end : m.start]
         if t.role == "both" and _passive_comma(sentence, t, between):
             return None  # "six were killed, about a dozen women raped": a clause of its own
-        if t.role in ("after", "both") and (
-            bind_left(between) or (_TOLL_LIKE.search(t.text) is not None and bind_toll(between))
-        ):
+        toll = _TOLL_LIKE.search(t.text) is not None or _NUMBER_OF.search(
+            sentence, max(0, t.start - 50), t.start
+        )
+        if t.role in ("after", "both") and (bind_left(between) or (toll and bind_toll(between))):
             return t
         return None
     return None
