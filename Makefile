@@ -53,6 +53,8 @@ bench-linkage: $(VENV)/.installed
 accuracy: $(VENV)/.installed
 	$(BIN)/python scripts/evaluate.py
 	$(BIN)/python scripts/evaluate_news.py
+	$(BIN)/python scripts/evaluate_linkage.py
+	$(BIN)/python scripts/evaluate_mse.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
