@@ -22,6 +22,7 @@ import json
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -32,6 +33,7 @@ from warmonitor.victims.synthetic import population, two_lists
 SIZES = {"30k": (30_000, 1.0, 1), "1m": (800_000, 0.25, 0)}
 VOCABULARY = 20_000
 FLOOR = 0.9
+MEMORY = "6GB"  # DuckDB's limit; it spills to a temporary folder beyond it
 
 
 def _records(rows: list[dict[str, str]], list_name: str) -> list:  # type: ignore[type-arg]
@@ -56,7 +58,10 @@ def measure(size: str, threads: int) -> dict[str, float]:
     years = reference_years(records)
     rows = [features(f"{r.list_name}:{r.key}", r, years.get(r.list_name)) for r in records]
     featured = time.perf_counter()
-    result = score_pairs(rows, floor=FLOOR, threads=threads)
+    with tempfile.TemporaryDirectory() as spill:
+        result = score_pairs(
+            rows, floor=FLOOR, threads=threads, memory_limit=MEMORY, spill_to=spill
+        )
     seconds = time.perf_counter() - started
     found = set()
     for pair in result.pairs:

@@ -149,3 +149,20 @@ def test_the_review_export_holds_undecided_uncertain_pairs(
     assert (stored, problems) == (1, [])
     assert len(after) == len(rows) - 1
     assert reviews[0].decision == "non-match" and reviews[0].reviewer == "tester"
+
+
+def test_one_list_is_linked_within_itself(store_url: str, tmp_path: Path) -> None:
+    left, right, truth = two_lists(population(150, seed=4), seed=4)
+    again = [{**r, "record_id": "x" + r["record_id"], "dob": ""} for r in right]
+    rows = [{k: r.get(k, "") for k in ("record_id", "name", "sex", "dob")} for r in left + again]
+    path = write_csv(tmp_path / "one.csv", rows)
+    with Store.open(store_url) as store:
+        import_victims(store, path, "families")
+        report = link_victims(store, threshold=0.9)
+        persons = store.victim_persons()
+        by_key = {s.record.key: s.pk for s in store.victim_records()}
+        assert linked_pairs(store) == []
+    assert report.records == 150 + len(truth) and report.cross_pairs == 0
+    same = sum(persons[by_key[a]] == persons[by_key["x" + b]] for a, b in truth)
+    assert same >= 0.9 * len(truth)
+    assert report.persons <= 150 + 0.1 * len(truth)

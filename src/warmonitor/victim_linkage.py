@@ -60,6 +60,7 @@ def _arrow_table(rows: Sequence[dict[str, Any]]) -> Any:
             ("source_dataset", pa.string()),
             ("tokens", pa.list_(pa.string())),
             ("name_key", pa.string()),
+            ("name_text", pa.string()),
             ("first", pa.string()),
             ("second", pa.string()),
             ("middle", pa.list_(pa.string())),
@@ -90,10 +91,16 @@ def floor_probabilities(model: dict[str, Any], least: float = M_FLOOR) -> dict[s
 
 
 def score_pairs(
-    rows: Sequence[dict[str, Any]], *, floor: float, threads: int | None = None
+    rows: Sequence[dict[str, Any]],
+    *,
+    floor: float,
+    threads: int | None = None,
+    memory_limit: str | None = None,
+    spill_to: str | None = None,
 ) -> SplinkResult:
     """Score every blocked pair of ``rows`` (from :func:`~warmonitor.victims.compare.features`)
-    and keep those whose match probability is at least ``floor``."""
+    and keep those whose match probability is at least ``floor``. ``threads``, ``memory_limit``
+    (e.g. ``"6GB"``) and ``spill_to`` (a folder) bound DuckDB."""
     import duckdb
     from splink import DuckDBAPI, Linker, block_on
 
@@ -105,6 +112,10 @@ def score_pairs(
     connection = duckdb.connect(":memory:", config=config)
     if threads:
         connection.execute(f"SET threads TO {int(threads)}")
+    if memory_limit:  # DuckDB spills what does not fit to ``spill_to``
+        connection.execute("SET memory_limit = ?", [memory_limit])
+    if spill_to:
+        connection.execute("SET temp_directory = ?", [spill_to])
     db_api = DuckDBAPI(connection=connection)
     lists = sorted({r["source_dataset"] for r in rows})
     tables = [
@@ -138,11 +149,16 @@ def score_pairs(
     table = predictions.physical_name
     sizes = {name: sum(1 for r in rows if r["source_dataset"] == name) for name in lists}
     evidence: dict[tuple[str, str], Any] = {}
+    if len(lists) == 1:  # dedupe_only keeps no source columns
+        quoted = "'" + lists[0].replace("'", "''") + "'"
+        source_l = source_r = quoted
+    else:
+        source_l, source_r = "source_dataset_l", "source_dataset_r"
     for left, right in connection.execute(
-        f"SELECT DISTINCT source_dataset_l, source_dataset_r FROM {table}"
+        f"SELECT DISTINCT {source_l}, {source_r} FROM {table}"
     ).fetchall():
         values = connection.execute(
-            f"SELECT match_weight FROM {table} WHERE source_dataset_l = ? AND source_dataset_r = ?",
+            f"SELECT match_weight FROM {table} WHERE {source_l} = ? AND {source_r} = ?",
             [left, right],
         ).fetchnumpy()["match_weight"]
         key = _lists_key(left, right)
@@ -155,8 +171,7 @@ def score_pairs(
         least = logit2(floor) - logit2(prior) + logit2(start) if floor > 0 else -1e9
         records = connection.sql(
             f"SELECT * FROM {table} WHERE match_weight >= $1 AND "
-            "((source_dataset_l = $2 AND source_dataset_r = $3) OR "
-            "(source_dataset_l = $3 AND source_dataset_r = $2))",
+            f"(({source_l} = $2 AND {source_r} = $3) OR ({source_l} = $3 AND {source_r} = $2))",
             params=[least, left, right],
         ).to_arrow_table()
         for row in records.to_pylist():

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -48,7 +48,7 @@ __all__ = [
     "read_victim_csv",
 ]
 
-DEFAULT_THRESHOLD = 0.9
+DEFAULT_THRESHOLD = 0.7
 REVIEW_FLOOR = 0.05
 REVIEW_COLUMNS = (
     "left_list",
@@ -121,22 +121,6 @@ def _parse_overrides(mapping: Iterable[str]) -> dict[str, str]:
     return overrides
 
 
-def _csv_rows(reader: Any, header_len: int) -> Iterator[tuple[int, Mapping[str, str]]]:
-    """(line, row) from a DictReader; rows of the wrong width carry their problem."""
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        line = reader.line_num
-        width = len(row) - (1 if None in row else 0) + len(row.get(None) or [])
-        missing = sum(1 for v in row.values() if v is None)
-        if None in row or missing:
-            yield line, {"\x00problem": f"{width - missing} fields, the header has {header_len}"}
-            continue
-        yield line, row
-
-
 def read_victim_csv(
     path: Path, list_name: str, mapping: Iterable[str] = ()
 ) -> tuple[list[VictimRecord], list[RowProblem]]:
@@ -159,11 +143,16 @@ def read_victim_csv(
     shaped: list[tuple[int, Mapping[str, str]]] = []
     problems: list[RowProblem] = []
     try:
-        for line, row in _csv_rows(reader, width):
-            if "\x00problem" in row:
-                problems.append(RowProblem(line, row["\x00problem"]))
+        for row in reader:
+            extra = row.pop(None, None)
+            missing = sum(1 for v in row.values() if v is None)
+            if extra or missing:
+                count = width + len(extra or []) - missing
+                problems.append(
+                    RowProblem(reader.line_num, f"{count} fields, the header has {width}")
+                )
             else:
-                shaped.append((line, row))
+                shaped.append((reader.line_num, row))
     except csv.Error as exc:
         raise InputError(str(path), f"line {reader.line_num}: {exc}") from exc
     records, bad = parse_rows(list_name.strip(), shaped, columns)

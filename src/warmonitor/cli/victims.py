@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import math
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -122,7 +123,9 @@ def weights_command(db: DbOption = None) -> None:
     for comparison in model.get("comparisons", []):
         for level in comparison["comparison_levels"]:
             m, u = level.get("m_probability"), level.get("u_probability")
-            weight = "0" if level.get("is_null_level") or not m or not u else f"{_log2(m / u):+.2f}"
+            weight = (
+                "0" if level.get("is_null_level") or not m or not u else f"{math.log2(m / u):+.2f}"
+            )
             table.add_row(
                 comparison["output_column_name"],
                 escape(str(level.get("label_for_charts", ""))),
@@ -138,12 +141,6 @@ def weights_command(db: DbOption = None) -> None:
             highlight=False,
         )
     out.print(f"threshold {threshold:g}", highlight=False)
-
-
-def _log2(value: float) -> float:
-    import math
-
-    return math.log2(value)
 
 
 @review_app.command("export")

@@ -43,6 +43,7 @@ from warmonitor.victims.records import VictimRecord
 
 __all__ = [
     "REVIEW_DECISIONS",
+    "ImportCounts",
     "LinkRow",
     "PairReview",
     "StoredLink",

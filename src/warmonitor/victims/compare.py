@@ -62,8 +62,8 @@ def _part(column: str, tf: bool, inside: bool) -> list[Level]:
         levels.append(
             Level(
                 "written inside the other's name",
-                f'(length("{column}_l") >= 3 AND contains("name_key_r", "{column}_l")) OR '
-                f'(length("{column}_r") >= 3 AND contains("name_key_l", "{column}_r"))',
+                f'(length("{column}_l") >= 3 AND contains("name_text_r", "{column}_l")) OR '
+                f'(length("{column}_r") >= 3 AND contains("name_text_l", "{column}_r"))',
             )
         )
     levels.append(
@@ -230,7 +230,7 @@ def _needs_reference(record: VictimRecord) -> bool:
 
 
 def _name_key(record: VictimRecord) -> str:
-    return " ".join(skeleton_tokens(record.name))
+    return " ".join(skeleton_tokens(_primary_name(record)))
 
 
 def _primary_name(record: VictimRecord) -> str:
@@ -243,8 +243,10 @@ def _primary_name(record: VictimRecord) -> str:
 def features(uid: str, record: VictimRecord, reference_year: int | None) -> dict[str, Any]:
     """The columns Splink compares for one record (``uid`` its id in the linkage)."""
     tokens = skeleton_tokens(_primary_name(record))
-    if not tokens and record.alt_name:
-        tokens = skeleton_tokens(record.alt_name)
+    other = skeleton_tokens(record.alt_name) if record.alt_name else []
+    if not tokens:
+        tokens, other = other, []
+    every = tokens + [t for t in other if t not in tokens]
     birth_year: int | None = None
     if record.birth_date is not None:
         birth_year = record.birth_date.year
@@ -255,8 +257,9 @@ def features(uid: str, record: VictimRecord, reference_year: int | None) -> dict
     return {
         "unique_id": uid,
         "source_dataset": record.list_name,
-        "tokens": tokens or None,
+        "tokens": every or None,
         "name_key": " ".join(tokens) or None,
+        "name_text": " ".join(every) or None,
         "first": tokens[0] if tokens else None,
         "second": tokens[1] if len(tokens) > 2 else None,
         "middle": tokens[2:-1] or None,

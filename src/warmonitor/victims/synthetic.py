@@ -88,8 +88,13 @@ def _vocabulary(rng: random.Random, size: int) -> list[tuple[str, str]]:
     return list(seen.values())
 
 
-def _zipf_weights(size: int, exponent: float) -> list[float]:
-    return [1.0 / (rank**exponent) for rank in range(1, size + 1)]
+def _zipf_cumulative(size: int, exponent: float) -> list[float]:
+    total = 0.0
+    cumulative = []
+    for rank in range(1, size + 1):
+        total += 1.0 / (rank**exponent)
+        cumulative.append(total)
+    return cumulative
 
 
 def population(
@@ -101,16 +106,16 @@ def population(
     male = _vocabulary(rng, vocabulary)
     female = _vocabulary(rng, vocabulary)
     family = _vocabulary(rng, vocabulary)
-    weights = _zipf_weights(vocabulary, exponent)
+    cumulative = _zipf_cumulative(vocabulary, exponent)
     people = []
     for _ in range(size):
         sex = rng.choice("mf")
-        first = rng.choices(female if sex == "f" else male, weights)[0]
-        father, grandfather = rng.choices(male, weights, k=2)
+        first = rng.choices(female if sex == "f" else male, cum_weights=cumulative)[0]
+        father, grandfather = rng.choices(male, cum_weights=cumulative, k=2)
         age = rng.randint(0, 17) if rng.random() < 0.4 else rng.randint(18, 85)
         death = _WAR_DAY + timedelta(days=rng.randint(0, 400))
         birth = death - timedelta(days=age * 365 + rng.randint(0, 364))
-        parts = (first, father, grandfather, rng.choices(family, weights)[0])
+        parts = (first, father, grandfather, rng.choices(family, cum_weights=cumulative)[0])
         people.append(Person(parts, sex, birth, death))
     return people
 
