@@ -20,6 +20,23 @@ from datetime import date
 
 from warmonitor.actors import ActorRegistry, describe
 from warmonitor.model import Claim
+from warmonitor.reconcile.descriptions import (
+    ROLE_WORDS,
+    TOWNS,
+    UN_BODY,
+    UNATTRIBUTED,
+    cut_first_letter,
+    head_of,
+    institution_of,
+    is_local_government,
+    level_of,
+    local_rank,
+    normal,
+    officials_of,
+    role_of,
+    same_bodies,
+    skeleton,
+)
 
 __all__ = ["UNATTRIBUTED", "AsOf", "Claimants", "as_of"]
 
@@ -52,21 +69,11 @@ def as_of(claim: Claim, published: Mapping[str, date | None]) -> AsOf:
     return AsOf(day, "published") if day is not None else AsOf(None, "unknown")
 
 
-def _normal(text: str) -> str:
-    words = _PUNCT.sub(" ", text).casefold().split()
-    if words and words[0] == "the":
-        words = words[1:]
-    return " ".join(words)
-
-
 def _acronym(name: str) -> str | None:
     words = [w for w in _PUNCT.sub(" ", name).split() if w.casefold() not in _SMALL_WORDS]
     if len(words) < 2 or not all(w[:1].isupper() for w in words):
         return None
     return "".join(w[0] for w in words).casefold()
-
-
-UNATTRIBUTED = "unattributed"
 
 
 def _own_voice(claim: Claim) -> bool:
@@ -109,8 +116,8 @@ def _raw_key(
         actor = actor_of(c.name)
         if actor:
             return "@" + actor
-        return _description_key(c.name, claim) or _normal(c.name)
-    return "~" + (_normal(c.text) or c.kind)
+        return _description_key(c.name, claim) or normal(c.name)
+    return "~" + (normal(c.text) or c.kind)
 
 
 def _person_keys(names: Mapping[str, str]) -> dict[str, str]:
@@ -133,197 +140,6 @@ def _person_keys(names: Mapping[str, str]) -> dict[str, str]:
     return out
 
 
-def _words(claim: Claim) -> str:
-    return claim.claimant.name or claim.claimant.text or ""
-
-
-def _head(key: str, claim: Claim) -> str | None:
-    """The head of a description key ("officials", "activists"), ``None`` for a name or the
-    unattributed; ``claim`` is one claim of the key."""
-    if key.startswith("@") or key == "~" + UNATTRIBUTED:
-        return None
-    if key.startswith("~") and key.count(":") == 2:
-        return key.split(":")[1]
-    words = _words(claim)
-    if not key.startswith("~") and any(w[:1].isupper() for w in words.split()[1:]):
-        return None  # a name ("Pavlo Kyrylenko"), not a description ("local governor")
-    found = describe(words)
-    return found.head if found else None
-
-
-# Roles that name one person: "the local governor" is the governor the incident names.
-_ROLES = frozenset(
-    "governor mayor spokesman spokeswoman spokesperson chief head director commander minister "
-    "president prosecutor ombudsman commissioner adviser advisor envoy coordinator".split()
-)
-
-
-# Words for one role: "the police chief" is the "head of the police" the incident names.
-_ROLE_WORDS: dict[str, frozenset[str]] = {
-    word: frozenset(same)
-    for same in (
-        ("chief", "head"),
-        ("spokesman", "spokeswoman", "spokesperson"),
-        ("adviser", "advisor"),
-    )
-    for word in same
-}
-
-
-def _role(claim: Claim) -> str | None:
-    """The role a description of one person ends in ("the local governor" → governor)."""
-    words = re.findall(r"[\w'-]+", _words(claim).casefold())
-    return words[-1] if words and words[-1] in _ROLES else None
-
-
-# A body of the United Nations the registry does not list by name (a mission, a team, an
-# inquiry) speaks for the UN: "the UN observer mission", "a U.N. report".
-_UN_BODY = re.compile(r"(?<![\w.])(?:U\.N\.|UN|United Nations)(?![\w.])")
-
-
-# Words that set a level of government or a service apart: "local authorities" and "Ukrainian
-# authorities" are two voices.
-_LEVELS = frozenset(
-    "local city municipal town village regional provincial district national state federal "
-    "military police health security".split()
-)
-
-
-def _level(claim: Claim) -> frozenset[str]:
-    """The level words of a description ("local", "city"), empty for none."""
-    return frozenset(w for w in _words(claim).casefold().split() if w in _LEVELS)
-
-
-# Institutions a report names by their office alone once it has named them: "the ministry"
-# after "the Gaza Health Ministry", "the council" after "the Mariupol city council".
-_INSTITUTIONS = frozenset(
-    "ministry council committee commission office mission army police agency administration "
-    "observatory network directorate department".split()
-)
-
-
-def _institution(key: str, claim: Claim) -> str | None:
-    """The institution noun of an unnamed claimant with no name of its own ("ministry" in "the
-    ministry in the enclave"), ``None`` for a name or another description."""
-    if key.startswith("@") or key == "~" + UNATTRIBUTED:
-        return None
-    words = re.split(r"\s(?:in|of|for)\s", _words(claim), maxsplit=1)[0]  # "in Hamas-run …"
-    if any(w[:1].isupper() for w in words.split()[1:]):
-        return None
-    found = [w for w in re.findall(r"[\w'-]+", words.casefold()) if w in _INSTITUTIONS]
-    return found[0] if len(found) == 1 else None
-
-
-# People of a body, described by what they are of: "Gaza officials", "health authorities in
-# the enclave" are the one named body of the incident that word names ("Gaza Health Ministry").
-_PEOPLE_OF = frozenset("officials authorities".split())
-_PLACE_LEVELS = frozenset("regional provincial district national state federal".split())
-
-
-def _officials_of(key: str, claim: Claim) -> str | None:
-    """The word just before "officials"/"authorities" in an unnamed claimant's words ("gaza"
-    in "Gaza officials", "health" in "health authorities in the enclave"), ``None`` else."""
-    if key.startswith("@") or key == "~" + UNATTRIBUTED:
-        return None
-    words = re.findall(r"[\w'-]+", _words(claim).casefold())
-    for i, w in enumerate(words[1:], 1):
-        if w in _PEOPLE_OF:
-            before = words[i - 1].removesuffix("'s")
-            return None if before in _PLACE_LEVELS or before in _LOCAL_MARKS else before
-    return None
-
-
-# A town's government, however a report names it: "Mariupol city hall", "the city council",
-# "local officials", "Mariupol officials", "city authorities" are one voice in an incident.
-_LOCAL_MARKS = frozenset("city local municipal town village".split())
-_LOCAL_BODIES = frozenset(
-    "officials authorities council hall administration government office".split()
-)
-
-
-def _local_government(claim: Claim, towns: frozenset[str]) -> bool:
-    """True when the claimant is the government of a town of the incident (``towns``:
-    casefolded names) or of "the city": a level mark or the town's name, then a body."""
-    words = [
-        w
-        for w in re.findall(r"[\w-]+", _words(claim).casefold().replace("’", "'"))
-        if w not in ("the", "a", "an", "s")
-    ]
-    marked = [w for w in words if w in _LOCAL_MARKS or w in towns]
-    rest = [w for w in words if w not in _LOCAL_MARKS and w not in towns]
-    return bool(marked) and bool(rest) and all(w in _LOCAL_BODIES for w in rest)
-
-
-def _local_rank(claim: Claim, towns: frozenset[str], size: int) -> tuple[bool, bool, int]:
-    """Which name of a town's government to show: the town's name, an institution ("city
-    hall", "council") over its people ("officials"), then the most quoted."""
-    words = set(re.findall(r"[\w-]+", _words(claim).casefold()))
-    return bool(words & towns), bool(words & _INSTITUTION_BODIES), size
-
-
-_INSTITUTION_BODIES = frozenset("council hall administration government office".split())
-_VOWELS = re.compile(r"[aeiouy]+")
-_TOWNS = frozenset({"city", "neighbourhood", "point"})
-
-
-def _skeleton(name: str) -> str | None:
-    """A person's name as its words' first two letters and consonants ("Andriy Nebytov",
-    "Andrii Nebitov": one person spelt two ways), ``None`` for one word or short words."""
-    words = name.split()
-    if len(words) < 2 or any(len(w) < 3 for w in words):
-        return None
-    out = []
-    for w in words:
-        rest = re.sub(r"(.)\1+", r"\1", _VOWELS.sub("", w[2:]))
-        out.append(w[:2] + rest)
-    return " ".join(out)
-
-
-def _bodies(keys: Mapping[str, str]) -> dict[str, str]:
-    """Lowercase descriptions of one body that no registry or description knows ("rail
-    company", "the state railway company"): same head noun, each qualifier of the shorter the
-    start of one of the longer's ("rail", "railway"), and level words ("state") on one side at
-    most. ``keys`` maps each such key to its words; the result maps a key to the longer one."""
-    parts: dict[str, tuple[str, frozenset[str], frozenset[str]]] = {}
-    for key, words in keys.items():
-        tokens = [w for w in _normal(words).split() if w not in ("a", "an")]
-        if len(tokens) < 2 or words != words.casefold():
-            continue
-        qualifiers = frozenset(w for w in tokens[:-1] if w not in _LEVELS)
-        level = frozenset(w for w in tokens[:-1] if w in _LEVELS)
-        if qualifiers:
-            parts[key] = (tokens[-1], qualifiers, level)
-    out: dict[str, str] = {}
-    for short, (head, quals, level) in parts.items():
-        matches = [
-            long
-            for long, (h, q, lv) in parts.items()
-            if long != short
-            and h == head
-            and (len(q), len(lv)) > (len(quals), len(level))
-            and (not level or not lv or level == lv)
-            and all(any(w.startswith(x) for w in q) for x in quals)
-        ]
-        if len(matches) == 1:
-            out[short] = matches[0]
-    return out
-
-
-def _cut_first_letter(key: str, others: Iterable[str]) -> str | None:
-    """The name ``key`` is with its first letter lost ("ndriy Nebytov" for "Andriy Nebytov")."""
-    words = key.split()
-    for other in others:
-        them = other.split()
-        if (
-            len(them) == len(words) >= 2
-            and len(words[0]) >= 4
-            and them[0][1:] == words[0]
-            and them[1:] == words[1:]
-        ):
-            return other
-    return None
-
-
 class Claimants:
     """The claimants of a set of claims: a key per claim (same key, same source) and labels.
 
@@ -339,7 +155,7 @@ class Claimants:
         def actor_of(name: str) -> str | None:
             if name not in memo:
                 found = registry.resolve(name)
-                if found is None and _UN_BODY.search(name):
+                if found is None and UN_BODY.search(name):
                     found = registry.resolve("United Nations")
                 memo[name] = found.actor.id if found else None
             return memo[name]
@@ -359,7 +175,7 @@ class Claimants:
                 acronyms.setdefault(short, raw[c.id])
         spoken: dict[str, str] = {}
         for c in claims:
-            spoken.setdefault(raw[c.id], _normal(c.claimant.name or c.claimant.text))
+            spoken.setdefault(raw[c.id], normal(c.claimant.name or c.claimant.text))
         persons = _person_keys(spoken)
         self._key = {cid: acronyms.get(key, persons.get(key, key)) for cid, key in raw.items()}
         self._registry = registry
@@ -386,7 +202,7 @@ class Claimants:
                 key=lambda s: (
                     any(w[:1].isupper() for w in s.split()),
                     len(s.split()) > 1,
-                    _normal(s) == key,
+                    normal(s) == key,
                     counter[s],
                     len(s),
                 ),
@@ -424,16 +240,16 @@ class Claimants:
                     words.setdefault(key, set()).update(re.findall(r"[\w'-]+", text))
             heads: dict[str, str] = {}
             for key in keys:
-                head = _head(key, sample[key])
+                head = head_of(key, sample[key])
                 if head is not None:
                     heads[key] = head
             remap: dict[str, str] = {}
-            persons = [k for k in words if k not in heads and _skeleton(k) is not None]
+            persons = [k for k in words if k not in heads and skeleton(k) is not None]
             for key in heads:
-                role = _role(sample[key])
+                role = role_of(sample[key])
                 if role is None:
                     continue
-                role_words = _ROLE_WORDS.get(role, frozenset({role}))
+                role_words = ROLE_WORDS.get(role, frozenset({role}))
                 named = [k for k in persons if role_words & words[k]]
                 if len(named) == 1:
                     remap[key] = named[0]
@@ -441,7 +257,7 @@ class Claimants:
                 k: set(self._registry[k[1:]].name.casefold().split()) for k in keys if k[:1] == "@"
             }
             for key in keys:
-                noun = _institution(key, sample[key])
+                noun = institution_of(key, sample[key])
                 if noun is None or key in remap:
                     continue
                 named = [k for k, name in actors.items() if noun in name]
@@ -449,7 +265,7 @@ class Claimants:
                     remap[key] = named[0]
             countries = {c.place.country for c in members if c.place is not None}
             for key in keys:
-                word = _officials_of(key, sample[key])
+                word = officials_of(key, sample[key])
                 if word is None or key in remap:
                     continue
                 named = [k for k, name in actors.items() if word in name]
@@ -460,22 +276,22 @@ class Claimants:
             towns = frozenset(
                 c.place.name.casefold()
                 for c in members
-                if c.place is not None and c.place.precision in _TOWNS
+                if c.place is not None and c.place.precision in TOWNS
             )
             local = [
                 k
                 for k in keys
                 if k not in remap
                 and k != "~" + UNATTRIBUTED
-                and _local_government(sample[k], towns)
+                and is_local_government(sample[k], towns)
             ]
             if len(local) > 1:
-                kept = max(local, key=lambda k: _local_rank(sample[k], towns, size[k]))
+                kept = max(local, key=lambda k: local_rank(sample[k], towns, size[k]))
                 remap.update({k: kept for k in local if k != kept})
             by_head: dict[tuple[str, frozenset[str]], list[str]] = {}
             for key, head in heads.items():
                 if key not in remap:
-                    level = _level(sample[key])
+                    level = level_of(sample[key])
                     by_head.setdefault((head, level), []).append(key)
             for same in by_head.values():
                 kept = max(same, key=lambda k: size[k])
@@ -485,20 +301,20 @@ class Claimants:
                 for k in keys
                 if not k.startswith(("~", "@")) and k not in remap and k not in heads
             }
-            for short, long in _bodies(plain).items():
+            for short, long in same_bodies(plain).items():
                 remap.setdefault(short, long)
             spelt: dict[str, str] = {}
             for c in members:
                 key = self._key[c.id]
                 if key.startswith(("~", "@")) or key in remap:
                     continue
-                skeleton = _skeleton(key)
-                if skeleton is not None:
-                    remap.setdefault(key, spelt.setdefault(skeleton, key))
+                letters = skeleton(key)
+                if letters is not None:
+                    remap.setdefault(key, spelt.setdefault(letters, key))
             for key in keys:
                 if key.startswith(("~", "@")) or remap.get(key, key) != key:
                     continue
-                whole = _cut_first_letter(key, (k for k in keys if k != key))
+                whole = cut_first_letter(key, (k for k in keys if k != key))
                 if whole is not None:
                     remap[key] = remap.get(whole, whole)
             for c in members:
@@ -513,7 +329,7 @@ class Claimants:
         taught: dict[str, str] = {}
         for document in dict.fromkeys(c.document_id for c in members):
             for name, alias in learned(document):
-                taught.setdefault(_normal(alias), _normal(name))
+                taught.setdefault(normal(alias), normal(name))
         if not taught:
             return
         by_name: dict[str, str] = {}
@@ -521,14 +337,14 @@ class Claimants:
             key = self._key[c.id]
             for words in (c.claimant.name, c.claimant.text):
                 if words:
-                    by_name.setdefault(_normal(words), key)
+                    by_name.setdefault(normal(words), key)
             if key.startswith("@"):
-                by_name.setdefault(_normal(self._registry[key[1:]].name), key)
+                by_name.setdefault(normal(self._registry[key[1:]].name), key)
         for c in members:
             key = self._key[c.id]
             if key.startswith("@") or key == "~" + UNATTRIBUTED:
                 continue
-            spoken = _normal(c.claimant.name or c.claimant.text)
+            spoken = normal(c.claimant.name or c.claimant.text)
             source = taught.get(spoken)
             if source is None:
                 continue
