@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from anyascii import anyascii
 
@@ -221,6 +222,7 @@ def _skeleton_latin(part: str) -> str:
     return head + rest.translate(_LATIN_WEAK).translate(_LATIN_LETTERS)
 
 
+@lru_cache(maxsize=1 << 16)
 def skeleton(part: str) -> str:
     """One name part (from :func:`name_tokens`) as its consonant key, whatever its script."""
     key = _skeleton_arabic(part) if has_arabic(part) else _skeleton_latin(part)
