@@ -57,6 +57,7 @@ def test_default_is_shared() -> None:
         "warmonitor.actors.outlets",
         "warmonitor.actors.fragments",
         "warmonitor.actors.learning",
+        "warmonitor.actors.roles",
     ],
 )
 def test_docstring_examples_run(module: str) -> None:

@@ -22,6 +22,7 @@ from warmonitor.actors.learning import learn_aliases
 from warmonitor.actors.names import normalise_name
 from warmonitor.actors.outlets import is_outlet
 from warmonitor.actors.registry import ActorRegistry
+from warmonitor.actors.roles import same_role
 
 __all__ = [
     "CORRECTIONS",
@@ -39,4 +40,5 @@ __all__ = [
     "is_outlet",
     "learn_aliases",
     "normalise_name",
+    "same_role",
 ]

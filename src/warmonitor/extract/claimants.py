@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from warmonitor.actors import is_fragment
+from warmonitor.actors import is_fragment, same_role
 from warmonitor.extract.lexicon import CLAIMANT_KIND_WORDS
 from warmonitor.model import Claimant
 
@@ -222,20 +222,10 @@ _DOCUMENT_NOUN = re.compile(
     r"analysis|study)$",
     re.I,
 )
-# the words for one person's role: "the police chief" is "the head of the police"
-_ROLE_SYNONYMS: dict[str, frozenset[str]] = {
-    word: frozenset(same)
-    for same in (
-        ("chief", "head"),
-        ("governor",),
-        ("mayor",),
-        ("prosecutor",),
-        ("commander",),
-        ("director",),
-        ("minister",),
-    )
-    for word in same
-}
+# the roles a description of one person may end in ("the regional police chief")
+_DESCRIBED_ROLES = frozenset(
+    "chief head governor mayor prosecutor commander director minister".split()
+)
 # one who speaks for a body is the body's voice: "a spokesman for the ministry", "NAME,
 # spokesperson of the Narnian Red Cross"
 _SPEAKS_FOR = re.compile(
@@ -503,9 +493,9 @@ class ClaimantRegistry:
         role word (or another word for it) and one more word of it in the person's
         appositive; ``None`` when no one, or several, fit."""
         words = re.findall(r"[a-z]+", description.lower())
-        if not words or words[-1] not in _ROLE_SYNONYMS:
+        if not words or words[-1] not in _DESCRIBED_ROLES:
             return None
-        role = _ROLE_SYNONYMS[words[-1]]
+        role = same_role(words[-1])
         rest = {w for w in words[:-1] if w not in ("the", "a", "an", "its", "their", "local")}
         fit = [
             e

@@ -16,7 +16,6 @@ from warmonitor.actors import describe
 from warmonitor.model import Claim
 
 __all__ = [
-    "ROLE_WORDS",
     "TOWNS",
     "UNATTRIBUTED",
     "UN_BODY",
@@ -70,18 +69,6 @@ _ROLES = frozenset(
     "governor mayor spokesman spokeswoman spokesperson chief head director commander minister "
     "president prosecutor ombudsman commissioner adviser advisor envoy coordinator".split()
 )
-
-
-# Words for one role: "the police chief" is the "head of the police" the incident names.
-ROLE_WORDS: dict[str, frozenset[str]] = {
-    word: frozenset(same)
-    for same in (
-        ("chief", "head"),
-        ("spokesman", "spokeswoman", "spokesperson"),
-        ("adviser", "advisor"),
-    )
-    for word in same
-}
 
 
 def role_of(claim: Claim) -> str | None:

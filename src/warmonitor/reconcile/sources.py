@@ -18,10 +18,9 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from warmonitor.actors import ActorRegistry, describe
+from warmonitor.actors import ActorRegistry, describe, same_role
 from warmonitor.model import Claim
 from warmonitor.reconcile.descriptions import (
-    ROLE_WORDS,
     TOWNS,
     UN_BODY,
     UNATTRIBUTED,
@@ -249,7 +248,7 @@ class Claimants:
                 role = role_of(sample[key])
                 if role is None:
                     continue
-                role_words = ROLE_WORDS.get(role, frozenset({role}))
+                role_words = same_role(role)
                 named = [k for k in persons if role_words & words[k]]
                 if len(named) == 1:
                     remap[key] = named[0]
