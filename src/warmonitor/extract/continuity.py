@@ -11,7 +11,7 @@ body). Each gives a figure a voice only when one voice is in question. Pure: no 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Protocol
 
 from warmonitor.extract.figures import Figure
@@ -50,6 +50,12 @@ def attribute_across_sentences(
     _attribute_between(drafts, sentences, voices)
 
 
+def _one_voice(claimants: Iterable[Claimant]) -> Claimant | None:
+    """The one voice among ``claimants`` (one name), ``None`` for none or several."""
+    named = {c.name: c for c in claimants}
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
 def _attribute_quotes(
     drafts: Sequence[Statement],
     text: str,
@@ -68,14 +74,12 @@ def _attribute_quotes(
 
     def speaker(index: int, depth: int = 0) -> Claimant | None:
         first, last = _quotation(text, sentences, index) or (index, index)
-        named = {
-            c.name: c
-            for i in range(first, last + 1)
-            for pos, c in voices.get(i, ())
-            if outside(i, pos)
-        }
-        if len(named) == 1:
-            return next(iter(named.values()))
+        named = [
+            c for i in range(first, last + 1) for pos, c in voices.get(i, ()) if outside(i, pos)
+        ]
+        one = _one_voice(named)
+        if one is not None:
+            return one
         if named or depth > 1 or paragraph[first] != first:
             return None
         if not text[sentences[first][0] : sentences[first][1]].lstrip().startswith('"'):
@@ -86,9 +90,7 @@ def _attribute_quotes(
                 return before
         after = last + 1
         if depth == 0 and after < len(sentences) and paragraph[after] == after:
-            named = {c.name: c for pos, c in voices.get(after, ()) if outside(after, pos)}
-            if len(named) == 1:
-                return next(iter(named.values()))
+            return _one_voice(c for pos, c in voices.get(after, ()) if outside(after, pos))
         return None
 
     for d in drafts:
@@ -182,12 +184,11 @@ def _attribute_pointers(
     voice ("… 40 were killed. This is reported by the regional police.") are that voice's:
     back to the last figure that has a source of its own."""
     for index, (a, b) in enumerate(sentences):
-        named = {c.name: c for _, c in voices.get(index, ())}
-        if len(named) != 1 or not _POINTER.search(text[a:b]):
+        voice = _one_voice(c for _, c in voices.get(index, ()))
+        if voice is None or not _POINTER.search(text[a:b]):
             continue
         if any(d.sentence_index == index for d in drafts):
             continue
-        voice = next(iter(named.values()))
         for d in reversed([d for d in drafts if d.sentence_index < index]):
             if d.attributed:
                 break
@@ -262,11 +263,11 @@ def _attribute_restatements(
             continue
         at = sentences[d.sentence_index][0] + d.figure.mention.start
         for index in range(d.sentence_index, d.sentence_index - _CREDIT_REACH - 1, -1):
-            named = {c.name: c for pos, c in credits.get(index, ()) if pos < at}
-            if len(named) == 1:
-                d.claimant, d.attributed = next(iter(named.values())), True
-                break
-            if named:
+            named = [c for pos, c in credits.get(index, ()) if pos < at]
+            if named:  # the nearest credit decides: one voice, or several and none
+                voice = _one_voice(named)
+                if voice is not None:
+                    d.claimant, d.attributed = voice, True
                 break
 
 
@@ -284,10 +285,9 @@ def _attribute_split_sentences(
         opening = text[a:b].lstrip(" \"'“‘(")
         if not opening[:1].islower() or "\n" in text[sentences[index - 1][1] : a]:
             continue
-        named = {c.name: c for _, c in voices.get(index, ())}
-        if len(named) != 1:
+        voice = _one_voice(c for _, c in voices.get(index, ()))
+        if voice is None:
             continue
-        voice = next(iter(named.values()))
         for d in drafts:
             if d.sentence_index == index - 1 and not d.attributed:
                 d.claimant, d.attributed = voice, True
