@@ -411,3 +411,16 @@ def test_a_paragraphs_wire_dateline_is_not_the_news_place(nlp: Language) -> None
     )
     (found,) = extract_document(Document(text, published=PUBLISHED), nlp)[-1:]
     assert found.place is not None and found.place.name == "Narvik"
+
+
+def test_a_figure_its_own_sentence_keeps_from_its_voice_is_not_the_accounts(
+    nlp: Language,
+) -> None:
+    text = (
+        "According to the police chief Erik Lund, 420 bodies have been found in the town.\n\n"
+        "The rocket, which reportedly killed dozens of villagers, came from the north, the army "
+        "said.\n\n"
+        "Lund noted that most of the dead had been named.\n"
+    )
+    found = extract_document(Document(text, published=PUBLISHED), nlp)
+    assert by_text(found, "dozens").claimant.kind == "media"

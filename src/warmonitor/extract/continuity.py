@@ -307,8 +307,8 @@ def _attribute_between(
     between) is that voice's: "According to him, 420 bodies were found in the town. In one
     day, officers took 48 bodies to the morgues. Speaking of identification, he noted …"."""
     for d in drafts:
-        if d.attributed:
-            continue
+        if d.attributed or voices.get(d.sentence_index):
+            continue  # its own sentence names a voice, and does not give it the figure
         i = d.sentence_index
         before = [voices.get(j, []) for j in range(max(0, i - _ACCOUNT_REACH), i)]
         after = [
