@@ -220,17 +220,7 @@ def extract_claims(
                     draft.place = draft.place or total.place
         drafts.extend(local)
     _carry_places(drafts)
-    for d in drafts:  # "the regional police chief said" of "NAME, the head of the police"
-        if d.attributed and d.claimant.name and d.claimant.name == d.claimant.name.lower():
-            person = registry.person_described(d.claimant.name)
-            if person is not None:
-                said = Claimant(person.name, d.claimant.text, person.kind)
-                d.claimant = as_actor(said, outlet, country=country)
-    for d in drafts:  # "Investigation suggests 600 died": the investigation its author's
-        noun = _ARTICLE_WORD.sub("", (d.claimant.name or "").lower())
-        if noun in registry.authored and d.claimant.name != registry.authored[noun].name:
-            author = registry.authored[noun]
-            d.claimant = Claimant(author.name, d.claimant.text, author.kind)
+    _named_later(drafts, registry, outlet, country)
     attribute_across_sentences(drafts, plain, source.sentences, voices, credits)
     if document_voice is not None:
         for d in drafts:
@@ -334,6 +324,7 @@ def _claimant_for(
 
 # a clause set off from the rest of its sentence: ", which …", ", as …", ", while …"
 _CLAUSE_OPEN = re.compile(r"(?:,|;|—|–)\s+(?:which|that|as|while|who)\b", re.I)
+_CLAUSE_CLOSE = re.compile(r"[,;—–]")
 _HEARSAY = re.compile(
     r"\b(?:reportedly|allegedly|(?:is|are|was|were|had been|have been)\s+(?:also\s+)?"
     r"(?:reported|said|believed|thought)(?:\s+to\s+(?:be|have\s+been))?)\b",
@@ -348,7 +339,7 @@ def _hearsay_clause(sentence: str, fig: Figure) -> tuple[int, int] | None:
     if not opens:
         return None
     start = opens[-1].start()
-    close = re.compile(r"[,;—–]").search(sentence, fig.victims.end)
+    close = _CLAUSE_CLOSE.search(sentence, fig.victims.end)
     end = close.start() if close else len(sentence)
     return (start, end) if _HEARSAY.search(sentence, start, end) else None
 
@@ -366,8 +357,9 @@ _RESTATED = re.compile(
 _FOLLOWING = re.compile(
     r"\b(?:the\s+)?following\s+(?:are|is)\s+(?:the\s+)?(?:(?:full\s+)?text|excerpts?|extracts?|"
     r"highlights|a\s+summary|key\s+points)\s+(?:of|from)\s+(?:an?|the)\s+(?:[\w\-]+\s+){0,3}?"
-    r"(?:by|from|of|issued\s+by|released\s+by)\s+((?:the\s+)?[A-Z][\w\-'’]*(?:\s+(?:of|for|the|and|"
-    r"[A-Z][\w\-'’]*|[a-z]+'s|[a-z]+’s)){0,8}?)(?=\s+of\s+(?:an?|the|its|their)\s+[a-z]|\s+(?:on|about|in|into|over|at)\s|[,.;:]|\s*$)",
+    r"(?:by|from|of|issued\s+by|released\s+by)\s+"
+    r"((?:the\s+)?[A-Z][\w\-'’]*(?:\s+(?:of|for|the|and|[A-Z][\w\-'’]*|[a-z]+'s|[a-z]+’s)){0,8}?)"
+    r"(?=\s+of\s+(?:an?|the|its|their)\s+[a-z]|\s+(?:on|about|in|into|over|at)\s|[,.;:]|\s*$)",
 )
 _ARTICLE_WORD = re.compile(r"^(?:the|an?|this|that)\s+")
 _JOINED = re.compile(r"^\s*(?:[a-z]+\s*)?(?:,|and|,\s*and)\s*$")
@@ -376,6 +368,29 @@ _CREDITS = re.compile(
     r"(?:(?:casualty|death)\s+)?(?:figures|numbers|data|statistics|a toll|the toll|a tally)\b",
     re.I,
 )
+
+
+def _named_later(
+    drafts: list[_Draft], registry: ClaimantRegistry, outlet: Claimant, country: str | None
+) -> None:
+    """Voices the whole document names better than the sentence did: a role described before
+    its person is named ("the regional police chief said" … "NAME, the head of the regional
+    police") is that person; a document named alone ("Investigation suggests 600 died") is the
+    author it is named with elsewhere ("an Associated Press investigation")."""
+    for d in drafts:
+        name = d.claimant.name
+        if not name:
+            continue
+        if d.attributed and name == name.lower():
+            person = registry.person_described(name)
+            if person is not None:
+                said = Claimant(person.name, d.claimant.text, person.kind)
+                d.claimant = as_actor(said, outlet, country=country)
+                continue
+        author = registry.authored.get(_ARTICLE_WORD.sub("", name.lower()))
+        if author is not None and name != author.name:
+            d.claimant = Claimant(author.name, d.claimant.text, author.kind)
+
 
 #: How many sentences back a figure whose sentence names no place looks for one.
 _PLACE_REACH = 2
