@@ -22,7 +22,7 @@ from warmonitor.model import Claim
 from warmonitor.store import dialect
 from warmonitor.store.records import Review
 from warmonitor.store.schema import ClaimRow, DocumentRow, ReviewRow
-from warmonitor.store.versions import version_key
+from warmonitor.store.versions import newest_extractors
 
 __all__ = ["REVIEW_STATES", "ClaimFilter", "ClaimHit", "ClaimSearchStore"]
 
@@ -134,13 +134,12 @@ def _stale_versions(connection: Connection) -> list[ColumnElement[bool]]:
     query = select(
         ClaimRow.document_id, ClaimRow.extractor, func.max(ClaimRow.created_at).label("at")
     ).group_by(ClaimRow.document_id, ClaimRow.extractor)
-    pairs = connection.execute(query).all()
-    newest: dict[str, tuple[Any, ...]] = {}
-    for row in pairs:
-        key = (version_key(row.extractor), row.at, row.extractor)
-        newest[row.document_id] = max(newest.get(row.document_id, key), key)
-    winners = {key[2] for key in newest.values()}
-    stale = [(r.document_id, r.extractor) for r in pairs if newest[r.document_id][2] != r.extractor]
+    pairs = [(r.document_id, r.extractor, r.at) for r in connection.execute(query)]
+    newest = newest_extractors(pairs)
+    winners = set(newest.values())
+    stale = [
+        (document, extractor) for document, extractor, _ in pairs if newest[document] != extractor
+    ]
     never = sorted({extractor for _, extractor in stale} - winners)
     out: list[ColumnElement[bool]] = []
     if never:

@@ -42,7 +42,8 @@ from warmonitor.store.schema import (
     ReviewRow,
 )
 from warmonitor.store.users import UserStore
-from warmonitor.store.versions import version_key as _version_key
+from warmonitor.store.versions import newest_extractors
+from warmonitor.store.versions import version_key as _version_key  # noqa: F401 (test_store)
 from warmonitor.store.victims import VictimStore
 
 __all__ = ["ClaimChanges", "Store"]
@@ -315,11 +316,8 @@ class Store(
         ).group_by(ClaimRow.document_id, ClaimRow.extractor)
         with self._reading() as connection:
             rows = connection.execute(query).all()
-        newest: dict[str, tuple[Any, ...]] = {}
-        for row in rows:
-            key = (_version_key(row.extractor), row.created_at, row.extractor, row.n)
-            newest[row.document_id] = max(newest.get(row.document_id, key), key)
-        return {document_id: key[3] for document_id, key in newest.items()}
+        newest = newest_extractors((r.document_id, r.extractor, r.created_at) for r in rows)
+        return {r.document_id: r.n for r in rows if newest[r.document_id] == r.extractor}
 
     def claim(self, claim_id: str) -> Claim:
         """The stored claim; :class:`NotFoundError` if there is none."""
@@ -360,11 +358,8 @@ class Store(
         with self._reading() as connection:
             rows = connection.execute(query).all()
         if latest_only and extractor is None:
-            newest: dict[str, tuple[Any, ...]] = {}
-            for row in rows:
-                key = (_version_key(row.extractor), row.created_at, row.extractor)
-                newest[row.document_id] = max(newest.get(row.document_id, key), key)
-            rows = [row for row in rows if newest[row.document_id][2] == row.extractor]
+            newest = newest_extractors((r.document_id, r.extractor, r.created_at) for r in rows)
+            rows = [row for row in rows if newest[row.document_id] == row.extractor]
         return [Claim.from_dict(row.data) for row in rows]
 
     def reviews(self, claim_id: str | None = None) -> list[Review]:
