@@ -20,6 +20,7 @@ from datetime import date, timedelta
 from warmonitor.model import Claim, Place, ReportEvent
 from warmonitor.reconcile.events import DEFAULT_EVENT_RULES, EventRules, cluster_reports
 from warmonitor.reconcile.grouping import GroupingRules, admin_area, distance_km, group_claims
+from warmonitor.reconcile.scope import stated
 
 __all__ = ["Assembly", "assemble", "main_groups"]
 
@@ -65,14 +66,6 @@ def _in_place(
     return not any(a.country == country for a in places)
 
 
-def _names_its_place(claim: Claim) -> bool:
-    """Whether the claim's own sentence names its place (else it inherits the report's)."""
-    place = claim.place
-    return place is not None and (place.text or place.name).casefold() in (
-        claim.evidence.sentence.casefold()
-    )
-
-
 def assemble(
     claims: Sequence[Claim],
     published: Mapping[str, date | None],
@@ -104,7 +97,10 @@ def assemble(
         if not any(fit):  # the event's places or day were misread: its reports' claims are it
             fit = [True] * len(members_claims)
         else:  # a place a figure only inherits from its report tells nothing of it
-            named = [_names_its_place(c) for c in members_claims]
+            named = [
+                c.place is not None and stated(c.place.text or c.place.name, c)
+                for c in members_claims
+            ]
             fit = [t and (p or not n) for t, p, n in zip(timely, placed, named, strict=True)]
         group = [c.id for c, ok in zip(members_claims, fit, strict=True) if ok]
         strays.extend(c for c, ok in zip(members_claims, fit, strict=True) if not ok)

@@ -56,6 +56,7 @@ __all__ = [
     "find_parts",
     "is_projection",
     "marks",
+    "stated",
 ]
 
 PROJECTION = "projection"
@@ -122,7 +123,7 @@ def _inside(place: Place, area: str, country: str | None) -> bool:
     )
 
 
-def _stated(words: str, claim: Claim) -> bool:
+def stated(words: str, claim: Claim) -> bool:
     """Whether the claim's own sentence says ``words`` (a place or a time a report's figure
     may otherwise only inherit from the report's main place or period)."""
     return bool(words.strip()) and words.strip().casefold() in claim.evidence.sentence.casefold()
@@ -247,7 +248,7 @@ def find_parts(
                 c.place is not None
                 and c.place.admin1
                 and _inside(c.place, c.place.admin1.casefold(), None)
-                and _stated(c.place.text, c)
+                and stated(c.place.text, c)
             ):
                 key = (c.document_id, claimant(c), c.place.admin1.casefold())
                 towns.setdefault(key, set()).add(c.place.name.casefold())
@@ -271,7 +272,7 @@ def _place_part(
     claimant's figures for several towns of that province in its report; never a figure of
     the event's own place."""
     place = claim.place
-    if place is None or not _stated(place.text, claim) or place.name.casefold() in home:
+    if place is None or not stated(place.text, claim) or place.name.casefold() in home:
         return None
     for wide in wides:
         assert wide.place is not None
@@ -290,7 +291,7 @@ def _day_part(claim: Claim, spans: Sequence[Claim]) -> Scope | None:
     same claimant (``spans``), and smaller than it."""
     if not _single_day(claim) or claim.period is None or claim.period.start is None:
         return None
-    if not _stated(claim.period.text, claim):
+    if not stated(claim.period.text, claim):
         return None
     day = claim.period.start
     inside = [
