@@ -261,15 +261,7 @@ class Store(
 
     def document(self, document_id: str) -> Document:
         """The stored document; :class:`NotFoundError` if there is none."""
-        with self._reading() as connection:
-            row = (
-                connection.execute(select(DocumentRow).where(DocumentRow.id == document_id))
-                .mappings()
-                .first()
-            )
-        if row is None:
-            raise NotFoundError(f"no document {document_id!r} in the store")
-        return _document(row)
+        return self.stored_document(document_id).document
 
     def stored_document(self, document_id: str) -> StoredDocument:
         """The stored document with its ingest time; :class:`NotFoundError` if there is none."""

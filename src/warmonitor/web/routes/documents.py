@@ -9,6 +9,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request
 
 from warmonitor.pipeline import correct_document, load_nlp
+from warmonitor.store import Store
 from warmonitor.web.auth import ANALYST, VIEWER, Principal, audit, store_of
 from warmonitor.web.paging import Limit, Offset
 from warmonitor.web.schemas import (
@@ -50,12 +51,7 @@ def list_documents(
     responses={404: {"model": ErrorOut}},
 )
 def get_document(document_id: str, request: Request) -> DocumentOut:
-    store = store_of(request)
-    stored = store.stored_document(document_id)
-    claims = store.claim_counts().get(stored.id, 0)
-    return DocumentOut.model_validate(
-        {**document_summary(stored, claims), "text": stored.document.text}
-    )
+    return _document_out(store_of(request), document_id)
 
 
 @router.patch(
@@ -82,12 +78,19 @@ def correct(
         )
     fields = body.model_dump(exclude_none=True, mode="json")
     audit(request, "document_correct", user=principal.user.name, target=document_id, detail=fields)
-    stored = store.stored_document(document_id)
-    summary = document_summary(stored, store.claim_counts().get(stored.id, 0))
     return DocumentCorrected(
-        document=DocumentOut.model_validate({**summary, "text": stored.document.text}),
+        document=_document_out(store, document_id),
         claims_rewritten=changes.rewritten,
         claims_added=changes.added,
         claims_deleted=changes.deleted,
         claims_kept=changes.kept,
+    )
+
+
+def _document_out(store: Store, document_id: str) -> DocumentOut:
+    """The stored document with its text and how many claims it has."""
+    stored = store.stored_document(document_id)
+    claims = store.claim_counts().get(stored.id, 0)
+    return DocumentOut.model_validate(
+        {**document_summary(stored, claims), "text": stored.document.text}
     )
