@@ -20,7 +20,7 @@ from datetime import date
 
 from warmonitor.actors import ActorRegistry, describe, same_role
 from warmonitor.model import Claim
-from warmonitor.reconcile.descriptions import (
+from warmonitor.reconcile.voices import (
     TOWNS,
     UN_BODY,
     UNATTRIBUTED,
