@@ -39,7 +39,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from warmonitor.store.dialect import UTCDateTime
 from warmonitor.store.schema import Base
-from warmonitor.victims.records import VictimRecord
+from warmonitor.victims.records import FIELDS, VictimRecord
 
 __all__ = [
     "REVIEW_DECISIONS",
@@ -52,19 +52,7 @@ __all__ = [
 ]
 
 REVIEW_DECISIONS: tuple[str, ...] = ("match", "non-match")
-_FIELDS = (
-    "line",
-    "record_id",
-    "name",
-    "alt_name",
-    "sex",
-    "age",
-    "birth_date",
-    "death_date",
-    "place",
-    "cause",
-    "incident",
-)
+_FIELDS = ("line", *FIELDS)  # a record's columns beside its list and key
 
 
 class VictimRecordRow(Base):
