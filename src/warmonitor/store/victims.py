@@ -42,7 +42,6 @@ from warmonitor.store.schema import Base
 from warmonitor.victims.records import FIELDS, VictimRecord
 
 __all__ = [
-    "REVIEW_DECISIONS",
     "ImportCounts",
     "LinkRow",
     "PairReview",
@@ -51,7 +50,6 @@ __all__ = [
     "VictimStore",
 ]
 
-REVIEW_DECISIONS: tuple[str, ...] = ("match", "non-match")
 _FIELDS = ("line", *FIELDS)  # a record's columns beside its list and key
 
 

@@ -124,7 +124,7 @@ _JOIN_NEXT_AR = {"عبد", "ابو", "ابي", "ابا"}
 _JOIN_PREV_AR = {"الله", "الدين", "لله"}
 _JOIN_NEXT_LAT = re.compile(r"^(abd|abdul|abdel|abdal|abdol|abdil|abu|abou|abo|abi)$")
 _JOIN_PREV_LAT = re.compile(
-    r"^((a|e|u|ou)?[ld]{0,2}-?)?(allah|allah|ullah|ulla|illah|eddin|uddin|iddin|addin|din|deen)$"
+    r"^((a|e|u|ou)?[ld]{0,2}-?)?(allah|ullah|ulla|illah|eddin|uddin|iddin|addin|din|deen)$"
 )
 _LATIN_ARTICLE = re.compile(r"^(al|el|ul|il|a[dnrstz]|a[sd]h|e[dnrstz]|e[sd]h)-(?=\w\w)")
 _LATIN_ARTICLE_WORDS = {"al", "el", "ul", "il"}

@@ -75,24 +75,6 @@ class VictimRecord:
     cause: str | None = None
     incident: str | None = None
 
-    def to_dict(self) -> dict[str, object]:
-        """The record as plain values (dates as ISO text)."""
-        return {
-            "list": self.list_name,
-            "line": self.line,
-            "key": self.key,
-            "record_id": self.record_id,
-            "name": self.name,
-            "alt_name": self.alt_name,
-            "sex": self.sex,
-            "age": self.age,
-            "birth_date": self.birth_date.isoformat() if self.birth_date else None,
-            "death_date": self.death_date.isoformat() if self.death_date else None,
-            "place": self.place,
-            "cause": self.cause,
-            "incident": self.incident,
-        }
-
 
 @dataclass(frozen=True, slots=True)
 class RowProblem:
