@@ -10,7 +10,7 @@ whole or not at all.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -297,15 +297,18 @@ class Store(
             ).mappings()
             return [StoredDocument(_document(row), row["ingested_at"]) for row in rows]
 
-    def claim_counts(self) -> dict[str, int]:
-        """How many claims each document has, counting the version :meth:`claims` shows
-        (``latest_only``); documents without claims are left out."""
+    def claim_counts(self, document_ids: Collection[str] | None = None) -> dict[str, int]:
+        """How many claims each document (of ``document_ids``, else every one) has, counting
+        the version :meth:`claims` shows (``latest_only``); documents without claims are left
+        out."""
         query = select(
             ClaimRow.document_id,
             ClaimRow.extractor,
             func.count().label("n"),
             func.max(ClaimRow.created_at).label("created_at"),
         ).group_by(ClaimRow.document_id, ClaimRow.extractor)
+        if document_ids is not None:
+            query = query.where(ClaimRow.document_id.in_(list(document_ids)))
         with self._reading() as connection:
             rows = connection.execute(query).all()
         newest = newest_extractors((r.document_id, r.extractor, r.created_at) for r in rows)

@@ -36,7 +36,7 @@ def list_documents(
 ) -> Page[DocumentSummary]:
     store = store_of(request)
     total, stored = store.document_page(limit=limit, offset=offset)
-    counts = store.claim_counts()
+    counts = store.claim_counts([d.id for d in stored])
     items = [
         DocumentSummary.model_validate(document_summary(d, counts.get(d.id, 0))) for d in stored
     ]
@@ -90,7 +90,7 @@ def correct(
 def _document_out(store: Store, document_id: str) -> DocumentOut:
     """The stored document with its text and how many claims it has."""
     stored = store.stored_document(document_id)
-    claims = store.claim_counts().get(stored.id, 0)
+    claims = store.claim_counts([stored.id]).get(stored.id, 0)
     return DocumentOut.model_validate(
         {**document_summary(stored, claims), "text": stored.document.text}
     )
