@@ -11,7 +11,7 @@ from fastapi import APIRouter, Depends, Query, Request
 
 from warmonitor.reconcile_service import move_claim
 from warmonitor.review_service import review_claim
-from warmonitor.store.claim_search import ClaimFilter
+from warmonitor.store.claim_search import ClaimFilter, ClaimHit
 from warmonitor.web.auth import ANALYST, VIEWER, Principal, audit, store_of
 from warmonitor.web.paging import Limit, Offset
 from warmonitor.web.schemas import (
@@ -107,12 +107,12 @@ def get_claim(claim_id: str, request: Request) -> ClaimDetail:
     claim = store.claim(claim_id)
     reviews = store.reviews(claim.id)
     latest = reviews[-1] if reviews else None
+    item = claim_item(ClaimHit(claim, latest))
     reviewed = reviewed_claim(claim, latest)
-    state = {"accept": "accepted", "reject": "rejected", "correct": "corrected"}
     return ClaimDetail(
-        claim=ClaimOut.model_validate(claim.to_dict()),
-        review_state=state[latest.action] if latest else "unreviewed",  # type: ignore[arg-type]
-        review=review_out(latest) if latest else None,
+        claim=item.claim,
+        review_state=item.review_state,
+        review=item.review,
         reviewed=ClaimOut.model_validate(reviewed.to_dict()) if reviewed else None,
         reviews=[review_out(r) for r in reviews],
     )
