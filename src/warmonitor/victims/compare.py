@@ -201,10 +201,13 @@ def reference_years(records: Iterable[VictimRecord]) -> dict[str, int]:
     by_list: dict[str, list[VictimRecord]] = defaultdict(list)
     for record in records:
         by_list[record.list_name].append(record)
+    if not any(_needs_reference(r) for items in by_list.values() for r in items):
+        return {}
     unique: dict[str, dict[str, VictimRecord]] = {}
     for name, items in by_list.items():
-        keys = Counter(_name_key(r) for r in items)
-        unique[name] = {k: r for r in items if keys[k := _name_key(r)] == 1 and k}
+        keyed = [(_name_key(r), r) for r in items]
+        counts = Counter(k for k, _ in keyed)
+        unique[name] = {k: r for k, r in keyed if k and counts[k] == 1}
     found: dict[str, int] = {}
     for name, mine in unique.items():
         ages = {k: r.age for k, r in mine.items() if _needs_reference(r)}
