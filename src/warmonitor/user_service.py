@@ -21,6 +21,7 @@ import hashlib
 import re
 import secrets
 from datetime import UTC, datetime, timedelta
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
@@ -54,8 +55,14 @@ TOKEN_PREFIX = "wm_"
 
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._@-]{0,63}")
 _HASHER = PasswordHasher()
-# verified when the name is unknown, so that a wrong name takes as long as a wrong password
-_DECOY = _HASHER.hash(secrets.token_hex(16))
+
+
+@cache
+def _decoy() -> str:
+    """A hash verified when the name is unknown, so that a wrong name takes as long as a wrong
+    password; made at the first login, not on import (every ``warmonitor`` command imports
+    this module through ``cli.users``)."""
+    return _HASHER.hash(secrets.token_hex(16))
 
 
 def check_role(role: str) -> str:
@@ -150,7 +157,7 @@ def authenticate(
     found = store.password_hash(name)
     ok = False
     try:
-        ok = _HASHER.verify(found[1] if found else _DECOY, password) and found is not None
+        ok = _HASHER.verify(found[1] if found else _decoy(), password) and found is not None
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         ok = False
     if not ok or found is None or found[0].disabled:
