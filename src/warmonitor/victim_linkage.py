@@ -117,22 +117,23 @@ def score_pairs(
     if spill_to:
         connection.execute("SET temp_directory = ?", [spill_to])
     db_api = DuckDBAPI(connection=connection)
-    lists = sorted({r["source_dataset"] for r in rows})
+    by_list: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        by_list.setdefault(row["source_dataset"], []).append(row)
+    lists = sorted(by_list)
+    sizes = {name: len(by_list[name]) for name in lists}
     tables = [
-        db_api.register(
-            _arrow_table([r for r in rows if r["source_dataset"] == name]),
-            table_name=f"victims_{i}",
-        )
+        db_api.register(_arrow_table(by_list[name]), table_name=f"victims_{i}")
         for i, name in enumerate(lists)
     ]
     link_type = "dedupe_only" if len(lists) == 1 else "link_and_dedupe"
-    linker = Linker(tables if len(tables) > 1 else tables[0], linkage_settings(link_type), None)
+    inputs = tables if len(tables) > 1 else tables[0]
+    linker = Linker(inputs, linkage_settings(link_type), None)
     training = linker.training
     training.estimate_probability_two_random_records_match(
         list[Any](DETERMINISTIC_RULES), recall=0.7
     )
     training.estimate_u_using_random_sampling(max_pairs=U_PAIRS, seed=_SEED)
-    inputs = tables if len(tables) > 1 else tables[0]
     for rule in TRAINING_RULES:
         before = linker.misc.save_model_to_json()
         try:
@@ -147,7 +148,6 @@ def score_pairs(
     start = float(model["probability_two_random_records_match"])
     predictions = linker.inference.predict(threshold_match_weight=logit2(start) - 5)
     table = predictions.physical_name
-    sizes = {name: sum(1 for r in rows if r["source_dataset"] == name) for name in lists}
     evidence: dict[tuple[str, str], Any] = {}
     if len(lists) == 1:  # dedupe_only keeps no source columns
         quoted = "'" + lists[0].replace("'", "''") + "'"
