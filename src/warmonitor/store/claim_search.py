@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, Connection, and_, func, or_, select, tuple_
+from sqlalchemy import ColumnElement, Connection, func, or_, select, tuple_
 
 from warmonitor.model import Claim
 from warmonitor.store import dialect
@@ -24,9 +24,8 @@ from warmonitor.store.records import Review
 from warmonitor.store.schema import ClaimRow, DocumentRow, ReviewRow
 from warmonitor.store.versions import newest_extractors
 
-__all__ = ["REVIEW_STATES", "ClaimFilter", "ClaimHit", "ClaimSearchStore"]
+__all__ = ["ClaimFilter", "ClaimHit", "ClaimSearchStore"]
 
-REVIEW_STATES: tuple[str, ...] = ("unreviewed", "accepted", "rejected", "corrected")
 _STATE_OF_ACTION = {"accept": "accepted", "reject": "rejected", "correct": "corrected"}
 
 
@@ -195,4 +194,4 @@ def _state_condition(state: str | None, latest: Any) -> list[ColumnElement[bool]
         return [latest.c.review_id.is_(None)]
     action = {v: k for k, v in _STATE_OF_ACTION.items()}[state]
     chosen = select(ReviewRow.id).where(ReviewRow.action == action)
-    return [and_(latest.c.review_id.is_not(None), latest.c.review_id.in_(chosen))]
+    return [latest.c.review_id.in_(chosen)]

@@ -9,13 +9,11 @@ from warmonitor.reconcile import Incident
 from warmonitor.reconcile_service import Reconciliation
 from warmonitor.review_service import reviewed
 from warmonitor.store import Review, StoredDocument
-from warmonitor.store.audit import AuditEntry
 from warmonitor.store.claim_search import ClaimHit
 from warmonitor.store.users import UserRecord
 from warmonitor.web import schemas
 
 __all__ = [
-    "audit_entry",
     "claim_item",
     "decision_out",
     "document_summary",
@@ -118,7 +116,3 @@ def decision_out(result: Reconciliation, states: dict[str, str]) -> schemas.Deci
             "incidents": [incident_summary(i, states) for i in holding],
         }
     )
-
-
-def audit_entry(entry: AuditEntry) -> dict[str, Any]:
-    return entry.to_dict()
