@@ -73,6 +73,28 @@ def test_an_empty_store_says_no_linked_lists_are_stored(store_url: str) -> None:
         stored_captures(store)
 
 
+def test_records_imported_since_the_link_are_refused(store_url: str) -> None:
+    late = VictimRecord(list_name="monitor", line=2, key="late", record_id="late", name="Late")
+    with Store.open(store_url) as store:
+        fill(store)
+        store.save_victim_records([late])
+        with pytest.raises(ConfigurationError, match=r"1 record\(s\) imported since the last"):
+            stored_captures(store)
+
+
+def test_fewer_than_three_lists_are_refused(store_url: str) -> None:
+    records = [
+        VictimRecord(list_name=name, line=2, key="p1", record_id="p1", name="Invented Person")
+        for name in ("ministry", "monitor")
+    ]
+    with Store.open(store_url) as store:
+        store.save_victim_records(records)
+        persons = {s.pk: 1 for s in store.victim_records()}
+        store.save_victim_linkage(threshold=0.9, model={}, links=[], persons=persons)
+        with pytest.raises(ConfigurationError, match=r"2 list\(s\) .*at least 3 linked"):
+            stored_captures(store)
+
+
 def test_a_stratum_the_store_cannot_give_is_refused(store_url: str) -> None:
     with Store.open(store_url) as store, pytest.raises(ConfigurationError, match="'sex'"):
         stored_captures(store, ["sex"])

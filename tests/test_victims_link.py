@@ -132,6 +132,7 @@ def test_the_review_export_holds_undecided_uncertain_pairs(
         import_victims(store, left, "ministry")
         import_victims(store, right, "monitor")
         link_victims(store, threshold=0.9)
+        uncertain = list(csv.DictReader(io.StringIO(export_review(store))))
         text = export_review(store, low=0.0, high=1.01)
         rows = list(csv.DictReader(io.StringIO(text)))
         assert list(rows[0]) == list(REVIEW_COLUMNS)
@@ -148,6 +149,12 @@ def test_the_review_export_holds_undecided_uncertain_pairs(
         reviews = store.victim_reviews()
     assert (stored, problems) == (1, [])
     assert len(after) == len(rows) - 1
+    # by default only the uncertain pairs, in [0.2, 0.99), the least certain first
+    probabilities = [float(r["probability"]) for r in uncertain]
+    assert 0 < len(uncertain) < len(rows)
+    assert all(0.2 <= p <= 0.99 for p in probabilities), probabilities
+    distances = [abs(p - 0.5) for p in probabilities]
+    assert distances == sorted(distances)
     assert reviews[0].decision == "non-match" and reviews[0].reviewer == "tester"
 
 
