@@ -3,8 +3,9 @@
     app = create_app("sqlite:///warmonitor.db")   # what `warmonitor serve` runs with uvicorn
 
 The app holds the store (opened, hence migrated, here; closed when the app shuts down), the
-signer of session cookies, the limits of fetching addresses and, once an ingest needs it, the
-spaCy pipeline. Routes live in ``routes/``, one module per kind of thing; each calls the
+signer of session cookies, the limits of fetching addresses and the lock that serialises
+ingests (the spaCy pipeline is ``pipeline.load_nlp``'s, loaded once on the first ingest).
+Routes live in ``routes/``, one module per kind of thing; each calls the
 verbs the CLI calls (``pipeline``, ``reconcile_service``, ``actor_service``, ``export``,
 ``user_service``) and renders their result as JSON.
 """
@@ -71,7 +72,6 @@ def create_app(
     app.state.store = store
     app.state.sessions = Sessions(key)
     app.state.fetch_limits = fetch_limits or FetchLimits()
-    app.state.nlp = None
     app.state.ingest_lock = threading.Lock()
     install_error_handlers(app)
     for router in ROUTERS:

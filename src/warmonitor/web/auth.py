@@ -160,7 +160,6 @@ class RoleGuard:
             sent = request.headers.get(CSRF_HEADER, "")
             if not principal.csrf or not hmac.compare_digest(sent, principal.csrf):
                 raise _deny(request, 403, f"missing or wrong {CSRF_HEADER} header", name)
-        request.state.user = name
         return principal
 
     def __repr__(self) -> str:
