@@ -121,6 +121,15 @@ def _parse_overrides(mapping: Iterable[str]) -> dict[str, str]:
     return overrides
 
 
+def _csv_reader(path: Path) -> csv.DictReader[str]:
+    """The rows of a UTF-8 CSV file by its header (:class:`InputError` naming it if unreadable)."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(str(path), f"cannot read: {exc}") from exc
+    return csv.DictReader(io.StringIO(text, newline=""))
+
+
 def read_victim_csv(
     path: Path, list_name: str, mapping: Iterable[str] = ()
 ) -> tuple[list[VictimRecord], list[RowProblem]]:
@@ -128,11 +137,7 @@ def read_victim_csv(
     if not list_name.strip():
         raise ConfigurationError("a list needs a name (--list)")
     overrides = _parse_overrides(mapping)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(str(path), f"cannot read: {exc}") from exc
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    reader = _csv_reader(path)
     if not reader.fieldnames:
         raise InputError(str(path), "no header row")
     try:
@@ -381,11 +386,7 @@ def import_review(store: Store, path: Path, *, reviewer: str) -> tuple[int, list
     returns how many were stored and the bad rows by line. Decisions are kept across runs."""
     if not reviewer.strip():
         raise ConfigurationError("a review needs a reviewer")
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(str(path), f"cannot read: {exc}") from exc
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    reader = _csv_reader(path)
     needed = {"left_list", "left_key", "right_list", "right_key", "decision"}
     if not reader.fieldnames or not needed <= set(reader.fieldnames):
         raise InputError(str(path), f"the header needs {', '.join(sorted(needed))}")
