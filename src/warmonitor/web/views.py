@@ -10,7 +10,7 @@ from warmonitor.reconcile_service import Reconciliation
 from warmonitor.review_service import reviewed
 from warmonitor.store import Review, StoredDocument
 from warmonitor.store.claim_search import ClaimHit
-from warmonitor.store.users import UserRecord
+from warmonitor.store.users import TokenRecord, UserRecord
 from warmonitor.web import schemas
 
 __all__ = [
@@ -20,6 +20,7 @@ __all__ = [
     "incident_summary",
     "review_out",
     "reviewed_claim",
+    "token_out",
     "user_out",
 ]
 
@@ -32,6 +33,17 @@ def user_out(user: UserRecord) -> schemas.UserOut:
             "disabled": user.disabled,
             "created_at": user.created_at,
         }
+    )
+
+
+def token_out(token: str, record: TokenRecord) -> schemas.TokenOut:
+    """A new token (``user_service.new_token``) as shown this once."""
+    return schemas.TokenOut(
+        id=record.id,
+        user=record.user,
+        label=record.label,
+        created_at=record.created_at,
+        token=token,
     )
 
 

@@ -17,7 +17,7 @@ from warmonitor.web.auth import (
     store_of,
 )
 from warmonitor.web.schemas import ErrorOut, LoginIn, SessionOut, TokenIn, TokenOut
-from warmonitor.web.views import user_out
+from warmonitor.web.views import token_out, user_out
 
 router = APIRouter(prefix="/api", tags=["session"])
 Viewer = Annotated[Principal, Depends(VIEWER)]
@@ -59,7 +59,4 @@ def logout(principal: Viewer, request: Request, response: Response) -> None:
 )
 def own_token(body: TokenIn, principal: Viewer, request: Request) -> TokenOut:
     name = principal.user.name
-    token, record = new_token(store_of(request), name, label=body.label, by=name)
-    return TokenOut(
-        id=record.id, user=name, label=record.label, created_at=record.created_at, token=token
-    )
+    return token_out(*new_token(store_of(request), name, label=body.label, by=name))

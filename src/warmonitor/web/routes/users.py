@@ -18,7 +18,7 @@ from warmonitor.web.schemas import (
     UserOut,
     UserPatch,
 )
-from warmonitor.web.views import user_out
+from warmonitor.web.views import token_out, user_out
 
 router = APIRouter(prefix="/api/users", tags=["users"])
 Admin = Annotated[Principal, Depends(ADMIN)]
@@ -67,10 +67,8 @@ def change_user(name: str, body: UserPatch, request: Request, principal: Admin) 
     responses={404: {"model": ErrorOut}},
 )
 def user_token(name: str, body: TokenIn, request: Request, principal: Admin) -> TokenOut:
-    token, record = new_token(store_of(request), name, label=body.label, by=principal.user.name)
-    return TokenOut(
-        id=record.id, user=name, label=record.label, created_at=record.created_at, token=token
-    )
+    by = principal.user.name
+    return token_out(*new_token(store_of(request), name, label=body.label, by=by))
 
 
 @router.get(
