@@ -14,23 +14,18 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
 from rich.table import Table
 
 from warmonitor.cli.app import DbOption, app, open_store, out
-from warmonitor.cli.estimate_chart import write_chart
 from warmonitor.errors import ConfigurationError
-from warmonitor.estimate import Estimate, LcmcrSettings, Plan, ThresholdEstimate
-from warmonitor.estimate_service import (
-    EstimationReport,
-    estimate_captures,
-    estimate_sensitivity,
-    read_captures,
-    stored_captures,
-)
+
+if TYPE_CHECKING:
+    from warmonitor.estimate import Estimate, ThresholdEstimate
+    from warmonitor.estimate_service import EstimationReport
 
 __all__ = ["estimate_command"]
 
@@ -85,6 +80,15 @@ def estimate_command(
     db: DbOption = None,
 ) -> None:
     """Estimate how many were killed, documented or not, from three or more overlapping lists."""
+    # the estimation stack (numpy) is imported when the command runs, not by every command
+    from warmonitor.estimate import LcmcrSettings, Plan
+    from warmonitor.estimate_service import (
+        estimate_captures,
+        estimate_sensitivity,
+        read_captures,
+        stored_captures,
+    )
+
     lcmcr = LcmcrSettings(K=k, a=a, b=b, burnin=burnin, samples=samples, thin=thin, seed=seed)
     plan = Plan(method=method.value, lcmcr=lcmcr, criterion=criterion.value, level=level)
     if sensitivity:
@@ -102,6 +106,8 @@ def estimate_command(
         source = str(captures)
     report = estimate_captures(tables, plan, source, columns)
     if chart is not None:
+        from warmonitor.cli.estimate_chart import write_chart
+
         write_chart(report, chart)
     if output == EstimateFormat.json:
         sys.stdout.write(json.dumps(report.as_dict(), ensure_ascii=False) + "\n")

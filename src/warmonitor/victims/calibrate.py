@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
 
 __all__ = ["logit2", "pair_priors", "probability"]
 
@@ -49,6 +51,8 @@ def pair_priors(
 ) -> dict[tuple[str, str], float]:
     """For each (list, list) key: the prior at which the expected matches among its scored
     pairs (``evidence``: their log2 Bayes factors) equal prior x possible pairs."""
+    import numpy as np  # here, not at import: the store imports this package for its records
+
     priors: dict[tuple[str, str], float] = {}
     for key, weights in evidence.items():
         possible = _possible(key[0], key[1], sizes)
