@@ -212,6 +212,9 @@ def test_reviews_are_records_and_the_machine_reading_stays(stocked: Api) -> None
     history = stocked.json(f"/api/claims/{injured}/reviews")
     assert [r["action"] for r in history] == ["reject", "accept"]
     assert stocked.json("/api/reviews")["total"] == 4
+    newest = stocked.json("/api/reviews", limit=2, offset=1)  # newest first
+    assert newest["total"] == 4
+    assert [r["claim_id"] for r in newest["items"]] == [governor, injured]
 
     # reconciliation uses the reviewed values
     used = {c.id: c for c in stored_claims(stocked.store)}

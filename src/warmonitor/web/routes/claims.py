@@ -199,9 +199,9 @@ def bulk_review(
     response_model=Page[ReviewOut],
 )
 def list_reviews(request: Request, limit: Limit = 50, offset: Offset = 0) -> Page[ReviewOut]:
-    reviews = store_of(request).reviews()[::-1]
-    items = [review_out(r) for r in reviews[offset : offset + limit]]
-    return Page[ReviewOut](total=len(reviews), limit=limit, offset=offset, items=items)
+    total, reviews = store_of(request).review_page(limit=limit, offset=offset)
+    items = [review_out(r) for r in reviews]
+    return Page[ReviewOut](total=total, limit=limit, offset=offset, items=items)
 
 
 @router.post(
