@@ -49,6 +49,8 @@ __all__ = [
 T = TypeVar("T")
 Role = Literal["viewer", "analyst", "admin"]
 ReviewAction = Literal["accept", "reject", "correct"]
+Outcome = Literal["killed", "injured", "missing", "detained", "kidnapped", "displaced"]
+Policy = Literal["conservative", "median", "ranked"]
 
 
 class ErrorOut(BaseModel):

@@ -22,6 +22,7 @@ from warmonitor.web.schemas import (
     DecisionOut,
     ErrorOut,
     MoveIn,
+    Outcome,
     Page,
     ReviewIn,
     ReviewOut,
@@ -31,7 +32,6 @@ from warmonitor.web.views import claim_item, decision_out, review_out, reviewed_
 
 router = APIRouter(prefix="/api", tags=["claims"])
 
-Outcome = Literal["killed", "injured", "missing", "detained", "kidnapped", "displaced"]
 Hedge = Literal[
     "unverified",
     "unconfirmed",

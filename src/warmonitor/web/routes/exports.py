@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 
 from warmonitor.export import export_incidents
 from warmonitor.web.auth import VIEWER, Principal, audit, store_of
-from warmonitor.web.schemas import ErrorOut
+from warmonitor.web.schemas import ErrorOut, Policy
 
 router = APIRouter(prefix="/api/exports", tags=["exports"])
 
@@ -38,7 +38,7 @@ def export(
     format: Format,
     request: Request,
     principal: Annotated[Principal, Depends(VIEWER)],
-    policy: Annotated[Literal["conservative", "median", "ranked"], Query()] = "conservative",
+    policy: Annotated[Policy, Query()] = "conservative",
 ) -> Response:
     """Written by ``export.export_incidents``, as the CLI writes it, from the reviewed claims
     (rejected ones left out, corrections applied); the header ``X-Warmonitor-Reviews`` says

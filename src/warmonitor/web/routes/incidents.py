@@ -7,7 +7,7 @@ changed, else reconciled again first); merges and splits are the CLI's
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
 
@@ -24,14 +24,15 @@ from warmonitor.web.schemas import (
     IncidentDetail,
     IncidentSummary,
     MergeIn,
+    Outcome,
     Page,
+    Policy,
     SplitIn,
 )
 from warmonitor.web.views import decision_out, incident_summary
 
 router = APIRouter(prefix="/api/incidents", tags=["incidents"])
 
-Policy = Literal["conservative", "median", "ranked"]
 Analyst = Annotated[Principal, Depends(ANALYST)]
 PolicyQuery = Annotated[Policy, Query(description="How best is chosen (docs/RECONCILE.md).")]
 
@@ -74,7 +75,7 @@ def list_incidents(
     ] = None,
     country: Annotated[str | None, Query(min_length=2, max_length=2, examples=["SY"])] = None,
     outcome: Annotated[
-        Literal["killed", "injured", "missing", "detained", "kidnapped", "displaced"] | None,
+        Outcome | None,
         Query(description="Only those with a total of this outcome."),
     ] = None,
     start: Annotated[date | None, Query(description="Ending on or after this day.")] = None,
