@@ -138,6 +138,7 @@ def test_a_documents_metadata_is_corrected_and_its_claims_read_again(two_events:
         for c in two_events.json("/api/claims", document_id=document["id"])["items"]
     ]
     assert periods and all(p.startswith("2024-04") for p in periods)  # "Monday" read again
+    assert corrected["document"]["claims"] == len(periods)
     entry = two_events.audit(action="document_correct")[0]
     assert entry["detail"]["reason"] == "the wire's own date"
 
