@@ -15,7 +15,7 @@ maximum.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import combinations
 from statistics import NormalDist
@@ -79,14 +79,14 @@ def _irls(
 ) -> tuple[Array, Array, bool]:
     """A Poisson GLM (log link) by IRLS: coefficients, fitted means, whether it converged."""
     beta = _solve(x, np.log(y + 0.5)) if beta is None else beta
-    mu = np.exp(np.clip(x @ beta, -700.0, 700.0))
+    eta = np.clip(x @ beta, -700.0, 700.0)
+    mu = np.exp(eta)
     deviance = math.inf
     for _ in range(iterations):
-        eta = np.clip(x @ beta, -700.0, 700.0)
-        mu = np.exp(eta)
         w = np.sqrt(mu)
         beta = _solve(x * w[:, None], w * (eta + (y - mu) / mu))
-        mu = np.exp(np.clip(x @ beta, -700.0, 700.0))
+        eta = np.clip(x @ beta, -700.0, 700.0)
+        mu = np.exp(eta)
         new = _deviance(y, mu)
         if abs(deviance - new) <= 1e-9 * (1.0 + abs(new)):
             return beta, mu, True
@@ -207,9 +207,8 @@ def profile_interval(
     return n + low, math.inf
 
 
-def _maximise(f: object, low: float, high: float) -> tuple[float, float]:
+def _maximise(f: Callable[[float], float], low: float, high: float) -> tuple[float, float]:
     """Golden-section search for the maximum of a unimodal ``f`` on [low, high]."""
-    assert callable(f)
     ratio = (math.sqrt(5.0) - 1.0) / 2.0
     a, b = low, high
     c, d = b - ratio * (b - a), a + ratio * (b - a)
@@ -227,9 +226,8 @@ def _maximise(f: object, low: float, high: float) -> tuple[float, float]:
     return x, float(f(x))
 
 
-def _crossing(f: object, inside: float, outside: float, cut: float) -> float:
+def _crossing(f: Callable[[float], float], inside: float, outside: float, cut: float) -> float:
     """Bisection for where ``f`` crosses ``cut`` between a point above it and one below."""
-    assert callable(f)
     for _ in range(100):
         mid = (inside + outside) / 2.0
         if f(mid) >= cut:
