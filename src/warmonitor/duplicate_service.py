@@ -49,9 +49,8 @@ def _same_place(a: Incident, b: Incident) -> str | None:
     if a.place is None or b.place is None:
         return None
     pa, pb = a.place, b.place
-    if pa.geonames_id is not None and pa.geonames_id == pb.geonames_id:
-        return f"same place: {pa.name}"
-    if pa.name == pb.name and pa.country == pb.country:
+    same_id = pa.geonames_id is not None and pa.geonames_id == pb.geonames_id
+    if same_id or (pa.name == pb.name and pa.country == pb.country):
         return f"same place: {pa.name}"
     km = _km(pa, pb)
     if km is not None and km < NEAR_KM:
@@ -63,16 +62,6 @@ def _span(incident: Incident) -> tuple[date, date] | None:
     start = incident.start or incident.end
     end = incident.end or incident.start
     return (start, end) if start and end else None
-
-
-def _near_in_time(a: Incident, b: Incident) -> str | None:
-    sa, sb = _span(a), _span(b)
-    if sa is None or sb is None:
-        return None
-    gap = timedelta(days=DAYS_APART)
-    if sa[0] - gap <= sb[1] and sb[0] - gap <= sa[1]:
-        return f"dates {sa[0].isoformat()} and {sb[0].isoformat()}"
-    return None
 
 
 def _figures(incident: Incident) -> set[tuple[str, str, int]]:
@@ -100,14 +89,15 @@ def propose_duplicates(incidents: Sequence[Incident]) -> list[Proposal]:
     out = []
     for dated in by_country.values():
         dated.sort(key=lambda item: (item[0], order[item[2].id]))
-        for i, (_start, end, a) in enumerate(dated):
+        for i, (start, end, a) in enumerate(dated):
             for later_start, _end, b in dated[i + 1 :]:
                 if later_start > end + gap:
                     break
+                # sorted by start and not past ``end + gap``: b's dates meet a's or lie near
                 where = _same_place(a, b)
-                when = where and _near_in_time(a, b)
-                figures = _shared_figures(a, b) if when else []
-                if where and when and figures:
+                figures = _shared_figures(a, b) if where else []
+                if where and figures:
+                    when = f"dates {start.isoformat()} and {later_start.isoformat()}"
                     first, second = sorted((a, b), key=lambda x: order[x.id])
                     out.append(Proposal((first.id, second.id), (where, when, *figures)))
     return sorted(out, key=lambda p: (order[p.incidents[0]], order[p.incidents[1]]))
