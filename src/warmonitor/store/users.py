@@ -140,11 +140,10 @@ class UserStore:
 
     def user(self, name: str) -> UserRecord:
         """The user named ``name``; :class:`NotFoundError` if none."""
-        with self._reading() as connection:
-            row = connection.execute(select(UserRow).where(UserRow.name == name)).mappings().first()
-        if row is None:
+        found = self.password_hash(name)
+        if found is None:
             raise NotFoundError(f"no user {name!r}")
-        return _user(row)
+        return found[0]
 
     def user_by_id(self, user_id: int) -> UserRecord | None:
         """The user with id ``user_id``, if any."""
