@@ -30,6 +30,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    bindparam,
     delete,
     insert,
     select,
@@ -199,7 +200,6 @@ class VictimStore:
     def save_victim_records(self, records: Sequence[VictimRecord]) -> ImportCounts:
         """Add the new records, update the changed ones (by list and key), in one transaction."""
         now = datetime.now(UTC)
-        added = updated = 0
         lists = {r.list_name for r in records}
         with self._writing(f"save {len(records)} victim records", inputs=False) as connection:
             stored: dict[tuple[str, str], Any] = {}
@@ -208,6 +208,7 @@ class VictimStore:
                 for row in connection.execute(query):
                     stored[(row.list_name, row.record_key)] = row
             fresh = []
+            changed = []
             for record in records:
                 old = stored.get((record.list_name, record.key))
                 values = _values(record)
@@ -221,15 +222,13 @@ class VictimStore:
                         }
                     )
                 elif any(getattr(old, f) != v for f, v in values.items()):
-                    connection.execute(
-                        update(VictimRecordRow)
-                        .where(VictimRecordRow.id == old.id)
-                        .values(**values, imported_at=now)
-                    )
-                    updated += 1
+                    changed.append({**values, "imported_at": now, "pk": old.id})
+            by_pk = update(VictimRecordRow).where(VictimRecordRow.id == bindparam("pk"))
+            for start in range(0, len(changed), 5000):  # one statement, executed per row
+                connection.execute(by_pk, changed[start : start + 5000])
             for start in range(0, len(fresh), 5000):
                 connection.execute(insert(VictimRecordRow), fresh[start : start + 5000])
-            added = len(fresh)
+        added, updated = len(fresh), len(changed)
         return ImportCounts(added, updated, len(records) - added - updated)
 
     def victim_records(self, list_name: str | None = None) -> list[StoredVictim]:
