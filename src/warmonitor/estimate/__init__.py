@@ -3,8 +3,9 @@
 Pure: no file, network or database. ``captures`` turns capture histories into the incomplete
 contingency table; ``loglinear`` fits hierarchical log-linear models with pairwise
 interactions (Poisson GLMs, AIC/BIC selection, profile-likelihood intervals); ``lcmcr`` the
-Bayesian latent-class model (Manrique-Vallier 2016); ``strata`` estimates per stratum and
-across linkage thresholds. See docs/ESTIMATION.md.
+Bayesian latent-class model (Manrique-Vallier 2016; its Gibbs sampler, compiled by numba, in
+``gibbs``, imported only when a chain runs); ``strata`` estimates per stratum and across linkage
+thresholds. See docs/ESTIMATION.md.
 """
 
 from __future__ import annotations
