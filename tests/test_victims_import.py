@@ -69,8 +69,10 @@ def test_the_map_names_fields_and_is_checked() -> None:
 
 
 def test_a_file_without_a_name_column_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="name"):
-        read_victim_csv(write(tmp_path, "id,age\n1,3\n"), "x")
+    path = write(tmp_path, "id,age\n1,3\n")
+    with pytest.raises(InputError, match="no column is mapped to name") as caught:
+        read_victim_csv(path, "x")
+    assert caught.value.source == str(path)
 
 
 def test_reimport_is_idempotent_and_keeps_list_and_line(store_url: str, tmp_path: Path) -> None:
