@@ -62,7 +62,8 @@ def test_incidents_with_low_best_high_flags_and_series(reported: Api) -> None:
     series = {s["claimant"]: s for s in incident["series"] if s["outcome"] == "killed"}
     observatory = next(s for name, s in series.items() if "Observatory" in name)
     assert [p["value"] for p in observatory["points"]] == [14, 19]
-    assert isinstance(incident["flags"], list)
+    (flag,) = incident["flags"]  # the observatory's 19 against the council's 22
+    assert flag["kind"] == "conflict" and "19" in flag["message"] and "22" in flag["message"]
 
     one = reported.json(f"/api/incidents/{incident['id'][:6]}")
     assert one["id"] == incident["id"]
