@@ -12,8 +12,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from warmonitor.actor_service import correct_actor, list_actors
-from warmonitor.cli.app import DbOption, app, open_store, out
-from warmonitor.cli.incidents import AnalystOption, _analyst
+from warmonitor.cli.app import AnalystOption, DbOption, analyst_name, app, open_store, out
 
 actor_app = typer.Typer(no_args_is_help=True, help="Correct an actor: alias, merge, rename.")
 app.add_typer(actor_app, name="actor")
@@ -51,7 +50,7 @@ ActorArgument = Annotated[str, typer.Argument(help="The actor: its id or one of 
 
 def _correct(action: str, actor: str, value: str, analyst: str | None, db: str | None) -> None:
     with open_store(db) as store:
-        correct_actor(store, action, actor, value, analyst=_analyst(analyst))
+        correct_actor(store, action, actor, value, analyst=analyst_name(analyst))
 
 
 @actor_app.command("alias")

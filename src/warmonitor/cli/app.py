@@ -8,6 +8,8 @@ stderr and exit status 1.
 
 from __future__ import annotations
 
+import getpass
+import os
 import sys
 from datetime import date
 from typing import Annotated
@@ -19,7 +21,17 @@ from warmonitor.errors import ConfigurationError, WarmonitorError
 from warmonitor.settings import load_settings
 from warmonitor.store import Store
 
-__all__ = ["DbOption", "app", "err", "main", "open_store", "out", "parse_published"]
+__all__ = [
+    "AnalystOption",
+    "DbOption",
+    "analyst_name",
+    "app",
+    "err",
+    "main",
+    "open_store",
+    "out",
+    "parse_published",
+]
 
 app = typer.Typer(
     add_completion=False,
@@ -35,6 +47,21 @@ DbOption = Annotated[
         "--db", help="Database URL (default: $WARMONITOR_DB, else a SQLite file in the data dir)."
     ),
 ]
+
+AnalystOption = Annotated[
+    str | None,
+    typer.Option(help="Who decides (default: $WARMONITOR_ANALYST, else your user name)."),
+]
+
+
+def analyst_name(value: str | None) -> str:
+    """Who decides: ``--analyst``, else ``$WARMONITOR_ANALYST``, else the user name."""
+    if value or os.environ.get("WARMONITOR_ANALYST"):
+        return value or os.environ["WARMONITOR_ANALYST"]
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no user name in the environment or the password database
+        return "analyst"
 
 
 def open_store(db: str | None) -> Store:

@@ -14,10 +14,8 @@ Each command opens the store, calls one verb of ``reconcile_service`` or ``expor
 from __future__ import annotations
 
 import csv
-import getpass
 import io
 import json
-import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -28,7 +26,7 @@ from rich.markup import escape
 from rich.table import Table
 from typer.core import TyperGroup
 
-from warmonitor.cli.app import DbOption, app, err, open_store, out
+from warmonitor.cli.app import AnalystOption, DbOption, analyst_name, app, err, open_store, out
 from warmonitor.cli.tolls import aside_lines, series_lines, write_chart
 from warmonitor.export import EXPORT_FORMATS, TALLY_COLUMNS, export_incidents, tally_rows
 from warmonitor.reconcile import DEFAULT_POLICY, DEFAULT_RANKING, POLICIES, Incident, Tally
@@ -100,10 +98,6 @@ RankingOption = Annotated[
         f"separated. Default: {','.join(DEFAULT_RANKING)}."
     ),
 ]
-AnalystOption = Annotated[
-    str | None,
-    typer.Option(help="Who decides (default: $WARMONITOR_ANALYST, else your user name)."),
-]
 NoteOption = Annotated[str | None, typer.Option(help="Why, for the record.")]
 
 
@@ -111,15 +105,6 @@ def _ranking(value: str | None) -> tuple[str, ...]:
     if not value:
         return DEFAULT_RANKING
     return tuple(word.strip() for word in value.split(",") if word.strip())
-
-
-def _analyst(value: str | None) -> str:
-    if value or os.environ.get("WARMONITOR_ANALYST"):
-        return value or os.environ["WARMONITOR_ANALYST"]
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):  # no user name in the environment or the password database
-        return "analyst"
 
 
 # -- rendering ----------------------------------------------------------------------------------
@@ -321,7 +306,7 @@ def merge_command(
 ) -> None:
     """Merge incidents into one; the decision is stored and kept by every reconciliation."""
     with open_store(db) as store:
-        result = merge_incidents(store, incident_ids, analyst=_analyst(analyst), note=note)
+        result = merge_incidents(store, incident_ids, analyst=analyst_name(analyst), note=note)
     assert result.decision is not None
     merged = result.incident_of(result.decision.claim_ids[0])
     out.print(
@@ -342,7 +327,9 @@ def split_command(
 ) -> None:
     """Take claims out of an incident into a new one; the decision is stored and kept."""
     with open_store(db) as store:
-        result = split_incident(store, incident_id, claims, analyst=_analyst(analyst), note=note)
+        result = split_incident(
+            store, incident_id, claims, analyst=analyst_name(analyst), note=note
+        )
     assert result.decision is not None
     new = result.incident_of(result.decision.claim_ids[0])
     out.print(
@@ -361,7 +348,7 @@ def move_command(
 ) -> None:
     """Move a claim into another incident; the decision is stored and kept."""
     with open_store(db) as store:
-        result = move_claim(store, claim_id, to, analyst=_analyst(analyst), note=note)
+        result = move_claim(store, claim_id, to, analyst=analyst_name(analyst), note=note)
     assert result.decision is not None
     target = result.incident_of(result.decision.claim_ids[0])
     out.print(

@@ -15,8 +15,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from warmonitor.cli.app import DbOption, app, open_store, out
-from warmonitor.cli.incidents import _analyst
+from warmonitor.cli.app import DbOption, analyst_name, app, open_store, out
 from warmonitor.errors import ConfigurationError
 from warmonitor.user_service import add_user, new_token, revoke_token, set_disabled
 
@@ -39,7 +38,7 @@ NameArgument = Annotated[str, typer.Argument(help="The user's name (letters, dig
 
 
 def _by() -> str:
-    return f"cli:{_analyst(None)}"
+    return f"cli:{analyst_name(None)}"
 
 
 def _password(from_stdin: bool) -> str:

@@ -13,8 +13,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from warmonitor.cli.app import DbOption, app, err, open_store, out
-from warmonitor.cli.incidents import AnalystOption, _analyst
+from warmonitor.cli.app import AnalystOption, DbOption, analyst_name, app, err, open_store, out
 from warmonitor.victim_service import (
     DEFAULT_THRESHOLD,
     export_review,
@@ -168,7 +167,7 @@ def review_import_command(
 ) -> None:
     """Store the decisions of a review file; they are kept and applied by every link run."""
     with open_store(db) as store:
-        stored, problems = import_review(store, path, reviewer=_analyst(analyst))
+        stored, problems = import_review(store, path, reviewer=analyst_name(analyst))
     for problem in problems:
         err.print(f"{escape(str(path))}:{problem.line}: {escape(problem.reason)}", highlight=False)
     out.print(f"{stored} decisions stored; run warmonitor victims link to apply them")
