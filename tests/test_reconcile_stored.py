@@ -4,15 +4,10 @@ SQLite, and PostgreSQL when ``WARMONITOR_TEST_POSTGRES_URL`` names a server."""
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine
-from sqlalchemy.engine import make_url
 
 from reconcile_factory import ALEPPO, IDLIB, claim
 from warmonitor import reconcile_service
@@ -27,33 +22,16 @@ from warmonitor.reconcile_service import (
 )
 from warmonitor.store import Store
 
-PG_URL = os.environ.get("WARMONITOR_TEST_POSTGRES_URL")
-BACKENDS = ["sqlite", *(["postgresql"] if PG_URL else [])]
-
 FIRST = Document("An air strike hit a market in Idlib.", published=date(2024, 5, 6))
 SECOND = Document("Shelling hit Aleppo.", published=date(2024, 5, 6))
 THIRD = Document("The toll from the Idlib strike rose.", published=date(2024, 5, 8))
 
 
-@pytest.fixture(params=BACKENDS)
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    if request.param == "sqlite":
-        with Store.open(f"sqlite:///{tmp_path / 'store.db'}") as opened:
-            yield opened
-        return
-    assert PG_URL is not None
-    schema = f"wm_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(PG_URL)
-    with admin.begin() as connection:
-        connection.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
-    scoped = make_url(PG_URL).update_query_dict({"options": f"-csearch_path={schema}"})
-    try:
-        with Store.open(scoped.render_as_string(hide_password=False)) as opened:
-            yield opened
-    finally:
-        with admin.begin() as connection:
-            connection.exec_driver_sql(f'DROP SCHEMA "{schema}" CASCADE')
-        admin.dispose()
+@pytest.fixture
+def store(store_url: str) -> Iterator[Store]:
+    """A fresh store on each backend (conftest's ``store_url``)."""
+    with Store.open(store_url) as opened:
+        yield opened
 
 
 @pytest.fixture

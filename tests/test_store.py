@@ -5,7 +5,6 @@ each PostgreSQL test runs in a schema of its own, dropped afterwards."""
 from __future__ import annotations
 
 import io
-import os
 import uuid
 from collections.abc import Iterator
 from dataclasses import replace
@@ -19,7 +18,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import create_engine, inspect, make_url, text
+from sqlalchemy import inspect, text
 
 from warmonitor.errors import NotFoundError, StoreError
 from warmonitor.model import (
@@ -39,31 +38,15 @@ from warmonitor.store import ClaimChanges, Store, StoredDocument, head_revision,
 from warmonitor.store.__main__ import main as store_cli
 from warmonitor.store.incidents import IncidentRecord
 from warmonitor.store.migrator import MIGRATIONS_DIR, alembic_config, current_revision
-from warmonitor.store.repository import _version_key
 from warmonitor.store.schema import Base
-
-PG_URL = os.environ.get("WARMONITOR_TEST_POSTGRES_URL")
-BACKENDS = ["sqlite", *(["postgresql"] if PG_URL else [])]
+from warmonitor.store.versions import version_key as _version_key
 
 
-@pytest.fixture(params=BACKENDS)
-def url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A URL naming an empty database."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'data' / 'warmonitor.db'}"
-        return
-    assert PG_URL is not None
-    schema = f"wm_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(PG_URL)
-    with admin.begin() as connection:
-        connection.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
-    scoped = make_url(PG_URL).update_query_dict({"options": f"-csearch_path={schema}"})
-    try:
-        yield scoped.render_as_string(hide_password=False)
-    finally:
-        with admin.begin() as connection:
-            connection.exec_driver_sql(f'DROP SCHEMA "{schema}" CASCADE')
-        admin.dispose()
+@pytest.fixture
+def url(store_url: str) -> str:
+    """A URL naming an empty database (conftest's ``store_url``: SQLite, and PostgreSQL when
+    ``WARMONITOR_TEST_POSTGRES_URL`` names a server)."""
+    return store_url
 
 
 @pytest.fixture

@@ -43,7 +43,6 @@ from warmonitor.store.schema import (
 )
 from warmonitor.store.users import UserStore
 from warmonitor.store.versions import newest_extractors
-from warmonitor.store.versions import version_key as _version_key  # noqa: F401 (test_store)
 from warmonitor.store.victims import VictimStore
 
 __all__ = ["ClaimChanges", "Store"]
