@@ -114,17 +114,8 @@ class ClaimSearchStore:
 
 
 def _review(row: Any) -> Review | None:
-    if row["id"] is None:
-        return None
-    return Review(
-        row["id"],
-        row["claim_id"],
-        row["action"],
-        row["reviewer"],
-        row["created_at"],
-        row["correction"],
-        row["note"],
-    )
+    """The latest review joined to a claim's row, ``None`` for a claim never reviewed."""
+    return None if row["id"] is None else Review.from_row(row)
 
 
 def _stale_versions(connection: Connection) -> list[ColumnElement[bool]]:

@@ -36,3 +36,16 @@ class Review:
     created_at: datetime
     correction: dict[str, Any] | None = None
     note: str | None = None
+
+    @classmethod
+    def from_row(cls, row: Any) -> Review:
+        """The review of a ``reviews`` row (a mapping with the table's column names)."""
+        return cls(
+            row["id"],
+            row["claim_id"],
+            row["action"],
+            row["reviewer"],
+            row["created_at"],
+            row["correction"],
+            row["note"],
+        )

@@ -362,7 +362,7 @@ class Store(
         if claim_id is not None:
             query = query.where(ReviewRow.claim_id == claim_id)
         with self._reading() as connection:
-            return [_review(row) for row in connection.execute(query).mappings()]
+            return [Review.from_row(row) for row in connection.execute(query).mappings()]
 
     def review_page(self, *, limit: int, offset: int = 0) -> tuple[int, list[Review]]:
         """How many reviews are stored, and ``limit`` of them from ``offset``, newest first
@@ -376,7 +376,7 @@ class Store(
         with self._reading() as connection:
             total = connection.scalar(select(func.count()).select_from(ReviewRow)) or 0
             rows = connection.execute(query).mappings().all()
-        return int(total), [_review(row) for row in rows]
+        return int(total), [Review.from_row(row) for row in rows]
 
     def counts(self) -> dict[str, int]:
         """How many documents, claims and reviews are stored."""
@@ -479,18 +479,6 @@ def _document(row: Any) -> Document:
         source=row["source"],
         media_type=row["media_type"],
         id=row["id"],
-    )
-
-
-def _review(row: Any) -> Review:
-    return Review(
-        row["id"],
-        row["claim_id"],
-        row["action"],
-        row["reviewer"],
-        row["created_at"],
-        row["correction"],
-        row["note"],
     )
 
 
