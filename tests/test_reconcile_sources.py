@@ -154,3 +154,43 @@ def test_an_office_with_a_place_after_it_is_the_institution_the_incident_names()
     office = claim(32, claimant="ministry in Hamas-run Gaza", kind="government")
     (shown,) = unified([named, office])
     assert shown == ["Gaza Health Ministry"] * 2
+
+
+def test_a_distinctive_figure_relayed_under_a_description_is_the_body_that_gave_it() -> None:
+    ministry = claim(347, doc="doc-1", claimant="the health ministry in Gaza", kind="medical")
+    relayed = claim(347, doc="doc-2", claimant="Palestinian officials", kind="government")
+    other = claim(12, doc="doc-2", claimant="Palestinian officials", kind="government")
+    (shown,) = unified([ministry, relayed, other])
+    assert shown[:2] == ["Gaza Health Ministry"] * 2
+    assert shown[2] == "Palestinian officials"  # a figure the ministry never gave stays theirs
+
+
+def test_a_round_or_shared_figure_tells_no_one_apart() -> None:
+    ministry = claim(300, doc="doc-1", claimant="the health ministry in Gaza", kind="medical")
+    relayed = claim(300, doc="doc-2", claimant="Palestinian officials", kind="government")
+    (shown,) = unified([ministry, relayed])
+    assert shown[1] == "Palestinian officials"  # 300 could be anyone's
+    monitor = claim(347, doc="doc-1", claimant="SOHR")
+    civil = claim(347, doc="doc-3", claimant="White Helmets", kind="medical")
+    relayed = claim(347, doc="doc-2", claimant="activists", kind="monitor")
+    (shown,) = unified([monitor, civil, relayed])
+    assert shown[2] == "Syrian Observatory for Human Rights"  # only the monitor is of its kind
+
+
+def test_a_named_body_with_the_same_figure_stays_its_own_source() -> None:
+    directorate = claim(27, claimant="Idlib health directorate", kind="medical")
+    helmets = claim(27, claimant="White Helmets", kind="medical")
+    (shown,) = unified([directorate, helmets])
+    assert shown == ["Idlib health directorate", "Syrian Civil Defence"]
+
+
+def test_a_description_in_a_bodys_own_publication_of_its_kind_is_that_body() -> None:
+    msf = "Médecins Sans Frontières"
+    hospitals = claim(41, claimant="three hospitals it supports", kind="medical", outlet=msf)
+    officials = claim(41, claimant="local officials", kind="government", outlet=msf)
+    in_paper = claim(41, claimant="city hospitals", kind="medical", outlet="The Levant Herald")
+    assert labels(hospitals, officials, in_paper) == [
+        "Médecins Sans Frontières",
+        "local officials",
+        "city hospitals",
+    ]

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from warmonitor.actors import ActorRegistry, describe, same_role
+from warmonitor.actors import Actor, ActorRegistry, describe, same_role
 from warmonitor.model import Claim
 from warmonitor.reconcile.voices import (
     TOWNS,
@@ -35,6 +35,7 @@ from warmonitor.reconcile.voices import (
     role_of,
     same_bodies,
     skeleton,
+    words_of,
 )
 
 __all__ = ["UNATTRIBUTED", "AsOf", "Claimants", "as_of"]
@@ -103,20 +104,41 @@ def _description_key(name: str, claim: Claim) -> str | None:
 
 
 def _raw_key(
-    claim: Claim, actor_of: Callable[[str], str | None], outlet_actor: Callable[[str], str | None]
+    claim: Claim,
+    actor_of: Callable[[str], str | None],
+    outlet_actor: Callable[[str], tuple[str, str] | None],
 ) -> str:
     c = claim.claimant
     if _own_voice(claim):
         # a body's own publication (a ministry's statement, a charity's press release) is its
         # claim; a newspaper's own figure is no one's
-        actor = outlet_actor(c.name) if c.name else None
-        return "@" + actor if actor else "~" + UNATTRIBUTED
+        body = outlet_actor(c.name) if c.name else None
+        return "@" + body[0] if body else "~" + UNATTRIBUTED
     if c.name:
         actor = actor_of(c.name)
         if actor:
             return "@" + actor
+        publisher = _publishing_body(claim, outlet_actor)
+        if publisher:
+            return "@" + publisher
         return _description_key(c.name, claim) or normal(c.name)
     return "~" + (normal(c.text) or c.kind)
+
+
+def _publishing_body(
+    claim: Claim, outlet_actor: Callable[[str], tuple[str, str] | None]
+) -> str | None:
+    """The body whose own publication relays a description of its own kind: in a medical
+    charity's press release, "three hospitals it supports" report to it, and the figure is the
+    charity's; in a monitor's report, "its researchers" are the monitor."""
+    if not claim.reported_by:
+        return None
+    body = outlet_actor(claim.reported_by)
+    found = describe(claim.claimant.name or "")
+    if body is None or found is None:
+        return None
+    actor, kind = body
+    return actor if kind == found.kind else None
 
 
 def _person_keys(names: Mapping[str, str]) -> dict[str, str]:
@@ -139,6 +161,37 @@ def _person_keys(names: Mapping[str, str]) -> dict[str, str]:
     return out
 
 
+def _distinctive(claim: Claim) -> bool:
+    """A figure precise enough to tell whose it is: stated exactly (or as a floor), not round."""
+    count = claim.count
+    return count.high in (None, count.low) and count.low >= 10 and count.low % 10 != 0
+
+
+# The people a plain description ends in: "local authorities", "Syrian activists" relay a body's
+# count; "the Idlib health directorate" is a body of its own, whatever figure it gives.
+_COLLECTIVE = frozenset(
+    "officials authorities activists sources medics doctors rescuers monitors workers staff "
+    "hospitals".split()
+)
+
+
+def _collective(words: str) -> bool:
+    """A plain description of people: its last word is a plural of officials, activists …"""
+    last = re.findall(r"[\w'-]+", words.casefold())[-1:]
+    return bool(last) and last[0] in _COLLECTIVE
+
+
+def _may_speak_for(kind: str, actor: Actor) -> bool:
+    """A description of ``kind`` may name ``actor``: the same kind of voice, or "officials"
+    and "authorities" of a country's own bodies (its ministries, its forces)."""
+    if kind == actor.kind:
+        return True
+    return kind == "government" and actor.country is not None and actor.kind in _STATE_KINDS
+
+
+_STATE_KINDS = frozenset({"government", "medical", "military"})
+
+
 class Claimants:
     """The claimants of a set of claims: a key per claim (same key, same source) and labels.
 
@@ -159,12 +212,14 @@ class Claimants:
                 memo[name] = found.actor.id if found else None
             return memo[name]
 
-        def outlet_actor(name: str) -> str | None:
-            key = "\0" + name
-            if key not in memo:
+        bodies: dict[str, tuple[str, str] | None] = {}
+
+        def outlet_actor(name: str) -> tuple[str, str] | None:
+            if name not in bodies:
                 found = registry.resolve(name)
-                memo[key] = found.actor.id if found and found.actor.kind != "media" else None
-            return memo[key]
+                ok = found is not None and found.actor.kind != "media"
+                bodies[name] = (found.actor.id, found.actor.kind) if found and ok else None
+            return bodies[name]
 
         raw = {c.id: _raw_key(c, actor_of, outlet_actor) for c in claims}
         acronyms: dict[str, str] = {}
@@ -287,6 +342,7 @@ class Claimants:
             if len(local) > 1:
                 kept = max(local, key=lambda k: local_rank(sample[k], towns, size[k]))
                 remap.update({k: kept for k in local if k != kept})
+            self._same_figures(members, heads, remap, sample)
             by_head: dict[tuple[str, frozenset[str]], list[str]] = {}
             for key, head in heads.items():
                 if key not in remap:
@@ -319,6 +375,39 @@ class Claimants:
             for c in members:
                 self._key[c.id] = remap.get(self._key[c.id], self._key[c.id])
         self._labels()
+
+    def _same_figures(
+        self,
+        members: Sequence[Claim],
+        heads: Mapping[str, str],
+        remap: Mapping[str, str],
+        sample: Mapping[str, Claim],
+    ) -> None:
+        """A figure relayed under a description ("local authorities", "Palestinian officials")
+        that one named body of its kind gives in the incident, distinctive enough to tell whose
+        it is, is that body's: 471 killed is the ministry's count, whoever relays it."""
+        givers: dict[tuple[str, str, int, int | None], set[str]] = {}
+        for c in members:
+            key = self._key[c.id]
+            if key.startswith("@") and _distinctive(c):
+                figure = (c.outcome, c.victims.group, c.count.low, c.count.high)
+                givers.setdefault(figure, set()).add(key)
+        if not givers:
+            return
+        for c in members:
+            key = self._key[c.id]
+            if key not in heads or key in remap or not _distinctive(c):
+                continue
+            spoken = words_of(sample[key])
+            found = describe(spoken) if _collective(spoken) else None
+            figure = (c.outcome, c.victims.group, c.count.low, c.count.high)
+            bodies = [
+                body
+                for body in givers.get(figure, ())
+                if found is not None and _may_speak_for(found.kind, self._registry[body[1:]])
+            ]
+            if len(bodies) == 1:
+                self._key[c.id] = bodies[0]
 
     def _learn(
         self, members: Sequence[Claim], learned: Callable[[str], Iterable[tuple[str, str]]]
