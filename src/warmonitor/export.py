@@ -25,6 +25,7 @@ from warmonitor.reconcile.wording import group_label, number
 from warmonitor.reconcile_service import Reconciliation, stored_incidents
 from warmonitor.store import Store
 from warmonitor.store.incidents import DocumentSource
+from warmonitor.victim_incidents import named_victims
 
 __all__ = [
     "ACLED_COLUMNS",
@@ -73,6 +74,7 @@ TALLY_COLUMNS = [
     "hedges",
     "flags",
     "claims",
+    "named_victims",
 ]
 
 UCDP_COLUMNS = [
@@ -164,7 +166,9 @@ def _where(incident: Incident) -> tuple[str, str, str, float | None, float | Non
 ALL_VICTIMS = "all"
 
 
-def tally_rows(incidents: Sequence[Incident]) -> list[dict[str, Any]]:
+def tally_rows(
+    incidents: Sequence[Incident], named: Mapping[str, int] | None = None
+) -> list[dict[str, Any]]:
     """Flat rows for CSV and Parquet: per incident and outcome, the incident's total, then one
     row per victim group (a tally).
 
@@ -174,8 +178,10 @@ def tally_rows(incidents: Sequence[Incident]) -> list[dict[str, Any]]:
     tally, all victims as claimants counted them together, one of the two readings the total
     chose from; ``part`` is a victim group's tally, and ``part_of`` names the group it is
     counted in: the nearest larger group with a row (``civilians`` for ``children``), else
-    "all", the total.
+    "all", the total. ``named_victims`` (the persons the victim lists name for the incident,
+    from ``named``) stands on the total row of ``killed`` only, empty elsewhere.
     """
+    named = named or {}
     rows = []
     for incident in incidents:
         place, country, admin1, lat, lon, precision = _where(incident)
@@ -197,7 +203,10 @@ def tally_rows(incidents: Sequence[Incident]) -> list[dict[str, Any]]:
             tallies = [t for t in incident.tallies if t.outcome == outcome]
             total = incident.total(outcome)
             if total is not None:
-                rows.append({**common, **_total_row(total)})
+                row = {**common, **_total_row(total)}
+                if outcome == "killed":
+                    row["named_victims"] = named.get(incident.id, 0)
+                rows.append(row)
             groups = {t.group for t in tallies}
             for t in tallies:
                 rows.append({**common, **_tally_row(t, groups)})
@@ -489,9 +498,14 @@ def _default(value: object) -> str:
 
 
 def write_export(
-    result: Reconciliation, sources: Mapping[str, DocumentSource], format: str, output: Path
+    result: Reconciliation,
+    sources: Mapping[str, DocumentSource],
+    format: str,
+    output: Path,
+    named: Mapping[str, int] | None = None,
 ) -> int:
-    """Write ``result`` to ``output`` in ``format``; returns how many rows or features."""
+    """Write ``result`` to ``output`` in ``format``; returns how many rows or features.
+    ``named`` gives the named victims of each incident (CSV and Parquet: ``named_victims``)."""
     if format not in EXPORT_FORMATS:
         raise ConfigurationError(
             f"unknown export format {format!r}: choose one of {', '.join(EXPORT_FORMATS)}"
@@ -506,8 +520,12 @@ def write_export(
                 "incidents": [i.to_dict() for i in incidents],
                 "claims": {k: c.to_dict() for k, c in result.claims.items() if k in used},
             }
+            document["named_victims"] = dict(named or {})
         else:
             document = geojson(incidents)
+            for feature in document["features"]:
+                incident_id = feature["id"]
+                feature["properties"]["named_victims"] = (named or {}).get(incident_id, 0)
         text = json.dumps(document, ensure_ascii=False, indent=1, default=_default)
         output.write_text(text + "\n", encoding="utf-8")
         return len(incidents)
@@ -516,7 +534,7 @@ def write_export(
     elif format == "acled":
         columns, rows = ACLED_COLUMNS, acled_rows(incidents, sources)
     else:
-        columns, rows = TALLY_COLUMNS, tally_rows(incidents)
+        columns, rows = TALLY_COLUMNS, tally_rows(incidents, named)
     if format == "parquet":
         _parquet(output, columns, rows)
     else:
@@ -533,10 +551,12 @@ def export_incidents(
     ranking: Sequence[str] = DEFAULT_RANKING,
 ) -> int:
     """Write the store's incidents to ``output``: the stored run's, reconciled again first
-    when an input changed since (``reconcile_service.stored_incidents``)."""
+    when an input changed since (``reconcile_service.stored_incidents``), with the named victims
+    the stored lists give for each (``victim_incidents.named_victims``)."""
     if format not in EXPORT_FORMATS:
         raise ConfigurationError(
             f"unknown export format {format!r}: choose one of {', '.join(EXPORT_FORMATS)}"
         )
     result = stored_incidents(store, policy, ranking=ranking)
-    return write_export(result, store.document_sources(), format, output)
+    named = {k: n.persons for k, n in named_victims(store, result.incidents).items()}
+    return write_export(result, store.document_sources(), format, output, named)

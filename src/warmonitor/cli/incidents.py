@@ -39,6 +39,8 @@ from warmonitor.reconcile_service import (
     split_incident,
     stored_incidents,
 )
+from warmonitor.victim_incidents import named_victims
+from warmonitor.victims.incidents import Named
 
 __all__ = ["incident_app"]
 
@@ -221,6 +223,19 @@ def _show(result: Reconciliation, incident: Incident) -> None:
         _say(f"shaped by analyst decision(s) {', '.join(map(str, incident.decisions))}")
 
 
+def _named_line(incident: Incident, named: Named | None) -> str:
+    """ "claimed 745, named 312 in 2 lists": the toll beside the victims the lists name."""
+    total = incident.total("killed")
+    claimed = f"claimed {number(total.best)}" if total is not None else "no killed toll claimed"
+    if named is None:
+        return f"{claimed}; no named victims in the stored lists"
+    lists = ", ".join(named.lists)
+    return (
+        f"{claimed}, named {number(named.persons)} ({number(len(named.records))} record(s) "
+        f"in {lists})"
+    )
+
+
 # -- commands -----------------------------------------------------------------------------------
 
 
@@ -282,18 +297,22 @@ def show_command(
     and each claimant's toll over time (--chart out.png plots it)."""
     with open_store(db) as store:
         result = stored_incidents(store, policy.value, ranking=_ranking(ranking))
-    incident = result.find(incident_id)
+        incident = result.find(incident_id)
+        named = named_victims(store, result.incidents).get(incident.id)
     if chart is not None:
         lines = write_chart(incident, chart)
         err.print(f"chart of {lines} series written to {chart}", markup=False, highlight=False)
     if format is IncidentFormat.table:
         _show(result, incident)
+        _say("")
+        _say(_named_line(incident, named))
         return
     if format is IncidentFormat.csv:
         sys.stdout.write(_csv([incident]))
         return
     data: dict[str, Any] = incident.to_dict()
     data["claims_detail"] = {c: result.claims[c].to_dict() for c in incident.claim_ids}
+    data["named_victims"] = named.to_dict() if named else None
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 

@@ -1,8 +1,10 @@
-"""``warmonitor victims import|link|pairs|weights|review export|review import``: victim lists."""
+"""``warmonitor victims import|link|pairs|export|weights|review export|review import``: victim
+lists."""
 
 from __future__ import annotations
 
 import csv
+import json
 import math
 import sys
 from enum import StrEnum
@@ -14,6 +16,9 @@ from rich.markup import escape
 from rich.table import Table
 
 from warmonitor.cli.app import AnalystOption, DbOption, analyst_name, app, err, open_store, out
+from warmonitor.reconcile import DEFAULT_POLICY
+from warmonitor.reconcile_service import stored_incidents
+from warmonitor.victim_incidents import VICTIM_COLUMNS, VICTIM_NAME_COLUMNS, victim_rows
 from warmonitor.victim_service import (
     DEFAULT_THRESHOLD,
     export_review,
@@ -107,6 +112,48 @@ def pairs_command(
     for row in pairs:
         table.add_row(*(escape(v) for v in row))
     out.print(table)
+
+
+class VictimsFormat(StrEnum):
+    csv = "csv"
+    json = "json"
+
+
+@victims_app.command("export")
+def victims_export_command(
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
+    format: Annotated[VictimsFormat, typer.Option("--format", "-f")] = VictimsFormat.csv,
+    names: Annotated[
+        bool,
+        typer.Option(
+            "--names/--no-names", help="Keep the name columns (default) or leave them out."
+        ),
+    ] = True,
+    db: DbOption = None,
+) -> None:
+    """Every stored record with its linked person, the place as the gazetteer read it and the
+    incident it names a victim of; --no-names leaves the names out (docs/VICTIMS.md)."""
+    with open_store(db) as store:
+        result = stored_incidents(store, DEFAULT_POLICY, claims=False)
+        rows = victim_rows(store, result.incidents, names=names)
+    columns = VICTIM_COLUMNS + (VICTIM_NAME_COLUMNS if names else [])
+    output.parent.mkdir(parents=True, exist_ok=True)
+    if format is VictimsFormat.json:
+        text = json.dumps(rows, ensure_ascii=False, indent=1)
+        output.write_text(text + "\n", encoding="utf-8")
+    else:
+        with output.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=columns)
+            writer.writeheader()
+            for row in rows:
+                writer.writerow({k: "" if row.get(k) is None else row[k] for k in columns})
+    named = sum(1 for r in rows if r["incident_id"])
+    err.print(
+        f"{len(rows)} record(s) written to {output} ({format.value}), {named} named for an "
+        f"incident{'' if names else '; names left out'}",
+        markup=False,
+        highlight=False,
+    )
 
 
 @victims_app.command("weights")
