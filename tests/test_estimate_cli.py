@@ -94,5 +94,7 @@ def test_sensitivity_across_thresholds(tmp_path: Path) -> None:
     assert found[0]["documented"] == found[1]["documented"] + 100
     table = run(*args).stdout
     assert "threshold" in table and "0.9" in table
-    bad = run("--sensitivity", "0.9", ok=False)
+    bad = run("--sensitivity", "strict", ok=False)
     assert bad.returncode == 1 and "THRESHOLD=FILE" in bad.stderr
+    one = run("--sensitivity", "0.9", "--db", f"sqlite:///{tmp_path / 's.db'}", ok=False)
+    assert one.returncode == 1 and "two thresholds or more" in one.stderr

@@ -3,6 +3,7 @@ command without --captures (records written through the store's own methods)."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import subprocess
 import sys
@@ -15,6 +16,8 @@ from capture_factory import simulate
 from warmonitor.errors import ConfigurationError, NotFoundError
 from warmonitor.estimate_service import stored_captures
 from warmonitor.store import Store
+from warmonitor.store.victims import PairReview, StoredLink
+from warmonitor.victim_service import persons_at
 from warmonitor.victims.records import VictimRecord
 
 EXE = str(Path(sys.executable).with_name("warmonitor"))
@@ -115,3 +118,68 @@ def test_the_command_estimates_from_the_store(tmp_path: Path) -> None:
     assert found["source"] == "the store's linked victim lists (threshold 0.9)"
     assert found["lists"] == ["families", "ministry", "monitor"]
     assert found["documented"] < found["estimate"]
+
+
+def linked_fill(store: Store, seed: int = 3) -> None:
+    """As :func:`fill`, but the records of one person are stored as scored pairs: the pairs of
+    every third person at probability 0.8, the others at 0.97, all linked at 0.7."""
+    fill(store, seed=seed)
+    stored = store.victim_records()
+    persons = store.victim_persons()
+    members: dict[int, list[int]] = {}
+    for s in stored:
+        members.setdefault(persons[s.pk], []).append(s.pk)
+    links = []
+    for who, pks in members.items():
+        probability = 0.8 if who % 3 == 0 else 0.97
+        for a, b in itertools.pairwise(pks):
+            links.append(StoredLink(a, b, probability, 3.0, [], True))
+    store.save_victim_linkage(threshold=0.7, model={}, links=links, persons=persons)
+
+
+def test_persons_at_another_threshold_come_from_the_stored_pairs(store_url: str) -> None:
+    with Store.open(store_url) as store:
+        linked_fill(store)
+        at_run = store.victim_persons()
+        low = persons_at(store, 0.7)
+        high = persons_at(store, 0.9)
+        # a reviewed non-match splits a pair at any threshold
+        (a, b) = next((x.left, x.right) for x in store.victim_links() if x.probability > 0.9)
+        by_pk = {s.pk: s.record for s in store.victim_records()}
+        store.add_victim_reviews(
+            [
+                PairReview(
+                    (by_pk[a].list_name, by_pk[a].key),
+                    (by_pk[b].list_name, by_pk[b].key),
+                    "non-match",
+                    "analyst",
+                    "not the same person",
+                )
+            ]
+        )
+        reviewed = persons_at(store, 0.7)
+        with pytest.raises(ConfigurationError, match="not kept"):
+            persons_at(store, 0.01)
+        assert store.victim_persons() == at_run  # nothing stored
+    assert len(set(low.values())) == len(set(at_run.values()))
+    assert len(set(high.values())) > len(set(low.values()))
+    assert reviewed[a] != reviewed[b]
+
+
+def test_the_command_reports_the_estimate_at_each_threshold_from_the_store(
+    tmp_path: Path,
+) -> None:
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    with Store.open(url) as store:
+        linked_fill(store)
+    thresholds = ["--sensitivity", "0.9", "--sensitivity", "0.7"]
+    result = subprocess.run(
+        [EXE, "estimate", "--db", url, "--method", "loglinear", "--format", "json", *thresholds],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)["sensitivity"]
+    assert [r["threshold"] for r in rows] == [0.7, 0.9]
+    assert rows[0]["documented"] < rows[1]["documented"]  # fewer links, more persons

@@ -39,6 +39,7 @@ __all__ = [
     "estimate_sensitivity",
     "read_captures",
     "stored_captures",
+    "stored_sensitivity",
 ]
 
 
@@ -92,10 +93,13 @@ STORED_STRATA = ("place", "year", "month")
 """What the store's persons can be stratified by: place of death, year or month of death."""
 
 
-def stored_captures(store: Store, strata: Sequence[str] = ()) -> StoredCaptures:
+def stored_captures(
+    store: Store, strata: Sequence[str] = (), *, threshold: float | None = None
+) -> StoredCaptures:
     """The capture tables of the store's linked victim lists, one person per linked group of
     records, per stratum of ``STORED_STRATA`` (a person's value: the most frequent among its
-    records, ``unknown`` when none gives one).
+    records, ``unknown`` when none gives one); with ``threshold``, the persons the latest
+    run's stored pairs give at that threshold (``victim_service.persons_at``).
 
     :class:`NotFoundError` when no lists are imported and linked yet;
     :class:`ConfigurationError` for records imported since the last link, fewer than three
@@ -115,6 +119,10 @@ def stored_captures(store: Store, strata: Sequence[str] = ()) -> StoredCaptures:
             "CSV file with --captures FILE (one row per person, one 0/1 column per list)"
         )
     person_of = store.victim_persons()
+    if threshold is not None and person_of:
+        from warmonitor.victim_service import persons_at
+
+        person_of = persons_at(store, threshold)
     stale = sum(1 for s in records if s.pk not in person_of)
     if stale:
         raise ConfigurationError(
@@ -133,7 +141,9 @@ def stored_captures(store: Store, strata: Sequence[str] = ()) -> StoredCaptures:
         (tuple(_stratum_value(group, name) for name in strata), {r.list_name for r in group})
         for group in members.values()
     ]
-    return StoredCaptures(tables_from_persons(persons, lists), run[0])
+    return StoredCaptures(
+        tables_from_persons(persons, lists), run[0] if threshold is None else threshold
+    )
 
 
 @dataclass(frozen=True)
@@ -183,4 +193,15 @@ def estimate_sensitivity(files: Mapping[float, Path], plan: Plan) -> list[Thresh
     if len(files) < 2:
         raise ConfigurationError("a sensitivity table needs captures at two thresholds or more")
     tables = {t: merge_strata(read_captures(path)) for t, path in files.items()}
+    return sensitivity(tables, plan)
+
+
+def stored_sensitivity(
+    store: Store, thresholds: Sequence[float], plan: Plan
+) -> list[ThresholdEstimate]:
+    """The same estimate on the store's lists linked at each threshold, from the latest run's
+    stored pairs and the analysts' decisions (Splink is not run again), lowest first."""
+    if len(set(thresholds)) < 2:
+        raise ConfigurationError("a sensitivity table needs two thresholds or more")
+    tables = {t: merge_strata(stored_captures(store, threshold=t).tables) for t in set(thresholds)}
     return sensitivity(tables, plan)

@@ -45,6 +45,7 @@ __all__ = [
     "import_victims",
     "link_victims",
     "linked_pairs",
+    "persons_at",
     "read_victim_csv",
 ]
 
@@ -213,18 +214,7 @@ def link_victims(
         for pair in result.pairs:
             a, b = sorted((int(pair.left), int(pair.right)))
             scored[(a, b)] = StoredLink(a, b, pair.probability, pair.weight, pair.detail, False)
-    decisions = latest_decisions(store.victim_reviews())
-    by_side = {_side(s): s.pk for s in stored}
-    decided: dict[tuple[int, int], str] = {}
-    for (x, y), decision in decisions.items():
-        if x in by_side and y in by_side and by_side[x] != by_side[y]:
-            a, b = sorted((by_side[x], by_side[y]))
-            decided[(a, b)] = decision
-            if (a, b) not in scored:
-                detail = [{"comparison": "review", "level": decision, "weight": 0.0}]
-                scored[(a, b)] = StoredLink(
-                    a, b, 1.0 if decision == "match" else 0.0, 0.0, detail, False
-                )
+    decided = _decided(store, stored, scored)
     linked = _choose(scored, decided, by_pk, threshold, one_to_one)
     links = [
         StoredLink(k[0], k[1], s.probability, s.weight, s.detail, k in linked)
@@ -239,6 +229,46 @@ def link_victims(
     return LinkReport(
         len(stored), len(scored), len(linked), cross, len(set(persons.values())), uncertain, years
     )
+
+
+def _decided(
+    store: Store, stored: Sequence[StoredVictim], scored: dict[tuple[int, int], StoredLink]
+) -> dict[tuple[int, int], str]:
+    """Analysts' latest decisions by pair of record row ids; a decided pair Splink did not
+    score is added to ``scored`` (a match at probability 1, a non-match at 0)."""
+    by_side = {_side(s): s.pk for s in stored}
+    decided: dict[tuple[int, int], str] = {}
+    for (x, y), decision in latest_decisions(store.victim_reviews()).items():
+        if x in by_side and y in by_side and by_side[x] != by_side[y]:
+            a, b = sorted((by_side[x], by_side[y]))
+            decided[(a, b)] = decision
+            if (a, b) not in scored:
+                detail = [{"comparison": "review", "level": decision, "weight": 0.0}]
+                scored[(a, b)] = StoredLink(
+                    a, b, 1.0 if decision == "match" else 0.0, 0.0, detail, False
+                )
+    return decided
+
+
+def persons_at(store: Store, threshold: float, *, one_to_one: bool = True) -> dict[int, int]:
+    """Record row id → person, had the latest run linked at ``threshold``: its stored pairs and
+    the analysts' decisions chosen again, nothing stored and Splink not run (for a threshold
+    sensitivity table). Pairs under ``REVIEW_FLOOR`` are not kept, so neither is a threshold
+    under it."""
+    if not REVIEW_FLOOR <= threshold <= 1.0:
+        raise ConfigurationError(
+            f"a threshold from the stored pairs is a probability in [{REVIEW_FLOOR}, 1], "
+            f"got {threshold:g} (pairs under {REVIEW_FLOOR} are not kept)"
+        )
+    stored = store.victim_records()
+    by_pk = {s.pk: s for s in stored}
+    scored = {
+        (min(link.left, link.right), max(link.left, link.right)): link
+        for link in store.victim_links()
+        if link.left in by_pk and link.right in by_pk
+    }
+    decided = _decided(store, stored, scored)
+    return _persons(by_pk, _choose(scored, decided, by_pk, threshold, one_to_one))
 
 
 def _choose(

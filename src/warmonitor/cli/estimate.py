@@ -6,6 +6,7 @@ estimation), from a CSV of capture histories or the store's linked victim lists:
         [--K 10 --a 0.25 --b 0.25 --burnin 10000 --samples 1000 --thin 100]
         [--criterion aic|bic] [--level 0.95]
     warmonitor estimate --sensitivity 0.8=linked80.csv --sensitivity 0.9=linked90.csv …
+    warmonitor estimate --sensitivity 0.5 --sensitivity 0.7 --sensitivity 0.9   (the store's lists)
 """
 
 from __future__ import annotations
@@ -75,7 +76,10 @@ def estimate_command(
     level: Annotated[float, typer.Option(help="The interval's probability.")] = 0.95,
     sensitivity: Annotated[
         list[str] | None,
-        typer.Option(help="THRESHOLD=FILE: captures of lists linked at a threshold (repeat)."),
+        typer.Option(
+            help="THRESHOLD (the store's lists linked at it, from the stored pairs) or "
+            "THRESHOLD=FILE (captures linked at it): one row per threshold (repeat)."
+        ),
     ] = None,
     db: DbOption = None,
 ) -> None:
@@ -87,12 +91,17 @@ def estimate_command(
         estimate_sensitivity,
         read_captures,
         stored_captures,
+        stored_sensitivity,
     )
 
     lcmcr = LcmcrSettings(K=k, a=a, b=b, burnin=burnin, samples=samples, thin=thin, seed=seed)
     plan = Plan(method=method.value, lcmcr=lcmcr, criterion=criterion.value, level=level)
     if sensitivity:
-        rows = estimate_sensitivity(_threshold_files(sensitivity), plan)
+        if all("=" not in value for value in sensitivity):
+            with open_store(db) as store:
+                rows = stored_sensitivity(store, _thresholds(sensitivity), plan)
+        else:
+            rows = estimate_sensitivity(_threshold_files(sensitivity), plan)
         _print_sensitivity(rows, output)
         return
     columns = tuple(stratify or ())
@@ -115,6 +124,15 @@ def estimate_command(
     _print_table(report)
     if chart is not None:
         out.print(f"chart written to {escape(str(chart))}")
+
+
+def _thresholds(values: list[str]) -> list[float]:
+    try:
+        return [float(v) for v in values]
+    except ValueError:
+        raise ConfigurationError(
+            f"--sensitivity takes THRESHOLD (from the store) or THRESHOLD=FILE, got {values!r}"
+        ) from None
 
 
 def _threshold_files(values: list[str]) -> dict[float, Path]:
