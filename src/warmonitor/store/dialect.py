@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -124,6 +125,17 @@ def insert_ignore(table: Table, dialect: Dialect) -> Insert:
     make = postgresql.insert if dialect.name == "postgresql" else sqlite.insert
     statement = make(table).on_conflict_do_nothing(index_elements=keys)
     return statement.execution_options(preserve_rowcount=True)
+
+
+def upsert(table: Table, dialect: Dialect, columns: Sequence[str]) -> Insert:
+    """``INSERT INTO table … ON CONFLICT (primary key) DO UPDATE SET columns``: one statement,
+    so that two writers of one row never race between a delete and an insert."""
+    keys = [column.name for column in table.primary_key]
+    make = postgresql.insert if dialect.name == "postgresql" else sqlite.insert
+    statement = make(table)
+    return statement.on_conflict_do_update(
+        index_elements=keys, set_={name: statement.excluded[name] for name in columns}
+    )
 
 
 def json_array_has(column: Any, key: str, value: str, dialect: Dialect) -> ColumnElement[bool]:

@@ -10,9 +10,10 @@ from __future__ import annotations
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy import Connection, select
 
 from warmonitor.model import ReportEvent
+from warmonitor.store import dialect
 from warmonitor.store.schema import ReportEventRow
 
 __all__ = ["ReportEventStore", "write_report_event"]
@@ -26,10 +27,12 @@ def write_report_event(connection: Connection, event: ReportEvent) -> None:
         "day": event.day,
         "data": event.to_dict(),
     }
-    connection.execute(
-        delete(ReportEventRow).where(ReportEventRow.document_id == event.document_id)
+    statement = dialect.upsert(
+        ReportEventRow.__table__,  # type: ignore[arg-type]
+        connection.dialect,
+        [name for name in row if name != "document_id"],
     )
-    connection.execute(insert(ReportEventRow), [row])
+    connection.execute(statement, [row])
 
 
 class ReportEventStore:
