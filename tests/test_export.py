@@ -101,6 +101,9 @@ def test_csv_has_one_row_per_tally_with_its_claims(store: Store, tmp_path: Path)
     )
     assert "Syrian security sources say at least 200" in security["flags"]
     assert len(security["claims"].split("; ")) == 2
+    # each row cites its incident's documents by address (a title where there is none)
+    assert {r["source_urls"] for r in rows if r["country"] == "SY"} == {"https://example.org/coast"}
+    assert {r["named_victims"] for r in rows if r["row_kind"] != "total"} == {""}
 
 
 def test_csv_marks_totals_and_parts_so_that_a_sum_never_double_counts(

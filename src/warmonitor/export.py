@@ -75,6 +75,7 @@ TALLY_COLUMNS = [
     "flags",
     "claims",
     "named_victims",
+    "source_urls",
 ]
 
 UCDP_COLUMNS = [
@@ -167,7 +168,9 @@ ALL_VICTIMS = "all"
 
 
 def tally_rows(
-    incidents: Sequence[Incident], named: Mapping[str, int] | None = None
+    incidents: Sequence[Incident],
+    named: Mapping[str, int] | None = None,
+    sources: Mapping[str, DocumentSource] | None = None,
 ) -> list[dict[str, Any]]:
     """Flat rows for CSV and Parquet: per incident and outcome, the incident's total, then one
     row per victim group (a tally).
@@ -179,7 +182,9 @@ def tally_rows(
     chose from; ``part`` is a victim group's tally, and ``part_of`` names the group it is
     counted in: the nearest larger group with a row (``civilians`` for ``children``), else
     "all", the total. ``named_victims`` (the persons the victim lists name for the incident,
-    from ``named``) stands on the total row of ``killed`` only, empty elsewhere.
+    from ``named``) stands on the total row of ``killed`` only, empty elsewhere;
+    ``source_urls`` are the addresses of the incident's documents (from ``sources``), else
+    their titles, on every row.
     """
     named = named or {}
     rows = []
@@ -198,6 +203,9 @@ def tally_rows(
             "date_end": incident.end.isoformat() if incident.end else "",
             "policy": incident.policy,
             "flags": " | ".join(f.message for f in incident.flags),
+            "source_urls": _join(
+                [d.url or d.title or d.source for d in _sources(incident, sources or {})]
+            ),
         }
         for outcome in dict.fromkeys(t.outcome for t in incident.tallies):
             tallies = [t for t in incident.tallies if t.outcome == outcome]
@@ -534,7 +542,7 @@ def write_export(
     elif format == "acled":
         columns, rows = ACLED_COLUMNS, acled_rows(incidents, sources)
     else:
-        columns, rows = TALLY_COLUMNS, tally_rows(incidents, named)
+        columns, rows = TALLY_COLUMNS, tally_rows(incidents, named, sources)
     if format == "parquet":
         _parquet(output, columns, rows)
     else:
