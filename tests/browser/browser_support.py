@@ -28,7 +28,9 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-ARTIFACTS = Path(__file__).parent / "artifacts"
+# Screenshots: tests/browser/artifacts/ (ignored by git), or $WARMONITOR_SCREENSHOTS
+# (`make screenshots` writes docs/screenshots/, which the README shows).
+ARTIFACTS = Path(os.environ.get("WARMONITOR_SCREENSHOTS") or Path(__file__).parent / "artifacts")
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
 USERS = {"admin": "adam", "analyst": "ana", "viewer": "vera"}
