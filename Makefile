@@ -3,7 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test lint typecheck unit bench bench-reconcile bench-estimate bench-linkage accuracy clean
+.PHONY: demo test lint typecheck unit bench bench-reconcile bench-estimate bench-linkage bench-load screenshots accuracy clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,15 @@ bench-estimate: $(VENV)/.installed
 # Victim linkage on invented lists: 30,000 x 30,000 and 1,000,000 within one list.
 bench-linkage: $(VENV)/.installed
 	$(BIN)/python benchmarks/linkage.py
+
+# The server under load: 50 clients for 60 s on the claims, incidents and map endpoints over
+# 100,000 claims, on SQLite and (with $WARMONITOR_TEST_POSTGRES_URL set) PostgreSQL.
+bench-load: $(VENV)/.installed
+	$(BIN)/python benchmarks/load.py
+
+# The browser tests on SQLite, saving each main page at 1280x800 and 390x844 into docs/screenshots.
+screenshots: $(VENV)/.installed-dev
+	WARMONITOR_SCREENSHOTS=docs/screenshots $(BIN)/pytest -q tests/browser -k sqlite
 
 accuracy: $(VENV)/.installed
 	$(BIN)/python scripts/evaluate.py

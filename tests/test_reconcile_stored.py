@@ -101,6 +101,31 @@ def test_a_new_report_rewrites_only_the_incidents_it_joins(
     assert after.find(idlib.id).tally("killed", "people").best.value == 19  # type: ignore[union-attr]
 
 
+def test_the_stored_incidents_are_decoded_once_while_the_run_stands(
+    store: Store, claims: list[Claim], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = reconcile_incidents(store)
+    assert stored_incidents(store, claims=False).incidents == first.incidents
+
+    def no_reading() -> list[object]:
+        raise AssertionError("the stored incidents were read again although the run stands")
+
+    monkeypatch.setattr(store, "whole_incidents", no_reading)
+    assert stored_incidents(store, claims=False).incidents == first.incidents
+
+
+def test_a_store_object_sees_the_incidents_another_wrote(
+    store: Store, claims: list[Claim]
+) -> None:
+    before = stored_incidents(store, claims=False)  # read, and kept decoded
+    with Store.open(store.url) as another:  # another process on the same store
+        another.save(THIRD, [claim(19, doc=THIRD.id, place=IDLIB, said_on=date(2024, 5, 7))])
+        written = reconcile_incidents(another)
+    after = stored_incidents(store, claims=False)
+    assert after.incidents == written.incidents != before.incidents
+    assert THIRD.id in after.published
+
+
 def test_reviews_make_the_stored_result_stale(store: Store, claims: list[Claim]) -> None:
     reconcile_incidents(store)
     store.add_review(claims[1].id, "reject", reviewer="ana")

@@ -56,7 +56,24 @@ ROUTE_ROLES: dict[tuple[str, str], str] = {
     ("DELETE", "/api/users/{name}/tokens/{token_id}"): "admin",
     ("GET", "/api/audit"): "admin",
     ("GET", "/api/audit/export"): "admin",
+    # the desk's pages (docs/DESK.md): anonymous visitors are sent to /login
+    ("GET", "/static/{path:path}"): "public",
+    ("GET", "/login"): "public",
+    ("POST", "/login"): "public",
+    ("POST", "/logout"): "viewer",
+    ("GET", "/"): "viewer",
+    ("GET", "/map"): "viewer",
+    ("GET", "/incidents"): "viewer",
+    ("GET", "/incidents/{incident_id}"): "viewer",
+    ("GET", "/documents"): "viewer",
+    ("GET", "/documents/{document_id}"): "viewer",
+    ("GET", "/actors"): "viewer",
+    ("GET", "/actors/{ref}"): "viewer",
+    ("GET", "/review"): "viewer",
+    ("GET", "/claims/{claim_id}"): "viewer",
 }
+API_ROLES = {k: v for k, v in ROUTE_ROLES.items() if k[1] == "/health" or k[1].startswith("/api/")}
+PAGE_ROLES = {k: v for k, v in ROUTE_ROLES.items() if k not in API_ROLES}
 LOWER = {"analyst": "viewer", "admin": "analyst"}
 
 
@@ -108,7 +125,7 @@ def test_every_route_declares_its_role(api: Api) -> None:
     assert plain == [], "every route is an API route with a declared role (no docs pages)"
 
 
-@pytest.mark.parametrize(("method", "path"), [k for k, v in ROUTE_ROLES.items() if v != "public"])
+@pytest.mark.parametrize(("method", "path"), [k for k, v in API_ROLES.items() if v != "public"])
 def test_every_private_route_refuses_the_anonymous_and_the_lower_roles(
     api: Api, method: str, path: str
 ) -> None:
@@ -129,6 +146,19 @@ def test_every_private_route_refuses_the_anonymous_and_the_lower_roles(
     assert all(e["target"] == f"{method} {url}" for e in denied)
 
 
+@pytest.mark.parametrize(("method", "path"), [k for k, v in PAGE_ROLES.items() if v != "public"])
+def test_every_private_page_sends_the_anonymous_to_the_login(
+    api: Api, method: str, path: str
+) -> None:
+    url = _concrete(path)
+    anonymous = api.request(method, url, as_=None, follow_redirects=False)
+    assert anonymous.status_code == 303, anonymous.text
+    assert anonymous.headers["location"].startswith("/login?next=")
+    allowed = api.request(method, url, as_=PAGE_ROLES[(method, path)], follow_redirects=False)
+    assert allowed.status_code not in (401, 403, 500), allowed.text
+    assert [e["status"] for e in api.audit(action="denied")] == [401]
+
+
 def test_health_needs_no_login(api: Api) -> None:
     response = api.get("/health", as_=None)
     assert response.status_code == 200
@@ -139,7 +169,7 @@ def test_openapi_documents_every_route_with_models(api: Api) -> None:
     spec = api.json("/api/openapi.json")
     assert spec["info"]["title"] == "warmonitor"
     paths = {(m.upper(), p) for p, ops in spec["paths"].items() for m in ops}
-    assert paths == set(ROUTE_ROLES)
+    assert paths == set(API_ROLES)  # the pages are left out of the API's description
     claims = spec["paths"]["/api/claims"]["get"]
     assert claims["summary"]
     assert {p["name"] for p in claims["parameters"]} >= {"outcome", "hedge", "review_state", "q"}

@@ -15,10 +15,12 @@ no input changed, the stored incidents are the result and nothing is reconciled 
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import cast
+from weakref import WeakKeyDictionary
 
 from warmonitor.errors import ConfigurationError, NotFoundError
 from warmonitor.model import Claim
@@ -37,6 +39,7 @@ from warmonitor.reconcile.grouping import DEFAULT_RULES
 from warmonitor.review_service import reviewed
 from warmonitor.store import Store
 from warmonitor.store.incidents import IncidentRecord, StoredDecision
+from warmonitor.store.runs import ReconcileRun
 
 __all__ = [
     "Reconciliation",
@@ -199,14 +202,42 @@ def _order(incident: Incident) -> tuple[date, date, str]:
     return (incident.start or date.max, incident.end or date.max, incident.id)
 
 
-def _load(store: Store, policy: str, *, claims: bool = True) -> Reconciliation | None:
-    """The stored incidents, ``None`` when one was stored without its whole incident."""
-    stored = store.whole_incidents()
-    if any(data is None for data in stored):
-        return None
-    incidents = sorted((decode(Incident, data) for data in stored), key=_order)
+@dataclass(frozen=True, slots=True)
+class _Loaded:
+    """The stored incidents decoded, and the publication dates, as of one stored run."""
+
+    run: ReconcileRun
+    incidents: tuple[Incident, ...]
+    published: dict[str, date | None]
+
+
+# Decoding every stored incident is most of the cost of reading them (tens of thousands at
+# 100,000 claims: seconds); the server reads them on every request. They are kept decoded per
+# store object, for as long as the store's run (``ReconcileRun``: the input revision and
+# ``reconciled_at``, which every write of inputs or incidents moves) is the same, so every
+# process on a store sees the others' writes at the price of reading one row.
+_loaded: WeakKeyDictionary[Store, _Loaded] = WeakKeyDictionary()
+_loading = threading.Lock()
+
+
+def _load(
+    store: Store, policy: str, run: ReconcileRun, *, claims: bool = True
+) -> Reconciliation | None:
+    """The stored incidents of ``run`` (the store's run, read before), ``None`` when one was
+    stored without its whole incident."""
+    loaded = _loaded.get(store)
+    if loaded is None or loaded.run != run:
+        with _loading:  # one thread decodes; the others wait for it and use its result
+            loaded = _loaded.get(store)
+            if loaded is None or loaded.run != run:
+                stored = store.whole_incidents()
+                if any(data is None for data in stored):
+                    return None
+                incidents = sorted((decode(Incident, data) for data in stored), key=_order)
+                loaded = _Loaded(run, tuple(incidents), store.publication_dates())
+                _loaded[store] = loaded
     found = {c.id: c for c in stored_claims(store)} if claims else {}
-    return Reconciliation(incidents, found, policy, published=store.publication_dates())
+    return Reconciliation(list(loaded.incidents), found, policy, published=dict(loaded.published))
 
 
 def reconcile_incidents(
@@ -224,7 +255,7 @@ def reconcile_incidents(
     chosen = check_policy(policy)
     run = store.reconcile_run()
     if not force and rules == DEFAULT_RULES and run.fresh(chosen, ranking):
-        loaded = _load(store, chosen)
+        loaded = _load(store, chosen, run)
         if loaded is not None:
             return loaded
     result = current_incidents(store, chosen, ranking=ranking, rules=rules)
@@ -247,7 +278,7 @@ def stored_incidents(
     chosen = check_policy(policy)
     run = store.reconcile_run()
     if run.fresh(chosen, ranking):
-        loaded = _load(store, chosen, claims=claims)
+        loaded = _load(store, chosen, run, claims=claims)
         if loaded is not None:
             return loaded
     if run.policy in (None, chosen) and run.ranking in (None, tuple(ranking)):

@@ -25,6 +25,7 @@ from warmonitor.store import Store
 from warmonitor.web.auth import VIEWER, Sessions
 from warmonitor.web.errors import install_error_handlers
 from warmonitor.web.fetch import FetchLimits
+from warmonitor.web.pages import install as install_pages
 from warmonitor.web.routes import ROUTERS
 
 __all__ = ["create_app"]
@@ -76,6 +77,7 @@ def create_app(
     install_error_handlers(app)
     for router in ROUTERS:
         app.include_router(router)
+    install_pages(app)
 
     @app.get(
         "/api/openapi.json",

@@ -12,7 +12,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request
 
 from warmonitor.duplicate_service import propose_duplicates
-from warmonitor.reconcile import Incident
+from warmonitor.incident_filters import IncidentFilter
 from warmonitor.reconcile_service import merge_incidents, split_incident, stored_incidents
 from warmonitor.web.auth import ANALYST, VIEWER, Principal, audit, store_of
 from warmonitor.web.paging import Limit, Offset
@@ -35,29 +35,6 @@ router = APIRouter(prefix="/api/incidents", tags=["incidents"])
 
 Analyst = Annotated[Principal, Depends(ANALYST)]
 PolicyQuery = Annotated[Policy, Query(description="How best is chosen (docs/RECONCILE.md).")]
-
-
-def _matches(
-    incident: Incident,
-    *,
-    flagged: bool | None,
-    country: str | None,
-    outcome: str | None,
-    start: date | None,
-    end: date | None,
-    q: str | None,
-) -> bool:
-    if flagged is not None and bool(incident.flags) != flagged:
-        return False
-    if country and (incident.place is None or incident.place.country != country.upper()):
-        return False
-    if outcome and incident.total(outcome) is None:
-        return False
-    if start and (incident.end or incident.start or date.min) < start:
-        return False
-    if end and (incident.start or incident.end or date.max) > end:
-        return False
-    return not q or q.casefold() in incident.label.casefold()
 
 
 @router.get(
@@ -88,11 +65,10 @@ def list_incidents(
     store = store_of(request)
     result = stored_incidents(store, policy, claims=False)
     states = store.review_states()
-    chosen = [
-        i
-        for i in result.incidents
-        if _matches(i, flagged=flagged, country=country, outcome=outcome, start=start, end=end, q=q)
-    ]
+    where = IncidentFilter(
+        flagged=flagged, country=country, outcome=outcome, start=start, end=end, q=q
+    )
+    chosen = where.apply(result.incidents)
     items = [
         IncidentSummary.model_validate(incident_summary(i, states))
         for i in chosen[offset : offset + limit]

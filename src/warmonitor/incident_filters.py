@@ -1,0 +1,144 @@
+"""Choosing, ordering and adding up reconciled incidents, as the faces show them.
+
+    chosen = IncidentFilter(country="SY", outcome="killed", start=date(2024, 3, 1)).apply(incidents)
+    ordered = sort_incidents(chosen, "best", outcome="killed", descending=True)
+    months = totals_by_period(chosen, "killed", "month")   # [("2024-03", 33, 2), ...]
+
+Pure functions over :class:`~warmonitor.reconcile.Incident` (from
+``reconcile_service.stored_incidents``): the API's incident list and the desk's pages (list,
+map, overview) filter, sort and add up with these, so that they agree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Literal, get_args
+
+from warmonitor.reconcile import Incident
+
+__all__ = [
+    "PERIODS",
+    "SORTS",
+    "IncidentFilter",
+    "Period",
+    "Sort",
+    "best_of",
+    "sort_incidents",
+    "totals_by_period",
+]
+
+Sort = Literal["date", "place", "best", "claims", "documents", "flags"]
+SORTS: tuple[str, ...] = get_args(Sort)
+Period = Literal["year", "month", "week", "day"]
+PERIODS: tuple[str, ...] = get_args(Period)
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentFilter:
+    """What to keep; every field given narrows the choice.
+
+    ``outcome`` keeps incidents with a total of that outcome, ``group`` those with a tally of
+    that victim group (of ``outcome`` when given); ``start``/``end`` keep incidents whose dates
+    meet that range; ``q`` matches words of the label (place and dates), ignoring case.
+    """
+
+    flagged: bool | None = None
+    country: str | None = None
+    outcome: str | None = None
+    group: str | None = None
+    start: date | None = None
+    end: date | None = None
+    q: str | None = None
+
+    def matches(self, incident: Incident) -> bool:
+        if self.flagged is not None and bool(incident.flags) != self.flagged:
+            return False
+        country = self.country.upper() if self.country else None
+        if country and (incident.place is None or incident.place.country != country):
+            return False
+        if self.outcome and incident.total(self.outcome) is None:
+            return False
+        if self.group and not any(
+            t.group == self.group and (not self.outcome or t.outcome == self.outcome)
+            for t in incident.tallies
+        ):
+            return False
+        if self.start and (incident.end or incident.start or date.min) < self.start:
+            return False
+        if self.end and (incident.start or incident.end or date.max) > self.end:
+            return False
+        return not self.q or self.q.casefold() in incident.label.casefold()
+
+    def apply(self, incidents: Iterable[Incident]) -> list[Incident]:
+        """The incidents that match, in their order."""
+        return [i for i in incidents if self.matches(i)]
+
+
+def best_of(incident: Incident, outcome: str = "killed", group: str | None = None) -> int | None:
+    """The best estimate of ``outcome`` (of ``group`` when given, else the total), if any."""
+    if group:
+        tally = incident.tally(outcome, group)
+        return tally.best.value if tally else None
+    total = incident.total(outcome)
+    return total.best if total else None
+
+
+def sort_incidents(
+    incidents: Sequence[Incident],
+    by: str = "date",
+    *,
+    outcome: str = "killed",
+    group: str | None = None,
+    descending: bool = False,
+) -> list[Incident]:
+    """The incidents ordered by ``by`` (one of :data:`SORTS`); ties and missing values keep
+    date order, missing values last either way."""
+    if by not in SORTS:
+        raise ValueError(f"sort by one of {', '.join(SORTS)}, not {by!r}")
+    by_date = sorted(incidents, key=lambda i: (i.start or i.end or date.max, i.id))
+    if by == "date":
+        return by_date[::-1] if descending else by_date
+    keys: dict[str, Callable[[Incident], Any]] = {
+        "place": lambda i: i.place.name.casefold() if i.place else None,
+        "best": lambda i: best_of(i, outcome, group),
+        "claims": lambda i: len(i.claim_ids),
+        "documents": lambda i: len(i.document_ids),
+        "flags": lambda i: len(i.flags),
+    }
+    key = keys[by]
+    present = [i for i in by_date if key(i) is not None]
+    missing = [i for i in by_date if key(i) is None]
+    return sorted(present, key=key, reverse=descending) + missing
+
+
+def _period_of(day: date, period: str) -> str:
+    if period == "year":
+        return f"{day.year:04d}"
+    if period == "month":
+        return f"{day.year:04d}-{day.month:02d}"
+    if period == "week":
+        year, week, _ = day.isocalendar()
+        return f"{year:04d}-W{week:02d}"
+    return day.isoformat()
+
+
+def totals_by_period(
+    incidents: Iterable[Incident], outcome: str = "killed", period: str = "month"
+) -> list[tuple[str, int, int]]:
+    """The sum of best estimates of ``outcome`` and how many incidents, per period of their
+    start (ISO: ``2024``, ``2024-03``, ``2024-W10``, ``2024-03-04``), oldest first; undated
+    incidents are left out."""
+    if period not in PERIODS:
+        raise ValueError(f"period is one of {', '.join(PERIODS)}, not {period!r}")
+    sums: dict[str, list[int]] = {}
+    for incident in incidents:
+        day = incident.start or incident.end
+        best = best_of(incident, outcome)
+        if day is None or best is None:
+            continue
+        cell = sums.setdefault(_period_of(day, period), [0, 0])
+        cell[0] += best
+        cell[1] += 1
+    return [(key, value, count) for key, (value, count) in sorted(sums.items())]
