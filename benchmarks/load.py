@@ -150,7 +150,7 @@ def postgres_schema(url: str, keep: str | None) -> Iterator[str]:
 def fill(url: str, claims: int) -> tuple[str, dict[str, float]]:
     """Fill the store at ``url`` with ``claims`` synthetic claims (unless it holds them
     already), reconcile it, add a viewer: the viewer's token, and seconds taken."""
-    from warmonitor.reconcile_service import reconcile_incidents
+    from warmonitor.reconcile_service import stored_incidents
     from warmonitor.store import Store
     from warmonitor.user_service import hash_password, new_token
 
@@ -165,7 +165,7 @@ def fill(url: str, claims: int) -> tuple[str, dict[str, float]]:
             timings["fill_s"] = time.perf_counter() - t0
             held = sum(len(r.claims) for r in reports)
         t0 = time.perf_counter()
-        result = reconcile_incidents(store)
+        result = stored_incidents(store, claims=False)  # reconciled and stored when stale
         timings["reconcile_s"] = time.perf_counter() - t0
         timings["claims"] = held
         timings["incidents"] = len(result.incidents)

@@ -36,6 +36,7 @@ from warmonitor.model import (
 )
 from warmonitor.store import ClaimChanges, Store, StoredDocument, head_revision, make_engine
 from warmonitor.store.__main__ import main as store_cli
+from warmonitor.store.claim_search import ClaimFilter
 from warmonitor.store.incidents import IncidentRecord
 from warmonitor.store.migrator import MIGRATIONS_DIR, alembic_config, current_revision
 from warmonitor.store.schema import Base
@@ -134,6 +135,23 @@ def test_downgrade_to_base_and_back(url: str) -> None:
         engine.dispose()
     with Store.open(url) as store:
         assert store.counts()["documents"] == 0
+
+
+def test_claims_stored_before_0008_are_found_by_words_after_it(url: str) -> None:
+    document = make_document()
+    with Store.open(url) as store:
+        store.save(document, [make_claim(document)])
+    command.downgrade(alembic_config(url=url), "0007")  # a store of before the search columns
+    command.upgrade(alembic_config(url=url), "head")  # they are copied from the claims' data
+    with Store.open(url) as store:
+        for where in (
+            ClaimFilter(claimant="observatory"),  # the claimant's words, not its name
+            ClaimFilter(place="alep"),
+            ClaimFilter(text="people were killed"),
+        ):
+            total, hits = store.find_claims(where)
+            assert (total, [h.claim.id for h in hits]) == (1, [make_claim(document).id]), where
+        assert store.find_claims(ClaimFilter(text="wounded"))[0] == 0
 
 
 def test_migrations_ship_in_the_package() -> None:

@@ -1,9 +1,10 @@
 """Claims found by filters, a page at a time, with each one's review state (a mixin of
 ``Store``).
 
-The filters run in the database, on both dialects: the query columns of ``claims`` where there
-is one, else paths into the claim's JSON (place name, evidence sentence, hedges; the one that
-differs between dialects, an array's membership, is ``dialect.json_array_has``). Like
+The filters run in the database, on both dialects: the query columns of ``claims`` (the
+claimant's words, the place's name and the evidence sentence are copies of the claim's JSON,
+migration ``0008``), and for hedges a path into the JSON (an array's membership, which differs
+between dialects: ``dialect.json_array_has``). Like
 :meth:`Store.claims`, only the newest extractor version's claims of each document are shown,
 in ingest order, then by position in the document. The review state of a claim is its latest
 review's: ``unreviewed``, ``accepted``, ``rejected`` or ``corrected``.
@@ -96,11 +97,17 @@ class ClaimSearchStore:
                 base.where(*conditions, *state).subquery("matching")
             )
             total = int(connection.scalar(count) or 0)
-            page = (
-                select(ClaimRow.data, ReviewRow)
+            # The page's ids are found in order first; the claims' data is read for those rows
+            # alone, so the sort never carries it.
+            chosen = (
+                select(
+                    ClaimRow.id.label("chosen_id"),
+                    DocumentRow.ingested_at.label("chosen_at"),
+                    DocumentRow.id.label("chosen_document"),
+                    ClaimRow.evidence_start.label("chosen_start"),
+                )
                 .join(DocumentRow, DocumentRow.id == ClaimRow.document_id)
                 .outerjoin(latest, latest.c.claim_id == ClaimRow.id)
-                .outerjoin(ReviewRow, ReviewRow.id == latest.c.review_id)
                 .where(*conditions, *state)
                 .order_by(
                     DocumentRow.ingested_at,
@@ -110,6 +117,19 @@ class ClaimSearchStore:
                 )
                 .limit(limit)
                 .offset(offset)
+                .subquery("chosen")
+            )
+            page = (
+                select(ClaimRow.data, ReviewRow)
+                .join(chosen, chosen.c.chosen_id == ClaimRow.id)
+                .outerjoin(latest, latest.c.claim_id == ClaimRow.id)
+                .outerjoin(ReviewRow, ReviewRow.id == latest.c.review_id)
+                .order_by(
+                    chosen.c.chosen_at,
+                    chosen.c.chosen_document,
+                    chosen.c.chosen_start,
+                    chosen.c.chosen_id,
+                )
             )
             rows = connection.execute(page).mappings().all()
         return total, [ClaimHit(Claim.from_dict(r["data"]), _review(r)) for r in rows]
@@ -172,16 +192,14 @@ def _conditions(where: ClaimFilter, connection: Connection) -> list[ColumnElemen
     if where.victim_group is not None:
         out.append(ClaimRow.victims_group == where.victim_group)
     if where.claimant:
-        text = data[("claimant", "text")].as_string()
         out.append(
             or_(
                 ClaimRow.claimant_name.icontains(where.claimant, autoescape=True),
-                text.icontains(where.claimant, autoescape=True),
+                ClaimRow.claimant_text.icontains(where.claimant, autoescape=True),
             )
         )
     if where.place:
-        name = data[("place", "name")].as_string()
-        words = name.icontains(where.place, autoescape=True)
+        words = ClaimRow.place_name.icontains(where.place, autoescape=True)
         code = where.place.strip()
         out.append(
             or_(ClaimRow.country == code.upper(), words)
@@ -195,8 +213,7 @@ def _conditions(where: ClaimFilter, connection: Connection) -> list[ColumnElemen
     if where.hedge is not None:
         out.append(dialect.json_array_has(data, "hedges", where.hedge, connection.dialect))
     if where.text:
-        sentence = data[("evidence", "sentence")].as_string()
-        out.append(sentence.icontains(where.text, autoescape=True))
+        out.append(ClaimRow.sentence.icontains(where.text, autoescape=True))
     return out
 
 

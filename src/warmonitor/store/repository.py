@@ -511,4 +511,7 @@ def _claim_row(claim: Claim) -> dict[str, Any]:
         "part_of": claim.part_of,
         "evidence_start": claim.evidence.start,
         "data": claim.to_dict(),
+        "claimant_text": claim.claimant.text,
+        "place_name": place.name if place else None,
+        "sentence": claim.evidence.sentence,
     }

@@ -99,6 +99,10 @@ class ClaimRow(Base):
     evidence_start: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    # copies of texts in data that the claim search matches words in (migration 0008)
+    claimant_text: Mapped[str | None] = mapped_column(Text)
+    place_name: Mapped[str | None] = mapped_column(Text)
+    sentence: Mapped[str | None] = mapped_column(Text)
 
 
 class ReviewRow(Base):
