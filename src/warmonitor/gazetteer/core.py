@@ -83,7 +83,10 @@ class Gazetteer:
         self.path = Path(path).resolve()
         if not self.path.is_file():
             self._stack.close()
-            raise FileNotFoundError(f"gazetteer database not found: {self.path}")
+            raise FileNotFoundError(
+                f"gazetteer database not found: {self.path}; it is built, not kept in git: "
+                "run `make` (or `python scripts/build_gazetteer.py`, which needs npm and pip)"
+            )
         uri = self.path.as_uri() + "?mode=ro&immutable=1"
         self._db = sqlite3.connect(uri, uri=True, check_same_thread=False)
         self._lock = threading.Lock()
