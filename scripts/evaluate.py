@@ -4,6 +4,7 @@
     .venv/bin/python scripts/evaluate.py                  # all three sets, scores + causes
     .venv/bin/python scripts/evaluate.py --sets wad --limit 500
     .venv/bin/python scripts/evaluate.py --check benchmarks/accuracy_floor.json   # CI floor
+    .venv/bin/python scripts/evaluate.py --sets acled wad --classes   # + per-class P/R, confusion
 
 Reads ``../shared/gold`` (never copied into the repository; override with ``--gold``), runs
 ``warmonitor extract`` in-process on each set, scores it with the set's own ``score.py`` and
@@ -152,6 +153,44 @@ def causes(records: list[dict[str, Any]], preds: dict[str, Any]) -> dict[str, Co
     return out
 
 
+# The labels of what was done (issue 10): ACLED's and PITF's, scored by the set's score.py.
+LABEL_FIELDS = ("event_type", "sub_event_type", "violence", "weapons", "perpetrator_role")
+
+
+def per_class(records: list[dict[str, Any]], preds: dict[str, Any], field: str) -> list[str]:
+    """Precision and recall of each label of ``field``, most frequent gold label first."""
+    gold_n: Counter[str] = Counter()
+    pred_n: Counter[str] = Counter()
+    hit: Counter[str] = Counter()
+    for r in records:
+        want = r["gold"].get(field)
+        if not want:
+            continue
+        got = preds.get(r["id"], {}).get(field)
+        gold_n[want] += 1
+        pred_n[str(got)] += 1
+        hit[want] += got == want
+    lines = []
+    for label in sorted(set(gold_n) | set(pred_n), key=lambda k: (-gold_n[k], k)):
+        p = hit[label] / pred_n[label] if pred_n[label] else 0.0
+        r_ = hit[label] / gold_n[label] if gold_n[label] else 0.0
+        lines.append(f"{label[:40]:40s} gold {gold_n[label]:5d}  P {p:.3f}  R {r_:.3f}")
+    return lines
+
+
+def confusion(
+    records: list[dict[str, Any]], preds: dict[str, Any], field: str, top: int = 25
+) -> list[str]:
+    """The most frequent (gold, predicted) pairs that differ."""
+    pairs: Counter[tuple[str, str]] = Counter()
+    for r in records:
+        want = r["gold"].get(field)
+        got = str(preds.get(r["id"], {}).get(field))
+        if want and got != want:
+            pairs[(want, got)] += 1
+    return [f"{n:5d}  {w[:38]:38s} -> {g}" for (w, g), n in pairs.most_common(top)]
+
+
 def date_cause(want: str, got: str | None) -> str:
     """No date found; a relative date resolved against the wrong anchor; or another date."""
     if not got:
@@ -194,6 +233,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--record", type=Path, help="write the scores to this file")
     ap.add_argument("--ids", help="print record ids of this killed cause")
     ap.add_argument("--keep", type=Path, help="keep predictions in this folder")
+    ap.add_argument(
+        "--classes",
+        action="store_true",
+        help="per-class precision and recall of the violation labels, sub-event confusions",
+    )
     args = ap.parse_args(argv)
     if not (args.gold / "score.py").exists():
         print(f"no gold sets at {args.gold}: nothing to evaluate", file=sys.stderr)
@@ -219,6 +263,16 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  failures: {field}")
                 for cause, n in counter.most_common():
                     print(f"    {n:5d}  {cause}")
+            if args.classes:
+                for field in LABEL_FIELDS:
+                    if any(r["gold"].get(field) for r in records):
+                        print(f"  classes: {field}")
+                        for line in per_class(records, preds, field):
+                            print(f"    {line}")
+                if any(r["gold"].get("sub_event_type") for r in records):
+                    print("  confusions: sub_event_type (gold -> predicted)")
+                    for line in confusion(records, preds, "sub_event_type"):
+                        print(f"    {line}")
             if args.ids:
                 print(" ".join(ids_for(records, preds, args.ids)))
     if args.record:

@@ -14,6 +14,7 @@ EXE = str(Path(sys.executable).with_name("warmonitor"))
 CONTRACT_KEYS = {
     "id", "document_id", "outcome", "count", "victims", "claimant", "reported_by", "hedges",
     "place", "period", "said_on", "part_of", "cumulative", "earlier", "evidence", "extractor",
+    "violations", "perpetrator", "victim_identity",
 }  # fmt: skip
 
 

@@ -23,10 +23,13 @@ __all__ = [
     "Evidence",
     "Outcome",
     "Period",
+    "Perpetrator",
     "Place",
     "Precision",
     "ReportEvent",
+    "VictimIdentity",
     "Victims",
+    "Violation",
     "document_id_for",
 ]
 
@@ -246,6 +249,100 @@ class Evidence:
 
 
 @dataclass(frozen=True, slots=True)
+class Violation:
+    """One violation type (``docs/VIOLATIONS.md``) and the words of the report that show it."""
+
+    type: str  # summary_execution, massacre, shelling, air_strike, abduction …
+    text: str
+    start: int = -1  # the words' offsets in the document text (-1 when not located)
+    end: int = -1
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"type": self.type, "text": self.text, "start": self.start, "end": self.end}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Violation:
+        start, end = int(data.get("start", -1)), int(data.get("end", -1))
+        return cls(str(data["type"]), str(data.get("text", "")), start, end)
+
+
+@dataclass(frozen=True, slots=True)
+class Perpetrator:
+    """Who did it as the report states it (``text``), its name as a label and its ``kind``:
+    ``state``, ``state_allied``, ``non_state``, ``transnational`` or ``unknown``. ``own_claim``
+    marks a perpetrator's own statement about its victims ("30 terrorists were neutralised").
+    ``actor`` is the registry's actor id where the name resolves to one."""
+
+    name: str | None
+    text: str
+    kind: str = "unknown"
+    own_claim: bool = False
+    actor: str | None = None
+    start: int = -1
+    end: int = -1
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "text": self.text,
+            "kind": self.kind,
+            "own_claim": self.own_claim,
+            "actor": self.actor,
+            "start": self.start,
+            "end": self.end,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Perpetrator:
+        return cls(
+            data.get("name"),
+            str(data.get("text", "")),
+            str(data.get("kind", "unknown")),
+            bool(data.get("own_claim", False)),
+            data.get("actor"),
+            int(data.get("start", -1)),
+            int(data.get("end", -1)),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class VictimIdentity:
+    """Who the victims were beyond their number, as stated: the words (``text``) and what they
+    tell: community (religion, sect, ethnicity), occupation, status, age and sex."""
+
+    text: str
+    community: str | None = None
+    occupation: str | None = None
+    status: str | None = None
+    age_sex: str | None = None
+    start: int = -1
+    end: int = -1
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "community": self.community,
+            "occupation": self.occupation,
+            "status": self.status,
+            "age_sex": self.age_sex,
+            "start": self.start,
+            "end": self.end,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> VictimIdentity:
+        return cls(
+            str(data.get("text", "")),
+            data.get("community"),
+            data.get("occupation"),
+            data.get("status"),
+            data.get("age_sex"),
+            int(data.get("start", -1)),
+            int(data.get("end", -1)),
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class Claim:
     """One figure asserted in one sentence: the unit of record. Never overwritten once stored."""
 
@@ -265,6 +362,10 @@ class Claim:
     part_of: str | None = None
     cumulative: bool = False
     earlier: bool = False  # a statement the report marks as earlier ("initially said")
+    # What was done, by whom, to whom (docs/VIOLATIONS.md); the main type first.
+    violations: tuple[Violation, ...] = ()
+    perpetrator: Perpetrator | None = None
+    victim_identity: VictimIdentity | None = None
 
     def with_(self, **changes: Any) -> Claim:
         """A copy with some fields changed (claims are immutable)."""
@@ -287,6 +388,9 @@ class Claim:
             "part_of": self.part_of,
             "cumulative": self.cumulative,
             "earlier": self.earlier,
+            "violations": [v.to_dict() for v in self.violations],
+            "perpetrator": self.perpetrator.to_dict() if self.perpetrator else None,
+            "victim_identity": self.victim_identity.to_dict() if self.victim_identity else None,
             "evidence": self.evidence.to_dict(),
             "extractor": self.extractor,
         }
@@ -311,6 +415,15 @@ class Claim:
             part_of=data.get("part_of"),
             cumulative=bool(data.get("cumulative", False)),
             earlier=bool(data.get("earlier", False)),
+            violations=tuple(Violation.from_dict(v) for v in data.get("violations") or ()),
+            perpetrator=(
+                Perpetrator.from_dict(data["perpetrator"]) if data.get("perpetrator") else None
+            ),
+            victim_identity=(
+                VictimIdentity.from_dict(data["victim_identity"])
+                if data.get("victim_identity")
+                else None
+            ),
         )
 
 

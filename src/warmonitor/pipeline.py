@@ -26,6 +26,7 @@ from warmonitor.errors import ConfigurationError, StoreError
 from warmonitor.extract.claims import Extraction
 from warmonitor.extract.headline import Counting, headline
 from warmonitor.extract.segments import SEGMENT_CHARS, segment_spans, shift_claims
+from warmonitor.extract.violations import dataset_labels
 from warmonitor.ingest import ReadFailure, ReadResult, read_paths
 from warmonitor.model import Claim, Document
 from warmonitor.store import ClaimChanges, Store
@@ -420,6 +421,9 @@ def _predict_chunk(
             counting=counting,
         )
         record = head.to_dict(document.source or document.id)
+        if context.violations is not None:
+            record.update(dataset_labels(context.violations, context.claims))
+            record["violations"] = context.violations.to_dict()
         record["claims"] = [c.to_dict() for c in context.claims]
         out.append(record)
     return out

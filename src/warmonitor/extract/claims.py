@@ -23,6 +23,7 @@ from warmonitor.extract.headline.event import report_event
 from warmonitor.extract.hedges import document_hedges, sentence_hedges
 from warmonitor.extract.lexicon import AGENCIES
 from warmonitor.extract.places import PlaceIndex
+from warmonitor.extract.violations import Profile, annotate, describe
 from warmonitor.model import Claim, Claimant, Evidence, Period, Place, ReportEvent, Victims
 
 __all__ = ["Extraction", "ExtractionInput", "extract_claims"]
@@ -114,6 +115,7 @@ class Extraction:
     event_period: Period | None
     lead: str = ""  # the report's first sentence: what the report is about
     event: ReportEvent | None = None  # what tells the report's main event from others
+    violations: Profile | None = None  # what was done, by whom, to whom (docs/VIOLATIONS.md)
 
 
 @dataclass(slots=True)
@@ -228,6 +230,8 @@ def extract_claims(
                 d.claimant, d.attributed = document_voice[1], True
     main_place = places.main if places else None
     claims = [_claim(d, source, extractor, reported_by, main_place, event_period) for d in drafts]
+    profile = describe(plain, source.sentences, country=country)
+    claims = annotate(claims, plain, profile, country=country)
     lead = text[slice(*source.sentences[0])] if source.sentences else ""
     event = report_event(
         source.document_id,
@@ -238,7 +242,7 @@ def extract_claims(
         published=source.published,
         period=event_period,
     )
-    return Extraction(claims, main_place, event_period, lead, event)
+    return Extraction(claims, main_place, event_period, lead, event, profile)
 
 
 def _has_time_hint(sentence: str) -> bool:

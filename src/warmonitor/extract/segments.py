@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from warmonitor.extract.claims import _claim_id
+from warmonitor.extract.violations.profile import shift as shift_words
 from warmonitor.model import Claim, Evidence
 
 __all__ = ["SEGMENT_CHARS", "segment_spans", "shift_claims"]
@@ -78,7 +79,7 @@ def shift_claims(claims: Sequence[Claim], offset: int) -> list[Claim]:
         shifted = Evidence(
             evidence.sentence, evidence.start + offset, evidence.end + offset, figure, trigger
         )
-        moved.append(replace(claim, id=new_id, evidence=shifted))
+        moved.append(shift_words(replace(claim, id=new_id, evidence=shifted), offset))
     return [
         replace(claim, part_of=renamed.get(claim.part_of, claim.part_of))
         if claim.part_of

@@ -1,0 +1,291 @@
+"""What was done: a text's violation types, the main one, and the weapon, with their words.
+
+``classify`` reads a report (or one sentence) and returns a :class:`Reading`: every violation
+type shown, each with the cue that shows it, the main type first. The main type follows the
+report's lead: a coder's note tag decides outright; a protest is told apart by what happened
+to it (dispersed, turned violent, met with lethal force); otherwise the most specific cue of
+the lead wins, the earliest among equals, and a generic word ("killed", "attack") only when
+nothing more specific is said.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from warmonitor.extract.violations.cues import Cue, find_cues, find_weapons, note_tag
+from warmonitor.extract.violations.taxonomy import kind
+
+__all__ = ["Reading", "classify"]
+
+# Specificity of a cue's type: a lower tier names the act more precisely.
+_TIER: dict[str, int] = {
+    "suicide_bombing": 0,
+    "air_strike": 0,
+    "mob_violence": 0,
+    "sexual_violence": 0,
+    "abduction": 0,
+    "landmine": 0,
+    "grenade": 0,
+    "shelling": 1,
+    "bombing": 1,
+    "clash": 1,
+    "territory_regained": 1,
+    "territory_taken": 1,
+    "territory_transfer": 1,
+    "massacre": 1,
+    "summary_execution": 1,
+    "targeted_killing": 1,
+    "raid": 2,
+    "looting": 3,
+    "property_destruction": 3,
+    "arbitrary_detention": 3,
+    "weapons_seizure": 1,
+    "agreement": 1,
+    "deployment": 2,
+    "displacement": 2,
+    "torture": 1,
+    "armed_attack": 2,
+    "riot": 2,
+}
+_PROTEST_FAMILY = ("protest", "protest_intervention", "excessive_force", "riot")
+_STATE_AGENT = re.compile(
+    r"\b(?:police|policemen|forces|security|authorities|officers|troops|soldiers|military|army|"
+    r"guards|gendarme\w*|riot police|militia|junta|regime)\b",
+    re.IGNORECASE,
+)
+_NOT_DONE = re.compile(
+    r"\b(?:against|over|denounc\w+|condemn\w+|demand\w*|release of|to stop|"
+    r"calling for|call for|recent|previous|earlier)\b[^.;]{0,40}$",
+    re.IGNORECASE,
+)
+_DEATH = re.compile(r"\b(?:killed|killing|shot dead|died|dead|deaths?|fatalit)", re.IGNORECASE)
+_SIZE = re.compile(r"\[size=[^\]]*\]", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """The violation types of a text with the words that show them, and the PITF weapon."""
+
+    main: str | None
+    cues: tuple[Cue, ...]  # one per type shown, the main type's first
+    weapon: str | None
+    weapon_cue: Cue | None
+
+    @property
+    def types(self) -> tuple[str, ...]:
+        return tuple(c.type for c in self.cues)
+
+
+def classify(text: str, sentences: Sequence[tuple[int, int]] = ()) -> Reading:
+    """The violation types of ``text``; ``sentences`` mark its lead (else the whole text)."""
+    lead_end = _lead_end(text, sentences)
+    cues = find_cues(text)
+    lead = [c for c in cues if c.start < lead_end]
+    main_cue = _main(text, lead, cues, lead_end)
+    shown: dict[str, Cue] = {}
+    if main_cue is not None:
+        shown[main_cue.type] = main_cue
+    for c in cues:
+        if c.type not in shown and c.type not in _SECONDARY_ONLY:
+            shown[c.type] = c
+    weapon, weapon_cue = _weapon(text, lead_end, main_cue)
+    return Reading(main_cue.type if main_cue else None, tuple(shown.values()), weapon, weapon_cue)
+
+
+# Types shown only as a protest's course or a note's scaffolding, never as acts of their own.
+_SECONDARY_ONLY = ("protest_intervention", "excessive_force", "territory_transfer")
+
+
+def _lead_end(text: str, sentences: Sequence[tuple[int, int]]) -> int:
+    if not sentences:
+        return len(text)
+    end = sentences[0][1]
+    if end - sentences[0][0] < 60 and len(sentences) > 1:  # a headline or a dateline: one more
+        end = sentences[1][1]
+    return end
+
+
+def _main(text: str, lead: list[Cue], cues: list[Cue], lead_end: int) -> Cue | None:
+    tag = note_tag(text)
+    if tag is not None:
+        m = re.match(r"^\s*[^:]+", text)
+        return Cue(tag, 0, m.end() if m else 0, m.group(0).strip() if m else "")
+    pool = lead or cues
+    if not pool:
+        return None
+    protest = [c for c in pool if c.type == "protest"]
+    acts = [c for c in pool if c.type not in _PROTEST_FAMILY and c.type in _TIER]
+    if protest and (not acts or _protest_first(protest[0], acts)):
+        return _protest_course(text, protest[0], cues)
+    if not acts:
+        violent = [c for c in pool if c.type == "riot" and not _undone(text, c)]
+        if violent:
+            return violent[0]
+        if _SIZE.search(text):  # a coder's crowd size: a gathering
+            m = _SIZE.search(text)
+            assert m is not None
+            return Cue("protest", m.start(), m.end(), m.group(0))
+        return pool[0] if pool[0].type in _TIER else None
+    best = min(acts, key=lambda c: (_tier(c), c.start))
+    if best.type == "clash" and _civilian_clash(text, best):
+        return Cue("mob_violence", best.start, best.end, best.text)
+    if best.type in _ATTACKS:
+        if _civil_agent(text, best):
+            return Cue("mob_violence", best.start, best.end, best.text)
+        if _armed_target(text, best):
+            return Cue("clash", best.start, best.end, best.text)
+    return _refined(text, best, acts)
+
+
+_FIGHTING = re.compile(r"clash|exchang|fight|fought|battle|firefight|skirmish", re.IGNORECASE)
+_ATTACKS = ("armed_attack", "targeted_killing", "summary_execution", "raid")
+
+
+def _tier(cue: Cue) -> float:
+    """A cue's tier; fighting named as such ("clashed", "exchanged fire") outranks its arms."""
+    if cue.type == "clash" and _FIGHTING.search(cue.text):
+        return 0.5
+    return _TIER[cue.type]
+
+
+_ARMED_NOUN = re.compile(
+    r"\b(?:soldiers?|troops?|military|army|police(?:m[ae]n)?|(?:police )?officers?|forces|"
+    r"militants?|fighters?|rebels?|insurgents?|militia\w*|commanders?|auxiliar(?:y|ies)|"
+    r"guards?|security personnel|base|outpost|checkpoints?|convoy|positions?|barracks|"
+    r"patrol|PDF|battalion|brigades?|jihadists?|guerrillas?|combatants?|gendarmes?|"
+    r"(?:police )?(?:station|post)|gang members?|drug (?:dealers?|traffickers?)|"
+    r"[A-Z][\w-]* members?)\b",
+    re.IGNORECASE,
+)
+_CIVIL_AGENT = re.compile(
+    r"\b(?:residents|villagers|relatives|supporters|settlers|mob|crowd|locals|family members|"
+    r"students|youths|fans|neighbou?rs|community members|group of (?:people|men|youths|locals)|"
+    r"(?:members|activists|cadres|workers) of (?:the )?[A-Z][\w-]*)\b",
+)
+_PASSIVE = re.compile(r"^[^,.;]{0,30}?\bby\b", re.IGNORECASE)
+
+
+def _clause(text: str, cue: Cue) -> tuple[str, str]:
+    """The words of the cue's sentence before it (from the last comma) and after it."""
+    a, b = _sentence_of(text, cue.start)
+    before = text[a : cue.start]
+    after = text[cue.end : b]
+    return before[-90:], after[:90]
+
+
+def _armed_target(text: str, cue: Cue) -> bool:
+    """Whether the attack's target is armed (soldiers, a police post): a clash, not an attack
+    on civilians. Active: the words after the act; passive ("was shot by"): those before."""
+    before, after = _clause(text, cue)
+    if _PASSIVE.match(after):
+        return bool(_ARMED_NOUN.search(before.rsplit(",", 1)[-1]))
+    obj = re.split(r"\b(?:in|near|on|at around|while|after|and killed|killing|wounding)\b|,",
+                   after, maxsplit=1)[0]  # fmt: skip
+    return bool(_ARMED_NOUN.search(obj))
+
+
+def _civil_agent(text: str, cue: Cue) -> bool:
+    """Whether the attackers are no armed group (residents, party supporters): mob violence."""
+    before, after = _clause(text, cue)
+    passive = _PASSIVE.match(after)
+    agent = after[passive.end() : passive.end() + 50] if passive else before
+    return bool(_CIVIL_AGENT.search(agent)) and not _ARMED_NOUN.search(agent)
+
+
+def _protest_first(protest: Cue, acts: list[Cue]) -> bool:
+    """Whether the protest is the event: no specific act before it."""
+    return all(c.start > protest.start or _TIER[c.type] >= 2 for c in acts)
+
+
+def _protest_course(text: str, protest: Cue, cues: list[Cue]) -> Cue:
+    """A protest: peaceful, dispersed or obstructed, violent, or met with lethal force."""
+    body = _SIZE.sub("", text)
+    after = [c for c in cues if c.start >= protest.start]
+    force = [c for c in after if c.type == "excessive_force" and _by_state(text, c)]
+    if force and _DEATH.search(body, protest.start):
+        return force[0]
+    violent = [c for c in after if c.type == "riot" and not _undone(text, c)]
+    if violent:
+        return violent[0]
+    stopped = [c for c in after if c.type in ("protest_intervention",) and _by_state(text, c)]
+    stopped += [c for c in after if c.type == "arbitrary_detention" and _by_state(text, c)]
+    if stopped:
+        stopped.sort(key=lambda c: c.start)
+        return Cue("protest_intervention", stopped[0].start, stopped[0].end, stopped[0].text)
+    return protest
+
+
+def _sentence_of(text: str, at: int) -> tuple[int, int]:
+    a = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+    b = text.find(". ", at)
+    return a, len(text) if b < 0 else b
+
+
+def _by_state(text: str, cue: Cue) -> bool:
+    """Whether a cue of intervention is done (not demanded or denounced) by an agent of force."""
+    a, b = _sentence_of(text, cue.start)
+    return bool(_STATE_AGENT.search(text, a, b)) and not _undone(text, cue)
+
+
+def _undone(text: str, cue: Cue) -> bool:
+    """A cue that names what the protest is about ("against the arrest of"), not what befell it."""
+    return bool(_NOT_DONE.search(text[max(0, cue.start - 60) : cue.start]))
+
+
+_CIVIL_SIDES = re.compile(
+    r"\b(?:supporters|members|activists|cadres|workers|students|villagers|residents|"
+    r"communities|families|clans|groups of|youths?|locals|traders|farmers|herders|fans|"
+    r"party|parties)\b",
+    re.IGNORECASE,
+)
+_ARMED_SIDES = re.compile(
+    r"\b(?:forces|army|military|troops|soldiers|militants?|rebels?|insurgents?|militia\w*|"
+    r"police|fighters|armed|gunmen|battalion|brigades?|PDF|guerrillas?|jihadists?)\b",
+    re.IGNORECASE,
+)
+
+
+def _civilian_clash(text: str, cue: Cue) -> bool:
+    """A clash between unarmed sides (party supporters, villagers): mob violence, not battle."""
+    a, b = _sentence_of(text, cue.start)
+    sentence = text[a:b]
+    return bool(_CIVIL_SIDES.search(sentence)) and not _ARMED_SIDES.search(sentence)
+
+
+_SUICIDE_NEAR = re.compile(r"\bsuicide", re.IGNORECASE)
+_STATE_TAKES = re.compile(
+    r"\b(?:government|army|military|forces of|armed forces|troops|soldiers|FARDC|regime|"
+    r"pro-government|national army)\b",
+    re.IGNORECASE,
+)
+
+
+def _refined(text: str, best: Cue, acts: list[Cue]) -> Cue:
+    """The main cue made precise by what else the lead says (who took territory)."""
+    if best.type in ("territory_taken", "territory_regained"):
+        peaceful = any(c.type == "territory_transfer" for c in acts)
+        if peaceful:
+            return Cue("territory_transfer", best.start, best.end, best.text)
+        a, _ = _sentence_of(text, best.start)
+        state = bool(_STATE_TAKES.search(text, a, best.start))
+        name = "territory_regained" if state else "territory_taken"
+        return Cue(name, best.start, best.end, best.text)
+    return best
+
+
+def _weapon(text: str, lead_end: int, main: Cue | None) -> tuple[str | None, Cue | None]:
+    """PITF's weapon: fixed by the main type where it fixes one, else the lead's words."""
+    if main is not None:
+        fixed = kind(main.type).pitf_weapon
+        if fixed is not None:
+            return fixed, main
+    weapons = find_weapons(text)
+    if not weapons:
+        return None, None
+    lead = [w for w in weapons if w.start < lead_end] or weapons
+    for w in lead:
+        if w.type == "Suicide Bombing":
+            return w.type, w
+    return lead[0].type, lead[0]

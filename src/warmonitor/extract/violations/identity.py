@@ -1,0 +1,137 @@
+"""To whom: the victims' identity where the report states it, with the words.
+
+``find_identity`` reads a text for who the victims were beyond their number: community,
+religion or ethnicity ("Shiite pilgrims", "Christian villagers"), occupation ("journalists",
+"aid workers", "farmers"), status ("prisoners", "protesters", "displaced"), age and sex
+("schoolgirls", "elderly"). Identity words count only where they describe those harmed: near the
+act's victims, not the perpetrator ("Fulani herdsmen attacked Tiv farmers": Tiv farmers) nor
+the source ("a journalist said").
+"""
+
+from __future__ import annotations
+
+import re
+
+from warmonitor.model import VictimIdentity
+
+__all__ = ["find_identity"]
+
+_RELIGION = (
+    r"Shi'?ites?|Shias?|Shi'a|Sunnis?|Christians?|Catholics?|Protestants?|Copts?|Coptic|Muslims?|"
+    r"Moslems?|Hindus?|Sikhs?|Yazidis?|Yezidis?|Ahmadis?|Ahmadiyya|Alawites?|Druze|Jews|Jewish|"
+    r"Buddhists?|Sufis?|Ismailis?|Assyrians?|Chaldeans?|Evangelicals?|Anglicans?"
+)
+_ETHNIC = (
+    r"Hazaras?|Tiv|Berom|Dinka|Nuer|Kurds|Kurdish|Pashtuns?|Baloch|Rohingyas?|Uighurs?|Uyghurs?|"
+    r"Tuaregs?|Igbos?|Yorubas?|Hausas?|Masalit|Zaghawa|Turkmens?|Shabaks?|Agatu|Fulanis?|Peuls?|"
+    r"Dogons?|Hutus?|Tutsis?|Banyamulenge|Hema|Lendu|Murle|Lou Nuer|Oromos?|Amharas?|Tigrayans?|"
+    r"Somalis?|Bantus?|Pokots?|Turkanas?|Kikuyus?|Luos?|Kalenjins?|Kanuris?|Jukuns?|Christian"
+)
+_OCCUPATION = (
+    r"journalists?|reporters?|cameram[ae]n|photographers?|editors?|bloggers?|doctors?|nurses?|"
+    r"medics?|health workers?|aid workers?|humanitarian workers?|polio (?:workers?|vaccinators?)|"
+    r"vaccinators?|teachers?|lecturers?|professors?|farmers?|fishermen|traders?|merchants?|"
+    r"herders?|herdsmen|miners?|workers|labou?rers|drivers?|lawyers?|judges?|prosecutors?|"
+    r"politicians?|lawmakers?|legislators?|(?:member|members) of parliament|MPs?|senators?|"
+    r"mayors?|governors?|councillors?|councilors?|officials?|candidates?|"
+    r"(?:tribal|traditional|village|community) (?:elders?|leaders?|rulers?|chiefs?|heads?)|"
+    r"elders?|chiefs?|district heads?|village heads?|clerics?|imams?|"
+    r"pastors?|priests?|monks?|nuns?|"
+    r"bishops?|preachers?|scholars?|activists?|human rights (?:defenders?|activists?)|"
+    r"election (?:officials?|workers?)|poll workers?|tourists?|engineers?|businessm[ae]n|"
+    r"students?|schoolchildren|pupils?|(?:local )?leaders?|ministers?|footballers?|athletes?"
+)
+_STATUS = (
+    r"prisoners?|inmates?|detainees?|protesters|protestors|demonstrators|"
+    r"displaced(?: people| persons)?|"
+    r"IDPs?|refugees?|migrants?|asylum seekers?|worshipp?ers?|pilgrims?|mourners?|"
+    r"wedding (?:guests|party|goers)|passengers?|patients?|villagers?|residents?|fans?|"
+    r"shoppers?|commuters?|bystanders?|hostages?|civilians?|pro-[\w-]+ protesters|supporters?"
+)
+_AGE_SEX = (
+    r"schoolgirls?|schoolboys?|children|child|girls?|boys?|women|woman|female|elderly|"
+    r"teenagers?|teens?|toddlers?|infants?|babies|youths?|minors?"
+)
+# A place of worship or a neighbourhood that tells the community ("a Shiite mosque").
+_SITES = r"mosques?|churches?|neighbou?rhoods?|districts?|areas?|villages?|towns?|shrines?|temples?"
+
+_COMMUNITY = re.compile(
+    r"\b(?:mostly |predominantly |largely |mainly )?(?:" + _RELIGION + "|" + _ETHNIC + r")"
+    r"(?:[- ](?:Muslim|Christian|Shiite|Sunni|majority|dominated|populated))?"
+    r"(?:\s+(?:(?:" + _OCCUPATION + "|" + _STATUS + "|" + _AGE_SEX + "|" + _SITES + r")\b))?",
+)
+_ROLE = re.compile(
+    r"\b(?:(?:female|male|local|prominent|senior|former|young|elderly|pro-[\w-]+|"
+    r"(?!(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Several|Many|Some|The|An?|"
+    r"Dozens|Scores|Hundreds|Police|Officials)\b)[A-Z][a-z]+)\s+){0,2}"
+    r"(?:" + _OCCUPATION + r")\b",
+)
+_STATUS_RE = re.compile(r"\b(?:" + _STATUS + "|" + _AGE_SEX + r")\b", re.IGNORECASE)
+_GENERIC_STATUS = re.compile(
+    r"^(?:civilians?|residents?|villagers?|people|passengers?|bystanders?|supporters?|fans?|"
+    r"children|child|women|woman|girls?|boys?|youths?|minors?|teens?|teenagers?|infants?|"
+    r"babies|toddlers?|elderly|female|workers)$",
+    re.IGNORECASE,
+)
+# Words that make a nearby identity the perpetrator's or the source's, not the victims'.
+_NOT_VICTIM_AFTER = re.compile(
+    r"\s*(?:\w+\s+){0,2}(?:said|says|told|reported|claimed|attacked|killed|stormed|opened|"
+    r"shot|gunmen|militants|herdsmen|militia|fighters|extremists|group|insurgents|rebels)\b",
+    re.IGNORECASE,
+)
+_PASSIVE_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:were|was|have been|had been|being)\b")
+_NOT_VICTIM_BEFORE = re.compile(
+    r"\b(?:by|according to|told|said|from|led by|suspected|blamed on)\s+(?:\w+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_HARM = re.compile(
+    r"\b(?:killed|kill|killing|dead|died|shot|wounded|injured|attacked|attack|targeted|"
+    r"targeting|abducted|kidnapped|massacred|murdered|slain|executed|beheaded|hacked|stabbed|"
+    r"bomb|blast|explosion|suicide|gunmen|victims?|bodies)\b",
+    re.IGNORECASE,
+)
+
+
+def find_identity(text: str, lead_end: int | None = None) -> VictimIdentity | None:
+    """The victims' stated identity in ``text`` (its lead, up to ``lead_end``, first)."""
+    if not _HARM.search(text):
+        return None
+    end = len(text) if lead_end is None else lead_end
+    for window in ((0, end), (end, len(text))) if end < len(text) else ((0, end),):
+        found = _in(text, *window)
+        if found is not None:
+            return found
+    return None
+
+
+def _in(text: str, a: int, b: int) -> VictimIdentity | None:
+    for m in _COMMUNITY.finditer(text, a, b):
+        if _victim_place(text, m.start(), m.end()):
+            words = m.group(0).strip()
+            rest = words.split(maxsplit=1)
+            community = rest[0] if rest[0].lower() not in ("mostly", "predominantly") else words
+            return _identity(words, m.start(), m.end(), community=community)
+    for m in _ROLE.finditer(text, a, b):
+        head = m.group(0).strip()
+        if _victim_place(text, m.start(), m.end()) and not _GENERIC_STATUS.match(head):
+            return _identity(head, m.start(), m.end(), occupation=head)
+    for m in _STATUS_RE.finditer(text, a, b):
+        word = m.group(0)
+        if _GENERIC_STATUS.match(word):
+            continue
+        if _victim_place(text, m.start(), m.end()):
+            return _identity(word, m.start(), m.end(), status=word)
+    return None
+
+
+def _identity(words: str, start: int, end: int, **fields: str) -> VictimIdentity:
+    return VictimIdentity(words, start=start, end=end, **fields)
+
+
+def _victim_place(text: str, start: int, end: int) -> bool:
+    """Whether the words at ``[start, end)`` describe those harmed, not the doer or a source."""
+    if _PASSIVE_AFTER.match(text, end):  # "journalists were shot": the harmed
+        return True
+    if _NOT_VICTIM_AFTER.match(text, end):
+        return False
+    return not _NOT_VICTIM_BEFORE.search(text[max(0, start - 30) : start])

@@ -1,0 +1,158 @@
+"""A report's violations as one record, and each claim's share of it.
+
+``describe`` reads a document once: its violation types with their words (the main first),
+PITF's weapon, the perpetrator and the victims' identity. ``annotate`` gives each claim what its
+own sentence shows (so a claim is the same whichever segment of a long document read it);
+``shift`` moves a claim's words into the whole document's offsets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from warmonitor.actors import ActorRegistry
+from warmonitor.extract.violations.classify import Reading, classify
+from warmonitor.extract.violations.identity import find_identity
+from warmonitor.extract.violations.perpetrators import find_perpetrator
+from warmonitor.model import Claim, Perpetrator, VictimIdentity, Violation
+
+__all__ = ["Profile", "annotate", "describe", "shift"]
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """What was done, by whom, to whom, in one report (``docs/VIOLATIONS.md``)."""
+
+    violations: tuple[Violation, ...] = ()  # the main type first
+    weapon: str | None = None  # PITF's weapon label
+    weapon_text: str | None = None
+    perpetrator: Perpetrator | None = None
+    victim_identity: VictimIdentity | None = None
+
+    @property
+    def main(self) -> str | None:
+        return self.violations[0].type if self.violations else None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "violations": [v.to_dict() for v in self.violations],
+            "weapon": self.weapon,
+            "weapon_text": self.weapon_text,
+            "perpetrator": self.perpetrator.to_dict() if self.perpetrator else None,
+            "victim_identity": self.victim_identity.to_dict() if self.victim_identity else None,
+        }
+
+
+def describe(
+    text: str, sentences: Sequence[tuple[int, int]] = (), *, country: str | None = None
+) -> Profile:
+    """The violations of a whole report; ``sentences`` mark its lead."""
+    reading = classify(text, sentences)
+    lead_end = _lead_end(sentences, len(text))
+    perpetrator = find_perpetrator(text, country=country)
+    return Profile(
+        _violations(reading, 0),
+        reading.weapon,
+        reading.weapon_cue.text if reading.weapon_cue else None,
+        _with_actor(perpetrator, country),
+        find_identity(text, lead_end),
+    )
+
+
+def annotate(
+    claims: Sequence[Claim], text: str, profile: Profile, *, country: str | None = None
+) -> list[Claim]:
+    """Each claim with the violations, perpetrator and victim identity of its sentence."""
+    out: list[Claim] = []
+    for claim in claims:
+        start = claim.evidence.start
+        sentence = text[start : claim.evidence.end]
+        reading = classify(sentence)
+        violations = _violations(reading, start)
+        perpetrator = _shifted(find_perpetrator(sentence, country=country), start)
+        identity = find_identity(claim.victims.text) if claim.victims.text else None
+        if identity is not None:
+            identity = _located(identity, text, start, claim.evidence.end)
+        else:
+            identity = _shifted_identity(find_identity(sentence), start)
+        out.append(
+            claim.with_(
+                violations=violations,
+                perpetrator=_with_actor(perpetrator, country),
+                victim_identity=identity,
+            )
+        )
+    return out
+
+
+def shift(claim: Claim, offset: int) -> Claim:
+    """A claim's violations, perpetrator and identity moved by ``offset`` characters."""
+    if offset == 0:
+        return claim
+    identity = claim.victim_identity
+    if identity is not None and identity.start >= 0:
+        identity = _shifted_identity(identity, offset)
+    perpetrator = claim.perpetrator
+    if perpetrator is not None and perpetrator.start >= 0:
+        perpetrator = _shifted(perpetrator, offset)
+    return claim.with_(
+        violations=tuple(
+            Violation(v.type, v.text, v.start + offset, v.end + offset) for v in claim.violations
+        ),
+        perpetrator=perpetrator,
+        victim_identity=identity,
+    )
+
+
+def _lead_end(sentences: Sequence[tuple[int, int]], length: int) -> int:
+    if not sentences:
+        return length
+    end = sentences[0][1]
+    if end - sentences[0][0] < 60 and len(sentences) > 1:
+        end = sentences[1][1]
+    return end
+
+
+def _violations(reading: Reading, offset: int) -> tuple[Violation, ...]:
+    return tuple(Violation(c.type, c.text, c.start + offset, c.end + offset) for c in reading.cues)
+
+
+def _shifted(p: Perpetrator | None, offset: int) -> Perpetrator | None:
+    if p is None:
+        return None
+    return Perpetrator(p.name, p.text, p.kind, p.own_claim, p.actor, p.start + offset,
+                       p.end + offset)  # fmt: skip
+
+
+def _shifted_identity(v: VictimIdentity | None, offset: int) -> VictimIdentity | None:
+    if v is None:
+        return None
+    return VictimIdentity(v.text, v.community, v.occupation, v.status, v.age_sex,
+                          v.start + offset, v.end + offset)  # fmt: skip
+
+
+def _located(v: VictimIdentity, text: str, a: int, b: int) -> VictimIdentity:
+    at = text.find(v.text, a, b)
+    if at < 0:
+        return VictimIdentity(v.text, v.community, v.occupation, v.status, v.age_sex)
+    return VictimIdentity(v.text, v.community, v.occupation, v.status, v.age_sex, at,
+                          at + len(v.text))  # fmt: skip
+
+
+@lru_cache(maxsize=4096)
+def _actor_id(name: str, country: str | None) -> str | None:
+    found = ActorRegistry.default().resolve(name, country=country)
+    return found.actor.id if found is not None and found.confidence >= 0.85 else None
+
+
+def _with_actor(p: Perpetrator | None, country: str | None) -> Perpetrator | None:
+    """The perpetrator with its actor in the registry, where its name resolves to one."""
+    if p is None or not p.name:
+        return p
+    actor = _actor_id(p.name, country)
+    if actor is None:
+        return p
+    return Perpetrator(p.name, p.text, p.kind, p.own_claim, actor, p.start, p.end)
