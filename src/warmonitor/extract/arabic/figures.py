@@ -66,7 +66,7 @@ _BEFORE_RES = {o: re.compile(rx) for o, rx in OUTCOME_BEFORE.items()}
 _FROM = re.compile(word("من", "من بين", prefix=False))
 # Words that may stand between an outcome word and its count.
 _FILLER = re.compile(
-    r"(?:[\s,،:\"“”«»()]|"
+    r"(?:[\s,،:()]|"
     + word(
         "اليوم", "أمس", "مساء", "صباح", "فجر", "ليل", "ليلة", "ظهر", "عصر", "السبت", "الأحد",
         "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "عن", "إلى", "بحياة", "حياة",
@@ -175,7 +175,7 @@ def _count(
 def _group_after(sentence: str, end: int) -> tuple[str | None, tuple[int, int] | None]:
     """The victims' group named just after a count (within two words, or "من" + noun)."""
     rest = sentence[end : end + 40]
-    m = re.match(r"\s*(?:" + _FROM.pattern + r"\s*)?", rest)
+    m = re.match(r"[\s()]*(?:" + _FROM.pattern + r"\s*)?", rest)
     at = end + (m.end() if m else 0)
     for group, rx in _GROUP_RES.items():
         g = rx.match(sentence, at)
@@ -195,8 +195,23 @@ def _side(sentence: str, group: str, end: int) -> str:
     return group
 
 
+_QUOTED_NAME = re.compile(r"[\"“«][^\"”»\d]{3,40}[\"”»]")
+_PLURAL_THEN_NUMBER = re.compile(
+    r"(?P<noun>\S+)\s+(?P<number>"
+    + "|".join(map(re.escape, (fold(w) for w in ("اثنين", "اثنان", "اثنتين", "اثنتان"))))
+    + r")(?!\w)"
+)
+
+
 def _noun_count(sentence: str, at: int) -> _Number | None:
-    """A noun alone after an outcome word: one victim, or two for a dual ("طفلين")."""
+    """A noun alone after an outcome word: one victim, or two for a dual ("طفلين"); a name in
+    quotes is one victim ("مقتل "فلان""); "مدنيين اثنين" is two."""
+    quoted = _QUOTED_NAME.match(sentence, at)
+    if quoted:
+        return _Number(at, quoted.end(), Count(1, 1, quoted.group()), True)
+    pair = _PLURAL_THEN_NUMBER.match(sentence, at)
+    if pair and any(rx.match(sentence, at) for rx in _GROUP_RES.values()):
+        return _Number(at, pair.end(), Count(2, 2, pair.group()), True)
     dual = DUALS.match(sentence, at)
     if dual:
         return _Number(
@@ -241,11 +256,39 @@ def find_figures(sentence: str) -> list[ArabicFigure]:
         figures.append(_figure(sentence, n, outcome, group or "people", vspan, (start, end)))
     if rising:
         _rising(sentence, rising, numbers, used, figures)
+    _toll(sentence, figures, numbers, used)
     _lone(sentence, figures, numbers)
     figures.sort(key=lambda f: f.mention[0])
     _conjuncts_and_parts(sentence, figures, numbers, used)
     figures.sort(key=lambda f: f.mention[0])
     return _link_parts(sentence, figures)
+
+
+_TOLL = re.compile(
+    word("حصيلة", "عدد", "إجمالي")
+    + r"\s+(?:\S+\s+){0,2}?(?P<noun>"
+    + word("القتلى", "الضحايا", "الشهداء", "الوفيات", "الجرحى", "المصابين", "الإصابات", "القتيل")
+    + r")(?:\s+(?:\S+\s+){0,3}?)??[\s:،,]*"
+    + r"(?:(?:بلغ|بلغت|وصل|وصلت|ارتفع|ارتفعت|هو|الى|إلى|الي)\s*)*$"
+)
+
+
+def _toll(
+    sentence: str, figures: list[ArabicFigure], numbers: list[_Number], used: set[int]
+) -> None:
+    """ "عدد الضحايا ١٣"، "حصيلة القتلى: 5": the toll's figure, of the outcome it names."""
+    for n in numbers:
+        if n.start in used:
+            continue
+        m = _TOLL.search(sentence, max(0, n.start - 60), n.start)
+        if m is None:
+            continue
+        outcome = "injured" if _INJURY_TOLL.match(sentence, m.start("noun")) else "killed"
+        group, vspan = _group_after(sentence, n.end)
+        figure = _figure(sentence, n, outcome, group, vspan, (m.start("noun"), m.end("noun")))
+        figure.cumulative = bool(RISING.search(sentence, max(0, m.start() - 30), n.start))
+        figures.append(figure)
+        used.add(n.start)
 
 
 _LONE = re.compile(
@@ -304,24 +347,33 @@ def _first_after(sentence: str, end: int, numbers: list[_Number], used: set[int]
     at = _FILLER.match(sentence, end).end()
     if at < len(sentence) and any(n.start == at for n in numbers):
         return None
+    if sentence.startswith("و", at):
+        return None  # "إصابات وشهيد": a word joined by "و" is no object of the outcome
     return _noun_count(sentence, at)
 
 
 def _after_trigger(
     sentence: str, n: _Number, triggers: list[tuple[int, int, str, str]]
 ) -> tuple[str, tuple[int, int], str | None, tuple[int, int] | None] | None:
-    """The outcome noun (or verb) just after a count: "5 قتلى"، "ثلاثة مدنيين قتلوا"."""
+    """The outcome noun (or verb) just after a count: "5 قتلى"، "(5) شهداء"، "ثلاثة مدنيين
+    قتلوا". A word joined by "و" or a verbal noun ("وإصابة"، "إصابة 3") opens a figure of its
+    own instead."""
     group, vspan = _group_after(sentence, n.end)
     for start, end, outcome, where in triggers:
-        if where != "after":
+        if where != "after" or sentence[start] in "وف" or _VERBAL_NOUN.fullmatch(
+            sentence, start, end
+        ):
             continue
         gap = sentence[n.end : start]
-        if start >= n.end and not gap.strip():
+        if start >= n.end and not gap.strip(" ()"):
             own = _group_of(sentence, start, end)
             return outcome, (start, end), own if own != "people" else None, (start, end)
         if vspan is not None and start >= vspan[1] and not sentence[vspan[1] : start].strip():
             return outcome, (start, end), group, vspan
     return None
+
+
+_VERBAL_NOUN = re.compile(word("إصابة", "إصابتين"))
 
 
 def _rising(
@@ -393,6 +445,8 @@ def _item(
             return None
         after = _skip_space(sentence, at + 1)
         n = next((x for x in numbers if x.start == after and x.start not in used), None)
+        if n is None and _LONE.match(sentence, at):
+            return None  # "4 إصابات وشهيد": an outcome of its own
         return n or _noun_count(sentence, at)
     if any(rx.match(sentence, at) for rx in _BEFORE_RES.values()):
         return None

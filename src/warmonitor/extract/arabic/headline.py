@@ -52,7 +52,23 @@ def _main(claims: list[Claim]) -> list[Claim]:
         return []
     candidates = [c for c in claims if not _running(c)] or claims
     first = candidates[0].evidence.start
-    return [c for c in candidates if c.evidence.start == first]
+    lead = [c for c in candidates if c.evidence.start == first]
+    if all(_vague(c) for c in lead if c.part_of is None):
+        # "مقتل عدد من المدنيين … مقتل 2 من المدنيين": the precise figure stated just after
+        later = [
+            c
+            for c in candidates
+            if first < c.evidence.start <= first + _REACH and c.part_of is None and not _vague(c)
+        ]
+        if later:
+            at = later[0].evidence.start
+            lead = [c for c in candidates if c.evidence.start == at]
+    return lead
+
+
+def _vague(c: Claim) -> bool:
+    """ "عشرات"، "عدد من": an interval wider than one number, no number written."""
+    return c.count.high is not None and c.count.high > c.count.low and c.count.stated is None
 
 
 def arabic_headline(
