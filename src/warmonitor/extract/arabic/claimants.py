@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 
 from warmonitor.actors import ActorRegistry
 from warmonitor.extract.arabic.lexicon import ATTRIBUTION, word
 from warmonitor.gazetteer.arabic import ARABIC_LETTER, fold
 from warmonitor.model import Claimant
 
-__all__ = ["find_voice"]
+__all__ = ["actor_countries", "find_voice", "short_names"]
 
 _UNNAMED = re.compile(
     word(
@@ -26,6 +27,23 @@ _UNNAMED = re.compile(
     )
 )  # fmt: skip
 _REACH = 60  # characters between an attribution word and the voice it introduces
+
+
+@functools.cache
+def _actor_countries() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """(folded Arabic name pattern, country) of the registry's actors tied to one country."""
+    return tuple(
+        (re.compile(word(fold(name))), actor.country)
+        for actor in ActorRegistry.default()
+        if actor.country
+        for name in actor.names
+        if ARABIC_LETTER.search(name)
+    )
+
+
+def actor_countries(text: str) -> Counter[str]:
+    """The countries of the actors a folded text names ("الدفاع المدني السوري": SY), once each."""
+    return Counter({country for rx, country in _actor_countries() if rx.search(text)})
 
 
 @functools.cache
@@ -40,15 +58,35 @@ def _actor_names() -> tuple[tuple[re.Pattern[str], str, str], ...]:
     return tuple((re.compile(word(n)), canonical, kind) for n, canonical, kind in found)
 
 
-def find_voice(sentence: str, position: int) -> Claimant | None:
+def short_names(text: str) -> tuple[tuple[re.Pattern[str], str, str], ...]:
+    """Within one document, an actor it names in full is also its name's head ("المرصد" after
+    "المرصد السوري لحقوق الإنسان", "الدفاع المدني" after "الدفاع المدني السوري")."""
+    out = []
+    for rx, canonical, kind in _actor_names():
+        m = rx.search(text)
+        if m is None:
+            continue
+        words = m.group().split()
+        head = words[0] if words[0].startswith("ال") and len(words) > 1 else None
+        if len(words) > 2 and words[1].startswith("ال"):
+            head = " ".join(words[:2])
+        if head:
+            out.append((re.compile(word(head)), canonical, kind))
+    return tuple(out)
+
+
+def find_voice(
+    sentence: str, position: int, short: tuple[tuple[re.Pattern[str], str, str], ...] = ()
+) -> Claimant | None:
     """The voice of a figure at ``position`` of a folded sentence: a named actor or an unnamed
-    source the sentence attributes it to, else ``None`` (the outlet's own)."""
+    source the sentence attributes it to, else ``None`` (the outlet's own). ``short``: the
+    document's short names of the actors it names in full (:func:`short_names`)."""
     cues = [m.end() for m in ATTRIBUTION.finditer(sentence)]
     if not cues:
         return None
     named: list[tuple[int, Claimant]] = []
     taken: list[tuple[int, int]] = []
-    for rx, canonical, kind in _actor_names():
+    for rx, canonical, kind in (*_actor_names(), *short):
         for m in rx.finditer(sentence):
             if any(a <= m.start() < b for a, b in taken):
                 continue

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from warmonitor.extract.arabic.claimants import find_voice
+from warmonitor.extract.arabic.claimants import actor_countries, find_voice, short_names
 from warmonitor.extract.arabic.dates import ArabicDate, find_dates
 from warmonitor.extract.arabic.figures import ArabicFigure, find_figures
 from warmonitor.extract.arabic.lexicon import HEDGES, word
@@ -68,9 +68,10 @@ def extract_arabic(
     folded = Folded.of(text)
     f = folded.text
     sentences = split_sentences(f)
-    places = ArabicPlaces(f)
+    places = ArabicPlaces(f, hints=actor_countries(f))
     dates = find_dates(f, published)
     outlet = Claimant(publisher, "", "media")
+    short = short_names(f)
     drafts: list[_Draft] = []
     for index, (a, b) in enumerate(sentences):
         sentence = f[a:b]
@@ -81,7 +82,7 @@ def extract_arabic(
         place = places.in_span(a, b, text, folded.offsets)
         local: list[_Draft] = []
         for fig in figures:
-            voice = find_voice(sentence, fig.mention[0]) or outlet
+            voice = find_voice(sentence, fig.mention[0], short) or outlet
             start, _ = folded.original(a + fig.mention[0], a + fig.mention[1])
             draft_id = _claim_id(document_id, extractor, start, fig.outcome)
             period = _period(dates, a + fig.mention[0], a, b, text, folded)

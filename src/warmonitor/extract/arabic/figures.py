@@ -360,8 +360,10 @@ def _after_trigger(
     own instead."""
     group, vspan = _group_after(sentence, n.end)
     for start, end, outcome, where in triggers:
-        if where != "after" or sentence[start] in "وف" or _VERBAL_NOUN.fullmatch(
-            sentence, start, end
+        if (
+            where != "after"
+            or sentence[start] in "وف"
+            or _VERBAL_NOUN.fullmatch(sentence, start, end)
         ):
             continue
         gap = sentence[n.end : start]

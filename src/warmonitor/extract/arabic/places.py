@@ -71,6 +71,7 @@ _COMMON = frozenset(
         "البادية", "الضفة", "قاعدة", "القاعدة", "الصحراء", "الهيئة", "الجمهورية", "الوطني",
         "الإسلامية", "الإسلامي", "الحر", "الشهيد", "المستشفى", "مستشفى", "المشفى", "الكنيسة",
         "سيدة", "الضيعة", "الرحمن", "الله", "عبدالله", "العسكري", "العسكرية", "الشعبي",
+        "عنصر", "ظهر", "الظهر", "بحيرة", "وقف", "هجرة", "الهجرة", "عبور", "قنب",
         "وادي", "الوادي", "مساكن", "الزهور", "فتح", "بلد", "أحد", "بؤر", "المنازل", "منازل",
     )
 )  # fmt: skip
@@ -78,6 +79,7 @@ _DESIGNATOR = re.compile(
     word(
         "مدينة", "بلدة", "قرية", "ريف", "محافظة", "منطقة", "حي", "مخيم", "ناحية", "قضاء", "بلدات",
         "قرى", "مدن", "مدينتي", "بلدتي", "قريتي", "أطراف", "محيط", "أحياء", "مزرعة", "مزارع",
+        "مخيمات", "بلدات", "منطقتي", "شمالي", "جنوبي", "شرقي", "غربي",
     )
     + r"\s*$"
 )  # fmt: skip
@@ -85,6 +87,12 @@ _AREA_CUE = re.compile(word("ريف", "محافظة", "محافظات", "ريف�
 _TOKEN = re.compile(r"[\u0621-\u064a]+")
 _CLITICS = ("وب", "ول", "فب", "فل", "وك", "و", "ب", "ل", "ف", "ك")
 _SETTLEMENT = frozenset({"city", "neighbourhood", "point"})
+# A country named as where, not who: "في سوريا"، "بسوريا"، "شمال غرب سوريا"، "#سوريا".
+_LOCATIVE = re.compile(
+    r"(?:#|(?<!\w)[وف]?[ب]|"
+    + word("في", "داخل", "شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي")
+    + r"\s*)$"
+)
 # Places whose names alone, without "مدينة" or "قرية" before them, tell the report's country.
 _NOTABLE = frozenset({"PPLC", "PPLA", "PPLA2", "ADM1", "ADM2"})
 
@@ -112,11 +120,17 @@ def _forms(tok: str) -> list[str]:
 class ArabicPlaces:
     """The places of one Arabic document, and its main country and place."""
 
-    def __init__(self, text: str, gazetteer: Gazetteer | None = None) -> None:
+    def __init__(
+        self,
+        text: str,
+        gazetteer: Gazetteer | None = None,
+        hints: Counter[str] | None = None,
+    ) -> None:
+        """``hints``: countries the report is tied to otherwise (the actors it names)."""
         gaz = gazetteer or Gazetteer.default()
         names = ArabicNames.default()
         tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
-        countries: Counter[str] = Counter()
+        countries: Counter[str] = Counter(hints or {})
         raw: list[tuple[int, int, tuple[int, ...], bool, bool]] = []
         i = 0
         while i < len(tokens):
@@ -129,7 +143,15 @@ class ArabicPlaces:
                     key = " ".join([first, *words[1:]])
                     if n == 1 and (key in _COMMON or len(key) < 3):
                         continue
-                    if key in COUNTRY_NAMES and n <= 2:
+                    if (
+                        key in COUNTRY_NAMES
+                        and n <= 2
+                        and _LOCATIVE.search(
+                            text,
+                            max(0, tokens[i][0] - 8),
+                            tokens[i][0] + len(words[0]) - len(first),
+                        )
+                    ):
                         countries[COUNTRY_NAMES[key]] += 1
                     ids = names.lookup(key)
                     if ids:
@@ -165,7 +187,11 @@ class ArabicPlaces:
             if not cands:
                 continue
             best = min(cands, key=lambda e: _rank(e, self.country, area))
-            if best.country != self.country and best.feature_code not in ("PPLC", "ADM1"):
+            if (
+                (self.country is not None or not cued)
+                and best.country != self.country
+                and best.feature_code not in ("PPLC", "ADM1")
+            ):
                 continue  # a village of another country: more likely a word or a namesake
             self.mentions.append(ArabicMention(start, end, best, cued))
         self._gaz = gaz
