@@ -426,15 +426,15 @@ def _predict_chunk(
             out.append(_problem(context))
             continue
         if is_arabic(document.text):
-            record = {"id": document.source or document.id}
-            record |= arabic_headline(
+            arabic: dict[str, Any] = {"id": document.source or document.id}
+            arabic |= arabic_headline(
                 context.claims,
                 published=document.published,
                 fallback_place=context.main_place,
                 fallback_period=context.event_period,
             )
-            record["claims"] = [c.to_dict() for c in context.claims]
-            out.append(record)
+            arabic["claims"] = [c.to_dict() for c in context.claims]
+            out.append(arabic)
             continue
         head = headline(
             context.claims,

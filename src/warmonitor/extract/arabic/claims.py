@@ -7,6 +7,7 @@ the document's own text; the grammar reads its folded copy (``text.Folded``).
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -206,14 +207,13 @@ def _event(
             if m.start() < lead_end and kind not in kinds:
                 kinds.append(kind)
     located: list[Place] = [main_place] if main_place and main_place.geonames_id else []
-    for m in places.mentions:
-        if m.entry.country == places.country:
-            key = f"@{m.entry.geonames_id}"
-            counts[key] = counts.get(key, 0) + (2 if m.start < lead_end else 1)
-            if len(located) < 3 and all(p.geonames_id != m.entry.geonames_id for p in located):
-                located.append(m.entry.to_place())
-    import math
-
+    for mention in places.mentions:
+        if mention.entry.country == places.country:
+            key = f"@{mention.entry.geonames_id}"
+            counts[key] = counts.get(key, 0) + (2 if mention.start < lead_end else 1)
+            gid = mention.entry.geonames_id
+            if len(located) < 3 and all(p.geonames_id != gid for p in located):
+                located.append(mention.entry.to_place())
     terms = tuple(sorted((t, round(1 + math.log(n), 4)) for t, n in counts.items()))
     return ReportEvent(
         document_id=document_id,

@@ -102,6 +102,9 @@ _NOT_PEOPLE = re.compile(
     + ")"
 )  # fmt: skip
 _OTHERS = re.compile(word("آخرين", "آخرون", "آخر", "آخران", "أخرى", "اخريات"))
+# A noun no list holds after an outcome word's count is taken for people ("ثلاثة صيادين"):
+# a plural of persons (-ين، -ون) that names no thing the count could be of.
+_PEOPLE_NOUN = re.compile(r"\s+(?:ال)?[\u0621-\u064a]{3,}(?:ين|ون)(?!\w)")
 _AND_NUMBER = re.compile(rf"(?<!\w)و(?=\d|(?:{NUMBER_WORD})(?!\w))")
 _KILLED_AND_HURT = re.compile(
     r"\s*(?:" + OUTCOME_BEFORE["injured"] + "|" + OUTCOME_BEFORE["killed"] + r")"
@@ -123,11 +126,11 @@ def _triggers(sentence: str) -> list[tuple[int, int, str, str]]:
 def _numbers(sentence: str) -> list[_Number]:
     """Counts of the sentence: numbers and vague quantities with their qualifiers."""
     out: list[_Number] = []
-    spans: list[tuple[int, int, int, int | None, bool]] = []
+    spans: list[tuple[int, int, int, int, bool]] = []
     scan = _AND_NUMBER.sub(" ", sentence)  # "وثلاثة": the number after its "و" (same length)
     for m in NUMBER.finditer(scan):
         value = parse_number(m.group())
-        if value is None or _NOT_PEOPLE.match(sentence, m.end()):
+        if value is None or _NOT_PEOPLE.match(scan, m.end()):
             continue
         if re.fullmatch(r"(?:19|20)\d\d", m.group()):
             continue  # a year
@@ -244,14 +247,19 @@ def find_figures(sentence: str) -> list[ArabicFigure]:
     for start, end, outcome, where in triggers:
         if where != "before" or _KILLED_AND_HURT.match(sentence, end):
             continue
-        n = _first_after(sentence, end, numbers, used)
-        if n is None:
+        found = _first_after(sentence, end, numbers, used)
+        if found is None:
             continue
+        n = found
         used.add(n.start)
         group, vspan = _group_after(sentence, n.end) if not n.singular else (None, None)
         if n.singular:
             group, vspan = _group_of(sentence, n.start, n.end), (n.start, n.end)
-        elif group is None and not _OPEN_AFTER.match(sentence, n.end):
+        elif (
+            group is None
+            and not _OPEN_AFTER.match(sentence, n.end)
+            and not _PEOPLE_NOUN.match(sentence, n.end)
+        ):
             continue
         figures.append(_figure(sentence, n, outcome, group or "people", vspan, (start, end)))
     if rising:
@@ -341,15 +349,20 @@ def _first_after(sentence: str, end: int, numbers: list[_Number], used: set[int]
     for n in numbers:
         if n.start < end or n.start in used:
             continue
-        if n.start - end > 60 or _FILLER.match(sentence, end).end() != n.start:
+        if n.start - end > 60 or _filler_end(sentence, end) != n.start:
             break
         return n
-    at = _FILLER.match(sentence, end).end()
+    at = _filler_end(sentence, end)
     if at < len(sentence) and any(n.start == at for n in numbers):
         return None
     if sentence.startswith("و", at):
         return None  # "إصابات وشهيد": a word joined by "و" is no object of the outcome
     return _noun_count(sentence, at)
+
+
+def _filler_end(sentence: str, at: int) -> int:
+    m = _FILLER.match(sentence, at)
+    return m.end() if m else at
 
 
 def _after_trigger(
@@ -419,6 +432,8 @@ def _conjuncts_and_parts(
                 n = _item(sentence, at, numbers, used, joined=True)
                 if n is None:
                     break
+            group: str | None
+            vspan: tuple[int, int] | None
             if n.singular:
                 group, vspan = _group_of(sentence, n.start, n.end), (n.start, n.end)
             else:

@@ -115,10 +115,11 @@ def arabic_headline(
     if when is None and fallback_period is not None:
         when = fallback_period.start
     place = main.place if main is not None and main.place is not None else fallback_place
+    day = when or published
     return {
         "killed": total,
         "injured": injured,
-        "date": (when or published).isoformat() if (when or published) else None,
+        "date": day.isoformat() if day else None,
         "country": place.country if place else None,
         "lat": place.lat if place else None,
         "lon": place.lon if place else None,

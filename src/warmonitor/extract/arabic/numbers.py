@@ -61,9 +61,9 @@ def parse_number(text: str) -> int | None:
     total, group = 0, 0
     for i, raw in enumerate(words):
         word = raw[1:] if raw.startswith("و") and raw[1:] in _VALUES else raw
-        value = _VALUES.get(word)
-        if value is None:
+        if word not in _VALUES:
             return None
+        value = _VALUES[word]
         if word in _SCALE:  # "ثلاثة آلاف": the group so far is multiplied
             total += max(group, 1) * (value if value > 1000 else 1000)
             group = 0
