@@ -4,10 +4,16 @@ Every sentence here is written for these tests (invented events, real places).""
 
 from __future__ import annotations
 
+import csv
+import io
 from datetime import date
+from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from warmonitor.cli import app
+from warmonitor.cli.rtl import evidence_text
 from warmonitor.extract.arabic import arabic_headline, extract_arabic, language_of
 from warmonitor.extract.arabic.dates import find_dates
 from warmonitor.extract.arabic.figures import find_figures
@@ -166,3 +172,31 @@ def test_language_by_script() -> None:
     assert language_of("قتل ثلاثة مدنيين في قصف. Copy link to Tweet. Back to top") == "ar"
     assert language_of("Three civilians were killed in Idlib (إدلب), the monitor said.") == "en"
     assert language_of("سه غیرنظامی در حمله کشته شدند و چند نفر زخمی شدند") == "fa"
+
+
+def test_cli_shows_arabic_evidence_right_to_left_and_csv_keeps_a_latin_spelling(
+    tmp_path: Path,
+) -> None:
+    report = tmp_path / "report.txt"
+    report.write_text("قتل ثلاثة مدنيين في قصف على مدينة سراقب، بحسب مصادر محلية.\n", "utf-8")
+    db = f"sqlite:///{tmp_path / 'w.db'}"
+    runner = CliRunner()
+    assert runner.invoke(app, ["ingest", str(report), "--db", db]).exit_code == 0
+    shown = runner.invoke(app, ["claims", "--evidence", "--db", db])
+    assert shown.exit_code == 0
+    assert "\u2067" in shown.output and "مدنيين" in shown.output  # isolated right to left
+    rows = list(
+        csv.DictReader(io.StringIO(runner.invoke(app, ["claims", "-f", "csv", "--db", db]).output))
+    )
+    (row,) = rows
+    assert row["victims_text"] == "مدنيين" and row["victims_text_latin"].isascii()
+    assert row["place_text"] == "سراقب" and row["place_text_latin"].lower().startswith("sr")
+    assert row["claimant"] == "مصادر محلية" and row["claimant_latin"].isascii()
+
+
+def test_evidence_highlights_the_figure_and_the_trigger() -> None:
+    (claim,) = claims("قتل ثلاثة مدنيين في قصف على مدينة سراقب")
+    text = evidence_text(claim)
+    styled = {text.plain[s.start : s.end]: str(s.style) for s in text.spans}
+    assert styled["ثلاثة"] == "bold reverse" and styled["قتل"] == "bold underline"
+    assert text.plain.startswith("\u2067") and text.justify == "right"

@@ -13,7 +13,9 @@ import functools
 import re
 from importlib.resources import files
 
-__all__ = ["ARABIC_LETTER", "ArabicNames", "fold", "fold_char"]
+from anyascii import anyascii
+
+__all__ = ["ARABIC_LETTER", "ArabicNames", "fold", "fold_char", "latin", "right_to_left"]
 
 ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 _FOLD = {
@@ -49,6 +51,23 @@ def fold_char(ch: str) -> str:
 def fold(text: str) -> str:
     """``text`` folded for matching (see the module docstring)."""
     return "".join(fold_char(ch) for ch in text)
+
+
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
+def right_to_left(text: str) -> bool:
+    """Whether ``text`` (a sentence, a name) is written mostly in Arabic letters."""
+    arabic = len(ARABIC_LETTER.findall(text))
+    return arabic > 0 and arabic >= len(_LATIN_LETTER.findall(text))
+
+
+def latin(text: str) -> str:
+    """``text`` transliterated to Latin letters (AnyAscii), for exports that show a name in
+    Arabic beside its Latin spelling; text without Arabic letters is returned as it is."""
+    if not ARABIC_LETTER.search(text):
+        return text
+    return " ".join(anyascii(text).split())
 
 
 def _bare(key: str) -> str:

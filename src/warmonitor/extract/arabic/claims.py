@@ -83,7 +83,10 @@ def extract_arabic(
         place = places.in_span(a, b, text, folded.offsets)
         local: list[_Draft] = []
         for fig in figures:
-            voice = find_voice(sentence, fig.mention[0], short) or outlet
+            voice = (
+                _as_written(find_voice(sentence, fig.mention[0], short), sentence, a, text, folded)
+                or outlet
+            )
             start, _ = folded.original(a + fig.mention[0], a + fig.mention[1])
             draft_id = _claim_id(document_id, extractor, start, fig.outcome)
             period = _period(dates, a + fig.mention[0], a, b, text, folded)
@@ -100,6 +103,21 @@ def extract_arabic(
     lead = text[slice(*folded.original(*sentences[0]))] if sentences else ""
     event = _event(document_id, f, places, main_place, published, event_period, lead_end, text)
     return Extraction(claims, main_place, event_period, lead, event)
+
+
+def _as_written(
+    voice: Claimant | None, sentence: str, a: int, text: str, folded: Folded
+) -> Claimant | None:
+    """The voice with its words as the report writes them (found in the folded sentence); an
+    unnamed source is named by them."""
+    if voice is None or not voice.text:
+        return voice
+    at = sentence.find(voice.text)
+    if at < 0:
+        return voice
+    words = text[slice(*folded.original(a + at, a + at + len(voice.text)))]
+    name = words if voice.kind == "unnamed" else voice.name
+    return Claimant(name, words, voice.kind)
 
 
 def _first_claim_end(drafts: list[_Draft], default: int) -> int:
