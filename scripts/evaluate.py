@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Accuracy on the development sets, and the failures grouped by cause.
 
-    .venv/bin/python scripts/evaluate.py                  # all three sets, scores + causes
+    .venv/bin/python scripts/evaluate.py                  # all four sets, scores + causes
+    .venv/bin/python scripts/evaluate.py --sets airwars_ar   # Arabic reports (X_in_range)
     .venv/bin/python scripts/evaluate.py --sets wad --limit 500
     .venv/bin/python scripts/evaluate.py --check benchmarks/accuracy_floor.json   # CI floor
     .venv/bin/python scripts/evaluate.py --sets acled wad --classes   # + per-class P/R, confusion
@@ -88,6 +89,27 @@ def killed_cause(gold: dict[str, Any], pred: dict[str, Any], text: str) -> str:
     return "figure stated but not bound to killed"
 
 
+RANGES = ("civilians_killed", "civilians_injured", "military_killed")
+_INDIC = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
+
+
+def range_cause(gold: dict[str, Any], pred: dict[str, Any], field: str, text: str) -> str:
+    """One cause for a figure outside the gold range (sets scored as ``X_in_range``)."""
+    low, high = gold.get(field + "_min") or 0, gold.get(field + "_max")
+    high = low if high is None else high
+    got = pred.get(field) or 0
+    stated = {int(n) for n in re.findall(r"\d+", text.translate(_INDIC)) if len(n) < 6}
+    if high == 0:
+        return "figure where gold has none"
+    if got == 0:
+        if not any(low <= n <= high for n in stated):
+            return "none found; no figure of the range in digits"
+        return "none found; a figure of the range is in digits"
+    if got < low:
+        return "below the range"
+    return "above the range"
+
+
 def place_cause(gold: dict[str, Any], pred: dict[str, Any]) -> str:
     if pred.get("lat") is None:
         return "place missing (none found or not in gazetteer)"
@@ -148,6 +170,13 @@ def causes(records: list[dict[str, Any]], preds: dict[str, Any]) -> dict[str, Co
                 out["place"][place_cause(g, p)] += 1
         elif g.get("lat") is not None:
             out["place"][place_cause(g, p)] += 1
+        for field in RANGES:
+            low, high = g.get(field + "_min"), g.get(field + "_max")
+            if low is None and high is None:
+                continue
+            got = p.get(field) or 0
+            if not (low or 0) <= got <= (high if high is not None else low):
+                out[field][range_cause(g, p, field, r["text"])] += 1
         if g.get("date") and p.get("date") != g["date"]:
             out["date"][date_cause(g["date"], p.get("date"))] += 1
     return out
@@ -226,7 +255,7 @@ def ids_for(records: list[dict[str, Any]], preds: dict[str, Any], cause: str) ->
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
-    ap.add_argument("--sets", nargs="+", default=["wad", "acled", "fakes"])
+    ap.add_argument("--sets", nargs="+", default=["wad", "acled", "fakes", "airwars_ar"])
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--workers", type=int, default=None)
     ap.add_argument("--check", type=Path, help="fail when a metric drops >0.02 below this file")

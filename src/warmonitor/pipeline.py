@@ -23,6 +23,7 @@ from spacy.language import Language
 
 from warmonitor import EXTRACTOR_VERSION
 from warmonitor.errors import ConfigurationError, StoreError
+from warmonitor.extract.arabic import arabic_headline, extract_arabic, is_arabic
 from warmonitor.extract.claims import Extraction
 from warmonitor.extract.headline import Counting, headline
 from warmonitor.extract.segments import SEGMENT_CHARS, segment_spans, shift_claims
@@ -94,7 +95,11 @@ def _extractions(
     """
     batch: list[Document] = []
     for document in documents:
-        if len(document.text) > SEGMENT_CHARS:
+        if is_arabic(document.text):  # read natively, without the English model
+            yield from _batch(nlp, batch, batch_size)
+            batch = []
+            yield document, _guarded(_arabic, document)
+        elif len(document.text) > SEGMENT_CHARS:
             yield from _batch(nlp, batch, batch_size)
             batch = []
             yield document, _guarded(_segmented, nlp, document)
@@ -121,6 +126,16 @@ def _batch(
         yield document, doc._.casualty_context
 
 
+def _arabic(document: Document) -> Extraction:
+    return extract_arabic(
+        document.text,
+        document_id=document.id,
+        published=document.published,
+        publisher=document.publisher,
+        extractor=EXTRACTOR_VERSION,
+    )
+
+
 def _single(nlp: Language, document: Document) -> Extraction:
     context: Extraction = nlp(_as_doc(nlp, document))._.casualty_context
     return context
@@ -144,7 +159,7 @@ def _segmented(nlp: Language, document: Document) -> Extraction:
     return replace(first, claims=claims, main_place=main_place, event_period=event_period)
 
 
-def _guarded(extract: Callable[[Language, Document], Extraction], *args: Any) -> _Result:
+def _guarded(extract: Callable[..., Extraction], *args: Any) -> _Result:
     try:
         return extract(*args)
     except Exception as exc:  # reported as this document's failure; the others go on
@@ -410,6 +425,17 @@ def _predict_chunk(
     for document, context in _extractions(load_nlp(), documents):
         if isinstance(context, Exception):
             out.append(_problem(context))
+            continue
+        if is_arabic(document.text):
+            arabic: dict[str, Any] = {"id": document.source or document.id}
+            arabic |= arabic_headline(
+                context.claims,
+                published=document.published,
+                fallback_place=context.main_place,
+                fallback_period=context.event_period,
+            )
+            arabic["claims"] = [c.to_dict() for c in context.claims]
+            out.append(arabic)
             continue
         head = headline(
             context.claims,

@@ -21,6 +21,8 @@ from rich.table import Table
 
 from warmonitor import __version__
 from warmonitor.cli.app import DbOption, app, err, open_store, out, parse_published
+from warmonitor.cli.rtl import evidence_text
+from warmonitor.gazetteer.arabic import latin
 from warmonitor.model import Claim
 from warmonitor.settings import load_settings
 from warmonitor.store import Store
@@ -110,12 +112,23 @@ def ingest(
 def claims(
     format: Annotated[ClaimFormat, typer.Option("--format", "-f")] = ClaimFormat.table,
     document: Annotated[str | None, typer.Option(help="Only this document's claims.")] = None,
+    evidence: Annotated[
+        bool,
+        typer.Option(
+            "--evidence",
+            help="Table: each claim's sentence after it, the figure highlighted (Arabic right "
+            "to left).",
+        ),
+    ] = False,
     db: DbOption = None,
 ) -> None:
     """Print the stored claims (JSON follows the claim contract in docs/CLAIMS.md)."""
     with open_store(db) as store:
         rows = store.claims(document_id=document)
     render_claims(rows, format)
+    if evidence and format is ClaimFormat.table:
+        for c in rows:
+            out.print(f"[dim]{c.id[:8]}[/dim]", evidence_text(c))
 
 
 def render_claims(rows: list[Claim], format: ClaimFormat) -> None:
@@ -157,6 +170,10 @@ CSV_COLUMNS = [
     "evidence",
     "evidence_start",
     "extractor",
+    "claimant_latin",
+    "victims_text_latin",
+    "place_text",
+    "place_text_latin",
 ]
 
 
@@ -194,6 +211,10 @@ def claims_csv(rows: list[Claim]) -> str:
                 c.evidence.sentence,
                 c.evidence.start,
                 c.extractor,
+                latin(c.claimant.name or ""),
+                latin(c.victims.text),
+                p.text if p else "",
+                latin(p.text) if p else "",
             ]
         )
     return buf.getvalue()
