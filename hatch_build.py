@@ -8,6 +8,7 @@ the output is byte-reproducible). It ships in the wheel and the sdist as a build
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -29,4 +30,7 @@ class GazetteerHook(BuildHookInterface):  # type: ignore[type-arg]
             return
         script = root / "scripts" / "build_gazetteer.py"
         self.app.display_info(f"building {GAZETTEER} from its pinned inputs ({script.name})")
-        subprocess.run([sys.executable, str(script)], cwd=root, check=True)
+        # an isolated build (pip's) hides the interpreter's own packages, pip among them, behind
+        # PYTHONPATH: the script runs without it, so that it can ``pip download`` its inputs
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+        subprocess.run([sys.executable, str(script)], cwd=root, check=True, env=env)
