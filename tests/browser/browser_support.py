@@ -129,6 +129,7 @@ class Server:
     base: str
     store: Store
     requests: list[str] = field(default_factory=list)
+    foreign: list[str] = field(default_factory=list)  # aborted: they would have left localhost
 
 
 def leaves_localhost(url: str) -> bool:
