@@ -231,16 +231,25 @@ def server(url: str, log: Path) -> Iterator[str]:
 
 
 async def drive(
-    base: str, token: str, *, clients: int, seconds: float, think: float, seed: int
+    base: str,
+    token: str,
+    *,
+    clients: int,
+    seconds: float,
+    think: float,
+    seed: int,
+    endpoints: tuple[str, ...] = ENDPOINTS,
 ) -> tuple[dict[str, Tally], float]:
-    """``clients`` clients for ``seconds``: each endpoint's tally, and the seconds run."""
-    tallies = {name: Tally() for name in ENDPOINTS}
+    """``clients`` clients for ``seconds``, turning over ``endpoints``: each endpoint's
+    tally, and the seconds run."""
+    tallies = {name: Tally() for name in endpoints}
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
     headers = {"Authorization": f"Bearer {token}"}
     async with httpx.AsyncClient(
         base_url=base, headers=headers, limits=limits, timeout=60
     ) as client:
-        for name, (path, make) in REQUESTS.items():  # warm: one of each, not counted
+        for name in endpoints:  # warm: one of each, not counted
+            path, make = REQUESTS[name]
             answer = await client.get(path, params=make(random.Random(seed)))
             if answer.status_code != 200:
                 raise SystemExit(f"{name}: {answer.status_code} {answer.text[:300]}")
@@ -251,7 +260,7 @@ async def drive(
             rng = random.Random(seed * 1000 + number)
             turn = number
             while time.monotonic() < stop:
-                name = ENDPOINTS[turn % len(ENDPOINTS)]
+                name = endpoints[turn % len(endpoints)]
                 turn += 1
                 path, make = REQUESTS[name]
                 tally = tallies[name]
@@ -284,8 +293,7 @@ def percentile(values: list[float], p: float) -> float:
 
 def report(store: str, tallies: dict[str, Tally], seconds: float) -> list[dict[str, Any]]:
     rows = []
-    for name in ENDPOINTS:
-        tally = tallies[name]
+    for name, tally in tallies.items():
         done = len(tally.latencies)
         rows.append(
             {
@@ -341,6 +349,7 @@ def run_store(kind: str, url: str, args: argparse.Namespace, workdir: Path) -> l
                 seconds=args.seconds,
                 think=args.think,
                 seed=args.seed,
+                endpoints=args.endpoints,
             )
         )
     return report(kind, tallies, seconds)
@@ -363,8 +372,12 @@ def main() -> int:
         type=Path,
         help="keep the SQLite store and logs here, the PostgreSQL schema as wm_load_CLAIMS; reuse",
     )
+    ap.add_argument("--endpoints", default=",".join(ENDPOINTS), help="which, comma-separated")
     ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args()
+    args.endpoints = tuple(e.strip() for e in args.endpoints.split(",") if e.strip())
+    if unknown := set(args.endpoints) - set(ENDPOINTS):
+        raise SystemExit(f"unknown endpoints {sorted(unknown)}: {', '.join(ENDPOINTS)}")
     stores = [s.strip() for s in args.stores.split(",") if s.strip()]
     rows: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory() as tmp:

@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import os
 import socket
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from playwright.sync_api import Page
 
-from warmonitor.model import Document, Place
+from warmonitor.model import Claim, Document, Evidence, Place
 from warmonitor.reconcile_service import reconcile_incidents
 from warmonitor.store import Store
 from web_support import ALEPPO, KHARKIV, PASSWORD, PASSWORD_HASH, make_claim
@@ -64,38 +65,56 @@ IDLIB_SHELLING = Document(
     publisher="Third Wire",
 )
 
+KHARKIV_MAYOR = Document(
+    "The mayor of Kharkiv said on Thursday that 6 people had died in the overnight strike.",
+    title="Kharkiv mayor gives a higher toll",
+    published=date(2024, 5, 2),
+    publisher="Other Wire",
+)
+ALEPPO_ARABIC = Document(
+    "قال المرصد إن 12 مدنيا قتلوا في القصف على سوق حلب يوم الاثنين.",
+    title="قصف سوق حلب",
+    published=date(2024, 3, 5),
+    publisher="وكالة اختبار",
+)
+
+
+def _claim(document: Document, n: int, **kw: Any) -> Claim:
+    """A hand-written claim of ``document``: its evidence is the document's one sentence, its
+    figure where the count's digits first stand in it."""
+    made = make_claim(document, n, **kw)
+    digits = str(made.count.low)
+    at = document.text.index(digits)
+    evidence = Evidence(document.text, 0, len(document.text), figure=(at, at + len(digits)))
+    return replace(made, evidence=evidence)
+
 
 def seed(store: Store) -> None:
-    """Four reports, their claims, three incidents and one user of each role."""
+    """Six reports (one in Arabic), their claims, three incidents (one where two claimants
+    disagree) and one user of each role."""
+    store.save(AIR_STRIKE, [_claim(AIR_STRIKE, 0, low=10, place=ALEPPO)])
+    store.save(TOLL_RISES, [_claim(TOLL_RISES, 0, low=14, place=ALEPPO)])
     store.save(
-        AIR_STRIKE,
-        [make_claim(AIR_STRIKE, 0, low=10, place=ALEPPO, sentence=AIR_STRIKE.text)],
+        ALEPPO_ARABIC,
+        [_claim(ALEPPO_ARABIC, 0, low=12, claimant="المرصد السوري لحقوق الإنسان", place=ALEPPO)],
     )
-    store.save(
-        TOLL_RISES,
-        [make_claim(TOLL_RISES, 0, low=14, place=ALEPPO, sentence=TOLL_RISES.text)],
-    )
+    kharkiv = {"group": "people", "place": KHARKIV, "day": date(2024, 5, 1)}
     store.save(
         KHARKIV_NIGHT,
         [
-            make_claim(
-                KHARKIV_NIGHT, 0, low=4, group="people", claimant="regional governor",
-                place=KHARKIV, day=date(2024, 5, 1), sentence=KHARKIV_NIGHT.text[:60],
-            ),
-            make_claim(
-                KHARKIV_NIGHT, 1, outcome="injured", low=30, group="people",
-                claimant="regional governor", place=KHARKIV, day=date(2024, 5, 1),
-                sentence=KHARKIV_NIGHT.text,
-            ),
+            _claim(KHARKIV_NIGHT, 0, low=4, claimant="regional governor", **kharkiv),
+            _claim(KHARKIV_NIGHT, 1, outcome="injured", low=30, claimant="regional governor",
+                   **kharkiv),
         ],
     )  # fmt: skip
     store.save(
+        KHARKIV_MAYOR, [_claim(KHARKIV_MAYOR, 0, low=6, claimant="mayor of Kharkiv", **kharkiv)]
+    )
+    store.save(
         IDLIB_SHELLING,
         [
-            make_claim(
-                IDLIB_SHELLING, 0, low=3, group="children", claimant="local council",
-                place=IDLIB, day=date(2024, 6, 7), sentence=IDLIB_SHELLING.text,
-            )
+            _claim(IDLIB_SHELLING, 0, low=3, group="children", claimant="local council",
+                   place=IDLIB, day=date(2024, 6, 7))
         ],
     )  # fmt: skip
     for role, name in USERS.items():
@@ -110,6 +129,7 @@ class Server:
     base: str
     store: Store
     requests: list[str] = field(default_factory=list)
+    foreign: list[str] = field(default_factory=list)  # aborted: they would have left localhost
 
 
 def leaves_localhost(url: str) -> bool:

@@ -39,7 +39,11 @@ def server(store_url: str) -> Iterator[Server]:
     loopback port until the test ends."""
     app = create_app(store_url, secret_key="browser test key")
     store: Store = app.state.store
-    seed(store)
+    try:
+        seed(store)
+    except BaseException:
+        store.close()
+        raise
     port = free_port()
     config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on")
     running = uvicorn.Server(config)
@@ -73,8 +77,8 @@ def playwright() -> Iterator[Playwright]:
 @pytest.fixture
 def context(playwright: Playwright, server: Server, tmp_path: Path) -> Iterator[BrowserContext]:
     """A fresh Chromium (its own user-data folder) at desktop size; every request the pages
-    make is recorded in ``server.requests``, and one to another host is aborted and fails the
-    test when it ends."""
+    make is recorded in ``server.requests``, and one to another host is aborted, kept in
+    ``server.foreign`` and fails the test when it ends."""
     profile = tmp_path / "chromium-profile"
     opened = playwright.chromium.launch_persistent_context(
         str(profile),
@@ -86,11 +90,10 @@ def context(playwright: Playwright, server: Server, tmp_path: Path) -> Iterator[
         locale="en-GB",
         timezone_id="UTC",
     )
-    foreign: list[str] = []
 
     def guard(route: Route) -> None:
         if leaves_localhost(route.request.url):
-            foreign.append(route.request.url)
+            server.foreign.append(route.request.url)
             route.abort("blockedbyclient")
         else:
             route.continue_()
@@ -101,8 +104,8 @@ def context(playwright: Playwright, server: Server, tmp_path: Path) -> Iterator[
         yield opened
     finally:
         opened.close()
-    foreign += [url for url in server.requests if leaves_localhost(url) and url not in foreign]
-    assert not foreign, f"requests left localhost: {foreign}"
+    foreign = {*server.foreign, *(url for url in server.requests if leaves_localhost(url))}
+    assert not foreign, f"requests left localhost: {sorted(foreign)}"
 
 
 @pytest.fixture

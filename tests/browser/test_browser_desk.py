@@ -16,6 +16,7 @@ from browser_support import (
     screenshot,
 )
 from playwright.sync_api import ConsoleMessage, Page, expect
+from playwright.sync_api import Error as PlaywrightError
 
 from warmonitor.reconcile_service import stored_incidents
 
@@ -150,3 +151,18 @@ def test_the_guard_tells_loopback_from_other_hosts() -> None:
     assert leaves_localhost("https://example.org/reports/aleppo-market")
     assert leaves_localhost("https://tile.openstreetmap.org/1/0/0.png")
     assert leaves_localhost("http://127.0.0.1.example.com/")
+
+
+def test_a_request_to_another_host_is_stopped_in_the_browser(page: Page, server: Server) -> None:
+    log_in(page, "viewer")
+    tile = "https://example.org/tiles/1/0/0.png"
+    # a script's fetch is refused by the pages' Content-Security-Policy before it is sent
+    outcome = page.evaluate(f"fetch('{tile}').then(() => 'fetched', () => 'refused')")
+    assert outcome == "refused"
+    assert server.foreign == [] and tile not in server.requests
+    # a navigation is not the policy's to refuse: the test's guard stops it
+    with pytest.raises(PlaywrightError):
+        page.goto(tile)
+    assert server.foreign == [tile]
+    server.foreign.clear()  # seen and stopped: this test's teardown need not fail on it
+    server.requests[:] = [u for u in server.requests if not leaves_localhost(u)]
