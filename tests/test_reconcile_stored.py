@@ -114,9 +114,7 @@ def test_the_stored_incidents_are_decoded_once_while_the_run_stands(
     assert stored_incidents(store, claims=False).incidents == first.incidents
 
 
-def test_a_store_object_sees_the_incidents_another_wrote(
-    store: Store, claims: list[Claim]
-) -> None:
+def test_a_store_object_sees_the_incidents_another_wrote(store: Store, claims: list[Claim]) -> None:
     before = stored_incidents(store, claims=False)  # read, and kept decoded
     with Store.open(store.url) as another:  # another process on the same store
         another.save(THIRD, [claim(19, doc=THIRD.id, place=IDLIB, said_on=date(2024, 5, 7))])
