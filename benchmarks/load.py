@@ -242,6 +242,7 @@ async def drive(
     think: float,
     seed: int,
     endpoints: tuple[str, ...] = ENDPOINTS,
+    warmers: int = 1,
 ) -> tuple[dict[str, Tally], float]:
     """``clients`` clients for ``seconds``, turning over ``endpoints``: each endpoint's
     tally, and the seconds run."""
@@ -251,9 +252,13 @@ async def drive(
     async with httpx.AsyncClient(
         base_url=base, headers=headers, limits=limits, timeout=60
     ) as client:
-        for name in endpoints:  # warm: one of each, not counted
-            path, make = REQUESTS[name]
-            answer = await client.get(path, params=make(random.Random(seed)))
+        # warm, not counted: each endpoint a few times at once, so that every server process
+        # (--workers) has likely read the stored incidents before the clock starts
+        warm = [name for name in endpoints for _ in range(4 * warmers)]
+        answers = await asyncio.gather(
+            *(client.get(REQUESTS[n][0], params=REQUESTS[n][1](random.Random(seed))) for n in warm)
+        )
+        for name, answer in zip(warm, answers, strict=True):
             if answer.status_code != 200:
                 raise SystemExit(f"{name}: {answer.status_code} {answer.text[:300]}")
         t0 = time.monotonic()
@@ -353,6 +358,7 @@ def run_store(kind: str, url: str, args: argparse.Namespace, workdir: Path) -> l
                 think=args.think,
                 seed=args.seed,
                 endpoints=args.endpoints,
+                warmers=args.workers,
             )
         )
     return report(kind, tallies, seconds)
