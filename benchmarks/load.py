@@ -11,12 +11,13 @@ store is a schema of its own, dropped afterwards.
 
 Each store is filled with the synthetic archive of ``benchmarks/reconcile.py`` (seed 8) up to
 ``--claims`` claims (100,000), saved report by report through ``Store.save`` as an ingest
-saves them, then reconciled once (``reconcile_service.reconcile_incidents``), so that the
+saves them, then reconciled once (``reconcile_service.stored_incidents``), so that the
 incidents are the stored run the server reads. A viewer with a bearer token is added; the
-server is the command itself (``warmonitor serve --host 127.0.0.1 --port P --db URL``) in a
-subprocess. ``--clients`` clients (httpx, asyncio) each send requests back to back (a closed
-loop; ``--think`` seconds between a client's requests for a paced one) for ``--seconds``,
-turning over three endpoints with varied filters and pages:
+server is the command itself (``warmonitor serve --host 127.0.0.1 --port P --db URL
+--workers N``, ``--workers``) in a subprocess. ``--clients`` clients (httpx, asyncio) each send
+requests back to back (a closed loop; ``--think`` seconds between a client's requests for a
+paced one) for ``--seconds``, turning over the endpoints (``--endpoints``) with varied filters
+and pages:
 
 - claims: ``GET /api/claims`` (50 a page; a random page, or outcome, place, victim group, words
   of the evidence, claimant, a date range);
@@ -185,7 +186,7 @@ def free_port() -> int:
 
 
 @contextmanager
-def server(url: str, log: Path) -> Iterator[str]:
+def server(url: str, log: Path, workers: int = 1) -> Iterator[str]:
     """``warmonitor serve`` over ``url`` on a free loopback port, until the block ends."""
     port = free_port()
     command = [
@@ -199,6 +200,8 @@ def server(url: str, log: Path) -> Iterator[str]:
         str(port),
         "--db",
         url,
+        "--workers",
+        str(workers),
     ]
     env = {**os.environ, "WARMONITOR_SECRET_KEY": uuid.uuid4().hex}
     with log.open("wb") as out:
@@ -239,6 +242,7 @@ async def drive(
     think: float,
     seed: int,
     endpoints: tuple[str, ...] = ENDPOINTS,
+    warmers: int = 1,
 ) -> tuple[dict[str, Tally], float]:
     """``clients`` clients for ``seconds``, turning over ``endpoints``: each endpoint's
     tally, and the seconds run."""
@@ -248,9 +252,13 @@ async def drive(
     async with httpx.AsyncClient(
         base_url=base, headers=headers, limits=limits, timeout=60
     ) as client:
-        for name in endpoints:  # warm: one of each, not counted
-            path, make = REQUESTS[name]
-            answer = await client.get(path, params=make(random.Random(seed)))
+        # warm, not counted: each endpoint a few times at once, so that every server process
+        # (--workers) has likely read the stored incidents before the clock starts
+        warm = [name for name in endpoints for _ in range(4 * warmers)]
+        answers = await asyncio.gather(
+            *(client.get(REQUESTS[n][0], params=REQUESTS[n][1](random.Random(seed))) for n in warm)
+        )
+        for name, answer in zip(warm, answers, strict=True):
             if answer.status_code != 200:
                 raise SystemExit(f"{name}: {answer.status_code} {answer.text[:300]}")
         t0 = time.monotonic()
@@ -340,7 +348,7 @@ def run_store(kind: str, url: str, args: argparse.Namespace, workdir: Path) -> l
         file=sys.stderr,
         flush=True,
     )
-    with server(url, workdir / f"serve-{kind}.log") as base:
+    with server(url, workdir / f"serve-{kind}.log", args.workers) as base:
         tallies, seconds = asyncio.run(
             drive(
                 base,
@@ -350,6 +358,7 @@ def run_store(kind: str, url: str, args: argparse.Namespace, workdir: Path) -> l
                 think=args.think,
                 seed=args.seed,
                 endpoints=args.endpoints,
+                warmers=args.workers,
             )
         )
     return report(kind, tallies, seconds)
@@ -372,6 +381,7 @@ def main() -> int:
         type=Path,
         help="keep the SQLite store and logs here, the PostgreSQL schema as wm_load_CLAIMS; reuse",
     )
+    ap.add_argument("--workers", type=int, default=1, help="warmonitor serve --workers")
     ap.add_argument("--endpoints", default=",".join(ENDPOINTS), help="which, comma-separated")
     ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args()
@@ -399,7 +409,8 @@ def main() -> int:
     pace = f"{args.think:g} s between requests" if args.think else "back to back"
     table(
         rows,
-        f"{args.clients} clients for {args.seconds:g} s ({pace}), {args.claims:,} claims",
+        f"{args.clients} clients for {args.seconds:g} s ({pace}), {args.claims:,} claims, "
+        f"{args.workers} server process{'es' if args.workers > 1 else ''}",
     )
     return 1 if any(r["errors"] for r in rows) else 0
 

@@ -14,6 +14,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+import pytest
 from fastapi.testclient import TestClient
 
 from warmonitor.store import Store
@@ -108,18 +109,19 @@ def test_bad_users_are_refused_with_a_message(store_url: str) -> None:
 
 def test_serve_says_how_it_is_started() -> None:
     shown = run("serve", "--help").stdout
-    for option in ("--host", "--port", "--db"):
+    for option in ("--host", "--port", "--db", "--workers"):
         assert option in shown
     assert run("serve", "--port", "0", ok=False).returncode == 2
 
 
-def test_serve_answers_on_loopback(tmp_path: Path) -> None:
+@pytest.mark.parametrize("workers", [1, 2])
+def test_serve_answers_on_loopback(tmp_path: Path, workers: int) -> None:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     db = f"sqlite:///{tmp_path / 'served.db'}"
     server = subprocess.Popen(
-        [EXE, "serve", "--port", str(port), "--db", db],
+        [EXE, "serve", "--port", str(port), "--db", db, "--workers", str(workers)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -145,3 +147,5 @@ def test_serve_answers_on_loopback(tmp_path: Path) -> None:
         server.terminate()
         _, stderr = server.communicate(timeout=30)
     assert "no users yet" in stderr
+    if workers > 1:
+        assert "Started parent process" in stderr  # uvicorn's supervisor of the workers
