@@ -298,6 +298,23 @@ def test_the_map_shows_points_with_their_precision_and_filters(desk: Api) -> Non
     assert bad.status_code == 400 and "YYYY-MM-DD" in bad.text
 
 
+def test_the_map_table_lists_the_largest_and_points_to_the_list(
+    desk: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from warmonitor.web.pages import overview
+
+    client = browser(desk, "viewer")
+    monkeypatch.setattr(overview, "MAP_TABLE_ROWS", 1)
+    page = client.get("/map").text
+    table = page.split("<tbody>")[1].split("</tbody>")[0]
+    assert table.count("<tr>") == 1 and "Kharkiv" in table  # 1,250: the largest of the two
+    assert "the incidents list</a> has them all" in page
+    assert page.count('<script type="application/json" id="map-data">') == 1
+    assert len(json.loads(page.split('id="map-data">')[1].split("</script>")[0])) == 2
+    # dates are typed and shown as ISO, whatever the browser's language
+    assert 'placeholder="YYYY-MM-DD"' in page and 'type="date"' not in page
+
+
 def test_the_incident_list_sorts_filters_and_searches(desk: Api) -> None:
     client = browser(desk, "viewer")
 

@@ -84,6 +84,11 @@ def _point(incident: Incident, outcome: str, group: str | None) -> dict[str, Any
     }
 
 
+#: The map's table lists the incidents with the largest best estimates, this many (every point
+#: is drawn; the incidents list pages through them all): a year of an archive is thousands.
+MAP_TABLE_ROWS = 200
+
+
 @router.get("/map", response_class=HTMLResponse)
 def incident_map(request: Request, principal: Viewer) -> Response:
     query = read_query(request)
@@ -106,4 +111,5 @@ def incident_map(request: Request, principal: Viewer) -> Response:
         points=points,
         unplaced=len(chosen) - len(points),
         precisions=PRECISION_WORDS,
+        table_rows=MAP_TABLE_ROWS,
     )
