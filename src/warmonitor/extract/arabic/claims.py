@@ -12,10 +12,11 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from warmonitor.extract.arabic.claimants import actor_countries, find_voice, short_names
+from warmonitor.extract.arabic.claimants import find_voice, short_names
+from warmonitor.extract.arabic.countries import LEAD_WEIGHT, Focus
 from warmonitor.extract.arabic.dates import ArabicDate, find_dates
 from warmonitor.extract.arabic.figures import ArabicFigure, find_figures
-from warmonitor.extract.arabic.lexicon import HEDGES, word
+from warmonitor.extract.arabic.lexicon import ATTRIBUTION, HEDGES, word
 from warmonitor.extract.arabic.places import ArabicPlaces
 from warmonitor.extract.arabic.text import Folded, split_sentences
 from warmonitor.extract.claims import Extraction
@@ -69,14 +70,16 @@ def extract_arabic(
     folded = Folded.of(text)
     f = folded.text
     sentences = split_sentences(f)
-    places = ArabicPlaces(f, hints=actor_countries(f))
+    found = [find_figures(f[a:b]) for a, b in sentences]
+    focus = _focus(sentences, found, f)
+    places = ArabicPlaces(f, focus=focus)
     dates = find_dates(f, published)
     outlet = Claimant(publisher, "", "media")
     short = short_names(f)
     drafts: list[_Draft] = []
     for index, (a, b) in enumerate(sentences):
         sentence = f[a:b]
-        figures = find_figures(sentence)
+        figures = found[index]
         if not figures:
             continue
         hedges = tuple(label for label, rx in HEDGES.items() if rx.search(sentence))
@@ -103,6 +106,37 @@ def extract_arabic(
     lead = text[slice(*folded.original(*sentences[0]))] if sentences else ""
     event = _event(document_id, f, places, main_place, published, event_period, lead_end, text)
     return Extraction(claims, main_place, event_period, lead, event)
+
+
+def _focus(sentences: list[tuple[int, int]], found: list[list[ArabicFigure]], f: str) -> Focus:
+    """Where the report tells its incident, weighted: its lead (its first sentence with a
+    figure, the two sentences of some words before it, a dateline or a title, and the two
+    after it), then its other sentences with figures (a page capture's other stories also have
+    figures). With no figure, the lead is around its first sentence of some length that tells
+    of a strike or quotes a source (a page capture's menus are lists of words)."""
+    at = [i for i, figures in enumerate(found) if figures]
+    if at:
+        first = at[0]
+    else:  # the first sentence of some length that tells of a strike or quotes a source
+        long = [i for i, (a, b) in enumerate(sentences) if len(f[a:b].split()) >= _LONG]
+        news = (i for i in long if _NEWS.search(f, *sentences[i]))
+        first = next(news, long[0] if long else 0)
+    if not sentences:
+        return []
+    start, before = first, 0
+    while start > 0 and before < 2:
+        start -= 1
+        a, b = sentences[start]
+        before += len(f[a:b].split()) >= 3
+    end = sentences[min(first + 2, len(sentences) - 1)][1]
+    lead = (sentences[start][0], end, LEAD_WEIGHT)
+    return [lead, *((sentences[i][0], sentences[i][1], 2) for i in at[1:])]
+
+
+_LONG = 8  # words of a sentence that is no menu line
+_NEWS = re.compile(
+    ATTRIBUTION.pattern + "|" + "|".join(rx.pattern for kind, rx in _SITES if kind != "massacre")
+)
 
 
 def _as_written(
