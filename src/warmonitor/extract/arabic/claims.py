@@ -17,6 +17,7 @@ from warmonitor.extract.arabic.countries import LEAD_WEIGHT, Focus
 from warmonitor.extract.arabic.dates import ArabicDate, find_dates
 from warmonitor.extract.arabic.figures import ArabicFigure, find_figures
 from warmonitor.extract.arabic.lexicon import ATTRIBUTION, HEDGES, word
+from warmonitor.extract.arabic.lists import find_lists
 from warmonitor.extract.arabic.places import ArabicPlaces
 from warmonitor.extract.arabic.text import Folded, split_sentences
 from warmonitor.extract.claims import Extraction
@@ -95,6 +96,10 @@ def extract_arabic(
             period = _period(dates, a + fig.mention[0], a, b, text, folded)
             local.append(_Draft(fig, index, a, b, draft_id, voice, hedges, place, period))
         drafts.extend(local)
+    drafts.extend(
+        _listed(f, sentences, drafts, places, dates, text, folded, outlet, document_id, extractor)
+    )
+    drafts.sort(key=lambda d: (d.start, d.figure.mention[0]))
     _carry(drafts, sentences)
     lead_end = sentences[min(2, len(sentences) - 1)][1] if sentences else 0
     main_place = places.main(text, folded.offsets, upto=_first_claim_end(drafts, lead_end))
@@ -137,6 +142,40 @@ _LONG = 8  # words of a sentence that is no menu line
 _NEWS = re.compile(
     ATTRIBUTION.pattern + "|" + "|".join(rx.pattern for kind, rx in _SITES if kind != "massacre")
 )
+
+
+def _listed(
+    f: str,
+    sentences: list[tuple[int, int]],
+    drafts: list[_Draft],
+    places: ArabicPlaces,
+    dates: list[ArabicDate],
+    text: str,
+    folded: Folded,
+    outlet: Claimant,
+    document_id: str,
+    extractor: str,
+) -> list[_Draft]:
+    """The figures of lists of named victims whose header states no figure of their own."""
+    out: list[_Draft] = []
+    for found in find_lists(f):
+        if any(
+            d.start <= found.start < d.end and d.figure.outcome == found.outcome for d in drafts
+        ):
+            continue
+        a = found.start
+        items = (found.items[0] - a, found.items[1] - a)
+        trigger = (found.trigger[0] - a, found.trigger[1] - a)
+        count = Count(found.count, found.count, "")
+        # the figure is the header's outcome word ("الشهداء"), the victims the names
+        fig = ArabicFigure(found.outcome, count, found.group, trigger, items, trigger)
+        index = next((i for i, (x, y) in enumerate(sentences) if x <= a < y), 0)
+        start, _ = folded.original(found.trigger[0], found.trigger[1])
+        draft_id = _claim_id(document_id, extractor, start, found.outcome)
+        place = places.in_span(a, found.end, text, folded.offsets)
+        period = _period(dates, a, a, found.end, text, folded)
+        out.append(_Draft(fig, index, a, found.end, draft_id, outlet, (), place, period))
+    return out
 
 
 def _as_written(

@@ -76,7 +76,7 @@ _COMMON = frozenset(
         "وادي", "الوادي", "مساكن", "الزهور", "فتح", "بلد", "أحد", "بؤر", "المنازل", "منازل",
         "الكائن", "الأبيض", "وأن", "الخبر", "السلطات", "الأمل", "كشفت", "الجوي", "سلام",
         "جزيرة", "حرجة", "المصدر", "شفت", "المصادر", "الأمان", "بأمان", "أمان", "بيان",
-        "البيضاء", "البيان", "قبلة",
+        "البيضاء", "البيان", "قبلة", "سجن", "السجن",
     )
 )  # fmt: skip
 _DESIGNATOR = re.compile(
@@ -257,8 +257,8 @@ class ArabicPlaces:
         self.countries = countries
 
         # the most votes, those of its lead counted twice; then the most places
-        best = max(countries, key=lambda c: (countries[c] + lead[c], places[c]), default=None)
-        self.country: str | None = best if best and countries[best] > 0 else None
+        top = max(countries, key=lambda c: (countries[c] + lead[c], places[c]), default=None)
+        self.country: str | None = top if top and countries[top] > 0 else None
         self.mentions: list[ArabicMention] = []
         for start, end, ids, cued, area, located in raw:
             cands = [entries[g] for g in ids if g in entries]
