@@ -365,7 +365,7 @@ def test_arabic_text_runs_right_to_left_and_the_actor_page_lists_figures(desk: A
     documents = desk.json("/api/documents")["items"]
     arabic = next(d for d in documents if d["source"] == "upload:note-ar.txt")
     page = client.get(f"/documents/{arabic['id']}").text
-    assert f'<p dir="auto">{ARABIC.strip()}' in page
+    assert f'<p dir="auto" lang="ar">{ARABIC.strip()}' in page
     actor = next(a for a in desk.json("/api/actors") if "Observatory" in a["name"])
     page = client.get(f"/actors/{actor['id'] or actor['name']}").text
     assert page.count('href="/claims/') == actor["claims"]

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import Counter
 
 from warmonitor.actors import ActorRegistry
 from warmonitor.extract.arabic.lexicon import ATTRIBUTION, word
 from warmonitor.gazetteer.arabic import ARABIC_LETTER, fold
 from warmonitor.model import Claimant
 
-__all__ = ["actor_countries", "find_voice", "short_names"]
+__all__ = ["find_voice", "short_names"]
 
 _UNNAMED = re.compile(
     word(
@@ -27,23 +26,6 @@ _UNNAMED = re.compile(
     )
 )  # fmt: skip
 _REACH = 60  # characters between an attribution word and the voice it introduces
-
-
-@functools.cache
-def _actor_countries() -> tuple[tuple[re.Pattern[str], str], ...]:
-    """(folded Arabic name pattern, country) of the registry's actors tied to one country."""
-    return tuple(
-        (re.compile(word(fold(name))), actor.country)
-        for actor in ActorRegistry.default()
-        if actor.country
-        for name in actor.names
-        if ARABIC_LETTER.search(name)
-    )
-
-
-def actor_countries(text: str) -> Counter[str]:
-    """The countries of the actors a folded text names ("الدفاع المدني السوري": SY), once each."""
-    return Counter({country for rx, country in _actor_countries() if rx.search(text)})
 
 
 @functools.cache

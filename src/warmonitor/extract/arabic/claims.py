@@ -12,10 +12,12 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from warmonitor.extract.arabic.claimants import actor_countries, find_voice, short_names
+from warmonitor.extract.arabic.claimants import find_voice, short_names
+from warmonitor.extract.arabic.countries import LEAD_WEIGHT, Focus
 from warmonitor.extract.arabic.dates import ArabicDate, find_dates
 from warmonitor.extract.arabic.figures import ArabicFigure, find_figures
-from warmonitor.extract.arabic.lexicon import HEDGES, word
+from warmonitor.extract.arabic.lexicon import ATTRIBUTION, HEDGES, word
+from warmonitor.extract.arabic.lists import find_lists
 from warmonitor.extract.arabic.places import ArabicPlaces
 from warmonitor.extract.arabic.text import Folded, split_sentences
 from warmonitor.extract.claims import Extraction
@@ -69,14 +71,16 @@ def extract_arabic(
     folded = Folded.of(text)
     f = folded.text
     sentences = split_sentences(f)
-    places = ArabicPlaces(f, hints=actor_countries(f))
+    found = [find_figures(f[a:b]) for a, b in sentences]
+    focus = _focus(sentences, found, f)
+    places = ArabicPlaces(f, focus=focus)
     dates = find_dates(f, published)
     outlet = Claimant(publisher, "", "media")
     short = short_names(f)
     drafts: list[_Draft] = []
     for index, (a, b) in enumerate(sentences):
         sentence = f[a:b]
-        figures = find_figures(sentence)
+        figures = found[index]
         if not figures:
             continue
         hedges = tuple(label for label, rx in HEDGES.items() if rx.search(sentence))
@@ -92,6 +96,10 @@ def extract_arabic(
             period = _period(dates, a + fig.mention[0], a, b, text, folded)
             local.append(_Draft(fig, index, a, b, draft_id, voice, hedges, place, period))
         drafts.extend(local)
+    drafts.extend(
+        _listed(f, sentences, drafts, places, dates, text, folded, outlet, document_id, extractor)
+    )
+    drafts.sort(key=lambda d: (d.start, d.figure.mention[0]))
     _carry(drafts, sentences)
     lead_end = sentences[min(2, len(sentences) - 1)][1] if sentences else 0
     main_place = places.main(text, folded.offsets, upto=_first_claim_end(drafts, lead_end))
@@ -103,6 +111,71 @@ def extract_arabic(
     lead = text[slice(*folded.original(*sentences[0]))] if sentences else ""
     event = _event(document_id, f, places, main_place, published, event_period, lead_end, text)
     return Extraction(claims, main_place, event_period, lead, event)
+
+
+def _focus(sentences: list[tuple[int, int]], found: list[list[ArabicFigure]], f: str) -> Focus:
+    """Where the report tells its incident, weighted: its lead (its first sentence with a
+    figure, the two sentences of some words before it, a dateline or a title, and the two
+    after it), then its other sentences with figures (a page capture's other stories also have
+    figures). With no figure, the lead is around its first sentence of some length that tells
+    of a strike or quotes a source (a page capture's menus are lists of words)."""
+    at = [i for i, figures in enumerate(found) if figures]
+    if at:
+        first = at[0]
+    else:  # the first sentence of some length that tells of a strike or quotes a source
+        long = [i for i, (a, b) in enumerate(sentences) if len(f[a:b].split()) >= _LONG]
+        news = (i for i in long if _NEWS.search(f, *sentences[i]))
+        first = next(news, long[0] if long else 0)
+    if not sentences:
+        return []
+    start, before = first, 0
+    while start > 0 and before < 2:
+        start -= 1
+        a, b = sentences[start]
+        before += len(f[a:b].split()) >= 3
+    end = sentences[min(first + 2, len(sentences) - 1)][1]
+    lead = (sentences[start][0], end, LEAD_WEIGHT)
+    return [lead, *((sentences[i][0], sentences[i][1], 2) for i in at[1:])]
+
+
+_LONG = 8  # words of a sentence that is no menu line
+_NEWS = re.compile(
+    ATTRIBUTION.pattern + "|" + "|".join(rx.pattern for kind, rx in _SITES if kind != "massacre")
+)
+
+
+def _listed(
+    f: str,
+    sentences: list[tuple[int, int]],
+    drafts: list[_Draft],
+    places: ArabicPlaces,
+    dates: list[ArabicDate],
+    text: str,
+    folded: Folded,
+    outlet: Claimant,
+    document_id: str,
+    extractor: str,
+) -> list[_Draft]:
+    """The figures of lists of named victims whose header states no figure of their own."""
+    out: list[_Draft] = []
+    for found in find_lists(f):
+        if any(
+            d.start <= found.start < d.end and d.figure.outcome == found.outcome for d in drafts
+        ):
+            continue
+        a = found.start
+        items = (found.items[0] - a, found.items[1] - a)
+        trigger = (found.trigger[0] - a, found.trigger[1] - a)
+        count = Count(found.count, found.count, "")
+        # the figure is the header's outcome word ("الشهداء"), the victims the names
+        fig = ArabicFigure(found.outcome, count, found.group, trigger, items, trigger)
+        index = next((i for i, (x, y) in enumerate(sentences) if x <= a < y), 0)
+        start, _ = folded.original(found.trigger[0], found.trigger[1])
+        draft_id = _claim_id(document_id, extractor, start, found.outcome)
+        place = places.in_span(a, found.end, text, folded.offsets)
+        period = _period(dates, a, a, found.end, text, folded)
+        out.append(_Draft(fig, index, a, found.end, draft_id, outlet, (), place, period))
+    return out
 
 
 def _as_written(

@@ -111,6 +111,7 @@ _KILLED_AND_HURT = re.compile(
 )
 _TOLL_TRIGGER = re.compile(word("حصيلة", "عدد") + r"[^.،,]{0,30}?")
 _TO = re.compile(r"\s*" + word("إلى", "الى", prefix=False) + r"\s*")
+_TO_END = re.compile(_TO.pattern + r"[(\s]*$")
 _INJURY_TOLL = re.compile(word("الجرحى", "المصابين", "الإصابات", "المصابين"))
 
 
@@ -385,10 +386,25 @@ def _after_trigger(
             return outcome, (start, end), own if own != "people" else None, (start, end)
         if vspan is not None and start >= vspan[1] and not sentence[vspan[1] : start].strip():
             return outcome, (start, end), group, vspan
+        if (  # "4 عسكريين، لم تعرف هوياتهم بعد، قتلوا": the verb after an aside
+            vspan is not None
+            and group is not None
+            and 0 < start - vspan[1] <= _ASIDE
+            and _AFTER_VERB.fullmatch(sentence, start, end)
+            and not _COUNT_OR_OUTCOME.search(sentence, vspan[1], start)
+        ):
+            return outcome, (start, end), group, vspan
     return None
 
 
+_ASIDE = 60  # characters between the victims' noun and the verb that says what befell them
+_AFTER_VERB = re.compile(word("قتلوا", "قتلا", "استشهدوا", "لقوا", "قضوا", "أصيبوا", "جرحوا"))
+
+
 _VERBAL_NOUN = re.compile(word("إصابة", "إصابتين"))
+_COUNT_OR_OUTCOME = re.compile(
+    r"\d|" + "|".join(rx for rx in (*OUTCOME_BEFORE.values(), *OUTCOME_AFTER.values()))
+)
 
 
 def _rising(
@@ -400,11 +416,16 @@ def _rising(
 ) -> None:
     """ "ارتفعت حصيلة القتلى إلى 10": a running toll of the outcome the toll names."""
     for n in numbers:
-        if n.start < rising.end() or n.start in used or n.start - rising.end() > 60:
+        if n.start < rising.end() or n.start - rising.end() > 60:
             continue
         between = sentence[rising.start() : n.start]
-        if not _TO.search(between):
+        if not _TO_END.search(between):
             continue
+        if n.start in used:  # "ارتفعت الحصيلة إلى 10 قتلى": the figure already read is the toll
+            for fig in figures:
+                if fig.mention[0] == n.start and fig.outcome == "killed":
+                    fig.cumulative = True
+            return
         outcome = "injured" if _INJURY_TOLL.search(between) else "killed"
         group, vspan = _group_after(sentence, n.end)
         figure = _figure(sentence, n, outcome, group, vspan, (rising.start(), rising.end()))
@@ -420,7 +441,7 @@ def _conjuncts_and_parts(
     """Figures joined to one before by "و" (same outcome) or opened by "بينهم" (its parts)."""
     for fig in list(figures):
         at = fig.victims[1]
-        parts = PARTS.match(sentence, _skip_space(sentence, _skip_comma(sentence, at)))
+        parts = _PARTS_OPEN.match(sentence, _skip_space(sentence, _skip_comma(sentence, at)))
         total = fig if parts else None
         if fig.part_of == -1:
             total = _PART_TOTAL.get(id(fig))
@@ -430,6 +451,9 @@ def _conjuncts_and_parts(
         while True:
             if n is None:
                 n = _item(sentence, at, numbers, used, joined=True)
+                skip = _TO_NEXT_COUNT.match(sentence, at) if n is None else None
+                if skip:  # "114 من تنظيم الدولة و45 من قسد": past the rest of the group's name
+                    n = _item(sentence, skip.end(), numbers, used, joined=True)
                 if n is None:
                     break
             group: str | None
@@ -472,6 +496,9 @@ def _item(
 
 
 _PART_TOTAL: dict[int, ArabicFigure] = {}
+_TO_NEXT_COUNT = re.compile(r"(?:\s+[^\s\d،,.:()]+){1,4}?\s+(?=و\d)")
+# What opens the parts of a total: "بينهم"، "منهم"، a bracket ("3 أشخاص (طفلان ورجل)"), "هم:".
+_PARTS_OPEN = re.compile(rf"(?:{PARTS.pattern}|\(|(?<!\w)و?هم\s*:)\s*")
 
 
 def _skip_space(sentence: str, at: int) -> int:

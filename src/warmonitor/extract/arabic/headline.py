@@ -28,14 +28,35 @@ def _running(c: Claim) -> bool:
     return bool(RUNNING_TOTAL.search(fold(c.evidence.sentence)))
 
 
+def _told_apart(claims: Sequence[Claim], total: Claim) -> tuple[int, int] | None:
+    """(civilians, combatants) of a total of unnamed people whose parts tell who they were:
+    "166 قتيلاً، هم: 114 من التنظيم و45 من قسد و7 مدنيين" (the combatants named, the rest
+    civilians), "5 أشخاص من بينهم مدني" (a civilian named among them: the rest were not)."""
+    parts = [c for c in claims if c.part_of == total.id]
+    whole = total.count.best
+    com = sum(c.count.best for c in parts if c.victims.group in COMBATANT_GROUPS)
+    civ = sum(c.count.best for c in parts if c.victims.group in _CIVILIAN)
+    if 0 < com <= whole:
+        return whole - com, com
+    if any(c.victims.group == "civilians" for c in parts) and 0 < civ < whole:
+        return civ, whole - civ
+    return None
+
+
 def _split(claims: Sequence[Claim]) -> tuple[int | None, int | None, int | None]:
     """(civilians, combatants, all) of one sentence's totals."""
     totals = [c for c in claims if c.part_of is None]
     civ = sum(c.count.best for c in totals if c.victims.group in _CIVILIAN)
     com = sum(c.count.best for c in totals if c.victims.group in COMBATANT_GROUPS)
-    people = sum(
-        c.count.best for c in totals if c.victims.group not in _CIVILIAN | COMBATANT_GROUPS
-    )
+    people = 0
+    for c in totals:
+        if c.victims.group in _CIVILIAN | COMBATANT_GROUPS:
+            continue
+        told = _told_apart(claims, c)
+        if told is None:
+            people += c.count.best
+        else:
+            civ, com = civ + told[0], com + told[1]
     if not any(c.victims.group in _CIVILIAN for c in totals):
         parts = [c for c in claims if c.part_of is not None and c.victims.group in _CIVILIAN]
         if parts and not com:
@@ -85,18 +106,23 @@ def arabic_headline(
     civ, com, total = _split(lead)
     if lead:
         start = lead[0].evidence.start
-        near = [
-            c
-            for c in killed
-            if start < c.evidence.start <= start + _REACH and not _running(c) and c.part_of is None
-        ]
-        if com is None and civ is not None:
-            others = [c for c in near if c.victims.group in COMBATANT_GROUPS]
+        if com is None and civ is not None:  # the combatants of the incident, told apart
+            others = [
+                c
+                for c in killed
+                if start < c.evidence.start <= start + _REACH
+                and not _running(c)
+                and c.part_of is None
+                and c.victims.group in COMBATANT_GROUPS
+            ]
             if others:
                 com = others[0].count.best
         for c in killed:
             if c.cumulative and c.evidence.start >= start and c.count.best > (total or 0):
-                if c.victims.group in COMBATANT_GROUPS:
+                told = _told_apart(killed, c)
+                if told is not None:  # "ارتفعت الحصيلة إلى 166، هم: 114 من … و7 مدنيين"
+                    civ, com = told[0] or None, told[1] or None
+                elif c.victims.group in COMBATANT_GROUPS:
                     com = c.count.best
                 else:
                     civ = c.count.best

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from warmonitor.extract.arabic.countries import LEAD_WEIGHT, Focus, country_hints, weight_at
 from warmonitor.extract.arabic.lexicon import word
 from warmonitor.gazetteer import Gazetteer
 from warmonitor.gazetteer.arabic import ArabicNames, fold
@@ -73,6 +74,9 @@ _COMMON = frozenset(
         "سيدة", "الضيعة", "الرحمن", "الله", "عبدالله", "العسكري", "العسكرية", "الشعبي",
         "عنصر", "ظهر", "الظهر", "بحيرة", "وقف", "هجرة", "الهجرة", "عبور", "قنب",
         "وادي", "الوادي", "مساكن", "الزهور", "فتح", "بلد", "أحد", "بؤر", "المنازل", "منازل",
+        "الكائن", "الأبيض", "وأن", "الخبر", "السلطات", "الأمل", "كشفت", "الجوي", "سلام",
+        "جزيرة", "حرجة", "المصدر", "شفت", "المصادر", "الأمان", "بأمان", "أمان", "بيان",
+        "البيضاء", "البيان", "قبلة", "سجن", "السجن",
     )
 )  # fmt: skip
 _DESIGNATOR = re.compile(
@@ -83,6 +87,10 @@ _DESIGNATOR = re.compile(
     )
     + r"\s*$"
 )  # fmt: skip
+# What names a common word a place: "مدينة الباب"، "قرية النصر".
+_SETTLEMENT_CUE = re.compile(
+    word("مدينة", "بلدة", "قرية", "حي", "مخيم", "ناحية", "مدينتي", "بلدتي", "قريتي") + r"\s*$"
+)
 _AREA_CUE = re.compile(word("ريف", "محافظة", "محافظات", "ريفي", "ريفا") + r"\s*$")
 _TOKEN = re.compile(r"[\u0621-\u064a]+")
 _CLITICS = ("وب", "ول", "فب", "فل", "وك", "و", "ب", "ل", "ف", "ك")
@@ -93,8 +101,47 @@ _LOCATIVE = re.compile(
     + word("في", "داخل", "شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي")
     + r"\s*)$"
 )
-# Places whose names alone, without "مدينة" or "قرية" before them, tell the report's country.
-_NOTABLE = frozenset({"PPLC", "PPLA", "PPLA2", "ADM1", "ADM2"})
+# Places whose names alone, without "مدينة" or "قرية" before them, tell the report's country
+# (capitals and first-level seats and areas), and those that tell it after "في" or "ب" or as a
+# hashtag (second-level seats and areas: many are also common words, "السلطات"، "الخبر").
+_MAJOR = frozenset({"PPLC", "PPLA", "ADM1"})
+_NOTABLE = frozenset({"PPLA2", "PPLA3", "PPLA4", "ADM2", "ADM3"}) | _MAJOR
+# A name named as where: after "في" or a preposition written on it, or as a hashtag.
+_AT = re.compile(
+    r"(?:#|(?<!\w)[وف]?[ب]|"
+    + word("في", "داخل", "قرب", "بالقرب من", "محيط", "أطراف", "شمال", "جنوب", "شرق", "غرب")
+    + r"\s*)$"
+)
+_HASH = re.compile(r"#[\w]*$")
+
+
+def _vote(codes: set[str], cued: bool, located: bool, weight: int) -> int:
+    """A place's vote for its country: two for a town or an area after "قرية"، "مدينة"، "ريف"
+    (half that for a village: small places share their names across borders), one for a town named
+    after "في"، "ب" or as a hashtag; a capital or a first-level seat or area named bare votes
+    only where the report tells its incident (a page's menus name capitals by the dozen)."""
+    if cued:
+        return weight * 2 if codes & _NOTABLE else max(1, weight // 2)
+    if located and codes & _NOTABLE:
+        return weight
+    if codes & _MAJOR and weight > 1:
+        return weight
+    return 0
+
+
+def _hashtag(text: str, at: int) -> bool:
+    """Whether the token at ``at`` is (part of) a hashtag: "#ريف_حلب"، "#دارةعزة"."""
+    return bool(_HASH.search(text, max(0, at - 30), at))
+
+
+def _joined(names: ArabicNames, token: str) -> tuple[int, ...]:
+    """A name of two words written as one, as hashtags and hasty posts do ("جسرالشغور"):
+    the first split of ``token`` (each side three letters or more) that names a place."""
+    for i in range(3, len(token) - 2):
+        ids = names.lookup(token[:i] + " " + token[i:])
+        if ids:
+            return ids
+    return ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,14 +171,22 @@ class ArabicPlaces:
         self,
         text: str,
         gazetteer: Gazetteer | None = None,
-        hints: Counter[str] | None = None,
+        focus: Focus = (),
     ) -> None:
-        """``hints``: countries the report is tied to otherwise (the actors it names)."""
+        """``focus``: weighted spans of the folded text, where it tells its incident
+        (``countries.Focus``): a page capture's menus and other stories weigh less. The report's
+        country is the one with most votes, those of its lead (weight ``LEAD_WEIGHT``) counted
+        twice, then with most places: votes of its places, of the country names it writes as where
+        ("في سوريا") and of the actors it names (``countries.country_hints``)."""
         gaz = gazetteer or Gazetteer.default()
         names = ArabicNames.default()
         tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
-        countries: Counter[str] = Counter(hints or {})
-        raw: list[tuple[int, int, tuple[int, ...], bool, bool]] = []
+        countries: Counter[str] = Counter()
+        lead: Counter[str] = Counter()
+        for country, vote in country_hints(text, focus):
+            countries[country] += vote
+            lead[country] += vote if vote >= LEAD_WEIGHT else 0
+        raw: list[tuple[int, int, tuple[int, ...], bool, bool, bool]] = []
         i = 0
         while i < len(tokens):
             hit = None
@@ -141,8 +196,18 @@ class ArabicPlaces:
                     continue
                 for first in _forms(words[0]):
                     key = " ".join([first, *words[1:]])
-                    if n == 1 and (key in _COMMON or len(key) < 3):
-                        continue
+                    if n == 1 and (
+                        len(key) < 3
+                        or (
+                            key in _COMMON
+                            and not _SETTLEMENT_CUE.search(
+                                text,
+                                max(0, tokens[i][0] - 12),
+                                tokens[i][0] + len(words[0]) - len(first),
+                            )
+                        )
+                    ):
+                        continue  # a common word, unless "مدينة" or "قرية" names it a place
                     if (
                         key in COUNTRY_NAMES
                         and n <= 2
@@ -152,47 +217,59 @@ class ArabicPlaces:
                             tokens[i][0] + len(words[0]) - len(first),
                         )
                     ):
-                        countries[COUNTRY_NAMES[key]] += 1
+                        vote = 2 * weight_at(tokens[i][0], focus)
+                        countries[COUNTRY_NAMES[key]] += vote
+                        lead[COUNTRY_NAMES[key]] += vote if vote >= LEAD_WEIGHT else 0
                     ids = names.lookup(key)
+                    if not ids and n == 1 and len(key) >= 6:
+                        at = tokens[i][0]
+                        if _hashtag(text, at) or _DESIGNATOR.search(text, max(0, at - 12), at):
+                            ids = _joined(names, key)
                     if ids:
-                        hit = (n, ids)
+                        hit = (n, ids, len(words[0]) - len(first))
                         break
                 if hit:
                     break
             if hit is None:
                 i += 1
                 continue
-            n, ids = hit
+            n, ids, clitic = hit
             start, end = tokens[i][0], tokens[i + n - 1][1]
-            before = text[
-                max(0, start - 12) : start + (len(tokens[i][2]) - len(_forms(tokens[i][2])[-1]))
-            ]
-            raw.append(
-                (start, end, ids, bool(_DESIGNATOR.search(before)), bool(_AREA_CUE.search(before)))
-            )
+            before = text[max(0, start - 12) : start + clitic].replace("_", " ")  # "#ريف_حلب"
+            cued = bool(_DESIGNATOR.search(before))
+            located = cued or bool(_AT.search(before)) or _hashtag(text, start)
+            raw.append((start, end, ids, cued, bool(_AREA_CUE.search(before)), located))
             i += n
-        entries = gaz.entries(
-            {g for *_, ids, _c, _a in ((r[0], r[1], r[2], r[3], r[4]) for r in raw) for g in ids}
-        )
-        for _s, _e, ids, cued, _area in raw:
-            found = {entries[g].country for g in ids if g in entries}
-            strong = cued or any(g in entries and entries[g].feature_code in _NOTABLE for g in ids)
-            if len(found) == 1 and strong:
-                countries[found.pop()] += 2 if cued else 1
+        entries = gaz.entries({g for r in raw for g in r[2]})
+        votes: dict[tuple[int, ...], tuple[str, int]] = {}  # a place votes once, at its best
+        for start, _e, ids, cued, _area, located in raw:
+            cands = [entries[g] for g in ids if g in entries]
+            found = {e.country for e in cands}
+            if len(found) == 1:
+                codes = {e.feature_code for e in cands}
+                vote = _vote(codes, cued, located, weight_at(start, focus))
+                if vote > votes.get(ids, ("", 0))[1]:
+                    votes[ids] = (found.pop(), vote)
+        for country, vote in votes.values():
+            countries[country] += vote
+            lead[country] += vote if vote >= LEAD_WEIGHT else 0
+        places = Counter(country for country, _ in votes.values())
         self.countries = countries
-        self.country: str | None = countries.most_common(1)[0][0] if countries else None
+
+        # the most votes, those of its lead counted twice; then the most places
+        top = max(countries, key=lambda c: (countries[c] + lead[c], places[c]), default=None)
+        self.country: str | None = top if top and countries[top] > 0 else None
         self.mentions: list[ArabicMention] = []
-        for start, end, ids, cued, area in raw:
+        for start, end, ids, cued, area, located in raw:
             cands = [entries[g] for g in ids if g in entries]
             if not cands:
                 continue
             best = min(cands, key=lambda e: _rank(e, self.country, area))
-            if (
+            if best.country != self.country and (
                 (self.country is not None or not cued)
-                and best.country != self.country
-                and best.feature_code not in ("PPLC", "ADM1")
+                and (best.feature_code not in ("PPLC", "ADM1") or not located)
             ):
-                continue  # a village of another country: more likely a word or a namesake
+                continue  # a place of another country: more likely a word or a namesake
             self.mentions.append(ArabicMention(start, end, best, cued))
         self._gaz = gaz
 
@@ -203,7 +280,15 @@ class ArabicPlaces:
         inside = [m for m in self.mentions if start <= m.start < end]
         if not inside:
             return None
-        best = min(inside, key=lambda m: (_specificity(m.entry), -m.cued, m.start))
+        best = min(
+            inside,
+            key=lambda m: (
+                m.entry.country != self.country,
+                _specificity(m.entry),
+                -m.cued,
+                m.start,
+            ),
+        )
         return _place(best, original, offsets)
 
     def main(

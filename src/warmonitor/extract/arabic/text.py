@@ -27,7 +27,10 @@ class Folded:
     def of(cls, original: str) -> Folded:
         chars: list[str] = []
         offsets: list[int] = []
+        cut = {i for m in _BROKEN.finditer(original) for i in range(m.start(), m.end())}
         for i, ch in enumerate(original):
+            if i in cut:
+                continue
             out = fold_char(ch)
             for c in out:
                 chars.append(c)
@@ -42,6 +45,13 @@ class Folded:
             return at, at
         return self.offsets[start], self.offsets[end - 1] + 1
 
+
+# A word broken by tatweel and a dot, as posts write the words filters look for ("قصـ.ـف"،
+# "جـ .ـرحى"): the break is read as nothing.
+_BROKEN = re.compile(
+    r"(?<=[\u0621-\u064a])\u0640*\s?\.\s?\u0640+(?=[\u0621-\u064a])"
+    r"|(?<=[\u0621-\u064a])\u0640+\s?\.\s?(?=[\u0621-\u064a])"
+)
 
 # A sentence ends at . ! ? ؟ ؛ or a line break (posts and page captures break lines often).
 _BREAK = re.compile(r"(?<!\d)[.!?؟؛](?!\d)|\n+")

@@ -16,8 +16,10 @@ from urllib.parse import urlencode
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
 from warmonitor import __version__
+from warmonitor.gazetteer.arabic import right_to_left
 from warmonitor.user_service import has_role
 from warmonitor.web.auth import Principal
 from warmonitor.web.pages.words import FLAG_WORDS, NAV
@@ -76,7 +78,15 @@ _environment = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
-_environment.filters.update(number=number, iso=iso)
+
+
+def lang(text: object) -> Markup:
+    """``lang="ar"`` for text written mostly in Arabic letters (its fonts, its screen-reader
+    voice), else nothing; ``dir="auto"`` beside it turns it right to left."""
+    return Markup(' lang="ar"') if right_to_left(str(text or "")) else Markup("")
+
+
+_environment.filters.update(number=number, iso=iso, lang=lang)
 _environment.globals.update(
     span=span, qs=query, version=__version__, nav=NAV, flag_words=FLAG_WORDS
 )
