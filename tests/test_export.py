@@ -21,8 +21,10 @@ from warmonitor.export import (
     TALLY_COLUMNS,
     UCDP_COLUMNS,
     export_incidents,
+    tally_rows,
 )
-from warmonitor.model import Document
+from warmonitor.model import Document, Place
+from warmonitor.reconcile import reconcile
 from warmonitor.store import Store
 
 COAST = Document(
@@ -244,3 +246,13 @@ def test_an_empty_store_exports_empty_files(tmp_path: Path) -> None:
     data = json.loads((tmp_path / "e.geojson").read_text(encoding="utf-8"))
     assert data == {"type": "FeatureCollection", "features": []}
     assert (tmp_path / "e.csv").read_text(encoding="utf-8").startswith("id,year,")
+
+
+def test_arabic_words_keep_their_script_with_a_latin_spelling_beside_them() -> None:
+    aleppo = Place("حلب", "SY", 36.2, 37.16, None, "Aleppo", "city", "حلب")
+    found = claim(12, doc="doc-ar", place=aleppo, claimant="شبكة أخبار محلية", kind="media")
+    (incident,) = reconcile([found], {"doc-ar": date(2024, 3, 5)})
+    (row,) = [r for r in tally_rows([incident]) if r["row_kind"] == "whole"]
+    assert "حلب" in row["place"] and row["place_latin"].isascii() and row["place_latin"]
+    assert "شبكة" in row["sources"] and row["sources_latin"].isascii()
+    assert row["label_latin"].isascii()

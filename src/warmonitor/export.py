@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from warmonitor.errors import ConfigurationError
+from warmonitor.gazetteer.arabic import latin
 from warmonitor.reconcile import DEFAULT_POLICY, DEFAULT_RANKING, Incident
 from warmonitor.reconcile.tallies import ancestors
 from warmonitor.reconcile.types import Tally, Total
@@ -76,6 +77,9 @@ TALLY_COLUMNS = [
     "claims",
     "named_victims",
     "source_urls",
+    "label_latin",
+    "place_latin",
+    "sources_latin",
 ]
 
 UCDP_COLUMNS = [
@@ -206,6 +210,8 @@ def tally_rows(
             "source_urls": _join(
                 [d.url or d.title or d.source for d in _sources(incident, sources or {})]
             ),
+            "label_latin": latin(incident.label),
+            "place_latin": latin(place),
         }
         for outcome in dict.fromkeys(t.outcome for t in incident.tallies):
             tallies = [t for t in incident.tallies if t.outcome == outcome]
@@ -214,11 +220,17 @@ def tally_rows(
                 row = {**common, **_total_row(total)}
                 if outcome == "killed":
                     row["named_victims"] = named.get(incident.id, 0)
-                rows.append(row)
+                rows.append(_with_latin(row))
             groups = {t.group for t in tallies}
             for t in tallies:
-                rows.append({**common, **_tally_row(t, groups)})
+                rows.append(_with_latin({**common, **_tally_row(t, groups)}))
     return rows
+
+
+def _with_latin(row: dict[str, Any]) -> dict[str, Any]:
+    """``sources_latin``: the row's sources with Arabic words transliterated beside them."""
+    row["sources_latin"] = latin(row["sources"])
+    return row
 
 
 def _total_row(total: Total) -> dict[str, Any]:
