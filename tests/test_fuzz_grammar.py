@@ -75,4 +75,6 @@ def test_find_figures_is_well_formed(sentence: str, with_previous: bool) -> None
         assert 0 <= m.start <= m.number_start <= m.number_end <= m.end <= len(sentence)
         assert figure.count.low >= 0
         assert figure.count.high is None or figure.count.high >= figure.count.low
-        assert figure.part_of is None or (0 <= figure.part_of < len(figures) and figure.part_of != n)
+        assert figure.part_of is None or (
+            0 <= figure.part_of < len(figures) and figure.part_of != n
+        )
