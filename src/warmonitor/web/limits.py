@@ -5,6 +5,9 @@
   ``413`` — at once when its ``Content-Length`` says so, else as soon as that much has come —
   and is never spooled to disk whole.
 * An upload is ``multipart/form-data``: a request that declares any other type is ``415``.
+* An address holding a NUL character (``%00``) is ``400``: no stored text holds one, and
+  databases misread it (SQLite's LIKE ends the pattern there and matches everything,
+  PostgreSQL refuses it).
 
 Each file of an upload is then limited by ``FetchLimits.max_bytes`` and read by the readers,
 which refuse binary content (a file over the limit or unreadable is named in ``failures``).
@@ -41,6 +44,9 @@ class BodyLimit:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and _has_nul(scope["path"], scope["query_string"]):
+            await _answer(send, 400, "a NUL character (%00) in the address")
+            return
         if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
             await self.app(scope, receive, send)
             return
@@ -71,6 +77,10 @@ class BodyLimit:
             await self.app(scope, counted, send)
         except BodyTooLarge as exc:  # raised outside a route's error handling
             await _answer(send, 413, str(exc.detail))
+
+
+def _has_nul(path: str, query: bytes) -> bool:
+    return "\x00" in path or b"%00" in query or b"\x00" in query
 
 
 async def _answer(send: Send, status: int, detail: Any) -> None:
