@@ -114,9 +114,13 @@ def test_every_filter_refuses_or_matches_nothing(stocked: Api) -> None:
             for raw in RAW:
                 response = stocked.get(f"{path}?{name}={raw}", as_="admin")
                 assert response.status_code < 500, (path, name, raw)
-                if response.status_code == 200 and name not in ("policy", "limit", "offset"):
-                    if "json" in response.headers["content-type"]:
-                        assert _empty(response.json()), (path, name, raw)
+                filtered = name not in ("policy", "limit", "offset")
+                if (
+                    response.status_code == 200
+                    and filtered
+                    and "json" in response.headers["content-type"]
+                ):
+                    assert _empty(response.json()), (path, name, raw)
     assert checked > 600
 
 
