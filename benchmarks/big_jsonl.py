@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 READ = """
-import json, resource, sys, time
+import json, sys, time
 from warmonitor.ingest import read_path_parts
 start = time.perf_counter()
 documents = failures = 0
@@ -31,7 +31,9 @@ print(json.dumps({
     "documents": documents,
     "failures": failures,
     "seconds": time.perf_counter() - start,
-    "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    # VmHWM: this process's own peak (ru_maxrss keeps the parent's across fork and exec)
+    "peak_mib": int(next(l for l in open("/proc/self/status") if l.startswith("VmHWM")).split()[1])
+    / 1024,
 }))
 """
 
