@@ -3,7 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test lint typecheck unit bench bench-reconcile bench-estimate bench-linkage bench-load screenshots accuracy clean
+.PHONY: demo test audit lint typecheck unit bench bench-jsonl bench-reconcile bench-estimate bench-linkage bench-load screenshots accuracy clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,15 @@ unit: $(VENV)/.installed-dev
 
 # Everything CI runs: lint, types, tests.
 test: lint typecheck unit
+
+# Known vulnerabilities of the locked dependencies (PyPI's advisory data; docs/SECURITY.md).
+audit: $(VENV)/.installed-dev
+	$(BIN)/pip-audit --progress-spinner off --disable-pip --require-hashes -r requirements.lock
+	$(BIN)/pip-audit --progress-spinner off --disable-pip --require-hashes -r requirements-dev.lock
+
+# A JSON Lines file of 10 million records read in bounded memory: seconds and peak memory.
+bench-jsonl: $(VENV)/.installed
+	$(BIN)/python benchmarks/big_jsonl.py
 
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/throughput.py

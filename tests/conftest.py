@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from spacy.language import Language
 from sqlalchemy import create_engine, make_url
 
@@ -16,6 +17,12 @@ from warmonitor.pipeline import load_nlp
 from web_support import Api
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+# HYPOTHESIS_PROFILE=long: every fuzz test runs at least this many cases (tests/fuzzing.py).
+settings.register_profile(
+    "long", max_examples=int(os.environ.get("HYPOTHESIS_LONG_EXAMPLES", "20000")), deadline=None
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
 @pytest.fixture(scope="session")

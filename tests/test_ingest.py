@@ -48,7 +48,9 @@ def test_public_api() -> None:
         "ReadResult",
         "iter_files",
         "read_path",
+        "read_path_parts",
         "read_paths",
+        "stream_paths",
     }
 
 

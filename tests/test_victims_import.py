@@ -120,7 +120,7 @@ def test_the_command_reports_file_and_line(tmp_path: Path) -> None:
         [*args, "--map", "incident_date=death_date"], capture_output=True, text=True, timeout=120
     )
     assert result.returncode == 0, result.stderr
-    assert f"{path}:4: age 'abc' is not a number" in result.stderr
+    assert f"{path}:4: age is not a number" in result.stderr  # the value is not shown
     assert "2 added, 0 updated, 0 unchanged, 6 bad rows left out" in result.stdout
     bad = subprocess.run([*args, "--map", "nope"], capture_output=True, text=True, timeout=120)
     assert bad.returncode == 1

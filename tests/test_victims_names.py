@@ -33,6 +33,13 @@ def test_son_of_is_dropped_and_compounds_are_joined() -> None:
     assert name_tokens("نورو الدين") == ["نوروالدين"]
 
 
+def test_a_trailing_compound_head_joins_the_part_before_it() -> None:
+    # Two parts, the last a compound's head ("… عبد"): it joins the first (found by fuzzing;
+    # it raised IndexError).
+    assert name_tokens("زمرتان عبد") == ["زمرتانعبد"]
+    assert name_tokens("قبلوس زمرتان ابو") == ["قبلوس", "زمرتانابو"]
+
+
 def test_the_article_is_cut_in_either_script() -> None:
     assert name_tokens("زمرتان الدنفاري") == name_tokens("زمرتان دنفاري")
     assert name_tokens("Zamartan al-Danfari") == name_tokens("Zamartan Danfari")

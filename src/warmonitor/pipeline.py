@@ -28,7 +28,7 @@ from warmonitor.extract.claims import Extraction
 from warmonitor.extract.headline import Counting, headline
 from warmonitor.extract.segments import SEGMENT_CHARS, segment_spans, shift_claims
 from warmonitor.extract.violations import dataset_labels
-from warmonitor.ingest import ReadFailure, ReadResult, read_paths
+from warmonitor.ingest import ReadFailure, ReadResult, read_paths, stream_paths
 from warmonitor.model import Claim, Document
 from warmonitor.store import ClaimChanges, Store
 
@@ -306,13 +306,15 @@ def ingest_paths(
     if max_bytes is not None:
         options["max_bytes"] = max_bytes
     pending: deque[tuple[Path, list[Document], Future[list[_Outcome]]]] = deque()
-    queued: set[str] = set()
+    queued: set[str] = set()  # documents read but not yet saved (the store knows the others)
+    previous: Path | None = None
     with _Extractor(nlp, workers) as extractor:
-        for path, read in read_paths(paths, **options):
+        for path, read in stream_paths(paths, **options):  # a JSON Lines file in parts
             result = (
                 _renamed(read, str(path), sources[path]) if sources and path in sources else read
             )
-            report.files += 1
+            report.files += path != previous
+            previous = path
             report.failures.extend(result.failures)
             if found:
                 found(len(result.documents))
@@ -328,9 +330,9 @@ def ingest_paths(
             for chunk in _chunks(fresh, _INGEST_CHUNK):
                 pending.append((path, chunk, extractor.submit(chunk)))
                 while len(pending) > extractor.in_flight:
-                    _save_chunk(*pending.popleft(), store, report, progress)
+                    _save_chunk(*pending.popleft(), store, report, progress, queued)
         while pending:
-            _save_chunk(*pending.popleft(), store, report, progress)
+            _save_chunk(*pending.popleft(), store, report, progress, queued)
     return report
 
 
@@ -353,6 +355,7 @@ def _save_chunk(
     store: Store,
     report: IngestReport,
     progress: Progress | None,
+    queued: set[str],
 ) -> None:
     try:
         outcomes = future.result()
@@ -371,6 +374,7 @@ def _save_chunk(
                     report.claims_added += len(claims)
                 else:
                     report.documents_seen += 1
+                queued.discard(document.id)  # stored: the store now tells it is seen
         if problem is not None:
             report.failures.append(ReadFailure(_where(path, document), problem))
         if progress:

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from warmonitor.errors import ConfigurationError, InputError
+from warmonitor.ingest.files import check_binary, decode
 from warmonitor.store import Store
 from warmonitor.store.victims import PairReview, StoredLink, StoredVictim
 from warmonitor.victims import (
@@ -123,12 +124,15 @@ def _parse_overrides(mapping: Iterable[str]) -> dict[str, str]:
 
 
 def _csv_reader(path: Path) -> csv.DictReader[str]:
-    """The rows of a UTF-8 CSV file by its header (:class:`InputError` naming it if unreadable)."""
+    """The rows of a UTF-8 CSV file by its header (:class:`InputError` naming it if unreadable,
+    binary, with NUL bytes, which no store keeps, or not UTF-8), checked as ``ingest`` checks
+    a report."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(str(path), f"cannot read: {exc}") from exc
-    return csv.DictReader(io.StringIO(text, newline=""))
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read: {exc.strerror or type(exc).__name__}") from exc
+    check_binary(str(path), data)
+    return csv.DictReader(io.StringIO(decode(str(path), data), newline=""))
 
 
 def read_victim_csv(

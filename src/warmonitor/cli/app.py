@@ -12,11 +12,13 @@ import getpass
 import os
 import sys
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.text import Text
 
+from warmonitor.display import neutralise_bidi
 from warmonitor.errors import ConfigurationError, WarmonitorError
 from warmonitor.settings import load_settings
 from warmonitor.store import Store
@@ -38,8 +40,18 @@ app = typer.Typer(
     no_args_is_help=True,
     help="Turn war reports into sourced casualty claims.",
 )
-out = Console(soft_wrap=True)
-err = Console(stderr=True, soft_wrap=True)
+
+
+class _Console(Console):
+    """A console that shows stored text's bidirectional controls as U+FFFD (see
+    :mod:`warmonitor.display`): every string printed, or set in a table, passes here."""
+
+    def render_str(self, text: str, **options: Any) -> Text:
+        return super().render_str(neutralise_bidi(text), **options)
+
+
+out = _Console(soft_wrap=True)
+err = _Console(stderr=True, soft_wrap=True)
 
 DbOption = Annotated[
     str | None,

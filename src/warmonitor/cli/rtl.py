@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from warmonitor.display import neutralise_bidi
 from warmonitor.gazetteer.arabic import right_to_left
 from warmonitor.model import Claim
 
@@ -21,7 +22,7 @@ _RLI, _PDI = "\u2067", "\u2069"
 def evidence_text(claim: Claim) -> Text:
     """The evidence sentence with its figure (bold, reversed) and trigger (underlined)."""
     ev = claim.evidence
-    text = Text(ev.sentence)
+    text = Text(neutralise_bidi(ev.sentence))  # the sentence's own controls shown as U+FFFD
     for span, style in ((ev.figure, "bold reverse"), (ev.trigger, "bold underline")):
         if span is not None:
             a, b = span[0] - ev.start, span[1] - ev.start

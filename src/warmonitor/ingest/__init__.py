@@ -20,18 +20,30 @@ from warmonitor.errors import InputError
 from warmonitor.ingest.base import Defaults, ReadFailure, ReadResult, failed
 from warmonitor.ingest.feeds import read_feed
 from warmonitor.ingest.files import (
+    EXTENSIONS,
+    SNIFF_BYTES,
+    Format,
     check_binary,
+    check_file,
     declared_charset,
     decode,
     detect_format,
     read_bytes,
 )
 from warmonitor.ingest.html import read_html
-from warmonitor.ingest.jsonl import read_jsonl
+from warmonitor.ingest.jsonl import stream_jsonl
 from warmonitor.ingest.text import read_text
 from warmonitor.settings import DEFAULT_MAX_BYTES
 
-__all__ = ["ReadFailure", "ReadResult", "iter_files", "read_path", "read_paths"]
+__all__ = [
+    "ReadFailure",
+    "ReadResult",
+    "iter_files",
+    "read_path",
+    "read_path_parts",
+    "read_paths",
+    "stream_paths",
+]
 
 _MARKDOWN = frozenset({".md", ".markdown"})
 
@@ -49,20 +61,64 @@ def read_path(
     The format comes from the extension (``.txt .md`` text, ``.html .htm`` HTML, ``.xml .rss
     .atom`` feed, ``.jsonl .ndjson`` JSON Lines), else from the content. ``published``,
     ``publisher`` and ``url`` are defaults for the documents that state none (see the module
-    docstring).
+    docstring). :func:`read_path_parts` gives the same in parts, in bounded memory.
     """
+    parts = list(
+        read_path_parts(
+            path, max_bytes=max_bytes, published=published, publisher=publisher, url=url
+        )
+    )
+    if len(parts) == 1:
+        return parts[0]
+    return ReadResult(
+        [d for part in parts for d in part.documents],
+        [f for part in parts for f in part.failures],
+    )
+
+
+def read_path_parts(
+    path: Path,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    published: date | None = None,
+    publisher: str | None = None,
+    url: str | None = None,
+) -> Iterator[ReadResult]:
+    """:func:`read_path` in parts: a JSON Lines file is streamed, a result per batch of
+    records, in bounded memory whatever its length (``max_bytes`` limits each line, not the
+    file); any other file is read whole (at most ``max_bytes``) into one result."""
     path = Path(path)
     source = str(path)
     if isinstance(published, datetime):
         published = published.date()
     defaults = Defaults(published=published, publisher=publisher or None, url=url or None)
     try:
+        fmt = detect_format(path, b"") if path.suffix.lower() in EXTENSIONS else None
+        if fmt in (None, "jsonl"):
+            check_file(path)
+            with path.open("rb") as handle:
+                head = handle.read(SNIFF_BYTES)
+                check_binary(source, head, whole=False)
+                fmt = detect_format(path, head)
+                if fmt == "jsonl":
+                    handle.seek(0)
+                    yield from stream_jsonl(source, handle, defaults, max_bytes)
+                    return
         data = read_bytes(path, max_bytes)
         check_binary(source, data)
-        fmt = detect_format(path, data)
         text = decode(source, data, declared_charset(data, fmt))
     except InputError as exc:
-        return failed(exc.source, exc.reason)
+        yield failed(exc.source, exc.reason)
+        return
+    except OSError as exc:
+        yield failed(source, f"unreadable file ({exc.strerror or type(exc).__name__})")
+        return
+    yield _read_text(source, text, fmt, defaults, markdown=path.suffix.lower() in _MARKDOWN)
+
+
+def _read_text(
+    source: str, text: str, fmt: Format, defaults: Defaults, *, markdown: bool
+) -> ReadResult:
     if not text.strip():
         return failed(source, "empty file (only whitespace)")
     try:
@@ -70,9 +126,7 @@ def read_path(
             return read_html(source, text, defaults)
         if fmt == "feed":
             return read_feed(source, text, defaults)
-        if fmt == "jsonl":
-            return read_jsonl(source, text, defaults)
-        return read_text(source, text, defaults, markdown=path.suffix.lower() in _MARKDOWN)
+        return read_text(source, text, defaults, markdown=markdown)
     except Exception as exc:  # a parser choking on odd input must not stop a batch
         return failed(source, f"could not read {fmt} file ({type(exc).__name__}: {exc})")
 
@@ -116,3 +170,20 @@ def read_paths(
             path,
             read_path(path, max_bytes=max_bytes, published=published, publisher=publisher, url=url),
         )
+
+
+def stream_paths(
+    paths: Iterable[Path],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    published: date | None = None,
+    publisher: str | None = None,
+    url: str | None = None,
+) -> Iterator[tuple[Path, ReadResult]]:
+    """Each file of :func:`iter_files` with each part of its :func:`read_path_parts` (a file
+    comes once per part, in order): what ``ingest`` reads, in bounded memory."""
+    for path in iter_files(paths):
+        for part in read_path_parts(
+            path, max_bytes=max_bytes, published=published, publisher=publisher, url=url
+        ):
+            yield path, part

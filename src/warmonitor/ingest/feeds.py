@@ -12,7 +12,7 @@ import feedparser
 
 from warmonitor.ingest.base import Defaults, ReadFailure, ReadResult, failed
 from warmonitor.ingest.dates import parse_date
-from warmonitor.ingest.files import normalise_newlines
+from warmonitor.ingest.files import normalise_newlines, replace_invalid_references
 from warmonitor.ingest.html import html_to_text
 from warmonitor.model import Document
 
@@ -33,7 +33,7 @@ def read_feed(source: str, text: str, defaults: Defaults) -> ReadResult:
     # The text is already decoded (and checked) by the caller: hand it over as UTF-8 and say so,
     # which overrides an XML declaration that named the original encoding.
     parsed = feedparser.parse(
-        io.BytesIO(text.encode("utf-8")),
+        io.BytesIO(replace_invalid_references(text).encode("utf-8")),
         response_headers={"content-type": "application/xml; charset=utf-8"},
     )
     entries: list[Any] = list(parsed.entries)

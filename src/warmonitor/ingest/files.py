@@ -18,14 +18,18 @@ from warmonitor.errors import InputError
 
 __all__ = [
     "EXTENSIONS",
+    "SNIFF_BYTES",
     "Format",
     "check_binary",
+    "check_file",
     "declared_charset",
     "decode",
     "detect_format",
     "format_size",
     "normalise_newlines",
     "read_bytes",
+    "replace_invalid",
+    "replace_invalid_references",
 ]
 
 Format = Literal["text", "html", "feed", "jsonl"]
@@ -45,7 +49,7 @@ EXTENSIONS: dict[str, Format] = {
     ".ndjson": "jsonl",
 }
 
-_SNIFF_BYTES = 4096
+SNIFF_BYTES = 4096
 # Signatures of common binary formats someone may drop into an input folder.
 _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"%PDF-", "PDF document"),
@@ -70,6 +74,9 @@ _CONTROL_SHARE = 0.10
 _NEWLINES = str.maketrans({"\r": "\n", "\u2028": "\n", "\u2029": "\n"})
 _META_CHARSET = re.compile(rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([\w.:-]+)", re.I)
 _XML_ENCODING = re.compile(rb"^\s*<\?xml\b[^>]*?\bencoding\s*=\s*[\"']([\w.:-]+)[\"']", re.I)
+# What no stored text may hold: NUL (PostgreSQL refuses it) and lone surrogates (not UTF-8).
+_INVALID = re.compile("[\x00\ud800-\udfff]")
+_CHAR_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));")
 
 
 def format_size(n: int) -> str:
@@ -83,9 +90,8 @@ def format_size(n: int) -> str:
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-def read_bytes(path: Path, max_bytes: int) -> bytes:
-    """The content of ``path``, after checking that it is a regular, readable file that is not
-    empty and not over ``max_bytes`` (checked with ``stat`` before reading)."""
+def check_file(path: Path) -> os.stat_result:
+    """The ``stat`` of ``path`` after checking that it is a regular file that is not empty."""
     source = str(path)
     try:
         info = path.stat()
@@ -99,10 +105,18 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
         raise InputError(source, "is a directory (read_paths reads the files in it)")
     if not stat.S_ISREG(info.st_mode):
         raise InputError(source, "not a regular file")
-    if info.st_size > max_bytes:
-        raise InputError(source, _too_big(info.st_size, max_bytes))
     if info.st_size == 0:
         raise InputError(source, "empty file")
+    return info
+
+
+def read_bytes(path: Path, max_bytes: int) -> bytes:
+    """The content of ``path``, after checking that it is a regular, readable file that is not
+    empty and not over ``max_bytes`` (checked with ``stat`` before reading)."""
+    source = str(path)
+    info = check_file(path)
+    if info.st_size > max_bytes:
+        raise InputError(source, _too_big(info.st_size, max_bytes))
     try:
         with path.open("rb") as handle:
             data = handle.read(max_bytes + 1)  # the file may have grown since stat
@@ -128,18 +142,21 @@ def _os_reason(exc: OSError) -> str:
     return exc.strerror or type(exc).__name__
 
 
-def check_binary(source: str, data: bytes) -> None:
+def check_binary(source: str, data: bytes, *, whole: bool = True) -> None:
     """Raise when ``data`` is not text: a known binary signature, a UTF-16/32 byte-order mark,
-    NUL bytes, or a high share of control characters."""
+    NUL bytes, or a high share of control characters. With ``whole=False`` (``data`` is only
+    the head of a file that is streamed) only the signatures and byte-order marks count."""
     for magic, kind in _MAGIC:
         if data.startswith(magic):
             raise InputError(source, f"binary file ({kind})")
     for bom, name in _OTHER_BOMS:
         if data.startswith(bom):
             raise InputError(source, f"not UTF-8 text ({name} byte-order mark; save it as UTF-8)")
+    if not whole:
+        return
     if b"\x00" in data:
         raise InputError(source, "binary file (contains NUL bytes)")
-    head = data[:_SNIFF_BYTES]
+    head = data[:SNIFF_BYTES]
     controls = sum(1 for byte in head if byte in _CONTROL_BYTES)
     if controls > _CONTROL_SHARE * len(head):
         raise InputError(source, "binary file (many control characters)")
@@ -154,7 +171,7 @@ def detect_format(path: Path, data: bytes) -> Format:
     known = EXTENSIONS.get(path.suffix.lower())
     if known is not None:
         return known
-    head = data[:_SNIFF_BYTES].removeprefix(codecs.BOM_UTF8).lstrip().lower()
+    head = data[:SNIFF_BYTES].removeprefix(codecs.BOM_UTF8).lstrip().lower()
     if head.startswith(b"<"):
         feed_at = _first(head, (b"<rss", b"<feed", b"<rdf:rdf"))
         html_at = _first(head, (b"<html", b"<!doctype html"))
@@ -177,7 +194,7 @@ def _first(haystack: bytes, needles: tuple[bytes, ...]) -> int | None:
 def declared_charset(data: bytes, fmt: Format) -> str | None:
     """The character encoding an HTML page (``<meta charset>``) or XML feed (``<?xml
     encoding=…?>``) declares, if any."""
-    head = data[:_SNIFF_BYTES]
+    head = data[:SNIFF_BYTES]
     if fmt == "html":
         match = _XML_ENCODING.search(head) or _META_CHARSET.search(head)
     elif fmt == "feed":
@@ -227,3 +244,23 @@ def _decode_as(data: bytes, codec: str) -> str | None:
 def normalise_newlines(text: str) -> str:
     """CRLF, CR and the Unicode line/paragraph separators as ``\\n``."""
     return text.replace("\r\n", "\n").translate(_NEWLINES)
+
+
+def replace_invalid(text: str) -> str:
+    """``text`` with NUL and lone surrogates (which an escape such as JSON's ``\\u0000`` or
+    ``\\ud800`` can give) as U+FFFD, the replacement character."""
+    return _INVALID.sub("\ufffd", text)
+
+
+def replace_invalid_references(markup: str) -> str:
+    """``markup`` with each numeric character reference to no character (``&#0;``, a
+    surrogate, above U+10FFFF) as ``&#xFFFD;``, as HTML reads them (feedparser's lenient
+    parser raises on them)."""
+
+    def fix(match: re.Match[str]) -> str:
+        hex_digits, digits = match.groups()
+        value = int(hex_digits, 16) if hex_digits else int(digits)
+        valid = 0 < value <= 0x10FFFF and not 0xD800 <= value <= 0xDFFF
+        return match.group(0) if valid else "&#xFFFD;"
+
+    return _CHAR_REFERENCE.sub(fix, markup)

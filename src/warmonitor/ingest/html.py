@@ -17,9 +17,11 @@ from warmonitor.ingest.dates import parse_date
 from warmonitor.ingest.files import normalise_newlines
 from warmonitor.model import Document
 
-__all__ = ["html_to_text", "read_html"]
+__all__ = ["MAIN_TEXT_MAX", "html_to_text", "read_html"]
 
 MEDIA_TYPE = "text/html"
+#: The longest page (in characters) whose main text trafilatura looks for.
+MAIN_TEXT_MAX = 5_000_000
 
 # Elements whose content is never visible text.
 _INVISIBLE = ("script", "style", "noscript", "template", "head", "svg", "math", "iframe", "object")
@@ -32,6 +34,7 @@ _BLOCKS = frozenset(
         *("summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul"),
     }
 )
+_MAX_DEPTH = 2048  # libxml2's limit with huge_tree
 _DOMAIN = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+$", re.I)
 
 
@@ -48,21 +51,29 @@ def read_html(source: str, markup: str, defaults: Defaults) -> ReadResult:
     which fill only what the page does not state; a site name trafilatura only derived from the
     host name yields to ``defaults.publisher``. The date comes from the page's metadata, never
     from dates in the body text.
+
+    A page of more than ``MAIN_TEXT_MAX`` characters is no article page: its text is all its
+    visible text and its metadata is read from its ``<head>`` (trafilatura would take minutes
+    and gigabytes on tens of megabytes, this takes seconds).
     """
     date_params = set_date_params(extensive=False)  # metadata only; body dates are events
-    extracted = trafilatura.bare_extraction(
-        markup,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=True,
-        date_extraction_params=date_params,
-    )
-    text = _clean(getattr(extracted, "text", None) or "")
-    meta: Any = extracted
+    text = ""
+    meta: Any = None
+    if len(markup) <= MAIN_TEXT_MAX:
+        meta = trafilatura.bare_extraction(
+            markup,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            date_extraction_params=date_params,
+        )
+        text = _clean(getattr(meta, "text", None) or "")
     if not text:
         text = html_to_text(markup)
-        meta = extract_metadata(markup, date_config=date_params, extensive=False)
+        meta = extract_metadata(_head(markup), date_config=date_params, extensive=False)
     if not text:
+        if _too_deep(markup):
+            return failed(source, f"HTML nested deeper than {_MAX_DEPTH} elements (no text read)")
         return failed(source, "no readable text in HTML page")
     title = _str(getattr(meta, "title", None))
     url = _absolute_url(_str(getattr(meta, "url", None)), defaults.url) or defaults.url
@@ -82,14 +93,38 @@ def read_html(source: str, markup: str, defaults: Defaults) -> ReadResult:
     )
 
 
+def _parser() -> lxml.html.HTMLParser:
+    # huge_tree: without it libxml2 silently drops everything nested deeper than 256 elements;
+    # with it, deeper than 2048 (_MAX_DEPTH).
+    return lxml.html.HTMLParser(
+        encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True
+    )
+
+
+def _head(markup: str) -> str:
+    """Where a page's metadata is read from: all of it, or a huge page's ``<head>`` (when it
+    ends within ``MAIN_TEXT_MAX`` characters; else nothing)."""
+    if len(markup) <= MAIN_TEXT_MAX:
+        return markup
+    found = re.search("</head>", markup[:MAIN_TEXT_MAX], re.I)
+    return markup[: found.end()] + "</html>" if found else "<html></html>"
+
+
+def _too_deep(markup: str) -> bool:
+    """Whether libxml2 stopped reading ``markup`` at its depth limit."""
+    parser = _parser()
+    try:
+        lxml.html.fromstring(markup.encode("utf-8"), parser=parser)
+    except (lxml.etree.ParserError, ValueError):
+        return False
+    return any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log)
+
+
 def html_to_text(markup: str) -> str:
     """The visible text of an HTML page or fragment: one line per block, spaces collapsed."""
     if not markup.strip():
         return ""
-    # huge_tree: without it libxml2 silently drops everything nested deeper than 256 elements.
-    parser = lxml.html.HTMLParser(
-        encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True
-    )
+    parser = _parser()
     try:
         root = lxml.html.fromstring(markup.encode("utf-8"), parser=parser)
     except (lxml.etree.ParserError, ValueError):

@@ -40,12 +40,14 @@ def parse_url(url: str | URL) -> URL:
 def make_engine(url: str | URL | None = None) -> Engine:
     """An engine for ``url`` (default :func:`default_url`) with the dialect's settings installed.
 
-    Nothing is connected yet; for SQLite the file's directory is created.
+    Nothing is connected yet; for SQLite the file's directory is created. A database error
+    never shows its statement's parameters (names, password and token hashes), in a message,
+    a log or a traceback.
     """
     parsed = parse_url(default_url() if url is None else url)
     dialect.prepare(parsed)
     try:
-        engine = create_engine(parsed)
+        engine = create_engine(parsed, hide_parameters=True)
     except (NoSuchModuleError, ImportError) as exc:
         raise StoreError(f"no database driver for {parsed.drivername!r}: {exc}") from exc
     dialect.configure_engine(engine)

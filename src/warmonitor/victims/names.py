@@ -160,7 +160,8 @@ def _arabic_parts(text: str) -> list[str]:
         else:
             joined.append(part)
     if joined and joined[-1] in _JOIN_NEXT_AR and len(joined) > 1:
-        joined[-2] += joined.pop()
+        last = joined.pop()  # popped first: ``joined[-2] += joined.pop()`` indexes after the pop
+        joined[-1] += last
     return [_cut_arabic_article(p) for p in joined]
 
 

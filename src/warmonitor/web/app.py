@@ -25,6 +25,7 @@ from warmonitor.store import Store
 from warmonitor.web.auth import VIEWER, Sessions
 from warmonitor.web.errors import install_error_handlers
 from warmonitor.web.fetch import FetchLimits
+from warmonitor.web.limits import BodyLimit
 from warmonitor.web.pages import install as install_pages
 from warmonitor.web.routes import ROUTERS
 
@@ -75,6 +76,7 @@ def create_app(
     app.state.fetch_limits = fetch_limits or FetchLimits()
     app.state.ingest_lock = threading.Lock()
     install_error_handlers(app)
+    app.add_middleware(BodyLimit)
     for router in ROUTERS:
         app.include_router(router)
     install_pages(app)

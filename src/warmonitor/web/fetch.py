@@ -37,10 +37,12 @@ _SUFFIX = {
 
 @dataclass(frozen=True, slots=True)
 class FetchLimits:
-    """How much the server reads from one address, and how long it waits."""
+    """How much the server reads from one address or uploaded file, and how long it waits
+    for an address; ``max_upload_bytes`` limits a whole upload request (``web.limits``)."""
 
     max_bytes: int = 20 * 1024 * 1024
     timeout: float = 20.0
+    max_upload_bytes: int = 100 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)

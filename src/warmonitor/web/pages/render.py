@@ -19,6 +19,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from warmonitor import __version__
+from warmonitor.display import neutralise_bidi
 from warmonitor.gazetteer.arabic import right_to_left
 from warmonitor.user_service import has_role
 from warmonitor.web.auth import Principal
@@ -71,12 +72,23 @@ def query(params: dict[str, Any], **changes: Any) -> str:
     return urlencode({k: v for k, v in merged.items() if v not in (None, "")})
 
 
+def _shown(value: Any) -> Any:
+    """Every ``{{ value }}`` of a page: stored text's bidirectional controls as U+FFFD
+    (:mod:`warmonitor.display`), markup staying markup."""
+    if isinstance(value, Markup):
+        return Markup(neutralise_bidi(str(value)))
+    if isinstance(value, str):
+        return neutralise_bidi(value)
+    return value
+
+
 _environment = Environment(
     loader=FileSystemLoader(str(TEMPLATES)),
     autoescape=select_autoescape(["html", "svg"]),
     undefined=StrictUndefined,
     trim_blocks=True,
     lstrip_blocks=True,
+    finalize=_shown,
 )
 
 

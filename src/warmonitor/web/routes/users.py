@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Path, Request
 
 from warmonitor.user_service import add_user, new_token, revoke_token, set_disabled, set_role
 from warmonitor.web.auth import ADMIN, Principal, store_of
+from warmonitor.web.paging import MAX_ID
 from warmonitor.web.schemas import (
     ErrorOut,
     TokenIn,
@@ -90,5 +91,10 @@ def user_tokens(name: str, request: Request) -> list[TokenInfo]:
     summary="Revoke a user's token for good",
     responses={404: {"model": ErrorOut}},
 )
-def revoke(name: str, token_id: int, request: Request, principal: Admin) -> None:
+def revoke(
+    name: str,
+    token_id: Annotated[int, Path(ge=1, le=MAX_ID)],
+    request: Request,
+    principal: Admin,
+) -> None:
     revoke_token(store_of(request), name, token_id, by=principal.user.name)
