@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from warmonitor.extract.violations.cues import Cue, find_cues, find_weapons, note_tag
+from warmonitor.extract.violations.gate import Words
 from warmonitor.extract.violations.taxonomy import kind
 
 __all__ = ["Reading", "classify"]
@@ -78,10 +79,23 @@ class Reading:
         return tuple(c.type for c in self.cues)
 
 
-def classify(text: str, sentences: Sequence[tuple[int, int]] = ()) -> Reading:
-    """The violation types of ``text``; ``sentences`` mark its lead (else the whole text)."""
+def classify(
+    text: str,
+    sentences: Sequence[tuple[int, int]] = (),
+    *,
+    cues: Sequence[Cue] | None = None,
+    words: Words | None = None,
+) -> Reading:
+    """The violation types of ``text``; ``sentences`` mark its lead (else the whole text).
+
+    ``cues``: the text's cues (``find_cues``) where the caller found them already."""
     lead_end = _lead_end(text, sentences)
-    cues = find_cues(text)
+    if cues is None:
+        words = words or Words(text)
+        cues = find_cues(text, words=words)
+    cues = list(cues)
+    if not cues and note_tag(text) is None:
+        return Reading(None, (), *_weapon(text, lead_end, None, words))
     lead = [c for c in cues if c.start < lead_end]
     main_cue = _main(text, lead, cues, lead_end)
     shown: dict[str, Cue] = {}
@@ -90,7 +104,7 @@ def classify(text: str, sentences: Sequence[tuple[int, int]] = ()) -> Reading:
     for c in cues:
         if c.type not in shown and c.type not in _SECONDARY_ONLY:
             shown[c.type] = c
-    weapon, weapon_cue = _weapon(text, lead_end, main_cue)
+    weapon, weapon_cue = _weapon(text, lead_end, main_cue, words)
     return Reading(main_cue.type if main_cue else None, tuple(shown.values()), weapon, weapon_cue)
 
 
@@ -275,13 +289,15 @@ def _refined(text: str, best: Cue, acts: list[Cue]) -> Cue:
     return best
 
 
-def _weapon(text: str, lead_end: int, main: Cue | None) -> tuple[str | None, Cue | None]:
+def _weapon(
+    text: str, lead_end: int, main: Cue | None, words: Words | None
+) -> tuple[str | None, Cue | None]:
     """PITF's weapon: fixed by the main type where it fixes one, else the lead's words."""
     if main is not None:
         fixed = kind(main.type).pitf_weapon
         if fixed is not None:
             return fixed, main
-    weapons = find_weapons(text)
+    weapons = find_weapons(text, words=words)
     if not weapons:
         return None, None
     lead = [w for w in weapons if w.start < lead_end] or weapons

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from warmonitor.extract.violations.gate import Words, gate
+
 __all__ = ["NOTE_TAGS", "WEAPON_CUES", "Cue", "find_cues", "find_weapons", "note_tag"]
 
 
@@ -363,22 +365,34 @@ class Cue:
     text: str
 
 
-def find_cues(text: str, types: tuple[str, ...] | None = None) -> list[Cue]:
-    """Every cue of ``text`` (all types, or those given), in order of position."""
+# Each pattern with the word beginnings it needs (``gate.py``): most are not run on a text.
+_GATED = [(name, pattern, gate(pattern)) for name, pattern in VIOLATION_CUES.items()]
+_WEAPONS_GATED = [(name, pattern, gate(pattern)) for name, pattern in WEAPON_CUES.items()]
+
+
+def find_cues(
+    text: str, types: tuple[str, ...] | None = None, *, words: Words | None = None
+) -> list[Cue]:
+    """Every cue of ``text`` (all types, or those given), in order of position.
+
+    ``words``: the text's word beginnings, where the caller has them already."""
+    words = words or Words(text)
     found: list[Cue] = []
-    for name, pattern in VIOLATION_CUES.items():
-        if types is not None and name not in types:
+    for name, pattern, needs in _GATED:
+        if (types is not None and name not in types) or not needs.open(words):
             continue
         found.extend(Cue(name, m.start(), m.end(), m.group(0)) for m in pattern.finditer(text))
     found.sort(key=lambda c: (c.start, -c.end))
     return found
 
 
-def find_weapons(text: str) -> list[Cue]:
+def find_weapons(text: str, *, words: Words | None = None) -> list[Cue]:
     """PITF weapon cues of ``text`` (the weapon label is the cue's ``type``), in order."""
+    words = words or Words(text)
     found: list[Cue] = []
-    for name, pattern in WEAPON_CUES.items():
-        found.extend(Cue(name, m.start(), m.end(), m.group(0)) for m in pattern.finditer(text))
+    for name, pattern, needs in _WEAPONS_GATED:
+        if needs.open(words):
+            found.extend(Cue(name, m.start(), m.end(), m.group(0)) for m in pattern.finditer(text))
     found.sort(key=lambda c: (c.start, -c.end))
     return found
 

@@ -11,12 +11,15 @@ perpetrator: no name, kind ``unknown``. A perpetrator's own statement about its 
 from __future__ import annotations
 
 import re
+from typing import Literal, get_args
 
+from warmonitor.extract.violations.gate import Words, gate
 from warmonitor.model import Perpetrator
 
-__all__ = ["PERPETRATOR_KINDS", "find_perpetrator"]
+__all__ = ["PERPETRATOR_KINDS", "PerpetratorKind", "find_perpetrator"]
 
-PERPETRATOR_KINDS = ("state", "state_allied", "non_state", "transnational", "unknown")
+PerpetratorKind = Literal["state", "state_allied", "non_state", "transnational", "unknown"]
+PERPETRATOR_KINDS: tuple[str, ...] = get_args(PerpetratorKind)
 
 # Named non-state armed groups and movements: the name as news writes it → kind.
 # ``transnational`` is decided by place (``find_perpetrator``'s ``country``), not here.
@@ -66,6 +69,7 @@ _GROUPS: tuple[tuple[str, str, str | None], ...] = (
     (r"Wagner(?: Group)?", "transnational", "RU"),
 )
 _GROUP_RE = [(re.compile(r"\b(?:" + p + r")(?![\w-])"), k, c) for p, k, c in _GROUPS]
+_GROUP_GATES = [gate(pattern) for pattern, _, _ in _GROUP_RE]
 
 _STATE_HEADS = (
     r"police(?:men)?|police officers?|policemen|security forces|security personnel|soldiers|troops|"
@@ -100,6 +104,13 @@ _HEAD = re.compile(
     + _UNKNOWN_HEADS
     + r")\b",
     re.IGNORECASE,
+)
+# A head always starts a word: no head word, no perpetrator phrase (``gate.py``).
+_HEAD_GATE = gate(
+    re.compile(
+        r"\b(?:" + _STATE_HEADS + "|" + _NON_STATE_HEADS + "|" + _UNKNOWN_HEADS + r")\b",
+        re.IGNORECASE,
+    )
 )
 _STATE_RE = re.compile(r"^(?:" + _STATE_HEADS + r")$", re.IGNORECASE)
 _UNKNOWN_RE = re.compile(r"^(?:" + _UNKNOWN_HEADS + r")$", re.IGNORECASE)
@@ -176,14 +187,20 @@ _COUNTRY_WORD = {
 }
 
 
-def find_perpetrator(text: str, *, country: str | None = None) -> Perpetrator | None:
+def find_perpetrator(
+    text: str, *, country: str | None = None, words: Words | None = None
+) -> Perpetrator | None:
     """The perpetrator of the act ``text`` reports, or ``None`` when no doer is stated.
 
-    ``country`` (alpha-2), where known, tells a foreign force or group (``transnational``).
+    ``country`` (alpha-2), where known, tells a foreign force or group (``transnational``);
+    ``words``: the text's word beginnings, where the caller has them.
     """
-    named = _named_group(text, country)
+    words = words or Words(text)
+    named = _named_group(text, country, words)
     if named is not None:
         return named
+    if not _HEAD_GATE.open(words):
+        return None
     for m in _HEAD.finditer(text):
         if not _agent(text, m.start(), m.end()):
             continue
@@ -200,9 +217,11 @@ def find_perpetrator(text: str, *, country: str | None = None) -> Perpetrator | 
     return None
 
 
-def _named_group(text: str, country: str | None) -> Perpetrator | None:
+def _named_group(text: str, country: str | None, words: Words) -> Perpetrator | None:
     best: tuple[int, re.Match[str], str, str | None] | None = None
-    for pattern, kind, home in _GROUP_RE:
+    for (pattern, kind, home), needs in zip(_GROUP_RE, _GROUP_GATES, strict=True):
+        if not needs.open(words):
+            continue
         for m in pattern.finditer(text):
             if _victim_side(text, m.start()):
                 continue
