@@ -134,3 +134,12 @@ def test_exports_in_every_format_are_audited(reported: Api, format: str) -> None
 def test_an_unknown_export_format_is_422(reported: Api) -> None:
     assert reported.get("/api/exports/xlsx").status_code == 422
     assert reported.get("/api/exports/csv", params={"policy": "x"}).status_code == 422
+
+
+def test_incidents_filter_by_violation_perpetrator_kind_and_victims(reported: Api) -> None:
+    assert reported.json("/api/incidents", violation="shelling")["total"] == 1
+    assert reported.json("/api/incidents", violation="air_strike")["total"] == 0
+    assert reported.json("/api/incidents", perpetrator_kind="non_state")["total"] == 0
+    assert reported.json("/api/incidents", victim="journalists")["total"] == 0
+    bad = reported.get("/api/incidents", params={"violation": "bombardment"})
+    assert bad.status_code == 422

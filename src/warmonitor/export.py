@@ -13,11 +13,13 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from warmonitor.errors import ConfigurationError
+from warmonitor.extract.violations import kind
 from warmonitor.reconcile import DEFAULT_POLICY, DEFAULT_RANKING, Incident
 from warmonitor.reconcile.tallies import ancestors
 from warmonitor.reconcile.types import Tally, Total
@@ -26,6 +28,7 @@ from warmonitor.reconcile_service import Reconciliation, stored_incidents
 from warmonitor.store import Store
 from warmonitor.store.incidents import DocumentSource
 from warmonitor.victim_incidents import named_victims
+from warmonitor.violation_filters import ViolationFilter
 
 __all__ = [
     "ACLED_COLUMNS",
@@ -76,6 +79,8 @@ TALLY_COLUMNS = [
     "claims",
     "named_victims",
     "source_urls",
+    "violations",
+    "perpetrators",
 ]
 
 UCDP_COLUMNS = [
@@ -106,6 +111,10 @@ UCDP_COLUMNS = [
     "source_date",
     "source_headline",
     "source_original",
+    "type_of_violence",
+    "side_a",
+    "side_b",
+    "warmonitor_violations",
     "warmonitor_high_open",
     "warmonitor_flags",
     "warmonitor_claims",
@@ -184,7 +193,8 @@ def tally_rows(
     "all", the total. ``named_victims`` (the persons the victim lists name for the incident,
     from ``named``) stands on the total row of ``killed`` only, empty elsewhere;
     ``source_urls`` are the addresses of the incident's documents (from ``sources``), else
-    their titles, on every row.
+    their titles, on every row; so are its ``violations`` and ``perpetrators`` (the most
+    stated first).
     """
     named = named or {}
     rows = []
@@ -205,6 +215,10 @@ def tally_rows(
             "flags": " | ".join(f.message for f in incident.flags),
             "source_urls": _join(
                 [d.url or d.title or d.source for d in _sources(incident, sources or {})]
+            ),
+            "violations": _join([t.type for t in incident.violations.types]),
+            "perpetrators": _join(
+                [f"{p.name or p.text} ({p.kind})" for p in incident.violations.perpetrators]
             ),
         }
         for outcome in dict.fromkeys(t.outcome for t in incident.tallies):
@@ -304,6 +318,43 @@ def _date_prec(incident: Incident) -> int | str:
     return 1 if days == 1 else 2 if days <= 6 else 3 if days <= 8 else 4 if days <= 31 else 5
 
 
+# UCDP's type of violence: 1 state-based (a state's forces fight), 2 non-state (organised or
+# communal groups fight each other), 3 one-sided (an organised actor against civilians).
+_BATTLES = ("Battles",)
+_STATE_KINDS = ("state", "transnational")
+
+
+def _perpetrator_label(incident: Incident, country: str) -> str:
+    first = incident.violations.perpetrators[0] if incident.violations.perpetrators else None
+    if first is None:
+        return ""
+    if first.name:
+        return first.name
+    suffix = f" ({country})" if country else ""
+    return f"Unidentified armed group{suffix}"
+
+
+def _type_of_violence(incident: Incident) -> int | str:
+    """UCDP's type of violence from the incident's main violation type and perpetrators:
+    fighting with a state's forces 1, fighting between groups or a mob 2, the rest of the
+    violence (attacks, bombings, executions, strikes) 3; protests and non-violent
+    developments fall outside UCDP's scope ("")."""
+    main = incident.violations.main
+    if main is None:
+        return ""
+    k = kind(main)
+    state = any(p.kind in _STATE_KINDS for p in incident.violations.perpetrators)
+    armed_dead = {"security_forces", "armed_group"}
+    dead = {t.group for t in incident.tallies if t.outcome == "killed" and t.best.value}
+    if k.acled_event in _BATTLES:
+        return 1 if state or "security_forces" in dead else 2
+    if main == "mob_violence":
+        return 2
+    if k.acled_event in ("Violence against civilians", "Explosions/Remote violence"):
+        return 1 if dead and dead <= armed_dead and "security_forces" in dead else 3
+    return ""
+
+
 def ucdp_rows(
     incidents: Sequence[Incident], sources: Mapping[str, DocumentSource]
 ) -> list[dict[str, Any]]:
@@ -351,6 +402,10 @@ def ucdp_rows(
                 ),
                 "source_headline": _join([d.title for d in docs]),
                 "source_original": _join(list(incident.claimants)),
+                "type_of_violence": _type_of_violence(incident),
+                "side_a": _perpetrator_label(incident, country),
+                "side_b": "Civilians" if _type_of_violence(incident) == 3 else "",
+                "warmonitor_violations": _join([t.type for t in incident.violations.types]),
                 "warmonitor_high_open": total.open,
                 "warmonitor_flags": " | ".join(f.message for f in incident.flags),
                 "warmonitor_claims": _join(list(incident.claim_ids)),
@@ -387,6 +442,15 @@ def _time_precision(incident: Incident) -> int | str:
     return "" if days is None else 1 if days == 1 else 2 if days <= 7 else 3
 
 
+def _disorder_type(event_type: str, sub_event_type: str) -> str:
+    """ACLED's disorder type of an event type (mob violence is political violence)."""
+    if event_type == "Protests" or sub_event_type == "Violent demonstration":
+        return "Demonstrations"
+    if event_type == "Strategic developments":
+        return "Strategic developments"
+    return "Political violence"
+
+
 def acled_rows(
     incidents: Sequence[Incident], sources: Mapping[str, DocumentSource]
 ) -> list[dict[str, Any]]:
@@ -398,17 +462,21 @@ def acled_rows(
         actors = _victim_actors(incident, country)
         civilians = incident.tally("killed", "civilians") or incident.tally("killed", "children")
         tags = sorted({h for words in incident.hedges.values() for h in words})
+        main = kind(incident.violations.main) if incident.violations.main else None
+        doers = [p.name for p in incident.violations.perpetrators[1:] if p.name]
         rows.append(
             {
                 "event_id_cnty": f"{country}{incident.id}",
                 "event_date": incident.start.isoformat() if incident.start else "",
                 "year": incident.start.year if incident.start else "",
                 "time_precision": _time_precision(incident),
-                "disorder_type": "",
-                "event_type": "",
-                "sub_event_type": "",
-                "actor1": "",
-                "assoc_actor_1": "",
+                "disorder_type": (
+                    _disorder_type(main.acled_event, main.acled_sub_event) if main else ""
+                ),
+                "event_type": main.acled_event if main else "",
+                "sub_event_type": main.acled_sub_event if main else "",
+                "actor1": _perpetrator_label(incident, country),
+                "assoc_actor_1": _join(doers),
                 "actor2": actors[0] if actors else "",
                 "assoc_actor_2": _join(actors[1:]),
                 "civilian_targeting": "Civilian targeting" if civilians else "",
@@ -465,6 +533,7 @@ def geojson(incidents: Sequence[Incident]) -> dict[str, Any]:
                 "outlets": _join(list(incident.outlets)),
                 "documents": len(incident.document_ids),
                 "claims": _join(list(incident.claim_ids)),
+                "violations": _join([t.type for t in incident.violations.types]),
             }
         )
         geometry = (
@@ -557,14 +626,20 @@ def export_incidents(
     *,
     policy: str = DEFAULT_POLICY,
     ranking: Sequence[str] = DEFAULT_RANKING,
+    wanted: ViolationFilter | None = None,
 ) -> int:
     """Write the store's incidents to ``output``: the stored run's, reconciled again first
     when an input changed since (``reconcile_service.stored_incidents``), with the named victims
-    the stored lists give for each (``victim_incidents.named_victims``)."""
+    the stored lists give for each (``victim_incidents.named_victims``); ``wanted`` keeps those
+    of a violation type, perpetrator kind or victims' identity."""
     if format not in EXPORT_FORMATS:
         raise ConfigurationError(
             f"unknown export format {format!r}: choose one of {', '.join(EXPORT_FORMATS)}"
         )
     result = stored_incidents(store, policy, ranking=ranking)
+    if wanted is not None and wanted.active:
+        result = replace(
+            result, incidents=[i for i in result.incidents if wanted.matches_incident(i)]
+        )
     named = {k: n.persons for k, n in named_victims(store, result.incidents).items()}
     return write_export(result, store.document_sources(), format, output, named)

@@ -1,7 +1,8 @@
 """The incident commands of the CLI, registered on ``warmonitor.cli.app.app``:
 
     warmonitor reconcile [--policy NAME] [--ranking KINDS]
-    warmonitor incidents [--format table|json|csv] [--policy NAME]
+    warmonitor incidents [--format table|json|csv] [--policy NAME] [--violation TYPE]
+                         [--perpetrator-kind KIND] [--victim WORDS]
     warmonitor incident ID [--chart out.png]     (the same as `incident show ID`)
     warmonitor incident merge ID ID [ID …]
     warmonitor incident split ID --claims CLAIM_ID [--claims CLAIM_ID …]
@@ -26,7 +27,19 @@ from rich.markup import escape
 from rich.table import Table
 from typer.core import TyperGroup
 
-from warmonitor.cli.app import AnalystOption, DbOption, analyst_name, app, err, open_store, out
+from warmonitor.cli.app import (
+    AnalystOption,
+    DbOption,
+    PerpetratorKindOption,
+    VictimOption,
+    ViolationOption,
+    analyst_name,
+    app,
+    err,
+    open_store,
+    out,
+    violation_filter,
+)
 from warmonitor.cli.tolls import aside_lines, series_lines, write_chart
 from warmonitor.export import EXPORT_FORMATS, TALLY_COLUMNS, export_incidents, tally_rows
 from warmonitor.reconcile import DEFAULT_POLICY, DEFAULT_RANKING, POLICIES, Incident, Tally
@@ -221,6 +234,18 @@ def _show(result: Reconciliation, incident: Incident) -> None:
         _say(f"copies of one report, counted once: {sets}")
     if incident.decisions:
         _say(f"shaped by analyst decision(s) {', '.join(map(str, incident.decisions))}")
+    summary = incident.violations
+    if summary.types:
+        _say("")
+        _say("What was done, by whom, to whom (reports stating it):", "bold")
+        _say("  " + ", ".join(f"{t.type} ({t.reports})" for t in summary.types))
+        if summary.perpetrators:
+            _say("  by " + "; ".join(
+                f"{p.name or p.text} [{p.kind}{', own claim' if p.own_claim else ''}] "
+                f"({p.reports})" for p in summary.perpetrators
+            ))  # fmt: skip
+        if summary.victim_identity:
+            _say("  to " + "; ".join(f"{v.text} ({v.reports})" for v in summary.victim_identity))
 
 
 def _named_line(incident: Incident, named: Named | None) -> str:
@@ -264,19 +289,24 @@ def incidents_command(
     format: Annotated[IncidentFormat, typer.Option("--format", "-f")] = IncidentFormat.table,
     policy: PolicyOption = _DEFAULT_POLICY,
     ranking: RankingOption = None,
+    violation: ViolationOption = None,
+    perpetrator_kind: PerpetratorKindOption = None,
+    victim: VictimOption = None,
     db: DbOption = None,
 ) -> None:
     """List the incidents with their low / best / high tallies (JSON: docs/RECONCILE.md)."""
+    wanted = violation_filter(violation, perpetrator_kind, victim)
     with open_store(db) as store:
         result = stored_incidents(store, policy.value, ranking=_ranking(ranking), claims=False)
+    incidents = [i for i in result.incidents if wanted.matches_incident(i)]
     if format is IncidentFormat.json:
         sys.stdout.write(
-            json.dumps([i.to_dict() for i in result.incidents], ensure_ascii=False, indent=2) + "\n"
+            json.dumps([i.to_dict() for i in incidents], ensure_ascii=False, indent=2) + "\n"
         )
     elif format is IncidentFormat.csv:
-        sys.stdout.write(_csv(result.incidents))
+        sys.stdout.write(_csv(incidents))
     else:
-        out.print(incidents_table(result.incidents))
+        out.print(incidents_table(incidents))
 
 
 @incident_app.command("show")
@@ -382,11 +412,20 @@ def export_command(
     output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
     policy: PolicyOption = _DEFAULT_POLICY,
     ranking: RankingOption = None,
+    violation: ViolationOption = None,
+    perpetrator_kind: PerpetratorKindOption = None,
+    victim: VictimOption = None,
     db: DbOption = None,
 ) -> None:
     """Export the reconciled incidents: CSV, JSON, GeoJSON, UCDP GED-like, ACLED-like, Parquet."""
+    wanted = violation_filter(violation, perpetrator_kind, victim)
     with open_store(db) as store:
         written = export_incidents(
-            store, format.value, output, policy=policy.value, ranking=_ranking(ranking)
+            store,
+            format.value,
+            output,
+            policy=policy.value,
+            ranking=_ranking(ranking),
+            wanted=wanted,
         )
     out.print(f"{written} row(s) written to {output} ({format.value})")

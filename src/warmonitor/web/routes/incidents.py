@@ -12,6 +12,8 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request
 
 from warmonitor.duplicate_service import propose_duplicates
+from warmonitor.extract.violations.perpetrators import PerpetratorKind
+from warmonitor.extract.violations.taxonomy import ViolationType
 from warmonitor.incident_filters import IncidentFilter
 from warmonitor.reconcile_service import merge_incidents, split_incident, stored_incidents
 from warmonitor.web.auth import ANALYST, VIEWER, Principal, audit, store_of
@@ -58,6 +60,13 @@ def list_incidents(
     start: Annotated[date | None, Query(description="Ending on or after this day.")] = None,
     end: Annotated[date | None, Query(description="Starting on or before this day.")] = None,
     q: Annotated[str | None, Query(max_length=200, description="Words of the label.")] = None,
+    violation: Annotated[
+        ViolationType | None, Query(description="A violation type its claims show.")
+    ] = None,
+    perpetrator_kind: PerpetratorKind | None = None,
+    victim: Annotated[
+        str | None, Query(max_length=200, description="Words of the victims' identity.")
+    ] = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Page[IncidentSummary]:
@@ -66,7 +75,15 @@ def list_incidents(
     result = stored_incidents(store, policy, claims=False)
     states = store.review_states()
     where = IncidentFilter(
-        flagged=flagged, country=country, outcome=outcome, start=start, end=end, q=q
+        flagged=flagged,
+        country=country,
+        outcome=outcome,
+        start=start,
+        end=end,
+        q=q,
+        violation=violation,
+        perpetrator_kind=perpetrator_kind,
+        victim=victim,
     )
     chosen = where.apply(result.incidents)
     items = [
