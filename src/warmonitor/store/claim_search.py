@@ -228,11 +228,11 @@ def _conditions(where: ClaimFilter, connection: Connection) -> list[ColumnElemen
     if where.perpetrator_kind:
         out.append(data[("perpetrator", "kind")].as_string() == where.perpetrator_kind)
     if where.victim:
-        words = where.victim
+        victim = where.victim
         out.append(
             or_(
                 *(
-                    data[("victim_identity", key)].as_string().icontains(words, autoescape=True)
+                    data[("victim_identity", key)].as_string().icontains(victim, autoescape=True)
                     for key in ("text", "community", "occupation", "status", "age_sex")
                 )
             )

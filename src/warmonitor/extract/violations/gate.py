@@ -11,14 +11,18 @@ capital-letter class), has no gate and always runs.
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Iterable
+from typing import Any
 
+_c: Any
+_p: Any
 try:  # the standard parser of regular expressions (private, stable in 3.11 and 3.12)
-    from re import _constants as _c
-    from re import _parser as _p
+    _c = importlib.import_module("re._constants")
+    _p = importlib.import_module("re._parser")
 except ImportError:  # pragma: no cover - another Python: every pattern runs
-    _c = _p = None  # type: ignore[assignment]
+    _c = _p = None
 
 __all__ = ["DEPTH", "Gate", "Words", "gate"]
 
