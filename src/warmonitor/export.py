@@ -26,6 +26,7 @@ from warmonitor.reconcile.types import Tally, Total
 from warmonitor.reconcile.wording import group_label, number
 from warmonitor.reconcile_service import Reconciliation, stored_incidents
 from warmonitor.store import Store
+from warmonitor.store.follow_ups import FollowUp
 from warmonitor.store.incidents import DocumentSource
 from warmonitor.victim_incidents import named_victims
 from warmonitor.violation_filters import ViolationFilter
@@ -81,6 +82,7 @@ TALLY_COLUMNS = [
     "source_urls",
     "violations",
     "perpetrators",
+    "latest_follow_up",
 ]
 
 UCDP_COLUMNS = [
@@ -176,10 +178,19 @@ def _where(incident: Incident) -> tuple[str, str, str, float | None, float | Non
 ALL_VICTIMS = "all"
 
 
+def _follow_up_text(follow_up: FollowUp | None) -> str:
+    """ "referred_to_inquiry 2024-03-20: source": the latest follow-up in one cell."""
+    if follow_up is None:
+        return ""
+    text = f"{follow_up.kind} {follow_up.happened_on.isoformat()}"
+    return f"{text}: {follow_up.source}" if follow_up.source else text
+
+
 def tally_rows(
     incidents: Sequence[Incident],
     named: Mapping[str, int] | None = None,
     sources: Mapping[str, DocumentSource] | None = None,
+    follow_ups: Mapping[str, Sequence[FollowUp]] | None = None,
 ) -> list[dict[str, Any]]:
     """Flat rows for CSV and Parquet: per incident and outcome, the incident's total, then one
     row per victim group (a tally).
@@ -194,9 +205,10 @@ def tally_rows(
     from ``named``) stands on the total row of ``killed`` only, empty elsewhere;
     ``source_urls`` are the addresses of the incident's documents (from ``sources``), else
     their titles, on every row; so are its ``violations`` and ``perpetrators`` (the most
-    stated first).
+    stated first) and its ``latest_follow_up`` (from ``follow_ups``, each incident's in order).
     """
     named = named or {}
+    follow_ups = follow_ups or {}
     rows = []
     for incident in incidents:
         place, country, admin1, lat, lon, precision = _where(incident)
@@ -219,6 +231,9 @@ def tally_rows(
             "violations": _join([t.type for t in incident.violations.types]),
             "perpetrators": _join(
                 [f"{p.name or p.text} ({p.kind})" for p in incident.violations.perpetrators]
+            ),
+            "latest_follow_up": _follow_up_text(
+                follow_ups[incident.id][-1] if follow_ups.get(incident.id) else None
             ),
         }
         for outcome in dict.fromkeys(t.outcome for t in incident.tallies):
@@ -580,9 +595,13 @@ def write_export(
     format: str,
     output: Path,
     named: Mapping[str, int] | None = None,
+    follow_ups: Mapping[str, Sequence[FollowUp]] | None = None,
 ) -> int:
     """Write ``result`` to ``output`` in ``format``; returns how many rows or features.
-    ``named`` gives the named victims of each incident (CSV and Parquet: ``named_victims``)."""
+    ``named`` gives the named victims of each incident (CSV and Parquet: ``named_victims``),
+    ``follow_ups`` each incident's follow-ups in order (JSON: all, under the incident's
+    ``follow_ups``; CSV and Parquet: the latest, ``latest_follow_up``)."""
+    follow_ups = follow_ups or {}
     if format not in EXPORT_FORMATS:
         raise ConfigurationError(
             f"unknown export format {format!r}: choose one of {', '.join(EXPORT_FORMATS)}"
@@ -594,7 +613,10 @@ def write_export(
             used = {c for i in incidents for c in i.claim_ids}
             document: dict[str, Any] = {
                 "policy": result.policy,
-                "incidents": [i.to_dict() for i in incidents],
+                "incidents": [
+                    {**i.to_dict(), "follow_ups": [f.to_dict() for f in follow_ups.get(i.id, ())]}
+                    for i in incidents
+                ],
                 "claims": {k: c.to_dict() for k, c in result.claims.items() if k in used},
             }
             document["named_victims"] = dict(named or {})
@@ -611,7 +633,7 @@ def write_export(
     elif format == "acled":
         columns, rows = ACLED_COLUMNS, acled_rows(incidents, sources)
     else:
-        columns, rows = TALLY_COLUMNS, tally_rows(incidents, named, sources)
+        columns, rows = TALLY_COLUMNS, tally_rows(incidents, named, sources, follow_ups)
     if format == "parquet":
         _parquet(output, columns, rows)
     else:
@@ -642,4 +664,7 @@ def export_incidents(
             result, incidents=[i for i in result.incidents if wanted.matches_incident(i)]
         )
     named = {k: n.persons for k, n in named_victims(store, result.incidents).items()}
-    return write_export(result, store.document_sources(), format, output, named)
+    follow_ups: dict[str, list[FollowUp]] = {}
+    for follow_up in store.follow_ups():
+        follow_ups.setdefault(follow_up.incident_id, []).append(follow_up)
+    return write_export(result, store.document_sources(), format, output, named, follow_ups)
