@@ -48,7 +48,7 @@ VIOLATION_CUES: dict[str, re.Pattern[str]] = {
         r"to denounce|denouncing|to raise awareness|to press for|in solidarity with|"
         r"to (?:express|voice) (?:their )?(?:anger|solidarity|support|opposition|discontent))",
         r"press conferences? with (?:a )?(?:banners?|placards?|signs?)",
-        r"(?:with|holding|carrying|displaying) (?:\w+ ){0,2}(?:banners|placards|signs|slogans)",
+        r"banners|placards",
         r"sit in|took (?:to )?the streets?|striking (?:\w+ ){0,3}workers|strikers|"
         r"occupied (?:\w+ ){0,3}(?:building|premises|offices?|school|university|square)",
     ),
@@ -89,7 +89,7 @@ VIOLATION_CUES: dict[str, re.Pattern[str]] = {
         r"used (?:\w+ ){0,4}(?:tires|tyres|logs|trunks|stones|rocks|branches|stumps|debris) "
         r"to (?:block|barricade|close)",
         r"(?:acts of violence|turned violent|became violent|violent protest)",
-        r"with (?:rocks|stones|bricks|blunt objects|sticks|clubs)",
+        r"(?<=with )(?:rocks|stones|bricks|blunt objects|sticks|clubs)",
     ),
     "mob_violence": _words(
         r"mobs?",
@@ -175,8 +175,8 @@ VIOLATION_CUES: dict[str, re.Pattern[str]] = {
         r"UXOs?|ERW",
         r"mine attacks?",
         # an attack made with mines or planted explosives is one, whatever its target
-        r"with (?:\w+ ){0,3}(?:mines|landmines|remote-controlled explosives?|IEDs|"
-        r"improvised explosive devices)",
+        r"(?<=with )(?:(?:two|three|four|several|many) )?(?:mines|landmines|"
+        r"remote-controlled explosives?|IEDs|improvised explosive devices)",
     ),
     "bombing": _words(
         r"IEDs?",

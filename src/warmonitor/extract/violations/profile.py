@@ -35,6 +35,8 @@ class Profile:
     victim_identity: VictimIdentity | None = None
     # every cue of the report, in order: what ``annotate`` reads each claim's sentence from
     cues: tuple[Cue, ...] = field(default=(), repr=False, compare=False)
+    # the report's word beginnings: a pattern they cannot open cannot match a sentence of it
+    words: Words | None = field(default=None, repr=False, compare=False)
 
     @property
     def main(self) -> str | None:
@@ -66,6 +68,7 @@ def describe(
         _with_actor(perpetrator, country),
         find_identity(text, lead_end),
         tuple(cues),
+        words,
     )
 
 
@@ -87,7 +90,7 @@ def annotate(
         start, end = claim.evidence.start, claim.evidence.end
         share = shares.get((start, end))
         if share is None:
-            share = shares[(start, end)] = _share(text, start, end, cues, country)
+            share = shares[(start, end)] = _share(text, start, end, cues, country, profile.words)
         violations, perpetrator, sentence_identity = share
         identity = find_identity(claim.victims.text) if claim.victims.text else None
         if identity is not None:
@@ -101,11 +104,18 @@ def annotate(
 
 
 def _share(
-    text: str, start: int, end: int, cues: Sequence[Cue] | None, country: str | None
+    text: str,
+    start: int,
+    end: int,
+    cues: Sequence[Cue] | None,
+    country: str | None,
+    report_words: Words | None,
 ) -> _Share:
-    """The violations, perpetrator and victim identity of the sentence at ``[start, end)``."""
+    """The violations, perpetrator and victim identity of the sentence at ``[start, end)``;
+    the report's word beginnings gate its patterns (a sentence has no beginning its report
+    lacks)."""
     sentence = text[start:end]
-    words = Words(sentence)
+    words = report_words or Words(sentence)
     if cues is None:
         own = find_cues(sentence, words=words)
     else:
