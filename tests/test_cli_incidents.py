@@ -168,3 +168,20 @@ def test_export_writes_geojson_and_ucdp(db: str, tmp_path: Path) -> None:
     ged = tmp_path / "ged.csv"
     run("export", "-f", "ucdp", "-o", str(ged), "--db", db)
     assert ged.read_text(encoding="utf-8").startswith("id,year,where_prec")
+
+
+def test_incidents_claims_and_exports_filter_by_what_was_done(db: str, tmp_path: Path) -> None:
+    shelled = incidents(db, "--violation", "shelling")
+    assert sorted(i["place"]["name"] for i in shelled) == ["Kharkiv", "Kherson"]
+    assert all(i["violations"]["types"][0]["type"] == "shelling" for i in shelled)
+    struck = incidents(db, "--violation", "air_strike")
+    assert "Idlib" in [i["place"]["name"] for i in struck]
+    claims = json.loads(
+        run("claims", "--format", "json", "--db", db, "--violation", "shelling").stdout
+    )
+    assert claims and all(any(v["type"] == "shelling" for v in c["violations"]) for c in claims)
+    path = tmp_path / "shelling.csv"
+    run("export", "--format", "acled", "--output", str(path), "--db", db, "--violation", "shelling")
+    assert path.read_text(encoding="utf-8").count("Shelling/artillery/missile attack") == 2
+    bad = run("incidents", "--db", db, "--perpetrator-kind", "aliens", ok=False)
+    assert bad.returncode == 1 and "unknown perpetrator kind 'aliens'" in bad.stderr

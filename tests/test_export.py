@@ -23,9 +23,10 @@ from warmonitor.export import (
     export_incidents,
     tally_rows,
 )
-from warmonitor.model import Document, Place
+from warmonitor.model import Document, Perpetrator, Place, Violation
 from warmonitor.reconcile import reconcile
 from warmonitor.store import Store
+from warmonitor.violation_filters import ViolationFilter
 
 COAST = Document(
     "More than 1,000 people have been killed in two days of clashes on the coast.",
@@ -78,6 +79,9 @@ def store(tmp_path: Path) -> Iterator[Store]:
                     day=date(2024, 5, 10),
                     claimant="regional governor",
                     kind="government",
+                ).with_(
+                    violations=(Violation("shelling", "Shelling"),),
+                    perpetrator=Perpetrator("Russian forces", "Russian forces", "transnational"),
                 )
             ],
         )
@@ -209,6 +213,37 @@ def test_acled_columns(store: Store, tmp_path: Path) -> None:
     assert coast["civilian_targeting"] == "Civilian targeting"
     assert "Syrian security sources say at least 200" in coast["notes"]
     assert coast["tags"] == "unverified"
+
+
+def test_acled_and_ucdp_rows_carry_the_violation_and_its_perpetrator(
+    store: Store, tmp_path: Path
+) -> None:
+    acled, ucdp = tmp_path / "acled.csv", tmp_path / "ged.csv"
+    export_incidents(store, "acled", acled)
+    export_incidents(store, "ucdp", ucdp)
+    shelled = next(r for r in read_csv(acled) if r["location"] == "Kharkiv")
+    assert (shelled["event_type"], shelled["sub_event_type"]) == (
+        "Explosions/Remote violence",
+        "Shelling/artillery/missile attack",
+    )
+    assert (shelled["disorder_type"], shelled["actor1"]) == ("Political violence", "Russian forces")
+    coast = next(r for r in read_csv(acled) if r["location"] == "Latakia")
+    assert coast["event_type"] == "" and coast["actor1"] == ""  # no violation read: left blank
+    ged = next(r for r in read_csv(ucdp) if r["where_coordinates"] == "Kharkiv")
+    assert (ged["type_of_violence"], ged["side_a"], ged["side_b"]) == (
+        "3",
+        "Russian forces",
+        "Civilians",
+    )
+    assert ged["warmonitor_violations"] == "shelling"
+
+
+def test_exports_keep_the_incidents_of_a_violation_type(store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "shelling.csv"
+    assert export_incidents(store, "acled", path, wanted=ViolationFilter("shelling")) == 1
+    assert [r["location"] for r in read_csv(path)] == ["Kharkiv"]
+    none = ViolationFilter(perpetrator_kind="state")
+    assert export_incidents(store, "acled", tmp_path / "state.csv", wanted=none) == 0
 
 
 def test_parquet(store: Store, tmp_path: Path) -> None:

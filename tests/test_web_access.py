@@ -43,6 +43,8 @@ ROUTE_ROLES: dict[tuple[str, str], str] = {
     ("GET", "/api/incidents/duplicates"): "viewer",
     ("POST", "/api/incidents/merge"): "analyst",
     ("POST", "/api/incidents/{incident_id}/split"): "analyst",
+    ("GET", "/api/incidents/{incident_id}/follow-ups"): "viewer",
+    ("POST", "/api/incidents/{incident_id}/follow-ups"): "analyst",
     ("GET", "/api/actors"): "viewer",
     ("POST", "/api/actors/corrections"): "analyst",
     ("GET", "/api/exports/{format}"): "viewer",

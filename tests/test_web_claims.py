@@ -12,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from warmonitor.model import Perpetrator, VictimIdentity, Violation
 from warmonitor.reconcile_service import stored_claims
 from warmonitor.store import Store
 from web_support import ALEPPO, KHARKIV, Api, make_claim, make_document
@@ -31,7 +32,10 @@ SECOND = make_document(
 def stocked(api: Api) -> Api:
     """Two documents and five claims of known outcomes, groups, claimants, places and dates."""
     first = [
-        make_claim(FIRST, 0, place=ALEPPO, sentence=FIRST.text[:78]),
+        make_claim(FIRST, 0, place=ALEPPO, sentence=FIRST.text[:78]).with_(
+            violations=(Violation("shelling", "Shelling"),),
+            perpetrator=Perpetrator("regime forces", "regime forces", "state"),
+        ),
         make_claim(
             FIRST,
             1,
@@ -54,6 +58,9 @@ def stocked(api: Api) -> Api:
             place=KHARKIV,
             day=date(2024, 5, 1),
             hedges=("unverified",),
+        ).with_(
+            violations=(Violation("shelling", "Missiles"), Violation("armed_attack", "killed")),
+            perpetrator=Perpetrator("Russian forces", "Russian forces", "transnational"),
         ),
         make_claim(
             SECOND,
@@ -66,7 +73,9 @@ def stocked(api: Api) -> Api:
             day=date(2024, 5, 1),
             hedges=("unverified",),
         ),
-        make_claim(SECOND, 2, low=2, group="children", claimant="regional governor", day=None),
+        make_claim(
+            SECOND, 2, low=2, group="children", claimant="regional governor", day=None
+        ).with_(victim_identity=VictimIdentity("schoolchildren", age_sex="schoolchildren")),
     ]
     api.store.save(FIRST, first)
     api.store.save(SECOND, second)
@@ -107,6 +116,12 @@ def test_documents_list_and_one(stocked: Api) -> None:
         ({"q": "100%"}, []),
         ({"document_id": SECOND.id, "outcome": "killed"}, ["S0", "S2"]),
         ({"outcome": "killed", "place": "UA", "hedge": "unverified"}, ["S0"]),
+        ({"violation": "shelling"}, ["F0", "S0"]),
+        ({"violation": "armed_attack"}, ["S0"]),
+        ({"violation": "air_strike"}, []),
+        ({"perpetrator_kind": "transnational"}, ["S0"]),
+        ({"perpetrator_kind": "state", "violation": "shelling"}, ["F0"]),
+        ({"victim": "SCHOOL"}, ["S2"]),
     ],
 )
 def test_claim_filters(stocked: Api, params: dict[str, str], expected: list[str]) -> None:
@@ -137,6 +152,8 @@ def test_claims_are_paged_with_a_total(stocked: Api) -> None:
         {"limit": 100000},
         {"offset": -1},
         {"q": "x" * 300},
+        {"violation": "bombardment"},
+        {"perpetrator_kind": "aliens"},
     ],
 )
 def test_bad_filter_values_are_422_with_the_reason(stocked: Api, params: dict[str, Any]) -> None:

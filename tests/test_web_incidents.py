@@ -134,3 +134,46 @@ def test_exports_in_every_format_are_audited(reported: Api, format: str) -> None
 def test_an_unknown_export_format_is_422(reported: Api) -> None:
     assert reported.get("/api/exports/xlsx").status_code == 422
     assert reported.get("/api/exports/csv", params={"policy": "x"}).status_code == 422
+
+
+def test_incidents_filter_by_violation_perpetrator_kind_and_victims(reported: Api) -> None:
+    assert reported.json("/api/incidents", violation="shelling")["total"] == 1
+    assert reported.json("/api/incidents", violation="air_strike")["total"] == 0
+    assert reported.json("/api/incidents", perpetrator_kind="non_state")["total"] == 0
+    assert reported.json("/api/incidents", victim="journalists")["total"] == 0
+    bad = reported.get("/api/incidents", params={"violation": "bombardment"})
+    assert bad.status_code == 422
+
+
+def test_follow_ups_are_recorded_by_analysts_and_read_by_viewers(reported: Api) -> None:
+    incident = reported.json("/api/incidents")["items"][0]["id"]
+    path = f"/api/incidents/{incident[:6]}/follow-ups"
+    body = {
+        "kind": "referred_to_inquiry",
+        "date": "2024-03-20",
+        "source": "https://example.org/inquiry",
+        "note": "the governorate announced an inquiry",
+        "violation": "shelling",
+    }
+    created = reported.post(path, json=body)
+    assert created.status_code == 201, created.text
+    denied = reported.post(path, json={"kind": "denied", "date": "2024-03-10"})
+    assert denied.status_code == 201
+    listed = reported.json(path)
+    assert [(f["kind"], f["date"]) for f in listed] == [
+        ("denied", "2024-03-10"),
+        ("referred_to_inquiry", "2024-03-20"),
+    ]
+    assert listed[1]["incident_id"] == incident and listed[1]["analyst"] == "ana"
+    assert reported.audit(action="incident_follow_up")[0]["target"] == incident
+    assert reported.post(path, json=body, as_="viewer").status_code == 403
+    assert reported.post(path, json={**body, "kind": "sued"}).status_code == 422
+    assert reported.post(path, json={**body, "date": "2999-01-01"}).status_code == 400
+    assert reported.post("/api/incidents/zzzzzz/follow-ups", json=body).status_code == 404
+    csv_text = reported.get("/api/exports/csv").text
+    assert "referred_to_inquiry 2024-03-20" in csv_text
+    exported = reported.get("/api/exports/json").json()
+    assert [f["kind"] for f in exported["incidents"][0]["follow_ups"]] == [
+        "denied",
+        "referred_to_inquiry",
+    ]

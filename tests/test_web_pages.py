@@ -345,6 +345,16 @@ def test_the_incident_page_shows_claimants_side_by_side_flags_series_and_documen
     assert page.count('href="/documents/') >= incident["documents"] * 2
 
 
+def test_the_incident_page_shows_what_was_done_and_what_happened_next(desk: Api) -> None:
+    incident = desk.json("/api/incidents", q="Idlib")["items"][0]["id"]
+    body = {"kind": "acknowledged", "date": "2024-03-09", "source": "a ministry statement"}
+    assert desk.post(f"/api/incidents/{incident}/follow-ups", json=body).status_code == 201
+    page = browser(desk, "viewer").get(f"/incidents/{incident}").text
+    assert "What was done, by whom, to whom" in page and "shelling (2 reports)" in page
+    assert "What happened next" in page
+    assert '2024-03-09 · acknowledged · <span dir="auto">a ministry statement</span>' in page
+
+
 def test_the_document_page_highlights_each_claim_at_its_evidence(desk: Api) -> None:
     claim = desk.json("/api/claims", q="22 people")["items"][0]["claim"]
     document = claim["document_id"]

@@ -13,11 +13,13 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from warmonitor.errors import ConfigurationError
+from warmonitor.extract.violations import kind
 from warmonitor.gazetteer.arabic import latin
 from warmonitor.reconcile import DEFAULT_POLICY, DEFAULT_RANKING, Incident
 from warmonitor.reconcile.tallies import ancestors
@@ -25,8 +27,10 @@ from warmonitor.reconcile.types import Tally, Total
 from warmonitor.reconcile.wording import group_label, number
 from warmonitor.reconcile_service import Reconciliation, stored_incidents
 from warmonitor.store import Store
+from warmonitor.store.follow_ups import FollowUp
 from warmonitor.store.incidents import DocumentSource
 from warmonitor.victim_incidents import named_victims
+from warmonitor.violation_filters import ViolationFilter
 
 __all__ = [
     "ACLED_COLUMNS",
@@ -80,6 +84,9 @@ TALLY_COLUMNS = [
     "label_latin",
     "place_latin",
     "sources_latin",
+    "violations",
+    "perpetrators",
+    "latest_follow_up",
 ]
 
 UCDP_COLUMNS = [
@@ -110,6 +117,10 @@ UCDP_COLUMNS = [
     "source_date",
     "source_headline",
     "source_original",
+    "type_of_violence",
+    "side_a",
+    "side_b",
+    "warmonitor_violations",
     "warmonitor_high_open",
     "warmonitor_flags",
     "warmonitor_claims",
@@ -171,10 +182,19 @@ def _where(incident: Incident) -> tuple[str, str, str, float | None, float | Non
 ALL_VICTIMS = "all"
 
 
+def _follow_up_text(follow_up: FollowUp | None) -> str:
+    """ "referred_to_inquiry 2024-03-20: source": the latest follow-up in one cell."""
+    if follow_up is None:
+        return ""
+    text = f"{follow_up.kind} {follow_up.happened_on.isoformat()}"
+    return f"{text}: {follow_up.source}" if follow_up.source else text
+
+
 def tally_rows(
     incidents: Sequence[Incident],
     named: Mapping[str, int] | None = None,
     sources: Mapping[str, DocumentSource] | None = None,
+    follow_ups: Mapping[str, Sequence[FollowUp]] | None = None,
 ) -> list[dict[str, Any]]:
     """Flat rows for CSV and Parquet: per incident and outcome, the incident's total, then one
     row per victim group (a tally).
@@ -188,9 +208,11 @@ def tally_rows(
     "all", the total. ``named_victims`` (the persons the victim lists name for the incident,
     from ``named``) stands on the total row of ``killed`` only, empty elsewhere;
     ``source_urls`` are the addresses of the incident's documents (from ``sources``), else
-    their titles, on every row.
+    their titles, on every row; so are its ``violations`` and ``perpetrators`` (the most
+    stated first) and its ``latest_follow_up`` (from ``follow_ups``, each incident's in order).
     """
     named = named or {}
+    follow_ups = follow_ups or {}
     rows = []
     for incident in incidents:
         place, country, admin1, lat, lon, precision = _where(incident)
@@ -212,6 +234,13 @@ def tally_rows(
             ),
             "label_latin": latin(incident.label),
             "place_latin": latin(place),
+            "violations": _join([t.type for t in incident.violations.types]),
+            "perpetrators": _join(
+                [f"{p.name or p.text} ({p.kind})" for p in incident.violations.perpetrators]
+            ),
+            "latest_follow_up": _follow_up_text(
+                follow_ups[incident.id][-1] if follow_ups.get(incident.id) else None
+            ),
         }
         for outcome in dict.fromkeys(t.outcome for t in incident.tallies):
             tallies = [t for t in incident.tallies if t.outcome == outcome]
@@ -316,6 +345,43 @@ def _date_prec(incident: Incident) -> int | str:
     return 1 if days == 1 else 2 if days <= 6 else 3 if days <= 8 else 4 if days <= 31 else 5
 
 
+# UCDP's type of violence: 1 state-based (a state's forces fight), 2 non-state (organised or
+# communal groups fight each other), 3 one-sided (an organised actor against civilians).
+_BATTLES = ("Battles",)
+_STATE_KINDS = ("state", "transnational")
+
+
+def _perpetrator_label(incident: Incident, country: str) -> str:
+    first = incident.violations.perpetrators[0] if incident.violations.perpetrators else None
+    if first is None:
+        return ""
+    if first.name:
+        return first.name
+    suffix = f" ({country})" if country else ""
+    return f"Unidentified armed group{suffix}"
+
+
+def _type_of_violence(incident: Incident) -> int | str:
+    """UCDP's type of violence from the incident's main violation type and perpetrators:
+    fighting with a state's forces 1, fighting between groups or a mob 2, the rest of the
+    violence (attacks, bombings, executions, strikes) 3; protests and non-violent
+    developments fall outside UCDP's scope ("")."""
+    main = incident.violations.main
+    if main is None:
+        return ""
+    k = kind(main)
+    state = any(p.kind in _STATE_KINDS for p in incident.violations.perpetrators)
+    armed_dead = {"security_forces", "armed_group"}
+    dead = {t.group for t in incident.tallies if t.outcome == "killed" and t.best.value}
+    if k.acled_event in _BATTLES:
+        return 1 if state or "security_forces" in dead else 2
+    if main == "mob_violence":
+        return 2
+    if k.acled_event in ("Violence against civilians", "Explosions/Remote violence"):
+        return 1 if dead and dead <= armed_dead and "security_forces" in dead else 3
+    return ""
+
+
 def ucdp_rows(
     incidents: Sequence[Incident], sources: Mapping[str, DocumentSource]
 ) -> list[dict[str, Any]]:
@@ -363,6 +429,10 @@ def ucdp_rows(
                 ),
                 "source_headline": _join([d.title for d in docs]),
                 "source_original": _join(list(incident.claimants)),
+                "type_of_violence": _type_of_violence(incident),
+                "side_a": _perpetrator_label(incident, country),
+                "side_b": "Civilians" if _type_of_violence(incident) == 3 else "",
+                "warmonitor_violations": _join([t.type for t in incident.violations.types]),
                 "warmonitor_high_open": total.open,
                 "warmonitor_flags": " | ".join(f.message for f in incident.flags),
                 "warmonitor_claims": _join(list(incident.claim_ids)),
@@ -399,6 +469,15 @@ def _time_precision(incident: Incident) -> int | str:
     return "" if days is None else 1 if days == 1 else 2 if days <= 7 else 3
 
 
+def _disorder_type(event_type: str, sub_event_type: str) -> str:
+    """ACLED's disorder type of an event type (mob violence is political violence)."""
+    if event_type == "Protests" or sub_event_type == "Violent demonstration":
+        return "Demonstrations"
+    if event_type == "Strategic developments":
+        return "Strategic developments"
+    return "Political violence"
+
+
 def acled_rows(
     incidents: Sequence[Incident], sources: Mapping[str, DocumentSource]
 ) -> list[dict[str, Any]]:
@@ -410,17 +489,21 @@ def acled_rows(
         actors = _victim_actors(incident, country)
         civilians = incident.tally("killed", "civilians") or incident.tally("killed", "children")
         tags = sorted({h for words in incident.hedges.values() for h in words})
+        main = kind(incident.violations.main) if incident.violations.main else None
+        doers = [p.name for p in incident.violations.perpetrators[1:] if p.name]
         rows.append(
             {
                 "event_id_cnty": f"{country}{incident.id}",
                 "event_date": incident.start.isoformat() if incident.start else "",
                 "year": incident.start.year if incident.start else "",
                 "time_precision": _time_precision(incident),
-                "disorder_type": "",
-                "event_type": "",
-                "sub_event_type": "",
-                "actor1": "",
-                "assoc_actor_1": "",
+                "disorder_type": (
+                    _disorder_type(main.acled_event, main.acled_sub_event) if main else ""
+                ),
+                "event_type": main.acled_event if main else "",
+                "sub_event_type": main.acled_sub_event if main else "",
+                "actor1": _perpetrator_label(incident, country),
+                "assoc_actor_1": _join(doers),
                 "actor2": actors[0] if actors else "",
                 "assoc_actor_2": _join(actors[1:]),
                 "civilian_targeting": "Civilian targeting" if civilians else "",
@@ -477,6 +560,7 @@ def geojson(incidents: Sequence[Incident]) -> dict[str, Any]:
                 "outlets": _join(list(incident.outlets)),
                 "documents": len(incident.document_ids),
                 "claims": _join(list(incident.claim_ids)),
+                "violations": _join([t.type for t in incident.violations.types]),
             }
         )
         geometry = (
@@ -523,9 +607,13 @@ def write_export(
     format: str,
     output: Path,
     named: Mapping[str, int] | None = None,
+    follow_ups: Mapping[str, Sequence[FollowUp]] | None = None,
 ) -> int:
     """Write ``result`` to ``output`` in ``format``; returns how many rows or features.
-    ``named`` gives the named victims of each incident (CSV and Parquet: ``named_victims``)."""
+    ``named`` gives the named victims of each incident (CSV and Parquet: ``named_victims``),
+    ``follow_ups`` each incident's follow-ups in order (JSON: all, under the incident's
+    ``follow_ups``; CSV and Parquet: the latest, ``latest_follow_up``)."""
+    follow_ups = follow_ups or {}
     if format not in EXPORT_FORMATS:
         raise ConfigurationError(
             f"unknown export format {format!r}: choose one of {', '.join(EXPORT_FORMATS)}"
@@ -537,7 +625,10 @@ def write_export(
             used = {c for i in incidents for c in i.claim_ids}
             document: dict[str, Any] = {
                 "policy": result.policy,
-                "incidents": [i.to_dict() for i in incidents],
+                "incidents": [
+                    {**i.to_dict(), "follow_ups": [f.to_dict() for f in follow_ups.get(i.id, ())]}
+                    for i in incidents
+                ],
                 "claims": {k: c.to_dict() for k, c in result.claims.items() if k in used},
             }
             document["named_victims"] = dict(named or {})
@@ -554,7 +645,7 @@ def write_export(
     elif format == "acled":
         columns, rows = ACLED_COLUMNS, acled_rows(incidents, sources)
     else:
-        columns, rows = TALLY_COLUMNS, tally_rows(incidents, named, sources)
+        columns, rows = TALLY_COLUMNS, tally_rows(incidents, named, sources, follow_ups)
     if format == "parquet":
         _parquet(output, columns, rows)
     else:
@@ -569,14 +660,23 @@ def export_incidents(
     *,
     policy: str = DEFAULT_POLICY,
     ranking: Sequence[str] = DEFAULT_RANKING,
+    wanted: ViolationFilter | None = None,
 ) -> int:
     """Write the store's incidents to ``output``: the stored run's, reconciled again first
     when an input changed since (``reconcile_service.stored_incidents``), with the named victims
-    the stored lists give for each (``victim_incidents.named_victims``)."""
+    the stored lists give for each (``victim_incidents.named_victims``); ``wanted`` keeps those
+    of a violation type, perpetrator kind or victims' identity."""
     if format not in EXPORT_FORMATS:
         raise ConfigurationError(
             f"unknown export format {format!r}: choose one of {', '.join(EXPORT_FORMATS)}"
         )
     result = stored_incidents(store, policy, ranking=ranking)
+    if wanted is not None and wanted.active:
+        result = replace(
+            result, incidents=[i for i in result.incidents if wanted.matches_incident(i)]
+        )
     named = {k: n.persons for k, n in named_victims(store, result.incidents).items()}
-    return write_export(result, store.document_sources(), format, output, named)
+    follow_ups: dict[str, list[FollowUp]] = {}
+    for follow_up in store.follow_ups():
+        follow_ups.setdefault(follow_up.incident_id, []).append(follow_up)
+    return write_export(result, store.document_sources(), format, output, named, follow_ups)

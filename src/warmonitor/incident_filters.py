@@ -17,6 +17,7 @@ from datetime import date
 from typing import Any, Literal, get_args
 
 from warmonitor.reconcile import Incident
+from warmonitor.violation_filters import ViolationFilter
 
 __all__ = [
     "PERIODS",
@@ -41,7 +42,9 @@ class IncidentFilter:
 
     ``outcome`` keeps incidents with a total of that outcome, ``group`` those with a tally of
     that victim group (of ``outcome`` when given); ``start``/``end`` keep incidents whose dates
-    meet that range; ``q`` matches words of the label (place and dates), ignoring case.
+    meet that range; ``q`` matches words of the label (place and dates), ignoring case;
+    ``violation``, ``perpetrator_kind`` and ``victim`` choose by what was done, by whom, to
+    whom (``violation_filters.ViolationFilter``).
     """
 
     flagged: bool | None = None
@@ -51,8 +54,14 @@ class IncidentFilter:
     start: date | None = None
     end: date | None = None
     q: str | None = None
+    violation: str | None = None
+    perpetrator_kind: str | None = None
+    victim: str | None = None
 
     def matches(self, incident: Incident) -> bool:
+        wanted = ViolationFilter(self.violation, self.perpetrator_kind, self.victim)
+        if wanted.active and not wanted.matches_incident(incident):
+            return False
         if self.flagged is not None and bool(incident.flags) != self.flagged:
             return False
         country = self.country.upper() if self.country else None

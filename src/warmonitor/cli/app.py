@@ -22,10 +22,14 @@ from warmonitor.display import neutralise_bidi
 from warmonitor.errors import ConfigurationError, WarmonitorError
 from warmonitor.settings import load_settings
 from warmonitor.store import Store
+from warmonitor.violation_filters import ViolationFilter
 
 __all__ = [
     "AnalystOption",
     "DbOption",
+    "PerpetratorKindOption",
+    "VictimOption",
+    "ViolationOption",
     "analyst_name",
     "app",
     "err",
@@ -33,6 +37,7 @@ __all__ = [
     "open_store",
     "out",
     "parse_published",
+    "violation_filter",
 ]
 
 app = typer.Typer(
@@ -64,6 +69,41 @@ AnalystOption = Annotated[
     str | None,
     typer.Option(help="Who decides (default: $WARMONITOR_ANALYST, else your user name)."),
 ]
+
+
+ViolationOption = Annotated[
+    str | None,
+    typer.Option(
+        "--violation", metavar="TYPE", help="Only those showing this violation type "
+        "(air_strike, shelling, summary_execution …: docs/VIOLATIONS.md)."
+    ),
+]  # fmt: skip
+PerpetratorKindOption = Annotated[
+    str | None,
+    typer.Option(
+        "--perpetrator-kind", metavar="KIND",
+        help="Only those whose perpetrator is of this kind: state, state_allied, non_state, "
+        "transnational, unknown.",
+    ),
+]  # fmt: skip
+VictimOption = Annotated[
+    str | None,
+    typer.Option(
+        "--victim", metavar="WORDS",
+        help="Only those whose victims' identity has these words (journalists, Shiite, …).",
+    ),
+]  # fmt: skip
+
+
+def violation_filter(
+    violation: str | None, perpetrator_kind: str | None, victim: str | None
+) -> ViolationFilter:
+    """The filter of the ``--violation``, ``--perpetrator-kind`` and ``--victim`` options;
+    :class:`ConfigurationError` naming an unknown type or kind."""
+    try:
+        return ViolationFilter(violation, perpetrator_kind, victim).check()
+    except ValueError as exc:
+        raise ConfigurationError(str(exc)) from None
 
 
 def analyst_name(value: str | None) -> str:

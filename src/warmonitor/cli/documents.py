@@ -20,7 +20,18 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from warmonitor import __version__
-from warmonitor.cli.app import DbOption, app, err, open_store, out, parse_published
+from warmonitor.cli.app import (
+    DbOption,
+    PerpetratorKindOption,
+    VictimOption,
+    ViolationOption,
+    app,
+    err,
+    open_store,
+    out,
+    parse_published,
+    violation_filter,
+)
 from warmonitor.cli.rtl import evidence_text
 from warmonitor.gazetteer.arabic import latin
 from warmonitor.model import Claim
@@ -120,11 +131,17 @@ def claims(
             "to left).",
         ),
     ] = False,
+    violation: ViolationOption = None,
+    perpetrator_kind: PerpetratorKindOption = None,
+    victim: VictimOption = None,
     db: DbOption = None,
 ) -> None:
     """Print the stored claims (JSON follows the claim contract in docs/CLAIMS.md)."""
+    wanted = violation_filter(violation, perpetrator_kind, victim)
     with open_store(db) as store:
         rows = store.claims(document_id=document)
+    if wanted.active:
+        rows = [c for c in rows if wanted.matches_claim(c)]
     render_claims(rows, format)
     if evidence and format is ClaimFormat.table:
         for c in rows:

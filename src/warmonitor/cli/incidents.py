@@ -1,8 +1,10 @@
 """The incident commands of the CLI, registered on ``warmonitor.cli.app.app``:
 
     warmonitor reconcile [--policy NAME] [--ranking KINDS]
-    warmonitor incidents [--format table|json|csv] [--policy NAME]
+    warmonitor incidents [--format table|json|csv] [--policy NAME] [--violation TYPE]
+                         [--perpetrator-kind KIND] [--victim WORDS]
     warmonitor incident ID [--chart out.png]     (the same as `incident show ID`)
+    warmonitor incident ID --follow-up KIND --date YYYY-MM-DD [--source S] [--note N]
     warmonitor incident merge ID ID [ID …]
     warmonitor incident split ID --claims CLAIM_ID [--claims CLAIM_ID …]
     warmonitor incident move CLAIM_ID --to ID
@@ -17,6 +19,7 @@ import csv
 import io
 import json
 import sys
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -26,9 +29,23 @@ from rich.markup import escape
 from rich.table import Table
 from typer.core import TyperGroup
 
-from warmonitor.cli.app import AnalystOption, DbOption, analyst_name, app, err, open_store, out
+from warmonitor.cli.app import (
+    AnalystOption,
+    DbOption,
+    PerpetratorKindOption,
+    VictimOption,
+    ViolationOption,
+    analyst_name,
+    app,
+    err,
+    open_store,
+    out,
+    violation_filter,
+)
 from warmonitor.cli.tolls import aside_lines, series_lines, write_chart
+from warmonitor.errors import ConfigurationError
 from warmonitor.export import EXPORT_FORMATS, TALLY_COLUMNS, export_incidents, tally_rows
+from warmonitor.follow_up_service import FOLLOW_UP_KINDS, follow_ups_of, record_follow_up
 from warmonitor.reconcile import DEFAULT_POLICY, DEFAULT_RANKING, POLICIES, Incident, Tally
 from warmonitor.reconcile.wording import figure_text, group_label, number
 from warmonitor.reconcile_service import (
@@ -39,6 +56,7 @@ from warmonitor.reconcile_service import (
     split_incident,
     stored_incidents,
 )
+from warmonitor.store.follow_ups import FollowUp
 from warmonitor.victim_incidents import named_victims
 from warmonitor.victims.incidents import Named
 
@@ -221,6 +239,32 @@ def _show(result: Reconciliation, incident: Incident) -> None:
         _say(f"copies of one report, counted once: {sets}")
     if incident.decisions:
         _say(f"shaped by analyst decision(s) {', '.join(map(str, incident.decisions))}")
+    summary = incident.violations
+    if summary.types:
+        _say("")
+        _say("What was done, by whom, to whom (reports stating it):", "bold")
+        _say("  " + ", ".join(f"{t.type} ({t.reports})" for t in summary.types))
+        if summary.perpetrators:
+            _say("  by " + "; ".join(
+                f"{p.name or p.text} [{p.kind}{', own claim' if p.own_claim else ''}] "
+                f"({p.reports})" for p in summary.perpetrators
+            ))  # fmt: skip
+        if summary.victim_identity:
+            _say("  to " + "; ".join(f"{v.text} ({v.reports})" for v in summary.victim_identity))
+
+
+def _follow_up_lines(follow_ups: list[FollowUp]) -> list[str]:
+    """One line per follow-up: day, what happened, source, note, who recorded it."""
+    lines = []
+    for f in follow_ups:
+        about = f" ({f.violation})" if f.violation else ""
+        source = f", source: {f.source}" if f.source else ""
+        note = f"; {f.note}" if f.note else ""
+        lines.append(
+            f"  {f.happened_on.isoformat()} {f.kind.replace('_', ' ')}{about}{source}{note} "
+            f"[recorded by {f.analyst}, #{f.id}]"
+        )
+    return lines
 
 
 def _named_line(incident: Incident, named: Named | None) -> str:
@@ -264,19 +308,24 @@ def incidents_command(
     format: Annotated[IncidentFormat, typer.Option("--format", "-f")] = IncidentFormat.table,
     policy: PolicyOption = _DEFAULT_POLICY,
     ranking: RankingOption = None,
+    violation: ViolationOption = None,
+    perpetrator_kind: PerpetratorKindOption = None,
+    victim: VictimOption = None,
     db: DbOption = None,
 ) -> None:
     """List the incidents with their low / best / high tallies (JSON: docs/RECONCILE.md)."""
+    wanted = violation_filter(violation, perpetrator_kind, victim)
     with open_store(db) as store:
         result = stored_incidents(store, policy.value, ranking=_ranking(ranking), claims=False)
+    incidents = [i for i in result.incidents if wanted.matches_incident(i)]
     if format is IncidentFormat.json:
         sys.stdout.write(
-            json.dumps([i.to_dict() for i in result.incidents], ensure_ascii=False, indent=2) + "\n"
+            json.dumps([i.to_dict() for i in incidents], ensure_ascii=False, indent=2) + "\n"
         )
     elif format is IncidentFormat.csv:
-        sys.stdout.write(_csv(result.incidents))
+        sys.stdout.write(_csv(incidents))
     else:
-        out.print(incidents_table(result.incidents))
+        out.print(incidents_table(incidents))
 
 
 @incident_app.command("show")
@@ -291,14 +340,55 @@ def show_command(
             "--chart", metavar="PNG", help="Also plot each claimant's toll over time to a PNG."
         ),
     ] = None,
+    follow_up: Annotated[
+        str | None,
+        typer.Option(
+            "--follow-up",
+            metavar="KIND",
+            help="Record what happened next: " + ", ".join(FOLLOW_UP_KINDS) + ".",
+        ),
+    ] = None,
+    on: Annotated[
+        str | None, typer.Option("--date", metavar="YYYY-MM-DD", help="When it happened.")
+    ] = None,
+    source: Annotated[
+        str | None, typer.Option(help="Who or what says so (a URL, a document).")
+    ] = None,
+    note: NoteOption = None,
+    violation: Annotated[
+        str | None,
+        typer.Option(metavar="TYPE", help="The incident's violation type it concerns, if one."),
+    ] = None,
+    analyst: AnalystOption = None,
     db: DbOption = None,
 ) -> None:
     """One incident: figures side by side with their evidence sentences, checks and flags,
-    and each claimant's toll over time (--chart out.png plots it)."""
+    each claimant's toll over time (--chart out.png plots it), what was done and what
+    happened next (--follow-up KIND --date … records it)."""
     with open_store(db) as store:
+        if follow_up is not None:
+            recorded = record_follow_up(
+                store,
+                incident_id,
+                follow_up,
+                _follow_up_date(on),
+                analyst=analyst_name(analyst),
+                source=source,
+                note=note,
+                violation=violation,
+                policy=policy.value,
+            )
+            err.print(
+                f"follow-up #{recorded.id} recorded: {recorded.kind} on {recorded.happened_on}",
+                markup=False,
+                highlight=False,
+            )
+        elif on or source or violation:
+            raise ConfigurationError("--date, --source and --violation go with --follow-up KIND")
         result = stored_incidents(store, policy.value, ranking=_ranking(ranking))
         incident = result.find(incident_id)
         named = named_victims(store, result.incidents).get(incident.id)
+        follow_ups = follow_ups_of(store, incident)
     if chart is not None:
         lines = write_chart(incident, chart)
         err.print(f"chart of {lines} series written to {chart}", markup=False, highlight=False)
@@ -306,6 +396,11 @@ def show_command(
         _show(result, incident)
         _say("")
         _say(_named_line(incident, named))
+        if follow_ups:
+            _say("")
+            _say("What happened next:", "bold")
+            for line in _follow_up_lines(follow_ups):
+                _say(line)
         return
     if format is IncidentFormat.csv:
         sys.stdout.write(_csv([incident]))
@@ -313,7 +408,18 @@ def show_command(
     data: dict[str, Any] = incident.to_dict()
     data["claims_detail"] = {c: result.claims[c].to_dict() for c in incident.claim_ids}
     data["named_victims"] = named.to_dict() if named else None
+    data["follow_ups"] = [f.to_dict() for f in follow_ups]
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _follow_up_date(value: str | None) -> date:
+    """The ``--date`` of a follow-up; :class:`ConfigurationError` unless YYYY-MM-DD."""
+    if value is None:
+        raise ConfigurationError("--follow-up needs --date YYYY-MM-DD: when it happened")
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ConfigurationError(f"--date must be a date as YYYY-MM-DD, got {value!r}") from None
 
 
 @incident_app.command("merge")
@@ -382,11 +488,20 @@ def export_command(
     output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
     policy: PolicyOption = _DEFAULT_POLICY,
     ranking: RankingOption = None,
+    violation: ViolationOption = None,
+    perpetrator_kind: PerpetratorKindOption = None,
+    victim: VictimOption = None,
     db: DbOption = None,
 ) -> None:
     """Export the reconciled incidents: CSV, JSON, GeoJSON, UCDP GED-like, ACLED-like, Parquet."""
+    wanted = violation_filter(violation, perpetrator_kind, victim)
     with open_store(db) as store:
         written = export_incidents(
-            store, format.value, output, policy=policy.value, ranking=_ranking(ranking)
+            store,
+            format.value,
+            output,
+            policy=policy.value,
+            ranking=_ranking(ranking),
+            wanted=wanted,
         )
     out.print(f"{written} row(s) written to {output} ({format.value})")

@@ -9,7 +9,8 @@ Modules: ``grouping`` (claims → incidents), ``decisions`` (analysts' merges, s
 stable ids), ``sources`` (claimant identity, as-of dates), ``tallies`` (supersession,
 independence), ``policies`` (conservative, median, ranked), ``consistency`` (parts, subsets,
 conflicts, revisions), ``timeline``, ``scope`` (parts of the event, projections), ``copies``
-(copies of one report), ``wording`` (how figures read), ``types``. The rules are
+(copies of one report), ``wording`` (how figures read), ``violations`` (what was done, by
+whom, to whom, across the claims), ``types``. The rules are
 written down in ``docs/RECONCILE.md``.
 """
 
@@ -29,12 +30,16 @@ from warmonitor.reconcile.types import (
     Check,
     Decision,
     Estimate,
+    IdentityCount,
     Incident,
+    PerpetratorCount,
     Series,
     SeriesPoint,
     SourceFigure,
     Tally,
     Total,
+    ViolationCount,
+    Violations,
 )
 
 __all__ = [
@@ -48,13 +53,17 @@ __all__ = [
     "Decision",
     "Estimate",
     "GroupingRules",
+    "IdentityCount",
     "Incident",
+    "PerpetratorCount",
     "Policy",
     "Series",
     "SeriesPoint",
     "SourceFigure",
     "Tally",
     "Total",
+    "ViolationCount",
+    "Violations",
     "check_policy",
     "reconcile",
 ]

@@ -26,6 +26,7 @@ from warmonitor.reconcile.sources import Claimants, as_of
 from warmonitor.reconcile.tallies import Tallier, tally_order, totals
 from warmonitor.reconcile.timeline import timeline
 from warmonitor.reconcile.types import Aside, Decision, Incident
+from warmonitor.reconcile.violations import gather
 
 __all__ = ["reconcile"]
 
@@ -195,6 +196,7 @@ def reconcile(
                 copies=tuple(
                     copy_sets(copies, list(dict.fromkeys(c.document_id for c in members)))
                 ),
+                violations=gather(members),
             )
         )
     return sorted(incidents, key=lambda i: (i.start or date.max, i.end or date.max, i.id))

@@ -22,12 +22,16 @@ __all__ = [
     "CheckKind",
     "Decision",
     "Estimate",
+    "IdentityCount",
     "Incident",
+    "PerpetratorCount",
     "Series",
     "SeriesPoint",
     "SourceFigure",
     "Tally",
     "Total",
+    "ViolationCount",
+    "Violations",
 ]
 
 Action = Literal["merge", "split", "move"]
@@ -313,6 +317,84 @@ class Series:
 
 
 @dataclass(frozen=True, slots=True)
+class ViolationCount:
+    """A violation type of an incident: how many of its reports state it, and the words of
+    the first (``docs/VIOLATIONS.md``)."""
+
+    type: str
+    reports: int
+    text: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"type": self.type, "reports": self.reports, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
+class PerpetratorCount:
+    """A perpetrator as the incident's reports state it, with its kind and how many state it."""
+
+    name: str | None
+    text: str
+    kind: str
+    reports: int
+    actor: str | None = None
+    own_claim: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "text": self.text,
+            "kind": self.kind,
+            "reports": self.reports,
+            "actor": self.actor,
+            "own_claim": self.own_claim,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class IdentityCount:
+    """The victims' identity as the incident's reports state it, and how many state it."""
+
+    text: str
+    reports: int
+    community: str | None = None
+    occupation: str | None = None
+    status: str | None = None
+    age_sex: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "reports": self.reports,
+            "community": self.community,
+            "occupation": self.occupation,
+            "status": self.status,
+            "age_sex": self.age_sex,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Violations:
+    """What was done, by whom, to whom across an incident's claims, the most stated first."""
+
+    types: tuple[ViolationCount, ...] = ()
+    perpetrators: tuple[PerpetratorCount, ...] = ()
+    victim_identity: tuple[IdentityCount, ...] = ()
+
+    @property
+    def main(self) -> str | None:
+        """The type most reports state."""
+        return self.types[0].type if self.types else None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "types": [t.to_dict() for t in self.types],
+            "perpetrators": [p.to_dict() for p in self.perpetrators],
+            "victim_identity": [v.to_dict() for v in self.victim_identity],
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class Incident:
     """Claims from one or more documents about one event, reconciled.
 
@@ -340,6 +422,7 @@ class Incident:
     parts: tuple[Aside, ...] = ()  # figures of parts of the event (a day, a town, a share)
     projections: tuple[Aside, ...] = ()  # tolls foreseen, not counted
     copies: tuple[tuple[str, ...], ...] = ()  # documents that are copies of one report
+    violations: Violations = Violations()  # what was done, by whom, to whom (its claims')
 
     @property
     def flags(self) -> tuple[Check, ...]:
@@ -406,4 +489,5 @@ class Incident:
             "voices": dict(self.voices),
             "claims": list(self.claim_ids),
             "decisions": list(self.decisions),
+            "violations": self.violations.to_dict(),
         }

@@ -38,7 +38,9 @@ class ClaimFilter:
 
     ``claimant`` and ``text`` match anywhere, ignoring case (ASCII case on SQLite); ``place``
     is a country code (two letters) or words of the place's name; ``start``/``end`` keep the
-    claims whose period meets that range.
+    claims whose period meets that range; ``violation`` (a type shown anywhere in the claim),
+    ``perpetrator_kind`` and ``victim`` (words of the victims' identity) match the claim's
+    JSON, as ``violation_filters.ViolationFilter`` does.
     """
 
     document_id: str | None = None
@@ -51,6 +53,9 @@ class ClaimFilter:
     hedge: str | None = None
     review_state: str | None = None
     text: str | None = None
+    violation: str | None = None
+    perpetrator_kind: str | None = None
+    victim: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,6 +219,24 @@ def _conditions(where: ClaimFilter, connection: Connection) -> list[ColumnElemen
         out.append(dialect.json_array_has(data, "hedges", where.hedge, connection.dialect))
     if where.text:
         out.append(ClaimRow.sentence.icontains(where.text, autoescape=True))
+    if where.violation:
+        out.append(
+            dialect.json_objects_have(
+                data, "violations", "type", where.violation, connection.dialect
+            )
+        )
+    if where.perpetrator_kind:
+        out.append(data[("perpetrator", "kind")].as_string() == where.perpetrator_kind)
+    if where.victim:
+        victim = where.victim
+        out.append(
+            or_(
+                *(
+                    data[("victim_identity", key)].as_string().icontains(victim, autoescape=True)
+                    for key in ("text", "community", "occupation", "status", "age_sex")
+                )
+            )
+        )
     return out
 
 

@@ -8,7 +8,8 @@
 * Migrations: PostgreSQL takes an advisory lock so that two first opens do not race (SQLite gets
   the same from ``BEGIN IMMEDIATE``); SQLite renders ``ALTER`` as batch (copy-and-move) operations.
 * JSON arrays: whether ``data[key]`` holds a value is ``json_each`` on SQLite and ``@>`` on a
-  ``jsonb`` cast on PostgreSQL (:func:`json_array_has`).
+  ``jsonb`` cast on PostgreSQL (:func:`json_array_has`); whether an array of objects holds one
+  with a field's value likewise (:func:`json_objects_have`).
 * Timestamps: SQLite keeps no time zone; :class:`UTCDateTime` stores UTC and always gives back
   aware UTC datetimes.
 """
@@ -47,6 +48,7 @@ __all__ = [
     "configure_engine",
     "insert_ignore",
     "json_array_has",
+    "json_objects_have",
     "lock_for_migration",
     "migration_options",
     "prepare",
@@ -144,6 +146,19 @@ def json_array_has(column: Any, key: str, value: str, dialect: Dialect) -> Colum
         return cast(column, postgresql.JSONB)[key].contains([value])
     items = func.json_each(column, f"$.{key}").table_valued("value")
     return exists(select(items.c.value).where(items.c.value == value))
+
+
+def json_objects_have(
+    column: Any, key: str, field: str, value: str, dialect: Dialect
+) -> ColumnElement[bool]:
+    """Whether the JSON array of objects at ``column[key]`` holds one whose ``field`` is the
+    string ``value`` (``[{"type": "air_strike", …}]``)."""
+    if dialect.name == "postgresql":
+        return cast(column, postgresql.JSONB)[key].contains([{field: value}])
+    items = func.json_each(column, f"$.{key}").table_valued("value")
+    return exists(
+        select(items.c.value).where(func.json_extract(items.c.value, f"$.{field}") == value)
+    )
 
 
 def lock_for_migration(connection: Connection) -> None:

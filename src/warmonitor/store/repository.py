@@ -28,6 +28,7 @@ from warmonitor.store.audit import AuditStore
 from warmonitor.store.claim_search import ClaimSearchStore
 from warmonitor.store.engine import make_engine
 from warmonitor.store.events import ReportEventStore, write_report_event
+from warmonitor.store.follow_ups import FollowUpStore
 from warmonitor.store.incidents import IncidentClaimRow, IncidentStore
 from warmonitor.store.migrator import upgrade
 from warmonitor.store.records import Review, ReviewAction, StoredDocument
@@ -60,6 +61,7 @@ class Store(
     UserStore,
     AuditStore,
     VictimStore,
+    FollowUpStore,
 ):
     """A handle on one database; make it with :meth:`open`, end it with :meth:`close`."""
 

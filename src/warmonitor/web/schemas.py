@@ -427,6 +427,42 @@ class DecisionOut(BaseModel):
     incidents: list[IncidentSummary]
 
 
+FollowUpKind = Literal[
+    "referred_to_court",
+    "referred_to_inquiry",
+    "referred_to_committee",
+    "acknowledged",
+    "denied",
+    "compensated",
+]
+
+
+class FollowUpIn(BaseModel):
+    """What happened next to the incident, on which day, who says so (``store.follow_ups``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    kind: FollowUpKind
+    date: date
+    source: str | None = Field(default=None, max_length=4000)
+    note: str | None = Field(default=None, max_length=4000)
+    violation: str | None = Field(default=None, max_length=32)
+
+
+class FollowUpOut(BaseModel):
+    """A recorded follow-up of an incident."""
+
+    id: int
+    incident_id: str
+    kind: str
+    violation: str | None
+    date: date
+    source: str | None
+    note: str | None
+    analyst: str
+    created_at: datetime
+
+
 class ActorCorrectionIn(BaseModel):
     """``alias``: ``value`` names ``actor``; ``merge``: actor ``value`` is ``actor``;
     ``rename``: ``actor`` is called ``value``."""

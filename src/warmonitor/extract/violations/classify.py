@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from warmonitor.extract.violations.cues import Cue, find_cues, find_weapons, note_tag
+from warmonitor.extract.violations.gate import Words
 from warmonitor.extract.violations.taxonomy import kind
 
 __all__ = ["Reading", "classify"]
@@ -57,7 +58,8 @@ _STATE_AGENT = re.compile(
 )
 _NOT_DONE = re.compile(
     r"\b(?:against|over|denounc\w+|condemn\w+|demand\w*|release of|to stop|"
-    r"calling for|call for|recent|previous|earlier)\b[^.;]{0,40}$",
+    r"calling for|call for|recent|previous|earlier|anniversary|commemorat\w+|remembrance|"
+    r"memory of|death of)\b[^.;]{0,40}$",
     re.IGNORECASE,
 )
 _DEATH = re.compile(r"\b(?:killed|killing|shot dead|died|dead|deaths?|fatalit)", re.IGNORECASE)
@@ -78,10 +80,23 @@ class Reading:
         return tuple(c.type for c in self.cues)
 
 
-def classify(text: str, sentences: Sequence[tuple[int, int]] = ()) -> Reading:
-    """The violation types of ``text``; ``sentences`` mark its lead (else the whole text)."""
+def classify(
+    text: str,
+    sentences: Sequence[tuple[int, int]] = (),
+    *,
+    cues: Sequence[Cue] | None = None,
+    words: Words | None = None,
+) -> Reading:
+    """The violation types of ``text``; ``sentences`` mark its lead (else the whole text).
+
+    ``cues``: the text's cues (``find_cues``) where the caller found them already."""
     lead_end = _lead_end(text, sentences)
-    cues = find_cues(text)
+    if cues is None:
+        words = words or Words(text)
+        cues = find_cues(text, words=words)
+    cues = list(cues)
+    if not cues and note_tag(text) is None and not _SIZE.search(text):
+        return Reading(None, (), *_weapon(text, lead_end, None, words))
     lead = [c for c in cues if c.start < lead_end]
     main_cue = _main(text, lead, cues, lead_end)
     shown: dict[str, Cue] = {}
@@ -90,7 +105,7 @@ def classify(text: str, sentences: Sequence[tuple[int, int]] = ()) -> Reading:
     for c in cues:
         if c.type not in shown and c.type not in _SECONDARY_ONLY:
             shown[c.type] = c
-    weapon, weapon_cue = _weapon(text, lead_end, main_cue)
+    weapon, weapon_cue = _weapon(text, lead_end, main_cue, words)
     return Reading(main_cue.type if main_cue else None, tuple(shown.values()), weapon, weapon_cue)
 
 
@@ -114,7 +129,8 @@ def _main(text: str, lead: list[Cue], cues: list[Cue], lead_end: int) -> Cue | N
         return Cue(tag, 0, m.end() if m else 0, m.group(0).strip() if m else "")
     pool = lead or cues
     if not pool:
-        return None
+        size = _SIZE.search(text)  # a coder's crowd size: a gathering
+        return Cue("protest", size.start(), size.end(), size.group(0)) if size else None
     protest = [c for c in pool if c.type == "protest"]
     acts = [c for c in pool if c.type not in _PROTEST_FAMILY and c.type in _TIER]
     if protest and (not acts or _protest_first(protest[0], acts)):
@@ -129,6 +145,11 @@ def _main(text: str, lead: list[Cue], cues: list[Cue], lead_end: int) -> Cue | N
             return Cue("protest", m.start(), m.end(), m.group(0))
         return pool[0] if pool[0].type in _TIER else None
     best = min(acts, key=lambda c: (_tier(c), c.start))
+    if best.type == "abduction":  # "killed a man and abducted two": the killing leads
+        killing = [c for c in acts if c.type == "armed_attack" and c.start < best.start
+                   and _DEATH.search(c.text)]  # fmt: skip
+        if killing:
+            best = killing[0]
     if best.type == "clash" and _civilian_clash(text, best):
         return Cue("mob_violence", best.start, best.end, best.text)
     if best.type in _ATTACKS:
@@ -139,7 +160,11 @@ def _main(text: str, lead: list[Cue], cues: list[Cue], lead_end: int) -> Cue | N
     return _refined(text, best, acts)
 
 
-_FIGHTING = re.compile(r"clash|exchang|fight|fought|battle|firefight|skirmish", re.IGNORECASE)
+_FIGHTING = re.compile(
+    r"clash|exchang|fight|fought|battle|firefight|skirmish|fired back|returned fire|"
+    r"both directions",
+    re.IGNORECASE,
+)
 _ATTACKS = ("armed_attack", "targeted_killing", "summary_execution", "raid")
 
 
@@ -155,14 +180,36 @@ _ARMED_NOUN = re.compile(
     r"militants?|fighters?|rebels?|insurgents?|militia\w*|commanders?|auxiliar(?:y|ies)|"
     r"guards?|security personnel|base|outpost|checkpoints?|convoy|positions?|barracks|"
     r"patrol|PDF|battalion|brigades?|jihadists?|guerrillas?|combatants?|gendarmes?|"
-    r"(?:police )?(?:station|post)|gang members?|drug (?:dealers?|traffickers?)|"
-    r"[A-Z][\w-]* members?)\b",
+    r"(?:police )?(?:station|post)s?|bases|outposts|camps|gang members?|"
+    r"drug (?:dealers?|traffickers?|lords?)|traffickers?|extortionists?|gangsters?|"
+    r"(?:criminal|drug[- ]trafficking|rival|militant|armed|gang) groups?|"
+    r"(?-i:[A-Z][\w-]*) members?)\b",
     re.IGNORECASE,
 )
+# A later word that the victims were armed or criminal themselves ("the victim was a drug dealer").
+_ARMED_VICTIM = re.compile(
+    r"\b(?:victims?|he|they|the (?:man|men|deceased|slain \w+)) (?:was|were) (?:\w+ ){0,3}"
+    r"(?:drug|gang|involved in (?:drug|gang))",
+    re.IGNORECASE,
+)
+_FORMER = re.compile(r"\b(?:former|ex-|retired|off-duty|suspected)\s*(?:\w+\s+){0,2}$", re.I)
 _CIVIL_AGENT = re.compile(
     r"\b(?:residents|villagers|relatives|supporters|settlers|mob|crowd|locals|family members|"
     r"students|youths|fans|neighbou?rs|community members|group of (?:people|men|youths|locals)|"
-    r"(?:members|activists|cadres|workers) of (?:the )?[A-Z][\w-]*)\b",
+    r"rioters|motorists|vendors|traders|passers-by|people|"
+    r"group of (?:\w+ ){0,2}(?:students|vendors|traders|residents|villagers|farmers|workers)|"
+    r"(?:activists|cadres|workers|supporters) of (?:the )?[A-Z][\w-]*)\b",
+)
+# Unarmed violence: beating, stones, bare hands (attackers with no arms of war).
+_UNARMED_ACT = re.compile(
+    r"\b(?:beat(?:en)? up|physically (?:attacked|assaulted)|lynch\w*|"
+    r"with (?:stones|rocks|sticks|blunt objects|bricks|clubs)|stoned|pelted)\b",
+    re.IGNORECASE,
+)
+# A side that is a crowd, whoever it fights: rioters against soldiers are mob violence.
+_CROWD_SIDE = re.compile(
+    r"\b(?:rioters|mob|crowd|prisoners|inmates|demonstrators|protesters)\b",
+    re.IGNORECASE,
 )
 _PASSIVE = re.compile(r"^[^,.;]{0,30}?\bby\b", re.IGNORECASE)
 
@@ -175,15 +222,41 @@ def _clause(text: str, cue: Cue) -> tuple[str, str]:
     return before[-90:], after[:90]
 
 
+def _armed(words: str) -> bool:
+    """Whether ``words`` name an armed target: soldiers, a post; not a former one."""
+    return any(not _FORMER.search(words[: m.start()]) for m in _ARMED_NOUN.finditer(words))
+
+
+# An act with its object: "shot and killed two soldiers", "fired at a military check post".
+_ACT_OBJECT = re.compile(
+    r"\b(?:killed|killing|shot(?: and (?:killed|wounded|injured))?|shooting|gunned down|"
+    r"fired (?:\w+ ){0,2}(?:at|on|upon|against|towards)|opened fire (?:at|on|upon)|attacked|"
+    r"(?:fired|opened fire) in the direction of|"
+    r"attacking|ambushed|targeted|targeting|stormed|raided|assaulted|wounded|injured)\s+"
+    r"(?P<object>(?:[\w'-]+\s+){0,5}?[\w'-]+)(?=\s+(?:in|near|on|at|while|who|after|as|"
+    r"during|and|with|,)|[,.;]|$)",
+    re.IGNORECASE,
+)
+
+
 def _armed_target(text: str, cue: Cue) -> bool:
     """Whether the attack's target is armed (soldiers, a police post): a clash, not an attack
-    on civilians. Active: the words after the act; passive ("was shot by"): those before."""
+    on civilians. Active: the object of the act, or of the sentence's first act ("gunmen shot
+    and killed two soldiers"); passive ("was shot by"): the words before."""
     before, after = _clause(text, cue)
+    if _ARMED_VICTIM.search(text):
+        return True
     if _PASSIVE.match(after):
-        return bool(_ARMED_NOUN.search(before.rsplit(",", 1)[-1]))
+        return _armed(before.rsplit(",", 1)[-1])
     obj = re.split(r"\b(?:in|near|on|at around|while|after|and killed|killing|wounding)\b|,",
                    after, maxsplit=1)[0]  # fmt: skip
-    return bool(_ARMED_NOUN.search(obj))
+    if _armed(obj):
+        return True
+    a, b = _sentence_of(text, cue.start)
+    act = _ACT_OBJECT.search(text, a, b)
+    if act is None or _PASSIVE.match(text, act.end()):
+        return False
+    return _armed(act.group("object"))
 
 
 def _civil_agent(text: str, cue: Cue) -> bool:
@@ -191,7 +264,19 @@ def _civil_agent(text: str, cue: Cue) -> bool:
     before, after = _clause(text, cue)
     passive = _PASSIVE.match(after)
     agent = after[passive.end() : passive.end() + 50] if passive else before
-    return bool(_CIVIL_AGENT.search(agent)) and not _ARMED_NOUN.search(agent)
+    if _ARMED_NOUN.search(agent) or _ARMED_DOER.search(agent):
+        return False
+    if _CIVIL_AGENT.search(agent):
+        return True
+    a, b = _sentence_of(text, cue.start)
+    return bool(_UNARMED_ACT.search(text, a, b)) and not _ARMED_DOER.search(text, a, b)
+
+
+_ARMED_DOER = re.compile(
+    r"\b(?:gunm[ae]n|armed|militants?|police|soldiers|troops|forces|army|militia\w*|"
+    r"rebels?|insurgents?|fighters|bandits|gangs?)\b",
+    re.IGNORECASE,
+)
 
 
 def _protest_first(protest: Cue, acts: list[Cue]) -> bool:
@@ -202,19 +287,52 @@ def _protest_first(protest: Cue, acts: list[Cue]) -> bool:
 def _protest_course(text: str, protest: Cue, cues: list[Cue]) -> Cue:
     """A protest: peaceful, dispersed or obstructed, violent, or met with lethal force."""
     body = _SIZE.sub("", text)
-    after = [c for c in cues if c.start >= protest.start]
+    a, _ = _sentence_of(text, protest.start)
+    after = [c for c in cues if c.start >= protest.start or _leads_to(c, protest, a)]
     force = [c for c in after if c.type == "excessive_force" and _by_state(text, c)]
     if force and _DEATH.search(body, protest.start):
         return force[0]
     violent = [c for c in after if c.type == "riot" and not _undone(text, c)]
+    # fighting that broke out at the protest: a violent demonstration, told as a riot
+    violent += [Cue("riot", c.start, c.end, c.text) for c in after
+                if c.type == "clash" and c.start > protest.start and _FIGHTING.search(c.text)
+                and not _undone(text, c) and not _HYPOTHETICAL.search(text, a, c.start)
+                and _AT_THE_PROTEST.search(text, *_sentence_of(text, c.start))]  # fmt: skip
     if violent:
-        return violent[0]
-    stopped = [c for c in after if c.type in ("protest_intervention",) and _by_state(text, c)]
+        return min(violent, key=lambda c: c.start)
+    stopped = [
+        c
+        for c in after
+        if c.type == "protest_intervention"
+        and (_by_state(text, c) or (_ANYONE_STOPS.match(c.text) and not _undone(text, c)))
+    ]
     stopped += [c for c in after if c.type == "arbitrary_detention" and _by_state(text, c)]
     if stopped:
         stopped.sort(key=lambda c: c.start)
         return Cue("protest_intervention", stopped[0].start, stopped[0].end, stopped[0].text)
     return protest
+
+
+_AT_THE_PROTEST = re.compile(
+    r"\b(?:protesters|protestors|demonstrators|demonstrations?|protests?|marchers|"
+    r"participants|each other|one another)\b",
+    re.I,
+)
+_HYPOTHETICAL = re.compile(r"\b(?:fear\w*|could|would|may|might|threat\w*|warn\w*)\b", re.I)
+# Interventions that say so whoever intervened: an attack on the protesters, "intervened".
+_ANYONE_STOPS = re.compile(
+    r"(?:attacked|assaulted|beat|beaten|charged at|intervened|interrupted)\b", re.I
+)
+
+
+def _leads_to(cue: Cue, protest: Cue, sentence_start: int) -> bool:
+    """A course told before the protest's word: violence in its sentence ("blocked the road
+    with burning tyres in a demonstration"), or an intervention just before it ("police
+    intervened to disperse a gathering")."""
+    if cue.start < sentence_start or cue.start > protest.start:
+        return cue.start > protest.start
+    b = protest.start
+    return cue.type in ("riot", "protest_intervention", "arbitrary_detention") or b - cue.end <= 60
 
 
 def _sentence_of(text: str, at: int) -> tuple[int, int]:
@@ -224,9 +342,13 @@ def _sentence_of(text: str, at: int) -> tuple[int, int]:
 
 
 def _by_state(text: str, cue: Cue) -> bool:
-    """Whether a cue of intervention is done (not demanded or denounced) by an agent of force."""
+    """Whether a cue of intervention is done (not demanded or denounced) by an agent of force:
+    one named before it in its sentence, or after it as its agent ("dispersed by police")."""
     a, b = _sentence_of(text, cue.start)
-    return bool(_STATE_AGENT.search(text, a, b)) and not _undone(text, cue)
+    before = _STATE_AGENT.search(text, max(a, cue.start - 100), cue.start)
+    after = re.match(r"[^.;]{0,40}?\bby\b[^.;]{0,30}", text[cue.end : b])
+    agent = before is not None or (after is not None and _STATE_AGENT.search(after.group(0)))
+    return bool(agent) and not _undone(text, cue)
 
 
 def _undone(text: str, cue: Cue) -> bool:
@@ -251,6 +373,8 @@ def _civilian_clash(text: str, cue: Cue) -> bool:
     """A clash between unarmed sides (party supporters, villagers): mob violence, not battle."""
     a, b = _sentence_of(text, cue.start)
     sentence = text[a:b]
+    if _CROWD_SIDE.search(sentence):
+        return True
     return bool(_CIVIL_SIDES.search(sentence)) and not _ARMED_SIDES.search(sentence)
 
 
@@ -275,13 +399,15 @@ def _refined(text: str, best: Cue, acts: list[Cue]) -> Cue:
     return best
 
 
-def _weapon(text: str, lead_end: int, main: Cue | None) -> tuple[str | None, Cue | None]:
+def _weapon(
+    text: str, lead_end: int, main: Cue | None, words: Words | None
+) -> tuple[str | None, Cue | None]:
     """PITF's weapon: fixed by the main type where it fixes one, else the lead's words."""
     if main is not None:
         fixed = kind(main.type).pitf_weapon
         if fixed is not None:
             return fixed, main
-    weapons = find_weapons(text)
+    weapons = find_weapons(text, words=words)
     if not weapons:
         return None, None
     lead = [w for w in weapons if w.start < lead_end] or weapons

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from warmonitor.extract.violations.gate import Words, gate
+
 __all__ = ["NOTE_TAGS", "WEAPON_CUES", "Cue", "find_cues", "find_weapons", "note_tag"]
 
 
@@ -17,7 +19,10 @@ def _words(*alternatives: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
 
 
-_PROTESTERS = r"(?:protesters|protestors|demonstrators|marchers|students|participants|crowds?)"
+_PROTESTERS = (
+    r"(?:protesters|protestors|demonstrators|marchers|students|participants|crowds?|"
+    r"gathering|picketers|strikers)"
+)
 
 # Violation type → the words that show it. Order within a type does not matter.
 VIOLATION_CUES: dict[str, re.Pattern[str]] = {
@@ -38,11 +43,23 @@ VIOLATION_CUES: dict[str, re.Pattern[str]] = {
         r"counter-demonstration",
         r"gathered|assembled|vigils?|marched",
         r"motorcade|car caravan|caravan protest",
+        # a gathering told by what it voices: a demand, a banner, a strike, the street
+        r"(?:demanding|to demand|to call (?:for|on)|calling (?:for|on)|urg(?:ed|ing)|to urge|"
+        r"to denounce|denouncing|to raise awareness|to press for|in solidarity with|"
+        r"to (?:express|voice) (?:their )?(?:anger|solidarity|support|opposition|discontent))",
+        r"press conferences? with (?:a )?(?:banners?|placards?|signs?)",
+        r"banners|placards",
+        r"sit in|took (?:to )?the streets?|striking (?:\w+ ){0,3}workers|strikers|"
+        r"occupied (?:\w+ ){0,3}(?:building|premises|offices?|school|university|square)",
     ),
     "protest_intervention": _words(
         r"(?:dispersed?|dispersing|broke up|break up|prevented|stopped|blocked|arrested|detained|"
         r"beat(?:en)?|removed|cordoned|kettled|intervened|fired tear ?gas|used tear ?gas|"
-        r"tear ?gas|water cannons?|rubber bullets|batons?|baton-charged|lathi[- ]?charged?)",
+        r"tear ?gas|water cannons?|rubber bullets|batons?|baton-charged|lathi[- ]?charged?|"
+        r"cane-charged|interrupted|used force|"
+        r"ended (?:the )?(?:\w+ ){0,2}(?:protest|sit|demonstration|gathering|strike|march)|"
+        r"forcibly (?:dispersed|removed|prevented|evicted|stopped))",
+        r"(?:attacked|assaulted|beat|beaten|charged at) (?:\w+ ){0,2}" + _PROTESTERS,
     ),
     "excessive_force": _words(
         r"(?:opened fire|live (?:fire|ammunition|rounds|bullets)|fired (?:live )?(?:shots|bullets)"
@@ -54,20 +71,29 @@ VIOLATION_CUES: dict[str, re.Pattern[str]] = {
         r"petrol bombs|molotov|objects|firecrackers|eggs|bottles|projectiles|fireworks)",
         r"stone[- ]pelting",
         r"vandali[sz](?:ed|ing|m)",
-        r"(?:set|setting) (?:\w+ ){0,3}(?:on )?fire|torched|burn(?:ed|t|ing) (?:\w+ ){0,2}tyres|"
+        r"(?:set|setting) (?:\w+ ){0,5}(?:on )?fire|set(?:ting)? ablaze|torched|"
+        r"damaged (?:\w+ ){0,3}(?:windows|property|vehicles|cars|buildings|shops)|"
+        r"burn(?:ed|t|ing) (?:\w+ ){0,2}tyres|"
         r"burn(?:ed|t|ing) (?:\w+ ){0,2}tires",
-        r"barricad(?:e|es|ed|ing)",
+        r"(?<!human )barricad(?:e|es|ed|ing)",
         r"blockades? (?:\w+ ){0,2}(?:with|of) (?:\w+ ){0,2}(?:rocks|stones|burning|tyres|tires)",
         r"burning (?:debris|tyres|tires|objects)",
         r"clash(?:ed|es)? with (?:the )?(?:\w+ ){0,2}(?:police|security forces|officers|guards)",
         r"stormed",
         r"scuffled?",
         r"(?:attacked|assaulted) (?:\w+ ){0,2}(?:police|officers|journalists|guards|vehicles)",
+        # a road blocked with things that make it a barricade
+        r"(?:block(?:ed|ing)?|barricad\w*|clos(?:ed|ing)|cut) (?:\w+ ){0,8}(?:with|using) "
+        r"(?:\w+ ){0,3}(?:tires|tyres|logs|tree|trees|trunks|stones|rocks|branches|stumps|"
+        r"debris|burning)",
+        r"used (?:\w+ ){0,4}(?:tires|tyres|logs|trunks|stones|rocks|branches|stumps|debris) "
+        r"to (?:block|barricade|close)",
+        r"(?:acts of violence|turned violent|became violent|violent protest)",
+        r"(?<=with )(?:rocks|stones|bricks|blunt objects|sticks|clubs)",
     ),
     "mob_violence": _words(
         r"mobs?",
         r"lynch(?:ed|ing|ings)?",
-        r"vigilantes?",
         r"(?:villagers|residents|locals|crowds?|relatives) (?:\w+ ){0,3}(?:beat|attacked|"
         r"assaulted|burned|killed|set)",
         r"beat(?:en)? (?:\w+ ){0,3}to death",
@@ -84,6 +110,9 @@ VIOLATION_CUES: dict[str, re.Pattern[str]] = {
         r"(?:gun ?battles?|firefights?|fire ?fights?|shoot-?outs?|exchange of fire|"
         r"exchanged (?:gun)?fire|skirmish(?:es|ed)?|battled?|engaged)",
         r"ambush(?:ed|es)?",
+        r"exchanged (?:\w+ ){0,3}(?:shelling|shells|artillery|strikes|mortars?|rockets?)",
+        r"fired back|returned fire|in both directions",
+        r"(?:shots|bursts)(?:/bursts)? (?:\w+ ){0,3}(?:fire|involving)",
         r"(?:attacked|attacks? (?:on|against)|assaulted|raided|opened fire "
         r"(?:at|on)) (?:\w+ ){0,3}(?:military|army|"
         r"troops|soldiers|forces|police (?:post|station|checkpoint|outpost)|checkpoints?|"
@@ -145,6 +174,9 @@ VIOLATION_CUES: dict[str, re.Pattern[str]] = {
         r"(?:unexploded|explosive) (?:ordnance|remnants?)",
         r"UXOs?|ERW",
         r"mine attacks?",
+        # an attack made with mines or planted explosives is one, whatever its target
+        r"(?<=with )(?:(?:two|three|four|several|many) )?(?:mines|landmines|"
+        r"remote-controlled explosives?|IEDs|improvised explosive devices)",
     ),
     "bombing": _words(
         r"IEDs?",
@@ -207,6 +239,7 @@ VIOLATION_CUES: dict[str, re.Pattern[str]] = {
         r"gun ?men",
         r"gunfire",
         r"opened fire",
+        r"fired (?:\w+ ){0,3}(?:at|on|upon)",
         r"(?:armed|unidentified|unknown) (?:\w+ )?(?:men|individuals|persons|assailants|attackers|"
         r"group)",
         r"shooting",
@@ -363,22 +396,34 @@ class Cue:
     text: str
 
 
-def find_cues(text: str, types: tuple[str, ...] | None = None) -> list[Cue]:
-    """Every cue of ``text`` (all types, or those given), in order of position."""
+# Each pattern with the word beginnings it needs (``gate.py``): most are not run on a text.
+_GATED = [(name, pattern, gate(pattern)) for name, pattern in VIOLATION_CUES.items()]
+_WEAPONS_GATED = [(name, pattern, gate(pattern)) for name, pattern in WEAPON_CUES.items()]
+
+
+def find_cues(
+    text: str, types: tuple[str, ...] | None = None, *, words: Words | None = None
+) -> list[Cue]:
+    """Every cue of ``text`` (all types, or those given), in order of position.
+
+    ``words``: the text's word beginnings, where the caller has them already."""
+    words = words or Words(text)
     found: list[Cue] = []
-    for name, pattern in VIOLATION_CUES.items():
-        if types is not None and name not in types:
+    for name, pattern, needs in _GATED:
+        if (types is not None and name not in types) or not needs.open(words):
             continue
         found.extend(Cue(name, m.start(), m.end(), m.group(0)) for m in pattern.finditer(text))
     found.sort(key=lambda c: (c.start, -c.end))
     return found
 
 
-def find_weapons(text: str) -> list[Cue]:
+def find_weapons(text: str, *, words: Words | None = None) -> list[Cue]:
     """PITF weapon cues of ``text`` (the weapon label is the cue's ``type``), in order."""
+    words = words or Words(text)
     found: list[Cue] = []
-    for name, pattern in WEAPON_CUES.items():
-        found.extend(Cue(name, m.start(), m.end(), m.group(0)) for m in pattern.finditer(text))
+    for name, pattern, needs in _WEAPONS_GATED:
+        if needs.open(words):
+            found.extend(Cue(name, m.start(), m.end(), m.group(0)) for m in pattern.finditer(text))
     found.sort(key=lambda c: (c.start, -c.end))
     return found
 

@@ -25,7 +25,7 @@ _ETHNIC = (
     r"Hazaras?|Tiv|Berom|Dinka|Nuer|Kurds|Kurdish|Pashtuns?|Baloch|Rohingyas?|Uighurs?|Uyghurs?|"
     r"Tuaregs?|Igbos?|Yorubas?|Hausas?|Masalit|Zaghawa|Turkmens?|Shabaks?|Agatu|Fulanis?|Peuls?|"
     r"Dogons?|Hutus?|Tutsis?|Banyamulenge|Hema|Lendu|Murle|Lou Nuer|Oromos?|Amharas?|Tigrayans?|"
-    r"Somalis?|Bantus?|Pokots?|Turkanas?|Kikuyus?|Luos?|Kalenjins?|Kanuris?|Jukuns?|Christian"
+    r"Bantus?|Pokots?|Turkanas?|Kikuyus?|Luos?|Kalenjins?|Kanuris?|Jukuns?|Christian"
 )
 _OCCUPATION = (
     r"journalists?|reporters?|cameram[ae]n|photographers?|editors?|bloggers?|doctors?|nurses?|"
@@ -128,10 +128,20 @@ def _identity(words: str, start: int, end: int, **fields: str) -> VictimIdentity
     return VictimIdentity(words, start=start, end=end, **fields)
 
 
+_SPEAKS_AFTER = re.compile(
+    r"[^.;:]{0,50}?\b(?:said|told|says|say|stated|confirmed|reported|announced|added)\b",
+    re.IGNORECASE,
+)
+
+
 def _victim_place(text: str, start: int, end: int) -> bool:
-    """Whether the words at ``[start, end)`` describe those harmed, not the doer or a source."""
+    """Whether the words at ``[start, end)`` describe those harmed, not the doer or a source
+    ("the governor said", "officials in the province told")."""
     if _PASSIVE_AFTER.match(text, end):  # "journalists were shot": the harmed
         return True
     if _NOT_VICTIM_AFTER.match(text, end):
+        return False
+    speaks = _SPEAKS_AFTER.match(text, end)
+    if speaks is not None and not _HARM.search(speaks.group(0)):
         return False
     return not _NOT_VICTIM_BEFORE.search(text[max(0, start - 30) : start])

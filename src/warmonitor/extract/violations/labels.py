@@ -13,9 +13,9 @@ from typing import Any
 
 from warmonitor.extract.violations.profile import Profile
 from warmonitor.extract.violations.taxonomy import kind
-from warmonitor.model import Claim, Perpetrator
+from warmonitor.model import Claim, Perpetrator, VictimIdentity
 
-__all__ = ["PERPETRATOR_ROLES", "dataset_labels", "perpetrator_role"]
+__all__ = ["PERPETRATOR_ROLES", "dataset_labels", "identity_label", "perpetrator_role"]
 
 #: PITF's perpetrator role for each perpetrator kind (transnational split by state or not).
 PERPETRATOR_ROLES: dict[str, str] = {
@@ -67,5 +67,39 @@ def dataset_labels(profile: Profile, claims: Sequence[Claim] = ()) -> dict[str, 
         "weapons": profile.weapon or DEFAULT_WEAPON,
         "perpetrator_role": perpetrator_role(p),
         "perpetrator": p.name if p is not None else None,
-        "victim_identity": profile.victim_identity.text if profile.victim_identity else None,
+        "victim_identity": identity_label(profile.victim_identity),
     }
+
+
+_SPELLING = {"shi'ite": "Shiite", "shi'ites": "Shiites", "shi'a": "Shia", "shiite": "Shiite"}
+_MODIFIER = re.compile(
+    r"^(?:(?:female|male|local|prominent|senior|former|young|elderly|pro-[\w-]+|mostly|"
+    r"predominantly|largely|mainly|[A-Z][a-z]+)\s+)+"
+)
+
+
+def identity_label(identity: VictimIdentity | None) -> str | None:
+    """The victims' identity as a dataset label: its community word in one spelling
+    ("Shi'ite Muslim village": Shiite), else its occupation without the modifiers before it
+    ("Philippine mayor": mayor), else its status; the words themselves stay on the claim."""
+    if identity is None:
+        return None
+    if identity.community:
+        words = [w for w in identity.community.split() if w.lower() not in _HEDGED]
+        word = words[0] if words else identity.text
+        return _SPELLING.get(word.lower(), word)
+    if identity.occupation:
+        head = _MODIFIER.sub("", identity.occupation) or identity.occupation
+        return _CATEGORY.get(head.lower(), head)
+    status = identity.status or identity.age_sex or identity.text
+    return _CATEGORY.get(status.lower(), status)
+
+
+_HEDGED = ("mostly", "predominantly", "largely", "mainly")
+# Words of one occupation or status, as a category: a cameraman is a journalist.
+_CATEGORY = {
+    **{w: "journalist" for w in ("cameraman", "cameramen", "reporter", "reporters",
+                                 "photographer", "photographers", "editor", "editors")},
+    **{w: "journalists" for w in ("journalists",)},
+    **{w: "prisoners" for w in ("inmate", "inmates", "detainee", "detainees")},
+}  # fmt: skip

@@ -11,25 +11,29 @@ perpetrator: no name, kind ``unknown``. A perpetrator's own statement about its 
 from __future__ import annotations
 
 import re
+from typing import Literal, get_args
 
+from warmonitor.extract.violations.gate import Words, gate
 from warmonitor.model import Perpetrator
 
-__all__ = ["PERPETRATOR_KINDS", "find_perpetrator"]
+__all__ = ["PERPETRATOR_KINDS", "PerpetratorKind", "find_perpetrator"]
 
-PERPETRATOR_KINDS = ("state", "state_allied", "non_state", "transnational", "unknown")
+PerpetratorKind = Literal["state", "state_allied", "non_state", "transnational", "unknown"]
+PERPETRATOR_KINDS: tuple[str, ...] = get_args(PerpetratorKind)
 
 # Named non-state armed groups and movements: the name as news writes it → kind.
 # ``transnational`` is decided by place (``find_perpetrator``'s ``country``), not here.
 _GROUPS: tuple[tuple[str, str, str | None], ...] = (
-    # (pattern, kind, home country or None when it has none)
-    (r"Boko Haram", "non_state", "NG"),
-    (r"ISWAP", "non_state", "NG"),
-    (r"Taliban", "non_state", "AF"),
+    # (pattern, kind, the countries it is at home in (where it operates as a domestic
+    # group; space-separated), or None when it has none)
+    (r"Boko Haram", "non_state", "NG CM NE TD"),
+    (r"ISWAP", "non_state", "NG CM NE TD"),
+    (r"Taliban", "non_state", "AF PK"),
     (r"ISIS|ISIL|Daesh|Islamic State(?: group)?|IS militants|IS group", "non_state", None),
-    (r"al-?Shabaa?b|Al Shabaa?b|Shabaab", "non_state", "SO"),
-    (r"al-?Qaeda|al-?Qaida|AQAP|AQIM", "non_state", None),
+    (r"[Aa]l[- ]?Shabaa?b|Shabaab", "non_state", "SO KE"),
+    (r"[Aa]l[- ]?Qaeda|[Aa]l[- ]?Qaida|AQAP|AQIM", "non_state", None),
     (
-        r"al-?Nusra(?: Front)?|Nusra Front|Jabhat al-?Nusra|Hayat Tahrir al-?Sham|HTS",
+        r"[Aa]l[- ]?Nusra(?: Front)?|Nusra Front|Jabhat al-?Nusra|Hayat Tahrir al-?Sham|HTS",
         "non_state",
         "SY",
     ),
@@ -38,10 +42,10 @@ _GROUPS: tuple[tuple[str, str, str | None], ...] = (
     (r"Hezbollah|Hizbollah", "non_state", "LB"),
     (r"Hamas", "non_state", "PS"),
     (r"PKK", "non_state", "TR"),
-    (r"ADF(?:-NALU)?|Allied Democratic Forces", "non_state", "UG"),
-    (r"LRA|Lord's Resistance Army", "non_state", "UG"),
+    (r"ADF(?:-NALU)?|Allied Democratic Forces", "non_state", "UG CD"),
+    (r"LRA|Lord's Resistance Army", "non_state", "UG CF CD SS"),
     (r"M23", "non_state", "CD"),
-    (r"FDLR", "non_state", "RW"),
+    (r"FDLR", "non_state", "RW CD"),
     (r"anti-?balaka", "non_state", "CF"),
     (r"Seleka|ex-Seleka", "non_state", "CF"),
     (r"NPA|New People's Army", "non_state", "PH"),
@@ -50,7 +54,8 @@ _GROUPS: tuple[tuple[str, str, str | None], ...] = (
     (r"FARC", "non_state", "CO"),
     (r"ELN", "non_state", "CO"),
     (
-        r"Lashkar-e-(?:Taiba|Jhangvi)|Tehreek-e-Taliban|TTP|Jamaat-ul-Ahrar|Jaish-e-Mohammed",
+        r"Lashkar-[eiE]-(?:Taiba|Jhangvi)|Tehr[ei][ei]k-[ei]-Taliban|TTP|Jamaat-ul-Ahrar|"
+        r"Jaish-[ei]-Mohammed|LeJ",
         "non_state",
         "PK",
     ),
@@ -66,6 +71,7 @@ _GROUPS: tuple[tuple[str, str, str | None], ...] = (
     (r"Wagner(?: Group)?", "transnational", "RU"),
 )
 _GROUP_RE = [(re.compile(r"\b(?:" + p + r")(?![\w-])"), k, c) for p, k, c in _GROUPS]
+_GROUP_GATES = [gate(pattern) for pattern, _, _ in _GROUP_RE]
 
 _STATE_HEADS = (
     r"police(?:men)?|police officers?|policemen|security forces|security personnel|soldiers|troops|"
@@ -87,7 +93,7 @@ _UNKNOWN_HEADS = (
 _MODIFIERS = (
     r"(?:(?:suspected|alleged|presumed|unidentified|unknown|armed|heavily armed|masked|"
     r"rival|local|Islamist|Muslim|Christian|Shiite|Sunni|ethnic|pro-[\w-]+|anti-[\w-]+|"
-    r"[A-Z][\w'-]+(?:-led)?)\s+){0,3}"
+    r"(?-i:[A-Z][\w'-]+)(?:-led)?)\s+){0,3}"
 )
 _HEAD = re.compile(
     r"\b"
@@ -101,7 +107,21 @@ _HEAD = re.compile(
     + r")\b",
     re.IGNORECASE,
 )
+# A head always starts a word: no head word, no perpetrator phrase (``gate.py``).
+_HEAD_GATE = gate(
+    re.compile(
+        r"\b(?:" + _STATE_HEADS + "|" + _NON_STATE_HEADS + "|" + _UNKNOWN_HEADS + r")\b",
+        re.IGNORECASE,
+    )
+)
 _STATE_RE = re.compile(r"^(?:" + _STATE_HEADS + r")$", re.IGNORECASE)
+_AIRCRAFT = re.compile(r"^(?:warplanes?|jets|fighter jets|aircraft|helicopters?)$", re.I)
+# Strikes from the air with no force named: an air force's (no armed group flies warplanes).
+_FROM_THE_AIR = re.compile(
+    r"\b(?:air ?-?strikes?|air ?raids?|aerial (?:bombardments?|bombings?|attacks?|strikes?)|"
+    r"warplanes?|fighter jets|barrel bombs?|helicopter gunships?)\b",
+    re.IGNORECASE,
+)
 _UNKNOWN_RE = re.compile(r"^(?:" + _UNKNOWN_HEADS + r")$", re.IGNORECASE)
 
 _ACTS = (
@@ -112,6 +132,8 @@ _ACTS = (
     r"dragged|rounded up|arrested|detained|seized|looted|overran|clashed"
 )
 _AGENT_AFTER = re.compile(
+    r"(?:\s+(?:elements|men|members|fighters|units))?"
+    r"(?:\s+(?:in|at|from|near|of|on|riding|on board)\s+[^,.;]{0,60}?)?"
     r"\s*(?:(?:have|had|has|reportedly|allegedly|on \w+|then|also)\s+)*"
     r"(?:" + _ACTS + r")\b",
     re.IGNORECASE,
@@ -176,14 +198,20 @@ _COUNTRY_WORD = {
 }
 
 
-def find_perpetrator(text: str, *, country: str | None = None) -> Perpetrator | None:
+def find_perpetrator(
+    text: str, *, country: str | None = None, words: Words | None = None
+) -> Perpetrator | None:
     """The perpetrator of the act ``text`` reports, or ``None`` when no doer is stated.
 
-    ``country`` (alpha-2), where known, tells a foreign force or group (``transnational``).
+    ``country`` (alpha-2), where known, tells a foreign force or group (``transnational``);
+    ``words``: the text's word beginnings, where the caller has them.
     """
-    named = _named_group(text, country)
+    words = words or Words(text)
+    named = _named_group(text, country, words)
     if named is not None:
         return named
+    if not _HEAD_GATE.open(words):
+        return _from_the_air(text, country)
     for m in _HEAD.finditer(text):
         if not _agent(text, m.start(), m.end()):
             continue
@@ -192,17 +220,35 @@ def find_perpetrator(text: str, *, country: str | None = None) -> Perpetrator | 
         if _UNKNOWN_RE.match(head):
             return Perpetrator(None, phrase, "unknown", start=m.start(), end=m.end())
         kind = "state" if _STATE_RE.match(head) else "non_state"
+        if _AIRCRAFT.match(head):  # "Syrian warplanes": the force that flies them
+            phrase = phrase[: len(phrase) - len(head)] + "air force"
         home = _home(phrase)
         if kind == "state" and home and country and home != country:
             kind = "transnational"
         own = bool(_OWN_CLAIM.search(text))
-        return Perpetrator(phrase, phrase, kind, own, start=m.start(), end=m.end())
-    return None
+        return Perpetrator(phrase, m.group(0).strip(), kind, own, start=m.start(), end=m.end())
+    return _from_the_air(text, country)
 
 
-def _named_group(text: str, country: str | None) -> Perpetrator | None:
+def _from_the_air(text: str, country: str | None) -> Perpetrator | None:
+    """Strikes from the air with no force named are an air force's ("Saudi air strikes":
+    the Saudi air force), no armed group flying warplanes."""
+    air = _FROM_THE_AIR.search(text)
+    if air is None:
+        return None
+    before = text[max(0, air.start() - 30) : air.start()].split()
+    home = _home(before[-1]) if before else None
+    nation = before[-1] if home else ""
+    kind = "transnational" if home and country and home != country else "state"
+    name = f"{nation} air force".strip()
+    return Perpetrator(name, air.group(0), kind, start=air.start(), end=air.end())
+
+
+def _named_group(text: str, country: str | None, words: Words) -> Perpetrator | None:
     best: tuple[int, re.Match[str], str, str | None] | None = None
-    for pattern, kind, home in _GROUP_RE:
+    for (pattern, kind, home), needs in zip(_GROUP_RE, _GROUP_GATES, strict=True):
+        if not needs.open(words):
+            continue
         for m in pattern.finditer(text):
             if _victim_side(text, m.start()):
                 continue
@@ -212,14 +258,16 @@ def _named_group(text: str, country: str | None) -> Perpetrator | None:
     if best is None:
         return None
     _, m, kind, home = best
-    if kind == "non_state" and home and country and home != country:
+    if kind == "non_state" and home and country and country not in home.split():
         kind = "transnational"
     return Perpetrator(m.group(0), m.group(0), kind, start=m.start(), end=m.end())
 
 
 _VICTIM_BEFORE = re.compile(
     r"\b(?:against|on|targeting|fighting|battle with|clashes with|clashed with|"
-    r"positions of|killed|kill|killing|suspected of|joined|join|members of|"
+    r"positions of|killed|kill|killing|suspected of|joined|join|"
+    r"(?:killed|killing|arrested|captured|detained|targeting|against)\s+(?:\w+\s+){0,3}"
+    r"(?:members|fighters|militants) of|"
     r"defectors from|former|ex-)\s+(?:the\s+|an?\s+|\w+\s+){0,2}$",
     re.IGNORECASE,
 )

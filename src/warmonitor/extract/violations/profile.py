@@ -9,12 +9,14 @@ own sentence shows (so a claim is the same whichever segment of a long document 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from warmonitor.actors import ActorRegistry
 from warmonitor.extract.violations.classify import Reading, classify
+from warmonitor.extract.violations.cues import Cue, find_cues
+from warmonitor.extract.violations.gate import Words
 from warmonitor.extract.violations.identity import find_identity
 from warmonitor.extract.violations.perpetrators import find_perpetrator
 from warmonitor.model import Claim, Perpetrator, VictimIdentity, Violation
@@ -31,6 +33,10 @@ class Profile:
     weapon_text: str | None = None
     perpetrator: Perpetrator | None = None
     victim_identity: VictimIdentity | None = None
+    # every cue of the report, in order: what ``annotate`` reads each claim's sentence from
+    cues: tuple[Cue, ...] = field(default=(), repr=False, compare=False)
+    # the report's word beginnings: a pattern they cannot open cannot match a sentence of it
+    words: Words | None = field(default=None, repr=False, compare=False)
 
     @property
     def main(self) -> str | None:
@@ -50,42 +56,75 @@ def describe(
     text: str, sentences: Sequence[tuple[int, int]] = (), *, country: str | None = None
 ) -> Profile:
     """The violations of a whole report; ``sentences`` mark its lead."""
-    reading = classify(text, sentences)
+    words = Words(text)
+    cues = find_cues(text, words=words)
+    reading = classify(text, sentences, cues=cues, words=words)
     lead_end = _lead_end(sentences, len(text))
-    perpetrator = find_perpetrator(text, country=country)
+    perpetrator = find_perpetrator(text, country=country, words=words)
     return Profile(
         _violations(reading, 0),
         reading.weapon,
         reading.weapon_cue.text if reading.weapon_cue else None,
         _with_actor(perpetrator, country),
         find_identity(text, lead_end),
+        tuple(cues),
+        words,
     )
+
+
+_Share = tuple[tuple[Violation, ...], Perpetrator | None, VictimIdentity | None]
 
 
 def annotate(
     claims: Sequence[Claim], text: str, profile: Profile, *, country: str | None = None
 ) -> list[Claim]:
-    """Each claim with the violations, perpetrator and victim identity of its sentence."""
+    """Each claim with the violations, perpetrator and victim identity of its sentence.
+
+    A sentence is read once whatever the number of its claims, from the report's cues
+    (``profile.cues``, found once) where ``describe`` found them; one with no cue shows no
+    violation and is not classified."""
     out: list[Claim] = []
+    shares: dict[tuple[int, int], _Share] = {}
+    cues = profile.cues or None
     for claim in claims:
-        start = claim.evidence.start
-        sentence = text[start : claim.evidence.end]
-        reading = classify(sentence)
-        violations = _violations(reading, start)
-        perpetrator = _shifted(find_perpetrator(sentence, country=country), start)
+        start, end = claim.evidence.start, claim.evidence.end
+        share = shares.get((start, end))
+        if share is None:
+            share = shares[(start, end)] = _share(text, start, end, cues, country, profile.words)
+        violations, perpetrator, sentence_identity = share
         identity = find_identity(claim.victims.text) if claim.victims.text else None
         if identity is not None:
-            identity = _located(identity, text, start, claim.evidence.end)
+            identity = _located(identity, text, start, end)
         else:
-            identity = _shifted_identity(find_identity(sentence), start)
+            identity = sentence_identity
         out.append(
-            claim.with_(
-                violations=violations,
-                perpetrator=_with_actor(perpetrator, country),
-                victim_identity=identity,
-            )
+            claim.with_(violations=violations, perpetrator=perpetrator, victim_identity=identity)
         )
     return out
+
+
+def _share(
+    text: str,
+    start: int,
+    end: int,
+    cues: Sequence[Cue] | None,
+    country: str | None,
+    report_words: Words | None,
+) -> _Share:
+    """The violations, perpetrator and victim identity of the sentence at ``[start, end)``;
+    the report's word beginnings gate its patterns (a sentence has no beginning its report
+    lacks)."""
+    sentence = text[start:end]
+    words = report_words or Words(sentence)
+    if cues is None:
+        own = find_cues(sentence, words=words)
+    else:
+        own = [Cue(c.type, c.start - start, c.end - start, c.text)
+               for c in cues if start <= c.start and c.end <= end]  # fmt: skip
+    violations = _violations(classify(sentence, cues=own, words=words), start) if own else ()
+    perpetrator = _shifted(find_perpetrator(sentence, country=country, words=words), start)
+    identity = _shifted_identity(find_identity(sentence), start)
+    return violations, _with_actor(perpetrator, country), identity
 
 
 def shift(claim: Claim, offset: int) -> Claim:

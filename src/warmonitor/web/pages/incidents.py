@@ -125,4 +125,5 @@ def incident_page(incident_id: str, request: Request, principal: Viewer) -> Resp
         as_of=result.as_of,
         documents=[(d, sources.get(d)) for d in incident.document_ids],
         precisions=PRECISION_WORDS,
+        follow_ups=store.follow_ups(incident.id),
     )

@@ -9,6 +9,8 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 
+from warmonitor.extract.violations.perpetrators import PerpetratorKind
+from warmonitor.extract.violations.taxonomy import ViolationType
 from warmonitor.reconcile_service import move_claim
 from warmonitor.review_service import review_claim
 from warmonitor.store.claim_search import ClaimFilter, ClaimHit
@@ -73,6 +75,13 @@ def list_claims(
     review_state: ReviewState | None = None,
     q: Annotated[str | None, Query(max_length=200, description="Words of the evidence.")] = None,
     document_id: Annotated[str | None, Query(max_length=64)] = None,
+    violation: Annotated[
+        ViolationType | None, Query(description="A violation type the claim shows.")
+    ] = None,
+    perpetrator_kind: PerpetratorKind | None = None,
+    victim: Annotated[
+        str | None, Query(max_length=200, description="Words of the victims' identity.")
+    ] = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Page[ClaimItem]:
@@ -89,6 +98,9 @@ def list_claims(
         hedge=hedge,
         review_state=review_state,
         text=q,
+        violation=violation,
+        perpetrator_kind=perpetrator_kind,
+        victim=victim,
     )
     total, hits = store_of(request).find_claims(where, limit=limit, offset=offset)
     items = [claim_item(hit) for hit in hits]

@@ -12,6 +12,9 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request
 
 from warmonitor.duplicate_service import propose_duplicates
+from warmonitor.extract.violations.perpetrators import PerpetratorKind
+from warmonitor.extract.violations.taxonomy import ViolationType
+from warmonitor.follow_up_service import follow_ups_of, record_follow_up
 from warmonitor.incident_filters import IncidentFilter
 from warmonitor.reconcile_service import merge_incidents, split_incident, stored_incidents
 from warmonitor.web.auth import ANALYST, VIEWER, Principal, audit, store_of
@@ -21,6 +24,8 @@ from warmonitor.web.schemas import (
     DecisionOut,
     DuplicateOut,
     ErrorOut,
+    FollowUpIn,
+    FollowUpOut,
     IncidentDetail,
     IncidentSummary,
     MergeIn,
@@ -58,6 +63,13 @@ def list_incidents(
     start: Annotated[date | None, Query(description="Ending on or after this day.")] = None,
     end: Annotated[date | None, Query(description="Starting on or before this day.")] = None,
     q: Annotated[str | None, Query(max_length=200, description="Words of the label.")] = None,
+    violation: Annotated[
+        ViolationType | None, Query(description="A violation type its claims show.")
+    ] = None,
+    perpetrator_kind: PerpetratorKind | None = None,
+    victim: Annotated[
+        str | None, Query(max_length=200, description="Words of the victims' identity.")
+    ] = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Page[IncidentSummary]:
@@ -66,7 +78,15 @@ def list_incidents(
     result = stored_incidents(store, policy, claims=False)
     states = store.review_states()
     where = IncidentFilter(
-        flagged=flagged, country=country, outcome=outcome, start=start, end=end, q=q
+        flagged=flagged,
+        country=country,
+        outcome=outcome,
+        start=start,
+        end=end,
+        q=q,
+        violation=violation,
+        perpetrator_kind=perpetrator_kind,
+        victim=victim,
     )
     chosen = where.apply(result.incidents)
     items = [
@@ -168,3 +188,45 @@ def split(incident_id: str, body: SplitIn, request: Request, principal: Analyst)
     detail = {"decision": out.id, "claims": out.claims, "reason": body.reason}
     audit(request, "incident_split", user=name, target=incident_id, detail=detail)
     return out
+
+
+@router.get(
+    "/{incident_id}/follow-ups",
+    dependencies=[Depends(VIEWER)],
+    summary="What happened next to an incident, in the order it happened",
+    response_model=list[FollowUpOut],
+    responses={404: {"model": ErrorOut}},
+)
+def list_follow_ups(
+    incident_id: str, request: Request, policy: PolicyQuery = "conservative"
+) -> list[FollowUpOut]:
+    store = store_of(request)
+    incident = stored_incidents(store, policy, claims=False).find(incident_id)
+    return [FollowUpOut.model_validate(f.to_dict()) for f in follow_ups_of(store, incident)]
+
+
+@router.post(
+    "/{incident_id}/follow-ups",
+    status_code=201,
+    summary="Record what happened next: referred to a court, an inquiry or a committee, "
+    "acknowledged, denied, compensated",
+    response_model=FollowUpOut,
+    responses={400: {"model": ErrorOut}, 404: {"model": ErrorOut}},
+)
+def add_follow_up(
+    incident_id: str, body: FollowUpIn, request: Request, principal: Analyst
+) -> FollowUpOut:
+    name = principal.user.name
+    recorded = record_follow_up(
+        store_of(request),
+        incident_id,
+        body.kind,
+        body.date,
+        analyst=name,
+        source=body.source,
+        note=body.note,
+        violation=body.violation,
+    )
+    detail = {"follow_up": recorded.id, "kind": recorded.kind, "date": body.date.isoformat()}
+    audit(request, "incident_follow_up", user=name, target=recorded.incident_id, detail=detail)
+    return FollowUpOut.model_validate(recorded.to_dict())
