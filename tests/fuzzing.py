@@ -9,16 +9,21 @@ at least 20,000 cases (``HYPOTHESIS_LONG_EXAMPLES`` sets another number) for a l
 
 from __future__ import annotations
 
+import os
+
 from hypothesis import HealthCheck, settings
 
 __all__ = ["fuzz"]
 
 
+LONG = os.environ.get("HYPOTHESIS_PROFILE") == "long"
+
+
 def fuzz(examples: int) -> settings:
-    """``examples`` cases, or the loaded profile's number when that is larger (the long run);
+    """``examples`` cases, or in the long run the long profile's number when that is larger;
     no deadline (a slow case is not a failure, a crash is)."""
     return settings(
-        max_examples=max(examples, settings.default.max_examples),
+        max_examples=max(examples, settings.default.max_examples) if LONG else examples,
         deadline=None,
         suppress_health_check=[
             HealthCheck.too_slow,

@@ -374,3 +374,17 @@ def test_hostile_victim_lists_raise_input_errors_naming_the_file(tmp_path: Path)
         "gzip.csv": "binary file (gzip archive)",
         "field.csv": "line 1: field larger than field limit (131072)",
     }
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        f"<svg><p><p>{SENTENCE}",  # htmldate raised AssertionError on it
+        f"<html><body><p><script></script>\x1f{SENTENCE}</p></body></html>",  # lxml ValueError
+    ],
+)
+def test_markup_that_broke_trafilatura_or_lxml_is_read(tmp_path: Path, markup: str) -> None:
+    # Found by fuzzing: both were "could not read html file (…Error: …)".
+    result = read_path(write(tmp_path / "odd.html", markup))
+    assert result.failures == []
+    assert [SENTENCE in d.text for d in result.documents] == [True]

@@ -18,7 +18,7 @@ from fuzzing import fuzz
 from web_support import Api
 
 REPORT = "Shelling killed 14 people in Idlib on Monday, the civil defence said.\n"
-CASES = 10
+CASES = 25
 
 
 def test_no_request_is_a_server_error(tmp_path: Path) -> None:

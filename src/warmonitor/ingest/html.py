@@ -34,6 +34,7 @@ _BLOCKS = frozenset(
         *("summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul"),
     }
 )
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _MAX_DEPTH = 2048  # libxml2's limit with huge_tree
 _DOMAIN = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+$", re.I)
 
@@ -60,7 +61,8 @@ def read_html(source: str, markup: str, defaults: Defaults) -> ReadResult:
     text = ""
     meta: Any = None
     if len(markup) <= MAIN_TEXT_MAX:
-        meta = trafilatura.bare_extraction(
+        meta = _best_effort(
+            trafilatura.bare_extraction,
             markup,
             with_metadata=True,
             include_comments=False,
@@ -70,7 +72,9 @@ def read_html(source: str, markup: str, defaults: Defaults) -> ReadResult:
         text = _clean(getattr(meta, "text", None) or "")
     if not text:
         text = html_to_text(markup)
-        meta = extract_metadata(_head(markup), date_config=date_params, extensive=False)
+        meta = _best_effort(
+            extract_metadata, _head(markup), date_config=date_params, extensive=False
+        )
     if not text:
         if _too_deep(markup):
             return failed(source, f"HTML nested deeper than {_MAX_DEPTH} elements (no text read)")
@@ -101,6 +105,16 @@ def _parser() -> lxml.html.HTMLParser:
     )
 
 
+def _best_effort(function: Any, *args: Any, **options: Any) -> Any:
+    """``function(*args, **options)``, or ``None`` when it raises: trafilatura and htmldate
+    fail on odd markup (an ``AssertionError`` on ``<svg><p><p>``, a ``ValueError`` on control
+    characters; found by fuzzing), and the page is then read by :func:`html_to_text`."""
+    try:
+        return function(*args, **options)
+    except Exception:
+        return None
+
+
 def _head(markup: str) -> str:
     """Where a page's metadata is read from: all of it, or a huge page's ``<head>`` (when it
     ends within ``MAIN_TEXT_MAX`` characters; else nothing)."""
@@ -124,6 +138,9 @@ def html_to_text(markup: str) -> str:
     """The visible text of an HTML page or fragment: one line per block, spaces collapsed."""
     if not markup.strip():
         return ""
+    # Control characters are no visible text, and lxml refuses to join a tail holding one
+    # when it drops an element (a ValueError on "<script></script>\x1f", found by fuzzing).
+    markup = _CONTROLS.sub(" ", markup)
     parser = _parser()
     try:
         root = lxml.html.fromstring(markup.encode("utf-8"), parser=parser)
