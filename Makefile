@@ -3,7 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test lint typecheck unit bench bench-reconcile bench-estimate bench-linkage bench-load screenshots accuracy clean
+.PHONY: demo test lint typecheck unit bench bench-engines bench-reconcile bench-estimate bench-linkage bench-load screenshots accuracy clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,11 @@ test: lint typecheck unit
 
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/throughput.py
+
+# Extraction by engine (local, Spark local[2]) at 10,000 and 100,000 synthetic documents:
+# documents/s, words/s, peak memory of the process tree (pyspark: requirements-dev.lock).
+bench-engines: $(VENV)/.installed-dev
+	$(BIN)/python benchmarks/engines.py
 
 # Reconciliation at 10k, 30k and 100k claims of a synthetic archive: time and peak memory.
 bench-reconcile: $(VENV)/.installed

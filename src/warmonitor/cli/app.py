@@ -16,6 +16,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from warmonitor.errors import ConfigurationError, WarmonitorError
 from warmonitor.settings import load_settings
@@ -86,5 +87,5 @@ def main() -> None:
     try:
         app()
     except WarmonitorError as exc:
-        err.print(f"[red]error[/red] {exc}", highlight=False)
+        err.print(f"[red]error[/red] {escape(str(exc))}", highlight=False)
         sys.exit(1)
