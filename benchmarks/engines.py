@@ -9,7 +9,9 @@ and on Spark, at 10,000 and 100,000 synthetic documents, and how they grow.
 (``make bench-engines``.) The corpus is the synthetic archive of ``benchmarks/reconcile.py``
 (seed 8) written as reports: each report's text is its opening line and the sentences its
 claims were drawn from (the archive's own templates: a kind of attack in a place of the
-packaged gazetteer, a toll, a claimant), as JSON Lines; a size of N is its first N reports.
+packaged gazetteer, a toll, a claimant; a sentence told twice written once), in a folder of JSON
+Lines files of 10,000 reports each (each under the readers' size limit); a size of N is the
+archive of N reports, in order of publication.
 
 Each run is the command itself in a subprocess (``warmonitor extract CORPUS -o OUT --engine E``;
 local: ``--workers``, Spark: ``--master``, default ``local[W]``), so that start-up (Spark's JVM,
@@ -36,26 +38,31 @@ from typing import Any
 from reconcile import archive
 
 SIZES = (10_000, 100_000)
+PART = 10_000  # reports a file
 PAGE = os.sysconf("SC_PAGE_SIZE")
 EXE = str(Path(sys.executable).with_name("warmonitor"))
 
 
-def write_corpus(path: Path, size: int) -> tuple[int, int]:
-    """The first ``size`` reports of the archive as JSON Lines; (documents, words)."""
+def write_corpus(folder: Path, size: int) -> tuple[int, int]:
+    """The archive of ``size`` reports as JSON Lines files of :data:`PART` reports each (under
+    the readers' size limit per file), in ``folder``; (documents, words)."""
+    folder.mkdir(parents=True, exist_ok=True)
     words = 0
-    with path.open("w", encoding="utf-8") as out:
-        for report in archive(size):
-            document = report.document
-            sentences = [document.text, *(c.evidence.text for c in report.claims)]
-            text = " ".join(dict.fromkeys(sentences))  # a sentence told twice is written once
-            words += len(text.split())
-            row = {
-                "id": document.id,
-                "title": document.title,
-                "text": text,
-                "published": document.published.isoformat() if document.published else None,
-            }
-            out.write(json.dumps(row) + "\n")
+    reports = archive(size)
+    for part, first in enumerate(range(0, size, PART)):
+        with (folder / f"part-{part:03d}.jsonl").open("w", encoding="utf-8") as out:
+            for report in reports[first : first + PART]:
+                document = report.document
+                sentences = [document.text, *(c.evidence.sentence for c in report.claims)]
+                text = " ".join(dict.fromkeys(sentences))  # a sentence told twice: once
+                words += len(text.split())
+                row = {
+                    "id": document.id,
+                    "title": document.title,
+                    "text": text,
+                    "published": document.published.isoformat() if document.published else None,
+                }
+                out.write(json.dumps(row) + "\n")
     return size, words
 
 
@@ -130,7 +137,7 @@ def main() -> int:
     folder.mkdir(parents=True, exist_ok=True)
     rows: list[dict[str, Any]] = []
     for size in args.sizes:
-        corpus = folder / f"corpus-{size}.jsonl"
+        corpus = folder / f"corpus-{size}"
         docs, words = write_corpus(corpus, size)
         print(f"{size} documents, {words} words ({words / docs:.0f} a document)", flush=True)
         outputs = {}

@@ -12,10 +12,13 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from warmonitor.engines.spark import SparkEngine, java_version, local_cores
+from warmonitor.errors import WarmonitorError
+from warmonitor.model import Document
 from warmonitor.pipeline import PREDICT_CHUNK, predict_file
 from warmonitor.store import Store
 from warmonitor.victim_service import import_victims, link_victims, linked_pairs
@@ -86,6 +89,15 @@ def test_spark_writes_the_local_predictions_byte_for_byte(
         assert sum(seen) == written and len(seen) == 6  # a progress step per chunk, in order
     predictions = [json.loads(line) for line in local.read_text().splitlines()]
     assert sum(1 for p in predictions if p["killed"]) >= 100  # not an empty comparison
+
+
+@needs_java
+def test_a_failed_spark_job_is_a_clear_error(spark: SparkEngine) -> None:
+    good = Document("Two people were killed in Idlib on Monday.", id="d1")
+    broken: list[Any] = [good, "not a document"]  # fails on the executor, outside any guard
+    with pytest.raises(WarmonitorError, match="a Spark job failed: AttributeError: 'str'"):
+        list(spark.predict([[good], broken], "all"))
+    assert [len(c) for c in spark.predict([[good]], "all")] == [1]  # the session goes on
 
 
 @needs_java

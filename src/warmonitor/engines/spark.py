@@ -32,7 +32,7 @@ from typing import Any
 
 import numpy as np
 
-from warmonitor.errors import ConfigurationError
+from warmonitor.errors import ConfigurationError, WarmonitorError
 from warmonitor.extract.headline import Counting
 from warmonitor.model import Document
 from warmonitor.pipeline import Prediction, load_nlp, predict_chunk
@@ -153,6 +153,19 @@ def _predict_partition(chunks: Iterable[list[Document]], counting: Counting) -> 
         yield predict_chunk(chunk, counting, nlp)
 
 
+_PYTHON_ERROR = re.compile(r"^[A-Za-z_][\w.]*(?:Error|Exception|Exit): .*$", re.MULTILINE)
+
+
+def _cause(exc: BaseException) -> str:
+    """The Python error a failed task ended with (the last line of the worker's traceback
+    that Spark wraps), else the first line of what Spark said."""
+    text = str(exc)
+    found = [m for m in _PYTHON_ERROR.findall(text) if not m.startswith(("org.", "java."))]
+    if found:
+        return found[-1].strip()
+    return next((line.strip() for line in text.splitlines() if line.strip()), type(exc).__name__)
+
+
 class SparkEngine:
     """Extraction (a :data:`warmonitor.pipeline.ChunkRunner`: :meth:`predict`) and linkage
     (:meth:`linkage`) on Spark. ``master`` defaults to ``local[N]`` with ``N = workers``
@@ -190,7 +203,11 @@ class SparkEngine:
                     while submitted < slices and len(pending) < window:
                         pending.append(pool.submit(context.runJob, rdd, job, [submitted]))
                         submitted += 1
-                    yield from pending.popleft().result()
+                    try:
+                        done = pending.popleft().result()
+                    except Exception as exc:  # a task failed on every try: say why, briefly
+                        raise WarmonitorError(f"a Spark job failed: {_cause(exc)}") from None
+                    yield from done
             except BaseException:  # a failure, or the caller stopped reading: stop the rest
                 context.cancelAllJobs()
                 raise
