@@ -3,7 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test audit lint typecheck unit bench bench-jsonl bench-reconcile bench-estimate bench-linkage bench-load screenshots accuracy clean
+.PHONY: demo test audit lint typecheck unit bench bench-engines bench-jsonl bench-reconcile bench-estimate bench-linkage bench-load screenshots accuracy clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -57,6 +57,11 @@ bench-jsonl: $(VENV)/.installed
 
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/throughput.py
+
+# Extraction by engine (local, Spark local[2]) at 10,000 and 100,000 synthetic documents:
+# documents/s, words/s, peak memory of the process tree (pyspark: requirements-dev.lock).
+bench-engines: $(VENV)/.installed-dev
+	$(BIN)/python benchmarks/engines.py
 
 # Reconciliation at 10k, 30k and 100k claims of a synthetic archive: time and peak memory.
 bench-reconcile: $(VENV)/.installed

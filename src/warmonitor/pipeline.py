@@ -33,12 +33,17 @@ from warmonitor.model import Claim, Document
 from warmonitor.store import ClaimChanges, Store
 
 __all__ = [
+    "PREDICT_CHUNK",
+    "ChunkRunner",
     "IngestReport",
+    "Prediction",
     "correct_document",
     "extract_document",
     "extract_documents",
     "ingest_paths",
     "load_nlp",
+    "local_runner",
+    "predict_chunk",
     "predict_file",
 ]
 
@@ -420,13 +425,22 @@ def correct_document(
 
 # --- predictions in the gold format (warmonitor extract) -----------------------------------
 
+# Documents a prediction chunk holds: every engine extracts the same chunks alike (the same
+# ``nlp.pipe`` batches), so that they write the same predictions.
+PREDICT_CHUNK = 32
 
-def _predict_chunk(
-    documents: list[Document], counting: Counting = "all"
-) -> list[dict[str, Any] | str]:
+# A document's prediction record, or what went wrong extracting it.
+Prediction = dict[str, Any] | str
+# Predicts chunks of documents, in order: one list of predictions per chunk (an engine).
+ChunkRunner = Callable[[Sequence[list[Document]], Counting], Iterator[list[Prediction]]]
+
+
+def predict_chunk(
+    documents: list[Document], counting: Counting = "all", nlp: Language | None = None
+) -> list[Prediction]:
     """Each document's prediction record, or what went wrong extracting it."""
-    out: list[dict[str, Any] | str] = []
-    for document, context in _extractions(load_nlp(), documents):
+    out: list[Prediction] = []
+    for document, context in _extractions(nlp or load_nlp(), documents):
         if isinstance(context, Exception):
             out.append(_problem(context))
             continue
@@ -464,51 +478,74 @@ def _chunks(items: Sequence[Document], size: int) -> Iterator[list[Document]]:
         yield list(items[i : i + size])
 
 
+def local_runner(workers: int | None = None) -> ChunkRunner:
+    """The local engine: chunks predicted on ``workers`` processes of this machine (default:
+    every core, at most 2), in this process when there is one worker or one chunk."""
+    count = workers or _default_workers()
+
+    def run(chunks: Sequence[list[Document]], counting: Counting) -> Iterator[list[Prediction]]:
+        predict = partial(predict_chunk, counting=counting)
+        if count > 1 and len(chunks) > 1:
+            with ProcessPoolExecutor(max_workers=count) as pool:
+                yield from pool.map(predict, chunks)
+        else:
+            yield from map(predict, chunks)
+
+    return run
+
+
 def predict_file(
     input_path: Path,
     output_path: Path,
     *,
     workers: int | None = None,
     progress: Progress | None = None,
+    found: Progress | None = None,
     counting: Counting = "all",
+    runner: ChunkRunner | None = None,
 ) -> tuple[int, list[ReadFailure]]:
-    """Write one prediction per JSON Lines record (headline figures and the claims).
+    """Write one prediction per document of ``input_path`` (a JSON Lines file, any file
+    ``ingest`` reads, or a directory of them): its headline figures and claims, in reading order.
 
     ``counting`` is what the killed figure counts (``docs/HEADLINE.md``): every death, or the
     non-combatant dead (the convention of atrocity datasets).
 
-    Runs on ``workers`` processes (default: every core, at most 2 per the project's target).
-    Returns how many records were written and the records that could not be read or extracted
-    (those have no prediction; the others are written).
+    The documents are read here, cut into chunks of :data:`PREDICT_CHUNK` and predicted by
+    ``runner`` (an engine: by default :func:`local_runner` on ``workers`` processes; Spark in
+    ``warmonitor.engines.spark``); the predictions are written here, in order, so every engine
+    writes the same file. ``found(n)`` is called once the ``n`` documents are read,
+    ``progress(n)`` as ``n`` more are predicted. Returns how many records were written and the
+    records that could not be read or extracted (those have no prediction; the others are).
     """
     documents: list[Document] = []
+    paths: list[Path] = []
     failures: list[ReadFailure] = []
-    for _path, result in read_paths([input_path]):
+    for path, result in read_paths([input_path]):
         documents.extend(result.documents)
+        paths.extend([path] * len(result.documents))
         failures.extend(result.failures)
-    workers = workers or _default_workers()
-    chunks = list(_chunks(documents, 32))
+    if found:
+        found(len(documents))
+    chunks = list(_chunks(documents, PREDICT_CHUNK))
+    run = runner or local_runner(workers)
     written = 0
+    done = 0
     output_path.parent.mkdir(parents=True, exist_ok=True)
     with output_path.open("w", encoding="utf-8") as out:
-        results: Iterable[list[dict[str, Any] | str]]
-        if workers > 1 and len(chunks) > 1:
-            pool = ProcessPoolExecutor(max_workers=workers)
-            results = pool.map(partial(_predict_chunk, counting=counting), chunks)
-        else:
-            pool = None
-            results = map(partial(_predict_chunk, counting=counting), chunks)
+        results = run(chunks, counting)
         try:
             for chunk, records in zip(chunks, results, strict=True):
                 for document, record in zip(chunk, records, strict=True):
                     if isinstance(record, str):  # this record failed; the others go on
-                        failures.append(ReadFailure(_where(input_path, document), record))
-                        continue
-                    out.write(json.dumps(record, ensure_ascii=False) + "\n")
-                    written += 1
+                        failures.append(ReadFailure(_where(paths[done], document), record))
+                    else:
+                        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                        written += 1
+                    done += 1
                 if progress:
                     progress(len(chunk))
         finally:
-            if pool is not None:
-                pool.shutdown()
+            close = getattr(results, "close", None)
+            if close is not None:
+                close()
     return written, failures

@@ -1,7 +1,9 @@
 """Splink over victims' records: train the model, score the blocked pairs, explain each score.
 
-Runs Splink (imported only here, and only when called) on an in-memory DuckDB whose automatic
-extension downloads are switched off, so nothing is fetched at run time. The model is
+Runs Splink (imported only here, and only when called) on a :class:`LinkageBackend`: by default
+an in-memory DuckDB whose automatic extension downloads are switched off, so nothing is fetched
+at run time; or Spark (``warmonitor.engines.spark.SparkLinkage``), the same model in Spark's
+SQL. The model is
 :func:`warmonitor.victims.compare.linkage_settings`; training is unsupervised: the chance that two
 random records match from deterministic rules, u-probabilities from random pairs,
 m-probabilities by expectation maximisation in the sessions of ``TRAINING_RULES``.
@@ -12,20 +14,28 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
 from warmonitor.victims.calibrate import logit2, pair_priors, probability
 from warmonitor.victims.compare import (
-    DETERMINISTIC_RULES,
     TRAINING_RULES,
+    deterministic_rules,
     explain,
     level_weights,
     linkage_settings,
 )
 
-__all__ = ["M_FLOOR", "ScoredPair", "SplinkResult", "floor_probabilities", "score_pairs"]
+__all__ = [
+    "M_FLOOR",
+    "DuckDBBackend",
+    "LinkageBackend",
+    "ScoredPair",
+    "SplinkResult",
+    "floor_probabilities",
+    "score_pairs",
+]
 
 _SEED = 8
 M_FLOOR = 0.005
@@ -90,6 +100,74 @@ def floor_probabilities(model: dict[str, Any], least: float = M_FLOOR) -> dict[s
     return model
 
 
+class LinkageBackend(Protocol):
+    """Where Splink runs: its database API, the SQL dialect of the comparisons, and the few
+    queries scoring needs over Splink's tables (named parameters written by :meth:`param`)."""
+
+    dialect: str
+    db_api: Any
+
+    def register(self, rows: Sequence[dict[str, Any]], table_name: str) -> Any:
+        """``rows`` (from ``features``) as a table Splink reads."""
+
+    def param(self, name: str) -> str:
+        """How a named parameter is written in this backend's SQL."""
+
+    def query(self, sql: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """The rows of ``sql``, each as a dict."""
+
+    def column(self, sql: str, params: dict[str, Any] | None = None) -> np.ndarray:
+        """The only column of ``sql`` as floats."""
+
+
+class DuckDBBackend:
+    """Splink on an in-memory DuckDB whose automatic extension downloads are switched off.
+    ``threads``, ``memory_limit`` (e.g. ``"6GB"``) and ``spill_to`` (a folder) bound it."""
+
+    dialect = "duckdb"
+
+    def __init__(
+        self,
+        threads: int | None = None,
+        memory_limit: str | None = None,
+        spill_to: str | None = None,
+    ) -> None:
+        import duckdb
+        from splink import DuckDBAPI
+
+        config: dict[str, str | bool | int | float | list[str]] = {
+            "autoinstall_known_extensions": False,
+            "autoload_known_extensions": False,
+        }
+        self.connection = duckdb.connect(":memory:", config=config)
+        if threads:
+            self.connection.execute(f"SET threads TO {int(threads)}")
+        if memory_limit:  # DuckDB spills what does not fit to ``spill_to``
+            self.connection.execute("SET memory_limit = ?", [memory_limit])
+        if spill_to:
+            self.connection.execute("SET temp_directory = ?", [spill_to])
+        self.db_api = DuckDBAPI(connection=self.connection)
+
+    def register(self, rows: Sequence[dict[str, Any]], table_name: str) -> Any:
+        return self.db_api.register(_arrow_table(rows), table_name=table_name)
+
+    def param(self, name: str) -> str:
+        return f"${name}"
+
+    def query(self, sql: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        rows: list[dict[str, Any]] = (
+            self.connection.sql(sql, params=params or {}).to_arrow_table().to_pylist()
+        )
+        return rows
+
+    def column(self, sql: str, params: dict[str, Any] | None = None) -> np.ndarray:
+        found = self.connection.execute(sql, params or {}).fetchnumpy()
+        return np.asarray(next(iter(found.values())), dtype=float)
+
+    def close(self) -> None:
+        self.connection.close()
+
+
 def score_pairs(
     rows: Sequence[dict[str, Any]],
     *,
@@ -97,41 +175,37 @@ def score_pairs(
     threads: int | None = None,
     memory_limit: str | None = None,
     spill_to: str | None = None,
+    backend: LinkageBackend | None = None,
 ) -> SplinkResult:
     """Score every blocked pair of ``rows`` (from :func:`~warmonitor.victims.compare.features`)
-    and keep those whose match probability is at least ``floor``. ``threads``, ``memory_limit``
-    (e.g. ``"6GB"``) and ``spill_to`` (a folder) bound DuckDB."""
-    import duckdb
-    from splink import DuckDBAPI, Linker, block_on
+    and keep those whose match probability is at least ``floor``. Splink runs on ``backend``
+    (left open), by default on a :class:`DuckDBBackend` of ``threads``, ``memory_limit`` and
+    ``spill_to``, closed when done."""
+    if backend is not None:
+        return _score(rows, floor, backend)
+    duck = DuckDBBackend(threads, memory_limit, spill_to)
+    try:
+        return _score(rows, floor, duck)
+    finally:
+        duck.close()
+
+
+def _score(rows: Sequence[dict[str, Any]], floor: float, backend: LinkageBackend) -> SplinkResult:
+    from splink import Linker, block_on
 
     logging.getLogger("splink").setLevel(logging.ERROR)
-    config: dict[str, str | bool | int | float | list[str]] = {
-        "autoinstall_known_extensions": False,
-        "autoload_known_extensions": False,
-    }
-    connection = duckdb.connect(":memory:", config=config)
-    if threads:
-        connection.execute(f"SET threads TO {int(threads)}")
-    if memory_limit:  # DuckDB spills what does not fit to ``spill_to``
-        connection.execute("SET memory_limit = ?", [memory_limit])
-    if spill_to:
-        connection.execute("SET temp_directory = ?", [spill_to])
-    db_api = DuckDBAPI(connection=connection)
     by_list: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
         by_list.setdefault(row["source_dataset"], []).append(row)
     lists = sorted(by_list)
     sizes = {name: len(by_list[name]) for name in lists}
-    tables = [
-        db_api.register(_arrow_table(by_list[name]), table_name=f"victims_{i}")
-        for i, name in enumerate(lists)
-    ]
+    tables = [backend.register(by_list[name], f"victims_{i}") for i, name in enumerate(lists)]
     link_type = "dedupe_only" if len(lists) == 1 else "link_and_dedupe"
     inputs = tables if len(tables) > 1 else tables[0]
-    linker = Linker(inputs, linkage_settings(link_type), None)
+    linker = Linker(inputs, linkage_settings(link_type, backend.dialect), None)
     training = linker.training
     training.estimate_probability_two_random_records_match(
-        list[Any](DETERMINISTIC_RULES), recall=0.7
+        list[Any](deterministic_rules(backend.dialect)), recall=0.7
     )
     training.estimate_u_using_random_sampling(max_pairs=U_PAIRS, seed=_SEED)
     for rule in TRAINING_RULES:
@@ -148,33 +222,42 @@ def score_pairs(
     start = float(model["probability_two_random_records_match"])
     predictions = linker.inference.predict(threshold_match_weight=logit2(start) - 5)
     table = predictions.physical_name
-    evidence: dict[tuple[str, str], Any] = {}
+    a, b = backend.param("a"), backend.param("b")
     if len(lists) == 1:  # dedupe_only keeps no source columns
-        quoted = "'" + lists[0].replace("'", "''") + "'"
-        source_l = source_r = quoted
+        list_pairs = [(lists[0], lists[0])]
+        one_way = both_ways = "TRUE"
     else:
-        source_l, source_r = "source_dataset_l", "source_dataset_r"
-    for left, right in connection.execute(
-        f"SELECT DISTINCT {source_l}, {source_r} FROM {table}"
-    ).fetchall():
-        values = connection.execute(
-            f"SELECT match_weight FROM {table} WHERE {source_l} = ? AND {source_r} = ?",
-            [left, right],
-        ).fetchnumpy()["match_weight"]
+        list_pairs = [
+            (str(r["l"]), str(r["r"]))
+            for r in backend.query(
+                f"SELECT DISTINCT source_dataset_l AS l, source_dataset_r AS r FROM {table}"
+            )
+        ]
+        one_way = f"source_dataset_l = {a} AND source_dataset_r = {b}"
+        both_ways = f"(({one_way}) OR (source_dataset_l = {b} AND source_dataset_r = {a}))"
+    evidence: dict[tuple[str, str], Any] = {}
+    for left, right in sorted(list_pairs):
+        values = backend.column(
+            f"SELECT match_weight FROM {table} WHERE {one_way}",
+            {"a": left, "b": right} if len(lists) > 1 else None,
+        )
         key = _lists_key(left, right)
         shifted = values - logit2(start)
         evidence[key] = shifted if key not in evidence else np.concatenate([evidence[key], shifted])
     priors = pair_priors(evidence, sizes, start)
     weights = level_weights(model)
     scored = []
+    least_p = backend.param("least")
     for (left, right), prior in priors.items():
         least = logit2(floor) - logit2(prior) + logit2(start) if floor > 0 else -1e9
-        records = connection.sql(
-            f"SELECT * FROM {table} WHERE match_weight >= $1 AND "
-            f"(({source_l} = $2 AND {source_r} = $3) OR ({source_l} = $3 AND {source_r} = $2))",
-            params=[least, left, right],
-        ).to_arrow_table()
-        for row in records.to_pylist():
+        params: dict[str, Any] = {"least": least}
+        if len(lists) > 1:
+            params |= {"a": left, "b": right}
+        records = backend.query(
+            f"SELECT * FROM {table} WHERE match_weight >= {least_p} AND {both_ways}",
+            params,
+        )
+        for row in records:
             evidence_of = float(row["match_weight"]) - logit2(start)
             scored.append(
                 ScoredPair(
@@ -189,5 +272,4 @@ def score_pairs(
         {"lists": list(key), "probability_two_random_records_match": value}
         for key, value in sorted(priors.items())
     ]
-    connection.close()
     return SplinkResult(scored, model)

@@ -21,7 +21,7 @@ import io
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from warmonitor.errors import ConfigurationError, InputError
 from warmonitor.ingest.files import check_binary, decode
@@ -35,6 +35,9 @@ from warmonitor.victims import (
     parse_rows,
     reference_years,
 )
+
+if TYPE_CHECKING:
+    from warmonitor.victim_linkage import LinkageBackend
 
 __all__ = [
     "DEFAULT_THRESHOLD",
@@ -200,8 +203,10 @@ def link_victims(
     threshold: float = DEFAULT_THRESHOLD,
     one_to_one: bool = True,
     threads: int | None = None,
+    backend: LinkageBackend | None = None,
 ) -> LinkReport:
-    """Link the stored records (within and across lists) and store pairs and persons."""
+    """Link the stored records (within and across lists) and store pairs and persons. Splink
+    runs on ``backend`` (e.g. Spark, ``warmonitor.engines.spark``), by default on DuckDB."""
     from warmonitor.victim_linkage import score_pairs
 
     if not 0.0 < threshold <= 1.0:
@@ -213,7 +218,9 @@ def link_victims(
     scored: dict[tuple[int, int], StoredLink] = {}
     model: dict[str, Any] = {}
     if len(rows) >= 2:
-        result = score_pairs(rows, floor=min(REVIEW_FLOOR, threshold), threads=threads)
+        result = score_pairs(
+            rows, floor=min(REVIEW_FLOOR, threshold), threads=threads, backend=backend
+        )
         model = result.model
         for pair in result.pairs:
             a, b = sorted((int(pair.left), int(pair.right)))

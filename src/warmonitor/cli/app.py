@@ -16,6 +16,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.text import Text
 
 from warmonitor.display import neutralise_bidi
@@ -138,5 +139,5 @@ def main() -> None:
     try:
         app()
     except WarmonitorError as exc:
-        err.print(f"[red]error[/red] {exc}", highlight=False)
+        err.print(f"[red]error[/red] {escape(str(exc))}", highlight=False)
         sys.exit(1)

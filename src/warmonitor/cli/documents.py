@@ -11,9 +11,11 @@ import csv
 import io
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -277,34 +279,76 @@ def claims_table(rows: list[Claim]) -> Table:
     return table
 
 
+class Engine(StrEnum):
+    """Where ``extract`` runs: processes of this machine, or Apache Spark."""
+
+    local = "local"
+    spark = "spark"
+
+
 @app.command()
 def extract(
-    input: Annotated[Path, typer.Argument(help="JSON Lines records: id, text, title, published.")],
+    input: Annotated[
+        Path,
+        typer.Argument(
+            help="JSON Lines records (id, text, title, published), a report file or a directory."
+        ),
+    ],
     output: Annotated[Path, typer.Option("--output", "-o", help="Where to write predictions.")],
-    workers: Annotated[int | None, typer.Option(help="Processes (default: 2 cores).")] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(help="Processes (default: 2 cores); with --engine spark: local[N]."),
+    ] = None,
     counting: Annotated[
         CountingChoice,
         typer.Option(help="What the killed figure counts: every death, or the non-combatant dead."),
     ] = CountingChoice.all,
+    engine: Annotated[
+        Engine,
+        typer.Option(help="Run on this machine's processes, or on Apache Spark (docs/SPARK.md)."),
+    ] = Engine.local,
+    master: Annotated[
+        str | None,
+        typer.Option(
+            help="With --engine spark: the Spark master URL (default: local[N], N = --workers)."
+        ),
+    ] = None,
 ) -> None:
     """Predict the headline figures and claims of each record, without touching the store."""
     from warmonitor.pipeline import predict_file
 
-    total = sum(1 for line in input.open(encoding="utf-8", errors="replace") if line.strip())
-    with _progress() as bar:
-        task = bar.add_task("extracting", total=total)
+    if master is not None and engine is not Engine.spark:
+        raise typer.BadParameter("--master is for --engine spark", param_hint="--master")
+    if not input.exists():
+        raise typer.BadParameter(f"{input}: no such file or directory", param_hint="INPUT")
+    with _engine(engine, master, workers) as runner, _progress() as bar:
+        task = bar.add_task("extracting", total=None)
         written, failures = predict_file(
             input,
             output,
             workers=workers,
             progress=lambda n: bar.advance(task, n),
+            found=lambda n: bar.update(task, total=n),
             counting=counting.value,
+            runner=runner,
         )
     for failure in failures:
         err.print(f"[red]error[/red] {failure.source}: {failure.reason}", highlight=False)
     err.print(f"{written} prediction(s) written to {output}")
     if failures:
         raise typer.Exit(1)
+
+
+@contextmanager
+def _engine(engine: Engine, master: str | None, workers: int | None) -> Iterator[Any]:
+    """The chunk runner of ``engine`` (None: the local one); Spark is imported only here."""
+    if engine is Engine.local:
+        yield None
+        return
+    from warmonitor.engines.spark import SparkEngine
+
+    with SparkEngine(master, workers=workers) as spark:
+        yield spark.predict
 
 
 @app.command()

@@ -36,6 +36,13 @@ victims_app.add_typer(review_app, name="review")
 app.add_typer(victims_app, name="victims")
 
 
+class LinkEngine(StrEnum):
+    """Where Splink runs: an in-memory DuckDB, or Apache Spark."""
+
+    duckdb = "duckdb"
+    spark = "spark"
+
+
 class PairsFormat(StrEnum):
     csv = "csv"
     table = "table"
@@ -80,11 +87,29 @@ def link_command(
             "--many", help="Let a record link several records of another list (default: one)."
         ),
     ] = False,
+    engine: Annotated[
+        LinkEngine,
+        typer.Option(help="Run Splink on an in-memory DuckDB, or on Apache Spark (docs/SPARK.md)."),
+    ] = LinkEngine.duckdb,
+    master: Annotated[
+        str | None,
+        typer.Option(help="With --engine spark: the Spark master URL (default: local[2])."),
+    ] = None,
     db: DbOption = None,
 ) -> None:
     """Link the stored records within and across lists with Splink; store pairs and persons."""
+    if master is not None and engine is not LinkEngine.spark:
+        raise typer.BadParameter("--master is for --engine spark", param_hint="--master")
     with open_store(db) as store:
-        report = link_victims(store, threshold=threshold, one_to_one=not many)
+        if engine is LinkEngine.spark:
+            from warmonitor.engines.spark import SparkEngine
+
+            with SparkEngine(master) as spark:
+                report = link_victims(
+                    store, threshold=threshold, one_to_one=not many, backend=spark.linkage()
+                )
+        else:
+            report = link_victims(store, threshold=threshold, one_to_one=not many)
     for name, year in sorted(report.reference_years.items()):
         out.print(f"{escape(name)}: ages read as counted in {year}", highlight=False)
     out.print(

@@ -21,8 +21,11 @@ __all__ = [
     "BLOCKING_RULES",
     "COMPARISONS",
     "DETERMINISTIC_RULES",
+    "DIALECTS",
     "TRAINING_RULES",
     "Level",
+    "comparisons",
+    "deterministic_rules",
     "explain",
     "features",
     "level_weights",
@@ -31,6 +34,44 @@ __all__ = [
 ]
 
 _JW = 0.88
+
+# The SQL dialects the comparisons are written in: Splink on DuckDB and on Spark.
+DIALECTS = ("duckdb", "spark")
+
+
+@dataclass(frozen=True, slots=True)
+class _Sql:
+    """How a dialect writes what the comparisons need."""
+
+    quote: str  # around an identifier
+    jaro_winkler: str  # the function name (Spark: the UDF of Splink's jar)
+    list_contains: str  # (list, item)
+    list_overlap: str  # a template over {a} and {b}: the lists share an item
+    days_apart: str  # a template over {a} and {b}: days between two ISO dates
+
+
+_SQL: dict[str, _Sql] = {
+    "duckdb": _Sql(
+        '"',
+        "jaro_winkler_similarity",
+        "list_contains",
+        "len(list_intersect({a}, {b})) >= 1",
+        "abs(date_diff('day', CAST({a} AS DATE), CAST({b} AS DATE)))",
+    ),
+    "spark": _Sql(
+        "`",
+        "jaro_winkler",
+        "array_contains",
+        "size(array_intersect({a}, {b})) >= 1",
+        "abs(datediff(CAST({b} AS DATE), CAST({a} AS DATE)))",
+    ),
+}
+
+
+def _dialect(name: str) -> _Sql:
+    if name not in _SQL:
+        raise ValueError(f"unknown SQL dialect {name!r} (known: {', '.join(DIALECTS)})")
+    return _SQL[name]
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,71 +83,83 @@ class Level:
     tf_column: str | None = None
 
 
-def _null(column: str) -> Level:
-    return Level("missing", f'"{column}_l" IS NULL OR "{column}_r" IS NULL')
+def _null(d: _Sql, column: str) -> Level:
+    q = d.quote
+    return Level("missing", f"{q}{column}_l{q} IS NULL OR {q}{column}_r{q} IS NULL")
 
 
-def _part(column: str, tf: bool, inside: bool) -> list[Level]:
-    levels = [
-        _null(column),
-        Level("same", f'"{column}_l" = "{column}_r"', column if tf else None),
-    ]
+def _part(d: _Sql, column: str, tf: bool, inside: bool) -> list[Level]:
+    q = d.quote
+    left, right = f"{q}{column}_l{q}", f"{q}{column}_r{q}"
+    levels = [_null(d, column), Level("same", f"{left} = {right}", column if tf else None)]
     if inside:
         levels.append(
             Level(
                 "found among the other's parts",
-                f'list_contains("tokens_r", "{column}_l") OR '
-                f'list_contains("tokens_l", "{column}_r")',
+                f"{d.list_contains}({q}tokens_r{q}, {left}) OR "
+                f"{d.list_contains}({q}tokens_l{q}, {right})",
             )
         )
         levels.append(
             Level(
                 "written inside the other's name",
-                f'(length("{column}_l") >= 3 AND contains("name_text_r", "{column}_l")) OR '
-                f'(length("{column}_r") >= 3 AND contains("name_text_l", "{column}_r"))',
+                f"(length({left}) >= 3 AND contains({q}name_text_r{q}, {left})) OR "
+                f"(length({right}) >= 3 AND contains({q}name_text_l{q}, {right}))",
             )
         )
     levels.append(
-        Level(
-            f"alike (Jaro-Winkler ≥ {_JW})",
-            f'jaro_winkler_similarity("{column}_l", "{column}_r") >= {_JW}',
-        )
+        Level(f"alike (Jaro-Winkler ≥ {_JW})", f"{d.jaro_winkler}({left}, {right}) >= {_JW}")
     )
     levels.append(Level("different", "ELSE"))
     return levels
 
 
-# Comparison name → its levels, most alike first; "missing" is the null level.
-COMPARISONS: dict[str, list[Level]] = {
-    "first": _part("first", tf=True, inside=False),
-    "father": _part("second", tf=False, inside=True),
-    "family": _part("last", tf=True, inside=True),
-    "middle": [
-        _null("middle"),
-        Level("the same", '"middle_l" = "middle_r"'),
-        Level("one shared", 'len(list_intersect("middle_l", "middle_r")) >= 1'),
-        Level("none shared", "ELSE"),
-    ],
-    "birth_year": [
-        _null("birth_year"),
-        Level("same year", '"birth_year_l" = "birth_year_r"'),
-        Level("1 year apart", 'abs("birth_year_l" - "birth_year_r") <= 1'),
-        Level("2-3 years apart", 'abs("birth_year_l" - "birth_year_r") <= 3'),
-        Level("4-10 years apart", 'abs("birth_year_l" - "birth_year_r") <= 10'),
-        Level("further apart", "ELSE"),
-    ],
-    "sex": [_null("sex"), Level("same", '"sex_l" = "sex_r"'), Level("different", "ELSE")],
-    "death_date": [
-        _null("death_date"),
-        Level("same day", '"death_date_l" = "death_date_r"'),
-        Level(
-            "within 7 days",
-            'abs(date_diff(\'day\', CAST("death_date_l" AS DATE), CAST("death_date_r" AS DATE)))'
-            " <= 7",
-        ),
-        Level("further apart", "ELSE"),
-    ],
-}
+def comparisons(dialect: str = "duckdb") -> dict[str, list[Level]]:
+    """Comparison name → its levels, most alike first ("missing" is the null level), in the
+    SQL of ``dialect`` (``duckdb`` or ``spark``): the same levels, the same meaning."""
+    d = _dialect(dialect)
+    q = d.quote
+
+    def col(name: str) -> str:
+        return f"{q}{name}{q}"
+
+    return {
+        "first": _part(d, "first", tf=True, inside=False),
+        "father": _part(d, "second", tf=False, inside=True),
+        "family": _part(d, "last", tf=True, inside=True),
+        "middle": [
+            _null(d, "middle"),
+            Level("the same", f"{col('middle_l')} = {col('middle_r')}"),
+            Level("one shared", d.list_overlap.format(a=col("middle_l"), b=col("middle_r"))),
+            Level("none shared", "ELSE"),
+        ],
+        "birth_year": [
+            _null(d, "birth_year"),
+            Level("same year", f"{col('birth_year_l')} = {col('birth_year_r')}"),
+            Level("1 year apart", f"abs({col('birth_year_l')} - {col('birth_year_r')}) <= 1"),
+            Level("2-3 years apart", f"abs({col('birth_year_l')} - {col('birth_year_r')}) <= 3"),
+            Level("4-10 years apart", f"abs({col('birth_year_l')} - {col('birth_year_r')}) <= 10"),
+            Level("further apart", "ELSE"),
+        ],
+        "sex": [
+            _null(d, "sex"),
+            Level("same", f"{col('sex_l')} = {col('sex_r')}"),
+            Level("different", "ELSE"),
+        ],
+        "death_date": [
+            _null(d, "death_date"),
+            Level("same day", f"{col('death_date_l')} = {col('death_date_r')}"),
+            Level(
+                "within 7 days",
+                d.days_apart.format(a=col("death_date_l"), b=col("death_date_r")) + " <= 7",
+            ),
+            Level("further apart", "ELSE"),
+        ],
+    }
+
+
+# The comparisons in DuckDB's SQL (Splink's default backend here).
+COMPARISONS: dict[str, list[Level]] = comparisons("duckdb")
 
 # Pairs compared: those agreeing on one of these (an OR of rules, each pair scored once).
 BLOCKING_RULES: list[list[str]] = [
@@ -123,20 +176,31 @@ TRAINING_RULES: list[list[str]] = [
     ["name_key"],
 ]
 # Pairs taken as the same person to estimate how likely two random records are to match.
-DETERMINISTIC_RULES: list[str] = [
-    'l."name_key" = r."name_key" AND l."birth_year" = r."birth_year"',
-    'l."name_key" = r."name_key" AND l."birth_year" IS NULL',
-]
+_DETERMINISTIC = (
+    "l.{q}name_key{q} = r.{q}name_key{q} AND l.{q}birth_year{q} = r.{q}birth_year{q}",
+    "l.{q}name_key{q} = r.{q}name_key{q} AND l.{q}birth_year{q} IS NULL",
+)
 
 
-def _sql_rule(columns: list[str]) -> str:
-    return " AND ".join(f'l."{c}" = r."{c}"' for c in columns)
+def deterministic_rules(dialect: str = "duckdb") -> list[str]:
+    """The rules of pairs taken as the same person, in the SQL of ``dialect``."""
+    q = _dialect(dialect).quote
+    return [rule.format(q=q) for rule in _DETERMINISTIC]
 
 
-def linkage_settings(link_type: str = "link_and_dedupe") -> dict[str, Any]:
-    """The Splink settings: ``unique_id``, ``source_dataset``, blocking rules, comparisons."""
-    comparisons = []
-    for name, levels in COMPARISONS.items():
+DETERMINISTIC_RULES: list[str] = deterministic_rules("duckdb")
+
+
+def _sql_rule(columns: list[str], quote: str) -> str:
+    return " AND ".join(f"l.{quote}{c}{quote} = r.{quote}{c}{quote}" for c in columns)
+
+
+def linkage_settings(link_type: str = "link_and_dedupe", dialect: str = "duckdb") -> dict[str, Any]:
+    """The Splink settings: ``unique_id``, ``source_dataset``, blocking rules, comparisons,
+    their SQL in ``dialect`` (``duckdb`` or ``spark``)."""
+    quote = _dialect(dialect).quote
+    settings_comparisons = []
+    for name, levels in comparisons(dialect).items():
         out_levels: list[dict[str, Any]] = []
         for i, level in enumerate(levels):
             entry: dict[str, Any] = {"sql_condition": level.sql, "label_for_charts": level.label}
@@ -146,15 +210,15 @@ def linkage_settings(link_type: str = "link_and_dedupe") -> dict[str, Any]:
                 entry["tf_adjustment_column"] = level.tf_column
                 entry["tf_adjustment_weight"] = 1.0
             out_levels.append(entry)
-        comparisons.append({"output_column_name": name, "comparison_levels": out_levels})
+        settings_comparisons.append({"output_column_name": name, "comparison_levels": out_levels})
     return {
         "link_type": link_type,
         "unique_id_column_name": "unique_id",
         "source_dataset_column_name": "source_dataset",
         "blocking_rules_to_generate_predictions": [
-            {"blocking_rule": _sql_rule(rule)} for rule in BLOCKING_RULES
+            {"blocking_rule": _sql_rule(rule, quote)} for rule in BLOCKING_RULES
         ],
-        "comparisons": comparisons,
+        "comparisons": settings_comparisons,
         "retain_intermediate_calculation_columns": True,
         "max_iterations": 25,
         "retain_matching_columns": False,
