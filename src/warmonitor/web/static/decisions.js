@@ -1,28 +1,10 @@
-// Analysts' decisions from the desk through the API, with the session's CSRF token in
-// X-CSRF-Token: merge incidents (POST /api/incidents/merge), split claims out of one
+// Analysts' decisions from the desk through the API (api.js: the session's CSRF token in
+// X-CSRF-Token): merge incidents (POST /api/incidents/merge), split claims out of one
 // (POST /api/incidents/ID/split), and alias, merge or rename an actor
 // (POST /api/actors/corrections). Each is recorded and replayed like the CLI's.
 (function () {
   "use strict";
-  var token = (document.querySelector('meta[name="csrf-token"]') || {}).content || "";
-  function send(url, body) {
-    return fetch(url, {
-      method: "POST",
-      credentials: "same-origin",
-      headers: { "Content-Type": "application/json", "X-CSRF-Token": token },
-      body: JSON.stringify(body)
-    }).then(function (r) {
-      return r.json().catch(function () { return {}; }).then(function (data) {
-        if (!r.ok) {
-          var detail = data.detail;
-          if (Array.isArray(detail)) detail = detail.map(function (d) { return (d.loc || []).slice(-1)[0] + ": " + d.msg; }).join("; ");
-          throw new Error(detail || ("the server answered " + r.status));
-        }
-        return data;
-      });
-    });
-  }
-  function say(form, text) { form.elements.status.value = text; }
+  var send = window.warmonitorApi.send, say = window.warmonitorApi.say;
   function ticked(form) {
     return Array.prototype.map.call(form.querySelectorAll('input[name="claim"]:checked'), function (b) { return b.value; });
   }

@@ -1,27 +1,9 @@
-// Reviews from the desk through the API, with the session's CSRF token in X-CSRF-Token:
+// Reviews from the desk through the API (api.js: the session's CSRF token in X-CSRF-Token):
 // the queue's bulk accept / reject (POST /api/reviews) and one claim's form (accept, reject or
 // correct: POST /api/claims/ID/reviews; a new incident: POST /api/claims/ID/move).
 (function () {
   "use strict";
-  var token = (document.querySelector('meta[name="csrf-token"]') || {}).content || "";
-  function send(url, body) {
-    return fetch(url, {
-      method: "POST",
-      credentials: "same-origin",
-      headers: { "Content-Type": "application/json", "X-CSRF-Token": token },
-      body: JSON.stringify(body)
-    }).then(function (r) {
-      return r.json().catch(function () { return {}; }).then(function (data) {
-        if (!r.ok) {
-          var detail = data.detail;
-          if (Array.isArray(detail)) detail = detail.map(function (d) { return (d.loc || []).slice(-1)[0] + ": " + d.msg; }).join("; ");
-          throw new Error(detail || ("the server answered " + r.status));
-        }
-        return data;
-      });
-    });
-  }
-  function say(form, text) { form.elements.status.value = text; }
+  var send = window.warmonitorApi.send, say = window.warmonitorApi.say;
 
   var bulk = document.getElementById("bulk");
   if (bulk && bulk.elements.action) {
