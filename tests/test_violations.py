@@ -74,7 +74,8 @@ def test_evidence_is_the_words_of_the_report() -> None:
 def test_perpetrator_is_the_doer_not_the_source_or_the_target() -> None:
     p = describe("Suspected Fulani herdsmen attacked a village overnight, police said.")
     assert p.perpetrator is not None
-    assert p.perpetrator.name == "Fulani herdsmen" and p.perpetrator.kind == "non_state"
+    assert p.perpetrator.name == "Fulani" and p.perpetrator.kind == "non_state"
+    assert p.perpetrator.text == "Fulani herdsmen"
     q = describe("Soldiers opened fire on the crowd, a witness told reporters.")
     assert q.perpetrator is not None and q.perpetrator.kind == "state"
     assert q.perpetrator.name == "Soldiers"
@@ -83,6 +84,52 @@ def test_perpetrator_is_the_doer_not_the_source_or_the_target() -> None:
     unknown = describe("Unidentified gunmen killed three traders on the road.")
     assert unknown.perpetrator is not None and unknown.perpetrator.kind == "unknown"
     assert unknown.perpetrator.name is None
+
+
+def test_the_doer_is_read_through_what_stands_between_it_and_its_act() -> None:
+    cases = {
+        # a time between the doer and its act
+        "Heavily armed cattle rustlers last night killed eleven herders near the river.":
+            "cattle rustlers",
+        # a group, a number or a force of them after "by"
+        "Six traders died in an attack by a group of bandits on the market road.": "bandits",
+        "Nine people were killed in a raid by seven militiamen on the camp.": "militiamen",
+        # reported, not seen
+        "Armed robbers are reported to have killed four drivers on the highway.": "robbers",
+        # a named group after a clause that killed someone else ("killed when …")
+        "Four guards were killed when the Taliban attacked the district office.": "Taliban",
+    }  # fmt: skip
+    for text, want in cases.items():
+        p = describe(text).perpetrator
+        assert p is not None and p.name == want, (text, p)
+
+
+def test_fighting_between_two_sides_names_both() -> None:
+    p = describe("Eight herders died in clashes between the Alpha and Beta clans on Monday.")
+    assert p.perpetrator is not None
+    assert p.perpetrator.name == "Alpha and Beta clans" and p.perpetrator.kind == "non_state"
+    q = describe("Fighting pitting two villages against a militia left five dead.")
+    assert q.perpetrator is not None and q.perpetrator.name == "two villages and militia"
+    assert dataset_labels(q)["perpetrator_role"] == "Non-State, Internal, No State Sanction"
+    time = describe("Three people were shot between 2 and 4 am in the old town.")
+    assert time.perpetrator is None
+
+
+def test_unknown_doers_and_who_they_are() -> None:
+    named = describe("Islamist gunmen on motorbikes shot dead six worshippers.").perpetrator
+    assert named is not None and named.name == "Islamist gunmen" and named.kind == "non_state"
+    blank = describe("Unknown gunmen shot dead six worshippers.").perpetrator
+    assert blank is not None and blank.name is None and blank.kind == "unknown"
+
+
+def test_role_of_a_crowd_and_of_a_coalition_from_the_air() -> None:
+    mob = dataset_labels(describe("Two men accused of theft were lynched in the market."))
+    assert mob["perpetrator"] is None
+    assert mob["perpetrator_role"] == "Non-State, Internal, No State Sanction"
+    air = describe("Saudi-led coalition air strikes killed ten people in Saada.", country="YE")
+    labels = dataset_labels(air)
+    assert labels["perpetrator"] == "Saudi air force"
+    assert labels["perpetrator_role"] == "State Perpetrator"
 
 
 def test_a_named_group_resolves_to_the_registry_and_abroad_is_transnational() -> None:
@@ -108,6 +155,39 @@ def test_victim_identity_with_its_words() -> None:
     assert j.victim_identity is not None and j.victim_identity.occupation == "journalists"
     none = describe("Eleven people were killed in a blast, officials said.")
     assert none.victim_identity is None
+
+
+def test_victims_are_read_by_their_place_in_the_sentence() -> None:
+    site = describe("A suicide bombing in a Sunni mosque killed 14 worshippers on Friday.")
+    assert site.victim_identity is not None and site.victim_identity.community == "Sunni"
+    target = describe("A bomb targeting a local police chief killed nine people.")
+    assert target.victim_identity is not None
+    assert target.victim_identity.occupation == "local police chief"
+    assert dataset_labels(target)["victim_identity"] == "police chief"
+    passive = describe("A prominent tribal elder has been killed by unknown gunmen.")
+    assert passive.victim_identity is not None
+    assert dataset_labels(passive)["victim_identity"] == "tribal elder"
+    sides = describe("Clashes between Alpha and Beta communities killed nine people.")
+    assert sides.victim_identity is None
+    source = describe("Iraqi officials: a car bomb hit a checkpoint, killing 12 people.")
+    assert source.victim_identity is None
+
+
+def test_past_the_lead_only_a_community_names_the_victims() -> None:
+    lead = "Gunmen killed six people in the crowded cattle market of the town on Monday."
+    text = lead + " The governor met teachers and traders later to discuss the killings."
+    sentences = [(0, len(lead)), (len(lead) + 1, len(text))]
+    assert describe(text, sentences).victim_identity is None
+    text = lead + " The victims were all Christian traders."
+    p = describe(text, [(0, len(lead)), (len(lead) + 1, len(text))])
+    assert p.victim_identity is not None and p.victim_identity.community == "Christian"
+
+
+def test_the_identity_label_names_the_category_once() -> None:
+    many = dataset_labels(describe("Gunmen shot dead three Shiites at a bus stop."))
+    assert many["victim_identity"] == "Shiite"
+    elders = dataset_labels(describe("Two tribal elders were shot dead in the market."))
+    assert elders["victim_identity"] == "tribal elder"
 
 
 def test_labels_come_from_the_taxonomy() -> None:

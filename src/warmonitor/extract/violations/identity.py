@@ -17,7 +17,7 @@ from warmonitor.model import VictimIdentity
 __all__ = ["find_identity"]
 
 _RELIGION = (
-    r"Shi'?ites?|Shias?|Shi'a|Sunnis?|Christians?|Catholics?|Protestants?|Copts?|Coptic|Muslims?|"
+    r"Shi'?ites?|Shias?|Shi'a|Shi'i|Sunnis?|Christians?|Catholics?|Protestants?|Copts?|Coptic|Muslims?|"
     r"Moslems?|Hindus?|Sikhs?|Yazidis?|Yezidis?|Ahmadis?|Ahmadiyya|Alawites?|Druze|Jews|Jewish|"
     r"Buddhists?|Sufis?|Ismailis?|Assyrians?|Chaldeans?|Evangelicals?|Anglicans?"
 )
@@ -39,7 +39,12 @@ _OCCUPATION = (
     r"pastors?|priests?|monks?|nuns?|"
     r"bishops?|preachers?|scholars?|activists?|human rights (?:defenders?|activists?)|"
     r"election (?:officials?|workers?)|poll workers?|tourists?|engineers?|businessm[ae]n|"
-    r"students?|schoolchildren|pupils?|(?:local )?leaders?|ministers?|footballers?|athletes?"
+    r"shopkeepers?|shop owners?|vendors?|police (?:chiefs?|commanders?)|"
+    r"students?|schoolchildren|pupils?|(?:local )?leaders?|ministers?|footballers?|athletes?|"
+    r"sheikh?s?|(?:district|deputy|assistant|local|council) (?:chiefs?|heads?|directors?)|"
+    r"head of (?:the )?(?:\w+ ){0,2}(?:council|department|office|committee|board|union)|"
+    r"(?:member|members) of (?:the )?(?:\w+ ){0,2}(?:parliament|council|assembly)|"
+    r"imams? of (?:a|the) mosque"
 )
 _STATUS = (
     r"prisoners?|inmates?|detainees?|protesters|protestors|demonstrators|"
@@ -64,7 +69,7 @@ _ROLE = re.compile(
     r"\b(?:(?:female|male|local|prominent|senior|former|young|elderly|pro-[\w-]+|"
     r"(?!(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Several|Many|Some|The|An?|"
     r"Dozens|Scores|Hundreds|Police|Officials)\b)[A-Z][a-z]+)\s+){0,2}"
-    r"(?:" + _OCCUPATION + r")\b",
+    r"(?i:" + _OCCUPATION + r")\b",
 )
 _STATUS_RE = re.compile(r"\b(?:" + _STATUS + "|" + _AGE_SEX + r")\b", re.IGNORECASE)
 _GENERIC_STATUS = re.compile(
@@ -75,11 +80,23 @@ _GENERIC_STATUS = re.compile(
 )
 # Words that make a nearby identity the perpetrator's or the source's, not the victims'.
 _NOT_VICTIM_AFTER = re.compile(
+    r"\s*:|\s+(?:account|sources?|statement|figures?)\b|"
     r"\s*(?:\w+\s+){0,2}(?:said|says|told|reported|claimed|attacked|killed|stormed|opened|"
     r"shot|gunmen|militants|herdsmen|militia|fighters|extremists|group|insurgents|rebels)\b",
     re.IGNORECASE,
 )
-_PASSIVE_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:were|was|have been|had been|being)\b")
+_PASSIVE_AFTER = re.compile(
+    r"\s+(?:\w+\s+){0,2}(?:were|was|have been|had been|has been|being)\b|,\s+(?:\w+\s+){0,4}"
+    r"(?:was|were) (?:found|shot|killed|gunned|beheaded|abducted)"
+)
+# Words before that make the identity the target: "a bombing targeting a police chief".
+_TARGET_BEFORE = re.compile(
+    r"\b(?:targeting|targeted|against|killing|killed|shot|shooting|abducted|kidnapped|"
+    r"beheaded|assassinated|executed|murdered|wounding|attack(?:ed|s)? on|ambushed)\s+"
+    r"(?:(?:a|an|the|two|three|four|five|six|seven|eight|nine|ten|\d+|several|"
+    r"at least|some|dozens of|scores of)\s+)*$",
+    re.IGNORECASE,
+)
 _NOT_VICTIM_BEFORE = re.compile(
     r"\b(?:by|according to|told|said|from|led by|suspected|blamed on)\s+(?:\w+\s+){0,3}$",
     re.IGNORECASE,
@@ -87,7 +104,8 @@ _NOT_VICTIM_BEFORE = re.compile(
 _HARM = re.compile(
     r"\b(?:killed|kill|killing|dead|died|shot|wounded|injured|attacked|attack|targeted|"
     r"targeting|abducted|kidnapped|massacred|murdered|slain|executed|beheaded|hacked|stabbed|"
-    r"bomb|blast|explosion|suicide|gunmen|victims?|bodies)\b",
+    r"bomb|blast|explosion|suicide|gunmen|victims?|bodies|body|slaughtered|gunned|"
+    r"assassinated|lynched|burnt|burned|strangled|killings?)\b",
     re.IGNORECASE,
 )
 
@@ -97,20 +115,23 @@ def find_identity(text: str, lead_end: int | None = None) -> VictimIdentity | No
     if not _HARM.search(text):
         return None
     end = len(text) if lead_end is None else lead_end
-    for window in ((0, end), (end, len(text))) if end < len(text) else ((0, end),):
-        found = _in(text, *window)
-        if found is not None:
-            return found
-    return None
+    found = _in(text, 0, end)
+    if found is None and end < len(text):
+        # past the lead only a community counts: later sentences name sources, officials and
+        # background people more often than the victims' trade
+        found = _in(text, end, len(text), community_only=True)
+    return found
 
 
-def _in(text: str, a: int, b: int) -> VictimIdentity | None:
+def _in(text: str, a: int, b: int, community_only: bool = False) -> VictimIdentity | None:
     for m in _COMMUNITY.finditer(text, a, b):
         if _victim_place(text, m.start(), m.end()):
             words = m.group(0).strip()
             rest = words.split(maxsplit=1)
             community = rest[0] if rest[0].lower() not in ("mostly", "predominantly") else words
             return _identity(words, m.start(), m.end(), community=community)
+    if community_only:
+        return None
     for m in _ROLE.finditer(text, a, b):
         head = m.group(0).strip()
         if _victim_place(text, m.start(), m.end()) and not _GENERIC_STATUS.match(head):
@@ -128,6 +149,12 @@ def _identity(words: str, start: int, end: int, **fields: str) -> VictimIdentity
     return VictimIdentity(words, start=start, end=end, **fields)
 
 
+_SITE = re.compile(r"\b(?:" + _SITES + r")\b", re.IGNORECASE)
+_SIDE_OF_FIGHT = re.compile(
+    r"\b(?:clash(?:es)?|fighting|violence|battles?|feud|shootout|fight)\s+(?:\w+\s+){0,3}"
+    r"(?:between|pitting)\s+(?:[^,.;]{0,40}?\band\s+)?(?:the\s+|a\s+)?(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
 _SPEAKS_AFTER = re.compile(
     r"[^.;:]{0,50}?\b(?:said|told|says|say|stated|confirmed|reported|announced|added)\b",
     re.IGNORECASE,
@@ -139,6 +166,12 @@ def _victim_place(text: str, start: int, end: int) -> bool:
     ("the governor said", "officials in the province told")."""
     if _PASSIVE_AFTER.match(text, end):  # "journalists were shot": the harmed
         return True
+    if _TARGET_BEFORE.search(text[max(0, start - 50) : start]):
+        return True
+    if _SIDE_OF_FIGHT.search(text[max(0, start - 60) : start]):
+        return False  # "clashes between Muslim and Christian communities": sides, not victims
+    if _SITE.search(text, start, end):  # "a Shiite mosque killed": a place does nothing
+        return not _NOT_VICTIM_BEFORE.search(text[max(0, start - 30) : start])
     if _NOT_VICTIM_AFTER.match(text, end):
         return False
     speaks = _SPEAKS_AFTER.match(text, end)

@@ -33,11 +33,24 @@ _STATE_WORDS = re.compile(
 )
 
 
-def perpetrator_role(p: Perpetrator | None) -> str:
-    """PITF's perpetrator role of a perpetrator (unknown when none is stated)."""
+_COALITION = re.compile(r"\bcoalition\b|-led\b", re.IGNORECASE)
+# Acts done by crowds or between armed sides: with no doer named, still no state's.
+_NON_STATE_ACTS = ("mob_violence", "riot", "clash")
+
+
+def perpetrator_role(p: Perpetrator | None, main: str | None = None) -> str:
+    """PITF's perpetrator role of a perpetrator, given the report's main type ``main``.
+
+    No doer named: a mob, a riot or fighting between sides is a non-state one's (a crowd is
+    no state), anything else unknown. A coalition of foreign states ("Saudi-led") fights
+    beside a government: PITF's state perpetrator; one foreign state's forces are transnational."""
     if p is None or not p.name:
+        if main in _NON_STATE_ACTS:
+            return PERPETRATOR_ROLES["non_state"]
         return PERPETRATOR_ROLES["unknown"]
     if p.kind == "transnational" and _STATE_WORDS.search(p.name):
+        if _COALITION.search(p.text):
+            return PERPETRATOR_ROLES["state"]
         return PERPETRATOR_ROLES["transnational_state"]
     return PERPETRATOR_ROLES.get(p.kind, PERPETRATOR_ROLES["unknown"])
 
@@ -65,13 +78,14 @@ def dataset_labels(profile: Profile, claims: Sequence[Claim] = ()) -> dict[str, 
         "sub_event_type": main.acled_sub_event,
         "violence": pitf_violence(profile, claims),
         "weapons": profile.weapon or DEFAULT_WEAPON,
-        "perpetrator_role": perpetrator_role(p),
+        "perpetrator_role": perpetrator_role(p, profile.main),
         "perpetrator": p.name if p is not None else None,
         "victim_identity": identity_label(profile.victim_identity),
     }
 
 
-_SPELLING = {"shi'ite": "Shiite", "shi'ites": "Shiites", "shi'a": "Shia", "shiite": "Shiite"}
+_SPELLING = {"shi'ite": "Shiite", "shi'ites": "Shiites", "shi'a": "Shia", "shi'i": "Shia",
+             "shiite": "Shiite"}  # fmt: skip
 _MODIFIER = re.compile(
     r"^(?:(?:female|male|local|prominent|senior|former|young|elderly|pro-[\w-]+|mostly|"
     r"predominantly|largely|mainly|[A-Z][a-z]+)\s+)+"
@@ -87,12 +101,21 @@ def identity_label(identity: VictimIdentity | None) -> str | None:
     if identity.community:
         words = [w for w in identity.community.split() if w.lower() not in _HEDGED]
         word = words[0] if words else identity.text
-        return _SPELLING.get(word.lower(), word)
+        return _singular(_SPELLING.get(word.lower(), word))
     if identity.occupation:
         head = _MODIFIER.sub("", identity.occupation) or identity.occupation
-        return _CATEGORY.get(head.lower(), head)
+        return _singular(_CATEGORY.get(head.lower(), head))
     status = identity.status or identity.age_sex or identity.text
-    return _CATEGORY.get(status.lower(), status)
+    return _singular(_CATEGORY.get(status.lower(), status))
+
+
+def _singular(label: str) -> str:
+    """A category's name in the singular ("Shiites": Shiite, "tribal elders": tribal elder):
+    the one name of a community or trade whether one or many were harmed."""
+    last = label.rsplit(" ", 1)[-1]
+    if len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is", "ys")):
+        return label[:-1]
+    return label
 
 
 _HEDGED = ("mostly", "predominantly", "largely", "mainly")

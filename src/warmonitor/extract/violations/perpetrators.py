@@ -30,15 +30,15 @@ _GROUPS: tuple[tuple[str, str, str | None], ...] = (
     (r"ISWAP", "non_state", "NG CM NE TD"),
     (r"Taliban", "non_state", "AF PK"),
     (r"ISIS|ISIL|Daesh|Islamic State(?: group)?|IS militants|IS group", "non_state", None),
-    (r"[Aa]l[- ]?Shabaa?b|Shabaab", "non_state", "SO KE"),
+    (r"[Aa]l[- ]?Shabaa?b|Shabaa?b|Shebaa?b", "non_state", "SO KE"),
     (r"[Aa]l[- ]?Qaeda|[Aa]l[- ]?Qaida|AQAP|AQIM", "non_state", None),
     (
         r"[Aa]l[- ]?Nusra(?: Front)?|Nusra Front|Jabhat al-?Nusra|Hayat Tahrir al-?Sham|HTS",
         "non_state",
         "SY",
     ),
-    (r"Houthis?(?: rebels| militias?| fighters| forces)?|Ansar ?Allah", "non_state", "YE"),
-    (r"Fulani(?: herdsmen| herders| gunmen| militias?)?", "non_state", None),
+    (r"Houthis?|Huthis?|Ansar ?Allah", "non_state", "YE"),
+    (r"Fulani", "non_state", None),
     (r"Hezbollah|Hizbollah", "non_state", "LB"),
     (r"Hamas", "non_state", "PS"),
     (r"PKK", "non_state", "TR"),
@@ -83,7 +83,7 @@ _NON_STATE_HEADS = (
     r"militants?|rebels?|insurgents?|jihadists?|extremists?|terrorists?|bandits|robbers|"
     r"(?:cattle )?rustlers|herdsmen|herders|pirates|separatists|guerrillas?|militias?|"
     r"militiamen|mobs?|rioters|gang(?:s| members)?|cultists|kidnappers|vigilantes|"
-    r"fighters|Islamists"
+    r"fighters|Islamists|(?:cattle )?raiders|thugs|hoodlums|tribesmen|clansmen"
 )
 _UNKNOWN_HEADS = (
     r"gunm[ae]n|assailants?|attackers?|suicide bombers?|bombers?|armed men|unknown men|"
@@ -129,18 +129,26 @@ _ACTS = (
     r"kidnapped|bombed|shelled|struck|hit|hacked|stabbed|slaughtered|massacred|executed|"
     r"beheaded|burned|burnt|torched|set fire|ambushed|detonated|launched|carried out|"
     r"invaded|rampaged|gunned|butchered|murdered|lynched|beat|tortured|raped|targeted|"
-    r"dragged|rounded up|arrested|detained|seized|looted|overran|clashed"
+    r"dragged|rounded up|arrested|detained|seized|looted|overran|clashed|bombarded|rammed|"
+    r"sacked|razed|invaded|engaged|went on|fired|blew up|planted|"
+    r"(?:have|has|had)\s+(?:\w+\s+)?(?:killed|attacked|shot|stormed|abducted|bombed)"
 )
 _AGENT_AFTER = re.compile(
     r"(?:\s+(?:elements|men|members|fighters|units))?"
     r"(?:\s+(?:in|at|from|near|of|on|riding|on board)\s+[^,.;]{0,60}?)?"
-    r"\s*(?:(?:have|had|has|reportedly|allegedly|on \w+|then|also)\s+)*"
+    r"\s*(?:(?:have|had|has|reportedly|allegedly|on \w+(?: (?:night|morning|evening))?|then|"
+    r"also|last night|yesterday|today|tonight|overnight|(?:early|late) (?:on )?\w+|"
+    r"(?:are|were|is|was|have been|had been) (?:reported|said|believed|alleged|suspected) to "
+    r"(?:have)?)\s+)*"
     r"(?:" + _ACTS + r")\b",
     re.IGNORECASE,
 )
 _BY_BEFORE = re.compile(
     r"\b(?:by|blamed on|claimed by|attributed to|carried out by|responsibility (?:of|by)|"
-    r"from|belonging to|linked to|loyal to)\s+(?:the\s+|a\s+|an\s+|some\s+|suspected\s+)?$",
+    r"from|belonging to|linked to|loyal to)\s+(?:the\s+|a\s+|an\s+|some\s+|suspected\s+)?"
+    r"(?:(?:joint\s+)?(?:force|group|gang|band|unit|team|number|contingent)s?\s+of\s+"
+    r"(?:the\s+)?)?(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|"
+    r"several|some|many|scores of|hundreds of)\s+)?$",
     re.IGNORECASE,
 )
 _CLAIMED_AFTER = re.compile(
@@ -153,6 +161,13 @@ _OWN_CLAIM = re.compile(
     r"(?:said|says|claimed) (?:it|they) (?:had )?(?:killed|destroyed|eliminated))\b",
     re.IGNORECASE,
 )
+# Modifiers that say nothing of who the doers were ("unknown", "heavily armed", "masked").
+_BLANK = re.compile(
+    r"\b(?:suspected|alleged|presumed|unidentified|unknown|armed|heavily|masked|rival|local|"
+    r"some|several|two|three|four|five|six|seven|eight|nine|ten|dozens|hooded|the|a|an)\b",
+    re.IGNORECASE,
+)
+_UNSAID = re.compile(r"^(?:(?:heavily|well|armed|masked|hooded)\s+)+(?=\w)", re.IGNORECASE)
 _ARTICLE = re.compile(r"^(?:the|a|an|some|suspected|alleged|presumed)\s+", re.IGNORECASE)
 _COUNTRY_WORD = {
     "saudi": "SA",
@@ -210,24 +225,86 @@ def find_perpetrator(
     named = _named_group(text, country, words)
     if named is not None:
         return named
+    found = _head_agent(text, country, words)
+    if found is None or found.kind == "unknown":
+        sides = _sides(text, len(text))
+        if sides is not None:
+            return sides
+    return found if found is not None else _from_the_air(text, country)
+
+
+def _head_agent(text: str, country: str | None, words: Words) -> Perpetrator | None:
+    """The first force or group named in an agent's place."""
     if not _HEAD_GATE.open(words):
-        return _from_the_air(text, country)
+        return None
     for m in _HEAD.finditer(text):
         if not _agent(text, m.start(), m.end()):
             continue
         phrase = _ARTICLE.sub("", m.group(0)).strip()
+        phrase = _UNSAID.sub("", phrase) or phrase  # "heavily armed rustlers": rustlers
         head = m.group("head")
         if _UNKNOWN_RE.match(head):
-            return Perpetrator(None, phrase, "unknown", start=m.start(), end=m.end())
+            who = _BLANK.sub("", phrase[: len(phrase) - len(head)]).strip()
+            if not who or _home(who):  # "unknown gunmen", "Afghan gunmen": no one named
+                return Perpetrator(None, phrase, "unknown", start=m.start(), end=m.end())
+            # "Islamist gunmen", "BNP attackers": the words before the head say who
+            name = f"{who} {head}"
+            return Perpetrator(name, m.group(0).strip(), "non_state", start=m.start(), end=m.end())
         kind = "state" if _STATE_RE.match(head) else "non_state"
+        home = _home(phrase)
         if _AIRCRAFT.match(head):  # "Syrian warplanes": the force that flies them
             phrase = phrase[: len(phrase) - len(head)] + "air force"
-        home = _home(phrase)
+        elif home and _AIR_ARM.match(head) and _FROM_THE_AIR.search(text):
+            # "the Saudi-led coalition" striking from the air: the Saudi air force
+            phrase = f"{_nation(phrase)} air force"
         if kind == "state" and home and country and home != country:
             kind = "transnational"
         own = bool(_OWN_CLAIM.search(text))
         return Perpetrator(phrase, m.group(0).strip(), kind, own, start=m.start(), end=m.end())
-    return _from_the_air(text, country)
+    return None
+
+
+# Fighting between two sides names both as its doers ("clashes between the Garre and Degodia
+# clans", "fighting pitting herders against farmers", "X clashed with Y").
+_SIDE_END = (
+    r"(?=\s+(?:in|at|on|near|over|that|which|who|since|after|following|from|along|left|has|"
+    r"have|had|killed|claimed|erupted|broke|continued)\b|[,.;:()\[\]]|$)"
+)
+_SIDES = re.compile(
+    r"\b(?:clash(?:es|ed)?|fighting|fights?|fought|gun ?battles?|battles?|skirmish(?:es)?|"
+    r"feuds?|violence|hostilities|war)\s+(?:(?:that|which)\s+(?:\w+\s+){0,2})?"
+    r"(?:between|among|involving)\s+(?P<a>[^,.;:()\[\]]{2,60}?)\s+(?:and|&)\s+"
+    r"(?P<b>[^,.;:()\[\]]{2,60}?)" + _SIDE_END + "|"
+    r"\bpitting\s+(?P<c>[^,.;:()\[\]]{2,60}?)\s+against\s+(?P<d>[^,.;:()\[\]]{2,60}?)" + _SIDE_END,
+    re.IGNORECASE,
+)
+
+
+def _sides(text: str, end: int) -> Perpetrator | None:
+    """Both sides of the fighting the text reports before ``end``, as one doer."""
+    m = _SIDES.search(text, 0, end)
+    if m is None:
+        return None
+    a, b = (m.group("a"), m.group("b")) if m.group("a") else (m.group("c"), m.group("d"))
+    a, b = _ARTICLE.sub("", a.strip()), _ARTICLE.sub("", b.strip())
+    if not a or not b or _NO_SIDE.search(a) or _NO_SIDE.search(b):
+        return None
+    kinds = {_side_kind(a), _side_kind(b)}
+    kind = "state" if kinds == {"state"} else "non_state"
+    name = f"{a} and {b}"
+    start = m.start("a") if m.group("a") else m.start("c")
+    return Perpetrator(name, m.group(0), kind, start=start, end=m.end())
+
+
+# Words that make "between" name no sides: a time or a place ("between 2 and 4 am").
+_NO_SIDE = re.compile(r"\d|\b(?:am|pm|hours?|days?|weeks?|months?|kilomet\w+|km|miles)\b", re.I)
+
+
+def _side_kind(words: str) -> str:
+    return "state" if _STATE_HEAD.search(words) else "non_state"
+
+
+_STATE_HEAD = re.compile(r"\b(?:" + _STATE_HEADS + r")\b", re.IGNORECASE)
 
 
 def _from_the_air(text: str, country: str | None) -> Perpetrator | None:
@@ -236,12 +313,18 @@ def _from_the_air(text: str, country: str | None) -> Perpetrator | None:
     air = _FROM_THE_AIR.search(text)
     if air is None:
         return None
-    before = text[max(0, air.start() - 30) : air.start()].split()
-    home = _home(before[-1]) if before else None
-    nation = before[-1] if home else ""
+    before = _NATION_BEFORE.search(text, max(0, air.start() - 40), air.start())
+    home = _home(before.group(1)) if before else None
+    nation = _nation(before.group(1)) if before and home else ""
     kind = "transnational" if home and country and home != country else "state"
     name = f"{nation} air force".strip()
-    return Perpetrator(name, air.group(0), kind, start=air.start(), end=air.end())
+    start = before.start() if before and home else air.start()
+    return Perpetrator(name, text[start : air.end()], kind, start=start, end=air.end())
+
+
+# The nation of strikes from the air: the word before them, or before "coalition" ("Saudi-led
+# coalition air strikes").
+_NATION_BEFORE = re.compile(r"([\w.-]+)\s+(?:(?:coalition|military|government)\s+)?$")
 
 
 def _named_group(text: str, country: str | None, words: Words) -> Perpetrator | None:
@@ -260,7 +343,17 @@ def _named_group(text: str, country: str | None, words: Words) -> Perpetrator | 
     _, m, kind, home = best
     if kind == "non_state" and home and country and country not in home.split():
         kind = "transnational"
-    return Perpetrator(m.group(0), m.group(0), kind, start=m.start(), end=m.end())
+    # the name is the group's own ("Fulani", "Houthi"); the words keep the noun after it
+    head = _GROUP_HEAD.match(text, m.end())
+    end = head.end() if head else m.end()
+    return Perpetrator(m.group(0), text[m.start() : end], kind, start=m.start(), end=end)
+
+
+_GROUP_HEAD = re.compile(
+    r"\s+(?:rebels|militias?|militiamen|fighters|forces|herdsmen|herders|gunmen|militants|"
+    r"insurgents|extremists|jihadists|members|group)\b",
+    re.IGNORECASE,
+)
 
 
 _VICTIM_BEFORE = re.compile(
@@ -268,7 +361,8 @@ _VICTIM_BEFORE = re.compile(
     r"positions of|killed|kill|killing|suspected of|joined|join|"
     r"(?:killed|killing|arrested|captured|detained|targeting|against)\s+(?:\w+\s+){0,3}"
     r"(?:members|fighters|militants) of|"
-    r"defectors from|former|ex-)\s+(?:the\s+|an?\s+|\w+\s+){0,2}$",
+    r"defectors from|former|ex-)\s+(?:the\s+|an?\s+|(?!(?:when|as|after|while|before|because|"
+    r"since|and|but|then)\b)\w+\s+){0,2}$",
     re.IGNORECASE,
 )
 
@@ -286,6 +380,17 @@ def _agent(text: str, start: int, end: int) -> bool:
     if _AGENT_AFTER.match(text, end) or _CLAIMED_AFTER.match(text, end):
         return True
     return bool(_BY_BEFORE.search(text[max(0, start - 40) : start]))
+
+
+_AIR_ARM = re.compile(r"^(?:coalition|military|armed forces|forces|air ?force)$", re.I)
+
+
+def _nation(phrase: str) -> str:
+    """The nation word of a phrase as a name ("Saudi-led coalition": Saudi)."""
+    for word in phrase.split():
+        if word.lower() in _COUNTRY_WORD:
+            return re.sub(r"-led$", "", word, flags=re.IGNORECASE)
+    return ""
 
 
 def _home(phrase: str) -> str | None:
