@@ -62,6 +62,31 @@ def test_a_protest_is_told_by_its_course() -> None:
     assert classify(about).main == "protest"
 
 
+def test_a_crowd_size_tells_a_demonstration_and_returned_fire_a_battle() -> None:
+    burned = "On 3 May 2022, residents burned a lorry on the main road. [size=no report]"
+    assert classify(burned).main == "mob_violence"
+    marched = (
+        "On 3 May 2022, traders marched to the town hall to denounce new taxes and set fire "
+        "to a council car. [size=around 50]"
+    )
+    assert classify(marched).main in ("riot", "protest")
+    assert kind(classify(marched).main or "other").acled_event in ("Riots", "Protests")
+    assert classify("Militants burned a lorry on the main road.").main != "mob_violence"
+    shelled = (
+        "On 3 May 2022, rebels fired mortars at an army base near the river. "
+        "The soldiers returned fire. Two soldiers were killed."
+    )
+    assert classify(shelled).main == "clash"
+    assert classify("Rebels fired mortars at a village near the river.").main == "shelling"
+
+
+def test_houses_burned_are_no_weapon_but_people_burned_are() -> None:
+    torched = describe("Gunmen killed six villagers and torched twenty houses.")
+    assert torched.weapon == "Firearms"
+    alive = describe("Attackers burned four men alive in their homes.")
+    assert alive.weapon == "Primitive Weapons"
+
+
 def test_evidence_is_the_words_of_the_report() -> None:
     text = "An air strike hit a school in the north of the city."
     reading = classify(text)
@@ -130,6 +155,16 @@ def test_role_of_a_crowd_and_of_a_coalition_from_the_air() -> None:
     labels = dataset_labels(air)
     assert labels["perpetrator"] == "Saudi air force"
     assert labels["perpetrator_role"] == "State Perpetrator"
+
+
+def test_fighting_between_two_sides_is_pitfs_clash_unless_civilians_died(nlp: Language) -> None:
+    fight = "Nine men died in clashes between the Alpha and Beta clans over grazing land."
+    assert dataset_labels(describe(fight))["violence"] == "Clash"
+    shot = "Gunmen shot dead nine villagers in the market on Sunday."
+    assert dataset_labels(describe(shot))["violence"] == "Attack/Massacre"
+    text = "Nine civilians were killed in fighting between the Alpha and Beta clans on Monday."
+    [(_, claims)] = list(extract_documents([Document(text=text)], nlp))
+    assert dataset_labels(describe(text), claims)["violence"] == "Attack/Massacre"
 
 
 def test_a_named_group_resolves_to_the_registry_and_abroad_is_transnational() -> None:

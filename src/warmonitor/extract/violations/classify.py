@@ -98,7 +98,7 @@ def classify(
     if not cues and note_tag(text) is None and not _SIZE.search(text):
         return Reading(None, (), *_weapon(text, lead_end, None, words))
     lead = [c for c in cues if c.start < lead_end]
-    main_cue = _main(text, lead, cues, lead_end)
+    main_cue = _crowd(text, _main(text, lead, cues, lead_end), cues)
     shown: dict[str, Cue] = {}
     if main_cue is not None:
         shown[main_cue.type] = main_cue
@@ -111,6 +111,22 @@ def classify(
 
 # Types shown only as a protest's course or a note's scaffolding, never as acts of their own.
 _SECONDARY_ONLY = ("protest_intervention", "excessive_force", "territory_transfer")
+
+
+# The types a crowd's own act can be: a note that gives a crowd's size tells of one.
+_CROWD_TYPES = (*_PROTEST_FAMILY, "mob_violence")
+
+
+def _crowd(text: str, main: Cue | None, cues: Sequence[Cue]) -> Cue | None:
+    """A coder's crowd size (``[size=…]``) is given for demonstrations alone (ACLED records it
+    for protests and riots only): an act of violence in such a note is the crowd's, a riot
+    where the crowd was demonstrating (a protest's words anywhere), else mob violence."""
+    if main is None or main.type in _CROWD_TYPES or not _SIZE.search(text):
+        return main
+    if note_tag(text) is not None:
+        return main
+    protesting = any(c.type == "protest" for c in cues)
+    return Cue("riot" if protesting else "mob_violence", main.start, main.end, main.text)
 
 
 def _lead_end(text: str, sentences: Sequence[tuple[int, int]]) -> int:
@@ -150,6 +166,11 @@ def _main(text: str, lead: list[Cue], cues: list[Cue], lead_end: int) -> Cue | N
                    and _DEATH.search(c.text)]  # fmt: skip
         if killing:
             best = killing[0]
+    if best.type in _REMOTE:  # fire returned later in the report: the exchange is a battle
+        mutual = [c for c in cues if c.type == "clash" and c.start > best.start
+                  and _MUTUAL.search(c.text) and not _undone(text, c)]  # fmt: skip
+        if mutual:
+            return mutual[0]
     if best.type == "clash" and _civilian_clash(text, best):
         return Cue("mob_violence", best.start, best.end, best.text)
     if best.type in _ATTACKS:
@@ -166,6 +187,11 @@ _FIGHTING = re.compile(
     re.IGNORECASE,
 )
 _ATTACKS = ("armed_attack", "targeted_killing", "summary_execution", "raid")
+_REMOTE = ("shelling", "air_strike", "bombing", "grenade", "landmine")
+# Fire both ways, named as such: what makes an attack from afar one side of a battle.
+_MUTUAL = re.compile(
+    r"clashed|exchang|fired back|returned fire|both directions|gun ?battle|firefight", re.I
+)
 
 
 def _tier(cue: Cue) -> float:

@@ -373,7 +373,7 @@ WEAPON_CUES: dict[str, re.Pattern[str]] = {
         r"machetes?|knives|knife|axes?|stabbed|stabbing|hacked|hacking|cutlass(?:es)?|"
         r"clubs?|clubbed|sticks|stones|stoned|stoning|bows? and arrows|arrows|spears?|"
         r"beaten|beat (?:\w+ ){0,2}to death|burn(?:ed|t) (?:\w+ ){0,3}(?:alive|to death)|"
-        r"set (?:\w+ ){0,3}ablaze|torched|set (?:\w+ ){0,3}on fire|burned|burnt|lynch(?:ed|ing)?|"
+        r"lynch(?:ed|ing)?|"
         r"slaughtered|butchered|throats? slit|slit (?:\w+ ){0,2}throats?|beheaded|"
         r"decapitated|hammers?|iron rods?|sharp objects?|crude weapons|daggers?|swords?"
     ),

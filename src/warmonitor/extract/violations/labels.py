@@ -64,9 +64,31 @@ def pitf_violence(profile: Profile, claims: Sequence[Claim] = ()) -> str:
     """PITF's kind of violence. PITF codes atrocities: a report with dead or wounded is an
     ``Attack/Massacre`` (the type's own kind, clash, riot, protest, measured lower on the
     development split: 0.886 against 0.912); one without is the main type's kind."""
+    civilians = any(_CIVILIANS.search(c.victims.text or "") for c in claims)
+    if _fight_between_sides(profile) and not civilians:
+        return "Clash"
     if any(c.outcome in ("killed", "injured") for c in claims) or not profile.main:
         return "Attack/Massacre"
     return kind(profile.main).pitf_violence
+
+
+def _fight_between_sides(profile: Profile) -> bool:
+    """Fighting between two non-state sides (clans, communities, militias) with no civilians
+    said to be its victims: PITF's clash, where the dead are the fighters themselves."""
+    p = profile.perpetrator
+    if p is None or p.kind != "non_state" or not _SIDES_TEXT.match(p.text):
+        return False
+    identity = profile.victim_identity
+    return identity is None or not _CIVILIANS.search(identity.text)
+
+
+# The words of a doer read from fighting between two sides (``perpetrators._SIDES``).
+_SIDES_TEXT = re.compile(
+    r"^(?:clash\w*|fight\w*|fought|gun ?battles?|battles?|skirmish\w*|feuds?|violence|"
+    r"hostilities|war)\b.*\b(?:between|among|involving)\b|^pitting\b",
+    re.IGNORECASE,
+)
+_CIVILIANS = re.compile(r"\b(?:civilians?|villagers|residents|passengers)\b", re.IGNORECASE)
 
 
 def dataset_labels(profile: Profile, claims: Sequence[Claim] = ()) -> dict[str, Any]:
