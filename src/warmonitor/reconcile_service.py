@@ -65,13 +65,15 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True)
 class Reconciliation:
-    """Incidents and the claims behind them (by id), under one policy."""
+    """Incidents and the claims behind them (by id), under one policy; ``kept``: how many
+    incidents a run kept as stored (their inputs unchanged) instead of computing them."""
 
     incidents: list[Incident]
     claims: dict[str, Claim] = field(default_factory=dict)
     policy: str = DEFAULT_POLICY
     decision: StoredDecision | None = None
     published: dict[str, date | None] = field(default_factory=dict)
+    kept: int = 0
 
     def as_of(self, claim: Claim) -> date | None:
         """When the claim's figure stood: its statement date, else its publication date."""
@@ -340,7 +342,8 @@ def reconcile_incidents(
         incidents = todo.finish({})
         store.save_incidents([_record(i, todo.digests[i.id]) for i in incidents], run=mark)
     _built[store] = {i.id: (todo.digests[i.id], i) for i in incidents}
-    return Reconciliation(incidents, {c.id: c for c in claims}, chosen, published=published)
+    found = {c.id: c for c in claims}
+    return Reconciliation(incidents, found, chosen, published=published, kept=len(todo.keep))
 
 
 def stored_incidents(
