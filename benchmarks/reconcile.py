@@ -13,17 +13,23 @@ three is a distractor told once. A size of N claims is the archive up to its N-t
 order of publication (the archive as it grows).
 
 Each size runs in a fresh subprocess, so that memory is its own: ``core`` is the pure
-``warmonitor.reconcile.reconcile(claims, published, events=…)``; ``stored`` ingests the reports
-into a new SQLite store (``Store.save(document, claims, event)``, timed apart) and runs
-``reconcile_service.reconcile_incidents(store)`` three times: a full run, a run with nothing
-changed, and a run after 1% more reports arrive (incremental). Memory is how far the
-process's peak resident set (``ru_maxrss``) rose over its resident set before the run (the
-input already loaded).
+``warmonitor.reconcile.reconcile(claims, published, events=…)``, then, after 1% more reports,
+``reconcile`` again (full) and the incremental core (``plan``, ``refresh`` against the first
+run's digests, ``finish`` with its kept incidents); ``stored`` ingests the reports into a new
+SQLite store (``Store.save(document, claims, event)``, timed apart) and runs
+``reconcile_service.reconcile_incidents(store)``: a full run, a run with nothing changed, then
+after 1% more reports three runs over copies of that store: incremental in the same process
+(the last run's incidents at hand), incremental from a new store object (the kept incidents
+decoded from the store, as a new `warmonitor reconcile` process does) and ``full=True``
+(every incident computed, as before incremental runs); the three give equal incidents
+(checked). Memory is how far the process's peak resident set (VmHWM, reset before each
+measure) rose over its resident set before the run (the input already loaded).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import cProfile
 import gc
 import json
@@ -179,7 +185,19 @@ def upto(reports: list[Report], claims: int) -> list[Report]:
 
 
 def _peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    """This process's peak resident set (VmHWM; else ``ru_maxrss``)."""
+    try:
+        status = Path("/proc/self/status").read_text()
+        return int(next(x for x in status.splitlines() if x.startswith("VmHWM")).split()[1]) / 1024
+    except (OSError, StopIteration, ValueError):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _reset_peak() -> None:
+    """Start the peak resident set afresh (Linux: clear_refs 5), so that each measure has its
+    own peak; elsewhere an earlier, higher peak hides a later one."""
+    with contextlib.suppress(OSError):
+        Path("/proc/self/clear_refs").write_text("5")
 
 
 def _resident_mb() -> float:
@@ -195,6 +213,7 @@ def _measure(what: Callable[[], Any]) -> tuple[Any, float, float]:
     """What ``what`` gives, its seconds, and how far the peak resident set rose above the
     resident set before it (0 when an earlier peak was higher)."""
     gc.collect()
+    _reset_peak()
     before = _resident_mb()
     t0 = time.perf_counter()
     result = what()
@@ -207,41 +226,86 @@ def _load(path: Path) -> list[Report]:
     return reports
 
 
+def _split(every: list[Report]) -> tuple[list[Report], list[Report]]:
+    """The archive and the 1% more reports that arrive after it."""
+    reports = upto(every, sum(len(r.claims) for r in every) * 100 // 101)
+    return reports, every[len(reports) :]
+
+
 def run_core(path: Path) -> dict[str, Any]:
     from warmonitor.reconcile import reconcile
+    from warmonitor.reconcile.incidents import plan
+    from warmonitor.reconcile.incremental import refresh
 
-    reports = _load(path)
+    reports, later = _split(_load(path))
     claims = [c for r in reports for c in r.claims]
     published = {r.document.id: r.document.published for r in reports}
     events = {r.document.id: r.event for r in reports}
+    stored = refresh(plan(claims, published, events=events), {})  # digests, not timed
     incidents, seconds, mb = _measure(lambda: reconcile(claims, published, events=events))
+    assert incidents == stored.finish({})
+    previous = {i.id: frozenset(i.claim_ids) for i in incidents}
+    claims += [c for r in later for c in r.claims]
+    published.update((r.document.id, r.document.published) for r in later)
+    events.update((r.document.id, r.event) for r in later)
+    arguments: dict[str, Any] = {"events": events, "previous": previous}
+    full, full_s, full_mb = _measure(lambda: reconcile(claims, published, **arguments))
+    kept = {i.id: i for i in incidents}
+
+    def incremental() -> tuple[list[Any], int]:
+        todo = refresh(plan(claims, published, **arguments), stored.digests)
+        return todo.finish({i: kept[i] for i in todo.keep}), len(todo.keep)
+
+    (again, keep), more_s, more_mb = _measure(incremental)
+    assert again == full, "the incremental core differs from a full run"
     return {
         "reports": len(reports),
-        "claims": len(claims),
+        "claims": sum(len(r.claims) for r in reports),
         "incidents": len(incidents),
         "seconds": seconds,
         "peak_mb": mb,
+        "added_reports": len(later),
+        "added_seconds": more_s,
+        "added_peak_mb": more_mb,
+        "added_kept": keep,
+        "added_full_seconds": full_s,
+        "added_full_peak_mb": full_mb,
     }
+
+
+def _copy(source: Path, target: Path) -> None:
+    """A consistent copy of a SQLite store (the backup API)."""
+    with sqlite3.connect(source) as left, sqlite3.connect(target) as right:
+        left.backup(right)
+    left.close()
+    right.close()
 
 
 def run_stored(path: Path) -> dict[str, Any]:
     from warmonitor.reconcile_service import reconcile_incidents
     from warmonitor.store import Store
 
-    every = _load(path)
-    reports = upto(every, sum(len(r.claims) for r in every) * 100 // 101)
-    later = every[len(reports) :]
-    with tempfile.TemporaryDirectory() as tmp, Store.open(f"sqlite:///{tmp}/bench.db") as store:
+    reports, later = _split(_load(path))
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "bench.db"
+        with Store.open(f"sqlite:///{db}") as store:
 
-        def ingest(batch: list[Report]) -> None:
-            for r in batch:
-                store.save(r.document, r.claims, r.event)
+            def ingest(batch: list[Report]) -> None:
+                for r in batch:
+                    store.save(r.document, r.claims, r.event)
 
-        _, ingest_s, _ = _measure(lambda: ingest(reports))
-        result, seconds, mb = _measure(lambda: reconcile_incidents(store))
-        _, again_s, _ = _measure(lambda: reconcile_incidents(store))
-        ingest(later)
-        _, more_s, _ = _measure(lambda: reconcile_incidents(store))
+            _, ingest_s, _ = _measure(lambda: ingest(reports))
+            result, seconds, mb = _measure(lambda: reconcile_incidents(store))
+            _, again_s, _ = _measure(lambda: reconcile_incidents(store))
+            ingest(later)
+            _copy(db, Path(tmp) / "cold.db")
+            _copy(db, Path(tmp) / "full.db")
+            more, more_s, more_mb = _measure(lambda: reconcile_incidents(store))
+        with Store.open(f"sqlite:///{tmp}/cold.db") as store:
+            cold, cold_s, cold_mb = _measure(lambda: reconcile_incidents(store))
+        with Store.open(f"sqlite:///{tmp}/full.db") as store:
+            full, full_s, full_mb = _measure(lambda: reconcile_incidents(store, full=True))
+    assert more.incidents == cold.incidents == full.incidents, "incremental differs from full"
     return {
         "reports": len(reports),
         "claims": sum(len(r.claims) for r in reports),
@@ -252,12 +316,18 @@ def run_stored(path: Path) -> dict[str, Any]:
         "unchanged_seconds": again_s,
         "added_reports": len(later),
         "added_seconds": more_s,
+        "added_peak_mb": more_mb,
+        "added_kept": more.kept,
+        "added_cold_seconds": cold_s,
+        "added_cold_peak_mb": cold_mb,
+        "added_full_seconds": full_s,
+        "added_full_peak_mb": full_mb,
     }
 
 
 def _child(mode: str, size: int, reports: list[Report], timeout: float) -> dict[str, Any] | None:
     """Run one size in a fresh process that reads only its part of the archive."""
-    batch = upto(reports, size if mode == "core" else size * 101 // 100)
+    batch = upto(reports, size * 101 // 100)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "archive.pickle"
         with path.open("wb") as fh:
@@ -276,18 +346,24 @@ def _table(rows: list[tuple[str, int, dict[str, Any] | None]], timeout: float) -
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=f"Reconciling at archive scale (seed {SEED})")
-    columns = ("path", "claims", "reports", "incidents", "ingest s", "reconcile s", "peak MB",
-               "unchanged s", "+1% reports s")  # fmt: skip
+    table = Table(title=f"Reconciling at archive scale (seed {SEED}); seconds (peak MB)")
+    columns = ("path", "claims", "reports", "incidents", "ingest s", "reconcile s (MB)",
+               "unchanged s", "+1% reports", "+1% full s (MB)", "+1% incremental s (MB)",
+               "kept", "+1% incremental, new store s (MB)")  # fmt: skip
     for column in columns:
         table.add_column(column, justify="left" if column == "path" else "right")
     for mode, size, r in rows:
         if r is None:
-            table.add_row(mode, f"{size:,}", "", "", "", f"> {timeout:.0f}", "", "", "")
+            table.add_row(mode, f"{size:,}", "", "", "", f"> {timeout:.0f}", *[""] * 6)
             continue
 
         def cell(key: str, fmt: str = "{:.1f}", row: dict[str, Any] = r) -> str:
             return fmt.format(row[key]) if key in row else ""
+
+        def timed(key: str, row: dict[str, Any] = r) -> str:
+            if key not in row:
+                return ""
+            return f"{row[key]:.1f} ({row[key.replace('seconds', 'peak_mb')]:.0f})"
 
         table.add_row(
             mode,
@@ -295,12 +371,15 @@ def _table(rows: list[tuple[str, int, dict[str, Any] | None]], timeout: float) -
             f"{r['reports']:,}",
             f"{r['incidents']:,}",
             cell("ingest_seconds"),
-            cell("seconds"),
-            cell("peak_mb", "{:.0f}"),
+            timed("seconds"),
             cell("unchanged_seconds", "{:.2f}"),
-            cell("added_seconds") + (f" ({r['added_reports']})" if "added_reports" in r else ""),
+            cell("added_reports", "{:,}"),
+            timed("added_full_seconds"),
+            timed("added_seconds"),
+            cell("added_kept", "{:,}"),
+            timed("added_cold_seconds"),
         )
-    Console(width=130).print(table)
+    Console(width=170).print(table)
 
 
 def main() -> int:

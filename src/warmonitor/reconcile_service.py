@@ -9,19 +9,26 @@
 Claims are the latest extractor version's, less those an analyst rejected, with analysts'
 corrections applied. Analysts' decisions are replayed on every run; incident ids are kept from
 the stored run. The result is stored with the store's input revision (``store.runs``): while
-no input changed, the stored incidents are the result and nothing is reconciled again. Faces
-(CLI, exports, later the API) call these and render the result.
+no input changed, the stored incidents are the result and nothing is reconciled again. When
+an input changed, the run is incremental: the global stage runs whole, and only the incidents
+whose inputs changed are computed and written; the others are the stored ones
+(``reconcile.incremental``; ``full`` computes every incident). Faces (CLI, exports, the API)
+call these and render the result.
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import threading
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import cast
 from weakref import WeakKeyDictionary
 
+from warmonitor import __version__
 from warmonitor.errors import ConfigurationError, NotFoundError
 from warmonitor.model import Claim
 from warmonitor.reconcile import (
@@ -36,9 +43,12 @@ from warmonitor.reconcile import (
 )
 from warmonitor.reconcile.codec import decode, encode
 from warmonitor.reconcile.grouping import DEFAULT_RULES
+from warmonitor.reconcile.incidents import plan
+from warmonitor.reconcile.incremental import Refresh, refresh
+from warmonitor.reconcile.inputs import IncidentInputs
 from warmonitor.review_service import reviewed
 from warmonitor.store import Store
-from warmonitor.store.incidents import IncidentRecord, StoredDecision
+from warmonitor.store.incidents import IncidentRecord, StaleIncidents, StoredDecision
 from warmonitor.store.runs import ReconcileRun
 
 __all__ = [
@@ -55,13 +65,15 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True)
 class Reconciliation:
-    """Incidents and the claims behind them (by id), under one policy."""
+    """Incidents and the claims behind them (by id), under one policy; ``kept``: how many
+    incidents a run kept as stored (their inputs unchanged) instead of computing them."""
 
     incidents: list[Incident]
     claims: dict[str, Claim] = field(default_factory=dict)
     policy: str = DEFAULT_POLICY
     decision: StoredDecision | None = None
     published: dict[str, date | None] = field(default_factory=dict)
+    kept: int = 0
 
     def as_of(self, claim: Claim) -> date | None:
         """When the claim's figure stood: its statement date, else its publication date."""
@@ -180,7 +192,59 @@ def current_incidents(
     return Reconciliation(incidents, {c.id: c for c in claims}, chosen, published=published)
 
 
-def _record(incident: Incident) -> IncidentRecord:
+def _planned(
+    store: Store, policy: str, ranking: Sequence[str], rules: GroupingRules
+) -> tuple[list[IncidentInputs], list[Claim], dict[str, date | None]]:
+    """The global stage over the stored inputs: every incident's inputs, the claims, the
+    publication dates."""
+    claims = stored_claims(store)
+    published = store.publication_dates()
+    inputs = plan(
+        claims,
+        published,
+        decisions=_decisions(store, claims),
+        previous=store.incident_membership(),
+        policy=policy,
+        ranking=ranking,
+        rules=rules,
+        events=store.report_events(),
+        actors=store.actor_registry(),
+    )
+    return inputs, claims, published
+
+
+@functools.cache
+def code_digest() -> str:
+    """A hash of warmonitor's own source (every ``.py`` file of the package) and version:
+    stored incidents computed by other code are computed again. Empty sources (a package
+    without them) give a digest of the version alone."""
+    root = Path(__file__).resolve().parent  # the package
+    sha = hashlib.sha256(__version__.encode("utf-8"))
+    for path in sorted(root.rglob("*.py")):
+        sha.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0")
+        sha.update(path.read_bytes())
+    return sha.hexdigest()
+
+
+# The incidents this process built or read last, per store object, with the digests of their
+# inputs: a later run of the same process keeps them without decoding them again.
+_built: WeakKeyDictionary[Store, dict[str, tuple[str, Incident]]] = WeakKeyDictionary()
+
+
+def _kept(store: Store, todo: Refresh) -> dict[str, Incident]:
+    """The stored incidents of ``todo.keep``: from this process's last run where it holds
+    them with the same inputs, else decoded from the store."""
+    known = _built.get(store, {})
+    out = {i: known[i][1] for i in todo.keep if i in known and known[i][0] == todo.digests[i]}
+    missing: Collection[str] = todo.keep - out.keys()
+    if missing:
+        out.update(
+            (i, decode(Incident, data)) for i, data in store.whole_incidents_of(missing).items()
+        )
+    return out
+
+
+def _record(incident: Incident, inputs: str | None = None) -> IncidentRecord:
     place = incident.place
     return IncidentRecord(
         id=incident.id,
@@ -194,6 +258,7 @@ def _record(incident: Incident) -> IncidentRecord:
         start=incident.start,
         end=incident.end,
         incident=encode(incident),
+        inputs=inputs,
     )
 
 
@@ -247,21 +312,38 @@ def reconcile_incidents(
     ranking: Sequence[str] = DEFAULT_RANKING,
     rules: GroupingRules = DEFAULT_RULES,
     force: bool = False,
+    full: bool = False,
 ) -> Reconciliation:
     """Reconcile the stored claims and store the incidents (replacing the previous run's;
     only the incidents that changed are rewritten). When no input changed since the stored
     run of this policy and ranking, the stored incidents are the result (``force``:
-    reconcile all the same)."""
+    reconcile all the same). Incremental: an incident whose inputs are those it was stored
+    with is kept as stored, not computed again (``full``: compute every incident); the
+    result is the same either way."""
     chosen = check_policy(policy)
+    if not ranking:
+        raise ConfigurationError("a ranking needs at least one claimant kind")
     run = store.reconcile_run()
-    if not force and rules == DEFAULT_RULES and run.fresh(chosen, ranking):
+    if not force and not full and rules == DEFAULT_RULES and run.fresh(chosen, ranking):
         loaded = _load(store, chosen, run)
         if loaded is not None:
             return loaded
-    result = current_incidents(store, chosen, ranking=ranking, rules=rules)
+    inputs, claims, published = _planned(store, chosen, ranking, rules)
+    salt = code_digest()
     mark = (run.revision, chosen, tuple(ranking)) if rules == DEFAULT_RULES else None
-    store.save_incidents([_record(i) for i in result.incidents], run=mark)
-    return result
+    todo = refresh(inputs, {} if full else store.incident_inputs(), salt=salt)
+    incidents = todo.finish(_kept(store, todo))
+    records = [_record(i, todo.digests[i.id]) for i in incidents if i.id not in todo.keep]
+    keep = {i: todo.digests[i] for i in todo.keep}
+    try:
+        store.save_incidents(records, run=mark, keep=keep)
+    except StaleIncidents:  # another run was stored meanwhile: compute and store every incident
+        todo = refresh(inputs, {}, salt=salt)
+        incidents = todo.finish({})
+        store.save_incidents([_record(i, todo.digests[i.id]) for i in incidents], run=mark)
+    _built[store] = {i.id: (todo.digests[i.id], i) for i in incidents}
+    found = {c.id: c for c in claims}
+    return Reconciliation(incidents, found, chosen, published=published, kept=len(todo.keep))
 
 
 def stored_incidents(

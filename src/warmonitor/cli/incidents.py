@@ -290,16 +290,25 @@ def reconcile_command(
     force: Annotated[
         bool, typer.Option("--force", help="Reconcile even when no input changed.")
     ] = False,
+    full: Annotated[
+        bool,
+        typer.Option("--full", help="Compute every incident, not only those whose inputs changed."),
+    ] = False,
     db: DbOption = None,
 ) -> None:
     """Group the stored claims into incidents, reconcile them and store the result (at once
-    when nothing changed since the stored run; --force: reconcile all the same)."""
+    when nothing changed since the stored run; --force: reconcile all the same). Incremental:
+    only the incidents whose inputs changed are computed again (--full: every incident; the
+    result is the same)."""
     with open_store(db) as store:
-        result = reconcile_incidents(store, policy.value, ranking=_ranking(ranking), force=force)
+        result = reconcile_incidents(
+            store, policy.value, ranking=_ranking(ranking), force=force, full=full
+        )
     flags = sum(len(i.flags) for i in result.incidents)
+    kept = f", {result.kept} kept as stored" if result.kept else ""
     out.print(
         f"{len(result.incidents)} incident(s) from {len(result.claims)} claim(s) stored "
-        f"(policy {result.policy}); {flags} flag(s)"
+        f"(policy {result.policy}{kept}); {flags} flag(s)"
     )
 
 

@@ -3,7 +3,10 @@
     incidents = reconcile(claims, published={doc.id: doc.published for doc in documents})
 
 Pure: no I/O. The caller passes the claims, their documents' publication dates, the analysts'
-decisions and the previous run's membership (to keep incident ids stable).
+decisions and the previous run's membership (to keep incident ids stable). Two stages:
+:func:`plan` is global (events, grouping, decisions, ids, claimants, copies) and gives each
+incident's :class:`~warmonitor.reconcile.inputs.IncidentInputs`; :func:`build` computes one
+incident from its inputs alone.
 """
 
 from __future__ import annotations
@@ -16,10 +19,11 @@ from warmonitor.actors import ActorRegistry
 from warmonitor.model import Claim, Place, ReportEvent
 from warmonitor.reconcile.assembly import assemble, main_groups
 from warmonitor.reconcile.consistency import conflicts, parts, revisions, scoped_parts, subsets
-from warmonitor.reconcile.copies import copy_sets, find_copies
+from warmonitor.reconcile.copies import Copies, copy_sets, find_copies
 from warmonitor.reconcile.decisions import apply_decisions, assign_ids
 from warmonitor.reconcile.events import DEFAULT_EVENT_RULES, EventRules
 from warmonitor.reconcile.grouping import DEFAULT_RULES, GroupingRules
+from warmonitor.reconcile.inputs import IncidentInputs
 from warmonitor.reconcile.policies import DEFAULT_POLICY, DEFAULT_RANKING, Policy, check_policy
 from warmonitor.reconcile.scope import Scope, find_parts, is_projection, main_places
 from warmonitor.reconcile.sources import Claimants, as_of
@@ -28,7 +32,7 @@ from warmonitor.reconcile.timeline import timeline
 from warmonitor.reconcile.types import Aside, Decision, Incident
 from warmonitor.reconcile.violations import gather
 
-__all__ = ["reconcile"]
+__all__ = ["build", "incident_order", "plan", "reconcile"]
 
 _RANK = ("point", "neighbourhood", "city", "district", "admin1", "region", "country")
 
@@ -107,6 +111,127 @@ def _asides(
     return out["part"], out["projection"]
 
 
+def plan(
+    claims: Sequence[Claim],
+    published: Mapping[str, date | None],
+    *,
+    decisions: Sequence[Decision] = (),
+    previous: Mapping[str, frozenset[str]] | None = None,
+    policy: Policy | str = DEFAULT_POLICY,
+    ranking: Sequence[str] = DEFAULT_RANKING,
+    rules: GroupingRules = DEFAULT_RULES,
+    events: Mapping[str, ReportEvent] | None = None,
+    event_rules: EventRules = DEFAULT_EVENT_RULES,
+    actors: ActorRegistry | None = None,
+) -> list[IncidentInputs]:
+    """The global stage of :func:`reconcile`: the incidents (grouping, decisions, ids) and,
+    for each, everything :func:`build` reads (``inputs``), in the order of the groups."""
+    chosen_policy = check_policy(policy)
+    claims = list({c.id: c for c in claims}.values())
+    by_id = {c.id: c for c in claims}
+    known = events or {}
+    assembly = assemble(claims, published, known, rules, event_rules)
+    partition, placed = apply_decisions([list(g) for g in assembly.groups], decisions)
+    reports = main_groups(assembly, partition)
+    ids = assign_ids(partition, previous)
+    claimants = Claimants(claims, actors)
+    claimants.unify(
+        ([by_id[i] for i in group] for group in partition),
+        lambda d: known[d].aliases if d in known else (),
+    )
+    copies = find_copies(claims, known, published, claimants)
+    hedges = _hedges(claims)
+    order = {c.id: i for i, c in enumerate(claims)}
+    chosen_ranking = tuple(ranking)
+    out = []
+    for index, (incident_id, members_ids) in enumerate(zip(ids, partition, strict=True)):
+        members = sorted((by_id[i] for i in members_ids), key=lambda c: order[c.id])
+        repeats = tuple((c.id, copies.repeats[c.id]) for c in members if c.id in copies.repeats)
+        voiced = (*members, *(r for _, r in repeats))
+        keys = {c.id: claimants.key(c) for c in voiced}
+        used = sorted(set(keys.values()))
+        documents = list(dict.fromkeys(c.document_id for c in members))
+        out.append(
+            IncidentInputs(
+                id=incident_id,
+                claims=tuple(members),
+                policy=chosen_policy,
+                ranking=chosen_ranking,
+                published=tuple(
+                    (d, published.get(d)) for d in dict.fromkeys(c.document_id for c in voiced)
+                ),
+                keys=tuple(keys.items()),
+                labels=tuple((k, claimants.label(k)) for k in used),
+                kinds=tuple((k, claimants.kind(k)) for k in used),
+                repeats=repeats,
+                originals=tuple((d, copies.original[d]) for d in documents if d in copies.original),
+                hedges=tuple((c.id, hedges[c.id]) for c in members),
+                home=tuple(sorted(_event_places(members, known))),
+                decisions=tuple((c.id, placed[c.id]) for c in members if c.id in placed),
+                reports=reports.get(index, ()),
+            )
+        )
+    return out
+
+
+def build(inputs: IncidentInputs) -> Incident:
+    """The per-incident stage of :func:`reconcile`: one incident's tallies, totals, checks,
+    timeline, parts, projections and violations, from its ``inputs`` alone."""
+    published = dict(inputs.published)
+    claimants = Claimants.fixed(dict(inputs.keys), dict(inputs.labels), dict(inputs.kinds))
+    copies = Copies(dict(inputs.originals), dict(inputs.repeats))
+    tallier = Tallier(
+        published, claimants, dict(inputs.hedges), inputs.policy, inputs.ranking, copies
+    )
+    members = list(inputs.claims)
+    placed = dict(inputs.decisions)
+    counted = [c for c in members if not is_projection(c)]
+    home = main_places(counted) | frozenset(inputs.home)
+    scopes = find_parts(counted, lambda c: copies.key(c, claimants), home)
+    whole = [c for c in counted if c.id not in scopes]
+    tallies = tallier.tallies(whole)
+    series = timeline(whole, claimants, published, copies)
+    part_figures, projections = _asides(members, scopes, tallier)
+    checks = [
+        *parts(counted, claimants),
+        *scoped_parts(part_figures, tallies),
+        *conflicts(tallies),
+        *subsets(tallies),
+        *revisions(series),
+    ]
+    place, places = _place(members)
+    start, end = _dates(members, published)
+    documents = list(dict.fromkeys(c.document_id for c in members))
+    return Incident(
+        id=inputs.id,
+        claim_ids=tuple(c.id for c in members),
+        document_ids=tuple(documents),
+        place=place,
+        places=places,
+        start=start,
+        end=end,
+        policy=inputs.policy,
+        tallies=tuple(tallies),
+        totals=tuple(totals(tallies)),
+        checks=tuple(checks),
+        timeline=tuple(series),
+        outlets=tuple(dict.fromkeys(c.reported_by for c in members if c.reported_by)),
+        claimants=tuple(dict.fromkeys(claimants.label(copies.key(c, claimants)) for c in members)),
+        decisions=tuple(sorted({d for c in members for d in placed.get(c.id, ())})),
+        reports=inputs.reports,
+        voices=tuple((c.id, claimants.label(claimants.key(c))) for c in members),
+        parts=tuple(part_figures),
+        projections=tuple(projections),
+        copies=tuple(copy_sets(copies, documents)),
+        violations=gather(members),
+    )
+
+
+def incident_order(incident: Incident) -> tuple[date, date, str]:
+    """The order incidents are given in: by start, end, then id."""
+    return (incident.start or date.max, incident.end or date.max, incident.id)
+
+
 def reconcile(
     claims: Sequence[Claim],
     published: Mapping[str, date | None],
@@ -134,69 +259,20 @@ def reconcile(
     ("could exceed 1,000") are kept apart (``parts``, ``projections``) and checked against the
     toll. Copies of one report (near-duplicate texts, by ``ReportEvent.fingerprint``) count
     once: a copy repeating the original's figure is the original's source, as of its date.
+
+    :func:`plan` (global) then :func:`build` per incident; ``incremental`` keeps the incidents
+    whose inputs did not change.
     """
-    chosen_policy = check_policy(policy)
-    claims = list({c.id: c for c in claims}.values())
-    by_id = {c.id: c for c in claims}
-    assembly = assemble(claims, published, events or {}, rules, event_rules)
-    partition, placed = apply_decisions([list(g) for g in assembly.groups], decisions)
-    reports = main_groups(assembly, partition)
-    ids = assign_ids(partition, previous)
-    claimants = Claimants(claims, actors)
-    known = events or {}
-    claimants.unify(
-        ([by_id[i] for i in group] for group in partition),
-        lambda d: known[d].aliases if d in known else (),
+    inputs = plan(
+        claims,
+        published,
+        decisions=decisions,
+        previous=previous,
+        policy=policy,
+        ranking=ranking,
+        rules=rules,
+        events=events,
+        event_rules=event_rules,
+        actors=actors,
     )
-    copies = find_copies(claims, events or {}, published, claimants)
-    tallier = Tallier(published, claimants, _hedges(claims), chosen_policy, tuple(ranking), copies)
-    order = {c.id: i for i, c in enumerate(claims)}
-    incidents = []
-    for index, (incident_id, members_ids) in enumerate(zip(ids, partition, strict=True)):
-        members = sorted((by_id[i] for i in members_ids), key=lambda c: order[c.id])
-        counted = [c for c in members if not is_projection(c)]
-        home = main_places(counted) | _event_places(members, events or {})
-        scopes = find_parts(counted, lambda c: copies.key(c, claimants), home)
-        whole = [c for c in counted if c.id not in scopes]
-        tallies = tallier.tallies(whole)
-        series = timeline(whole, claimants, published, copies)
-        part_figures, projections = _asides(members, scopes, tallier)
-        checks = [
-            *parts(counted, claimants),
-            *scoped_parts(part_figures, tallies),
-            *conflicts(tallies),
-            *subsets(tallies),
-            *revisions(series),
-        ]
-        place, places = _place(members)
-        start, end = _dates(members, published)
-        incidents.append(
-            Incident(
-                id=incident_id,
-                claim_ids=tuple(c.id for c in members),
-                document_ids=tuple(dict.fromkeys(c.document_id for c in members)),
-                place=place,
-                places=places,
-                start=start,
-                end=end,
-                policy=chosen_policy,
-                tallies=tuple(tallies),
-                totals=tuple(totals(tallies)),
-                checks=tuple(checks),
-                timeline=tuple(series),
-                outlets=tuple(dict.fromkeys(c.reported_by for c in members if c.reported_by)),
-                claimants=tuple(
-                    dict.fromkeys(claimants.label(copies.key(c, claimants)) for c in members)
-                ),
-                decisions=tuple(sorted({d for c in members for d in placed.get(c.id, ())})),
-                reports=reports.get(index, ()),
-                voices=tuple((c.id, claimants.label(claimants.key(c))) for c in members),
-                parts=tuple(part_figures),
-                projections=tuple(projections),
-                copies=tuple(
-                    copy_sets(copies, list(dict.fromkeys(c.document_id for c in members)))
-                ),
-                violations=gather(members),
-            )
-        )
-    return sorted(incidents, key=lambda i: (i.start or date.max, i.end or date.max, i.id))
+    return sorted((build(i) for i in inputs), key=incident_order)

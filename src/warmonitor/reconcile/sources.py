@@ -236,6 +236,19 @@ class Claimants:
         self._claims = claims
         self._labels()
 
+    @classmethod
+    def fixed(
+        cls, keys: Mapping[str, str], labels: Mapping[str, str], kinds: Mapping[str, str]
+    ) -> Claimants:
+        """Claimants decided already (one incident's, ``inputs.IncidentInputs``): each claim
+        id's key, and each key's label and kind; nothing is resolved or unified again."""
+        out = cls.__new__(cls)
+        out._key = dict(keys)
+        out._label = dict(labels)
+        out._kind = dict(kinds)
+        out._claims = []
+        return out
+
     def _labels(self) -> None:
         names: dict[str, Counter[str]] = {}
         for c in self._claims:

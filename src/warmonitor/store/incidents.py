@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -49,10 +49,17 @@ __all__ = [
     "IncidentRecord",
     "IncidentRow",
     "IncidentStore",
+    "StaleIncidents",
     "StoredDecision",
 ]
 
 INCIDENT_ID_LENGTH = 32
+
+
+class StaleIncidents(StoreError):
+    """Stored incidents a run meant to keep changed before it was stored."""
+
+
 DECISION_ACTIONS: tuple[str, ...] = ("merge", "split", "move")
 
 
@@ -74,6 +81,7 @@ class IncidentRow(Base):
     reconciled_at: Mapped[datetime] = mapped_column(UTCDateTime)
     digest: Mapped[str | None] = mapped_column(String(64))
     incident: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
+    inputs: Mapped[str | None] = mapped_column(String(64))  # digest of its inputs (0010)
 
 
 class IncidentClaimRow(Base):
@@ -129,6 +137,7 @@ class IncidentRecord:
     end: date | None = None
     incident: dict[str, Any] | None = None
     reconciled_at: datetime | None = field(default=None, compare=False)
+    inputs: str | None = None  # the digest of the inputs it was computed from
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,13 +194,18 @@ class IncidentStore:
         records: Sequence[IncidentRecord],
         *,
         run: tuple[int, str, Sequence[str]] | None = None,
+        keep: Mapping[str, str] | None = None,
     ) -> int:
-        """Replace the stored incidents with ``records``, in one transaction; returns how many
-        were written. A stored incident whose row is the same (id, claims, JSON) is left as it
-        is, ``reconciled_at`` included. ``run`` is the input revision, policy and ranking they
-        were reconciled from (``RunStore.reconcile_run``); without it the stored incidents
-        describe no known run. A claim in two records, or one that is not stored, is a
-        :class:`StoreError` and nothing changes."""
+        """Replace the stored incidents with ``records`` and those of ``keep``, in one
+        transaction; returns how many were written. A stored incident whose row is the same
+        (id, claims, JSON, inputs) is left as it is, ``reconciled_at`` included. ``keep`` maps
+        ids of stored incidents that stand as they are to the digest of their inputs: when one
+        is gone or has other inputs (another process stored a run meanwhile), nothing changes
+        and :class:`StaleIncidents` says so. ``run`` is the input revision, policy and ranking
+        they were reconciled from (``RunStore.reconcile_run``); without it the stored
+        incidents describe no known run. A claim in two records, or one that is not stored, is
+        a :class:`StoreError` and nothing changes."""
+        keep = keep or {}
         seen: dict[str, str] = {}
         for record in records:
             if not record.id or len(record.id) > INCIDENT_ID_LENGTH:
@@ -206,9 +220,20 @@ class IncidentStore:
         rows = [_row(r, now) for r in records]
         members = {r.id: r.claim_ids for r in records}
         with self._writing(f"save {len(records)} incidents", inputs=False) as connection:
-            stored = dict(connection.execute(select(IncidentRow.id, IncidentRow.digest)).all())
+            found = connection.execute(
+                select(IncidentRow.id, IncidentRow.digest, IncidentRow.inputs)
+            )
+            stored, inputs = {}, {}
+            for incident_id, row_digest, row_inputs in found:
+                stored[incident_id], inputs[incident_id] = row_digest, row_inputs
+            stale = [i for i, d in keep.items() if i not in inputs or inputs[i] != d]
+            if stale:
+                raise StaleIncidents(
+                    f"{len(stale)} stored incident(s) changed while reconciling "
+                    f"(another run was stored meanwhile), e.g. {stale[0]}"
+                )
             fresh = [row for row in rows if stored.get(row["id"]) != row["digest"]]
-            kept = {row["id"] for row in rows} - {row["id"] for row in fresh}
+            kept = ({row["id"] for row in rows} - {row["id"] for row in fresh}) | set(keep)
             gone = [i for i in stored if i not in kept]
             if len(gone) == len(stored):
                 connection.execute(delete(IncidentClaimRow))
@@ -242,6 +267,25 @@ class IncidentStore:
             for row in connection.execute(select(IncidentClaimRow)):
                 out.setdefault(row.incident_id, set()).add(row.claim_id)
         return {k: frozenset(v) for k, v in out.items()}
+
+    def incident_inputs(self) -> dict[str, str]:
+        """The digest of the inputs each stored incident was computed from, by id (rows
+        stored without one left out)."""
+        query = select(IncidentRow.id, IncidentRow.inputs).where(IncidentRow.inputs.is_not(None))
+        with self._reading() as connection:
+            return {row.id: row.inputs for row in connection.execute(query)}
+
+    def whole_incidents_of(self, ids: Collection[str]) -> dict[str, dict[str, Any]]:
+        """The stored incidents of ``ids`` without loss (column ``incident``), by id; ids not
+        stored, or stored without it, left out."""
+        out: dict[str, dict[str, Any]] = {}
+        with self._reading() as connection:
+            for chunk in _chunks(sorted(ids)):
+                query = select(IncidentRow.id, IncidentRow.incident).where(
+                    IncidentRow.id.in_(chunk)
+                )
+                out.update((i, data) for i, data in connection.execute(query) if data is not None)
+        return out
 
     def whole_incidents(self) -> list[dict[str, Any] | None]:
         """Each stored incident without loss (column ``incident``; ``None`` for a row stored
@@ -324,7 +368,7 @@ def _chunks(items: Sequence[str], size: int = 500) -> list[Sequence[str]]:
 def _digest(record: IncidentRecord) -> str:
     """A hash of what a row holds: equal digests, equal rows."""
     text = json.dumps(
-        [record.id, record.claim_ids, record.policy, record.data, record.incident],
+        [record.id, record.claim_ids, record.policy, record.data, record.incident, record.inputs],
         sort_keys=True,
         default=str,
         ensure_ascii=False,
@@ -347,6 +391,7 @@ def _row(record: IncidentRecord, now: datetime) -> dict[str, Any]:
         "reconciled_at": now,
         "digest": _digest(record),
         "incident": record.incident,
+        "inputs": record.inputs,
     }
 
 
@@ -366,6 +411,7 @@ def _record(row: Any, claim_ids: frozenset[str]) -> IncidentRecord:
         end=row["date_end"],
         incident=row["incident"],
         reconciled_at=row["reconciled_at"],
+        inputs=row["inputs"],
     )
 
 
