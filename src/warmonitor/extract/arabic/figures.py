@@ -133,6 +133,8 @@ def _numbers(sentence: str) -> list[_Number]:
         value = parse_number(m.group())
         if value is None or _NOT_PEOPLE.match(scan, m.end()):
             continue
+        if scan[m.start() - 1 : m.start()] == "+" or scan[m.end() : m.end() + 1] == "+":
+            continue  # "+18", "18+": an age rating or a dialling code, no count of people
         if re.fullmatch(r"(?:19|20)\d\d", m.group()):
             continue  # a year
         spans.append((m.start(), m.end(), value, value, False))
@@ -177,10 +179,28 @@ def _count(
 
 
 def _group_after(sentence: str, end: int) -> tuple[str | None, tuple[int, int] | None]:
-    """The victims' group named just after a count (within two words, or "من" + noun)."""
-    rest = sentence[end : end + 40]
-    m = re.match(r"[\s()]*(?:" + _FROM.pattern + r"\s*)?", rest)
-    at = end + (m.end() if m else 0)
+    """The victims' group named just after a count (its noun, or "من" + a noun or a quoted
+    name: "7 من "قسد""); people of a group named after "من" are of that group ("شخصين من
+    المدنيين"، "3 أشخاص من عناصر النظام")."""
+    group, span = _group_at(sentence, end)
+    if group == "people" and span is not None:
+        of, of_span = _group_at(sentence, span[1], of_only=True)
+        if of not in (None, "people") and of_span is not None:
+            return of, (span[0], of_span[1])
+    return group, span
+
+
+_OF = re.compile(r"[\s()]*(?:" + _FROM.pattern + r"[\s\"“”«»']*)?")
+_OF_ONLY = re.compile(r"\s*" + _FROM.pattern + r"[\s\"“”«»']*")
+
+
+def _group_at(
+    sentence: str, end: int, *, of_only: bool = False
+) -> tuple[str | None, tuple[int, int] | None]:
+    m = (_OF_ONLY if of_only else _OF).match(sentence, end)
+    if of_only and m is None:
+        return None, None
+    at = m.end() if m else end
     for group, rx in _GROUP_RES.items():
         g = rx.match(sentence, at)
         if g:
@@ -250,6 +270,8 @@ def find_figures(sentence: str) -> list[ArabicFigure]:
             continue
         found = _first_after(sentence, end, numbers, used)
         if found is None:
+            found = _co_subject(sentence, start, end)
+        if found is None:
             continue
         n = found
         used.add(n.start)
@@ -269,8 +291,48 @@ def find_figures(sentence: str) -> list[ArabicFigure]:
     _lone(sentence, figures, numbers)
     figures.sort(key=lambda f: f.mention[0])
     _conjuncts_and_parts(sentence, figures, numbers, used)
+    _besides(sentence, figures, numbers, used, triggers)
     figures.sort(key=lambda f: f.mention[0])
     return _link_parts(sentence, figures)
+
+
+# "بالإضافة إلى"، "فضلا عن": another figure of the outcome before it, however far the names
+# of the victims before it run ("مقتل الطفلين فلان (9 سنوات) وفلان، إضافة إلى عنصر في الشرطة").
+_BESIDES = re.compile(word("إضافة إلى", "إضافة الى", "فضلا عن", "علاوة على"))
+_BESIDES_REACH = 150  # characters from the end of the figure before to the conjunction
+
+
+def _besides(
+    sentence: str,
+    figures: list[ArabicFigure],
+    numbers: list[_Number],
+    used: set[int],
+    triggers: list[tuple[int, int, str, str]],
+) -> None:
+    for m in _BESIDES.finditer(sentence):
+        ends = [(_end(f), f) for f in figures if _end(f) <= m.start()]
+        if not ends:
+            continue
+        end, before = max(ends, key=lambda e: e[0])
+        if m.start() - end > _BESIDES_REACH or any(end <= t[0] < m.start() for t in triggers):
+            continue  # too far, or another outcome said between them
+        n = _item(sentence, m.end(), numbers, used, joined=False)
+        if n is None:
+            continue
+        group: str | None
+        vspan: tuple[int, int] | None
+        if n.singular:
+            group, vspan = _group_of(sentence, n.start, n.end), (n.start, n.end)
+        else:
+            group, vspan = _group_after(sentence, n.end)
+            if group is None:
+                continue
+        used.add(n.start)
+        figures.append(_figure(sentence, n, before.outcome, group, vspan, before.trigger))
+
+
+def _end(f: ArabicFigure) -> int:
+    return max(f.mention[1], f.victims[1], f.trigger[1] if f.trigger else 0)
 
 
 _TOLL = re.compile(
@@ -294,10 +356,30 @@ def _toll(
             continue
         outcome = "injured" if _INJURY_TOLL.match(sentence, m.start("noun")) else "killed"
         group, vspan = _group_after(sentence, n.end)
+        if group in (None, "people"):
+            group, vspan = _toll_group(sentence, m.start("noun"), n.start) or (group, vspan)
         figure = _figure(sentence, n, outcome, group, vspan, (m.start("noun"), m.end("noun")))
         figure.cumulative = bool(RISING.search(sentence, max(0, m.start() - 30), n.start))
         figures.append(figure)
         used.add(n.start)
+
+
+# The dead a toll counts, named by its noun's construct or after "من" / "في صفوف": "حصيلة
+# قتلى فصيل X"، "عدد القتلى من عناصر النظام"، "عدد الضحايا في صفوف المدنيين".
+_TOLL_NOUN = re.compile(word("قتلى", "ضحايا", "شهداء", "خسائر", "الخسائر البشرية"))
+_TOLL_OF = re.compile(r"\s*(?:" + word("من", "في صفوف", "بين", prefix=False) + r")?[\s\"“”«»']*")
+
+
+def _toll_group(sentence: str, a: int, b: int) -> tuple[str, tuple[int, int]] | None:
+    """The group whose dead a toll counts, named between ``a`` and ``b`` (the toll's count)."""
+    for m in _TOLL_NOUN.finditer(sentence, a, b):
+        at = _TOLL_OF.match(sentence, m.end())
+        start = at.end() if at else m.end()
+        for group, rx in _GROUP_RES.items():
+            g = rx.match(sentence, start)
+            if g and g.end() <= b and group != "people":
+                return _side(sentence, group, g.end()), (g.start(), g.end())
+    return None
 
 
 _LONE = re.compile(
@@ -324,8 +406,13 @@ def _lone(sentence: str, figures: list[ArabicFigure], numbers: list[_Number]) ->
 
 
 def _group_of(sentence: str, start: int, end: int) -> str:
+    """The group of a noun that is its own count ("طفلين"); "شخصين من المدنيين" are civilians."""
     for group, rx in _GROUP_RES.items():
         if rx.match(sentence, start):
+            if group == "people":
+                of, span = _group_at(sentence, end, of_only=True)
+                if of not in (None, "people") and span is not None:
+                    return _side(sentence, of, span[1])
             return _side(sentence, group, end)
     return "people"
 
@@ -359,6 +446,30 @@ def _first_after(sentence: str, end: int, numbers: list[_Number], used: set[int]
     if sentence.startswith("و", at):
         return None  # "إصابات وشهيد": a word joined by "و" is no object of the outcome
     return _noun_count(sentence, at)
+
+
+# A verb of the outcome whose subject stands before it, a second subject after a comma:
+# "عائلة من أربعة أفراد قتلت، ومقاتل من الفصيل" (the fighter was killed too).
+_VERB = re.compile(
+    word(
+        "قتل", "قتلت", "قتلوا", "قتلا", "استشهد", "استشهدت", "استشهدوا", "توفي", "توفيت",
+        "أصيب", "أصيبت", "أصيبوا", "جرح", "جرحت", "جرحوا",
+    )
+)  # fmt: skip
+_AND_AFTER_COMMA = re.compile(r"\s*[،,]\s*(?=و)")
+
+
+def _co_subject(sentence: str, start: int, end: int) -> _Number | None:
+    """One victim (or two) of a group named after the verb's comma and "و"."""
+    if not _VERB.fullmatch(sentence, start, end):
+        return None
+    m = _AND_AFTER_COMMA.match(sentence, end)
+    if m is None or any(rx.match(sentence, m.end()) for rx in _BEFORE_RES.values()):
+        return None
+    n = _noun_count(sentence, m.end())
+    if n is None or _group_of(sentence, n.start, n.end) == "people":
+        return None
+    return n
 
 
 def _filler_end(sentence: str, at: int) -> int:
@@ -428,6 +539,8 @@ def _rising(
             return
         outcome = "injured" if _INJURY_TOLL.search(between) else "killed"
         group, vspan = _group_after(sentence, n.end)
+        if group in (None, "people"):
+            group, vspan = _toll_group(sentence, rising.start(), n.start) or (group, vspan)
         figure = _figure(sentence, n, outcome, group, vspan, (rising.start(), rising.end()))
         figure.cumulative = True
         figures.append(figure)
@@ -440,7 +553,7 @@ def _conjuncts_and_parts(
 ) -> None:
     """Figures joined to one before by "و" (same outcome) or opened by "بينهم" (its parts)."""
     for fig in list(figures):
-        at = fig.victims[1]
+        at = max(fig.victims[1], fig.mention[1])  # a toll's victims may precede its count
         parts = _PARTS_OPEN.match(sentence, _skip_space(sentence, _skip_comma(sentence, at)))
         total = fig if parts else None
         if fig.part_of == -1:
@@ -452,7 +565,7 @@ def _conjuncts_and_parts(
             if n is None:
                 n = _item(sentence, at, numbers, used, joined=True)
                 skip = _TO_NEXT_COUNT.match(sentence, at) if n is None else None
-                if skip:  # "114 من تنظيم الدولة و45 من قسد": past the rest of the group's name
+                if skip:  # "30 من عناصر التنظيم و8 من الأسايش": past the rest of the group's name
                     n = _item(sentence, skip.end(), numbers, used, joined=True)
                 if n is None:
                     break

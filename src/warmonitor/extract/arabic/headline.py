@@ -30,7 +30,7 @@ def _running(c: Claim) -> bool:
 
 def _told_apart(claims: Sequence[Claim], total: Claim) -> tuple[int, int] | None:
     """(civilians, combatants) of a total of unnamed people whose parts tell who they were:
-    "166 قتيلاً، هم: 114 من التنظيم و45 من قسد و7 مدنيين" (the combatants named, the rest
+    "40 قتيلاً، هم: 30 من التنظيم و8 من الأسايش و2 مدنيين" (the combatants named, the rest
     civilians), "5 أشخاص من بينهم مدني" (a civilian named among them: the rest were not)."""
     parts = [c for c in claims if c.part_of == total.id]
     whole = total.count.best
@@ -104,6 +104,7 @@ def arabic_headline(
     wounded = sorted((c for c in claims if c.outcome == "injured"), key=lambda c: c.evidence.start)
     lead = _main(killed)
     civ, com, total = _split(lead)
+    unsplit = com is None and all(c.victims.group not in _CIVILIAN for c in lead)
     if lead:
         start = lead[0].evidence.start
         if com is None and civ is not None:  # the combatants of the incident, told apart
@@ -118,9 +119,20 @@ def arabic_headline(
             if others:
                 com = others[0].count.best
         for c in killed:
-            if c.cumulative and c.evidence.start >= start and c.count.best > (total or 0):
-                told = _told_apart(killed, c)
-                if told is not None:  # "ارتفعت الحصيلة إلى 166، هم: 114 من … و7 مدنيين"
+            if c.evidence.start < start:
+                continue
+            told = _told_apart(killed, c)
+            # the lead's toll of unnamed people restated with its parts told apart ("50
+            # قتيلا" in the title, "50 قتيلا، هم: 30 من التنظيم … و5 مدنيين" in the body)
+            restated = (
+                told is not None
+                and unsplit
+                and c.part_of is None
+                and c.count.best == total
+                and (c.cumulative or c.evidence.start <= start + _REACH)
+            )
+            if restated or (c.cumulative and c.count.best > (total or 0)):
+                if told is not None:  # "ارتفعت الحصيلة إلى 40، هم: 30 من … و2 مدنيين"
                     civ, com = told[0] or None, told[1] or None
                 elif c.victims.group in COMBATANT_GROUPS:
                     com = c.count.best

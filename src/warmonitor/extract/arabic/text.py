@@ -2,8 +2,8 @@
 
 Evidence and offsets always point into the document's own text; the grammar reads a folded
 copy (``warmonitor.gazetteer.arabic.fold``: letter forms unified, diacritics and tatweel dropped,
-Arabic-Indic digits as Latin). :class:`Folded` keeps, for every folded character, the offset of
-the character it came from.
+Arabic-Indic digits as Latin, a space between a count and the word written against it).
+:class:`Folded` keeps, for every folded character, the offset of the character it came from.
 """
 
 from __future__ import annotations
@@ -28,10 +28,13 @@ class Folded:
         chars: list[str] = []
         offsets: list[int] = []
         cut = {i for m in _BROKEN.finditer(original) for i in range(m.start(), m.end())}
+        glued = {m.end() for m in _GLUED.finditer(original) if m.group(1) is None}
         for i, ch in enumerate(original):
             if i in cut:
                 continue
             out = fold_char(ch)
+            if i in glued:
+                out = " " + out  # "3قتلى": a count written against its noun is read apart
             for c in out:
                 chars.append(c)
                 offsets.append(i)
@@ -46,6 +49,8 @@ class Folded:
         return self.offsets[start], self.offsets[end - 1] + 1
 
 
+# Digits written against a word; those that start a line number a list ("2فلان الفلاني …").
+_GLUED = re.compile(r"(?m)(^[ \t]*)?[0-9\u0660-\u0669\u06f0-\u06f9]+(?=[\u0621-\u064a])")
 # A word broken by tatweel and a dot, as posts write the words filters look for ("قصـ.ـف"،
 # "جـ .ـرحى"): the break is read as nothing.
 _BROKEN = re.compile(
