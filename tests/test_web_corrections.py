@@ -118,6 +118,9 @@ def test_actors_are_corrected_and_replayed(two_events: Api) -> None:
     assert refused.status_code == 400, refused.text
     wrong = two_events.post("/api/actors/corrections", json={**body, "action": "delete"})
     assert wrong.status_code == 422
+    for blank in ({"actor": " \t"}, {"value": "\n"}):
+        empty = two_events.post("/api/actors/corrections", json={**body, **blank})
+        assert empty.status_code == 422, empty.text
 
 
 def test_a_documents_metadata_is_corrected_and_its_claims_read_again(two_events: Api) -> None:

@@ -468,8 +468,8 @@ class ActorCorrectionIn(BaseModel):
     ``rename``: ``actor`` is called ``value``."""
 
     action: Literal["alias", "merge", "rename"]
-    actor: str = Field(min_length=1, max_length=200)
-    value: str = Field(min_length=1, max_length=200)
+    actor: str = Field(min_length=1, max_length=200, pattern=r"\S")
+    value: str = Field(min_length=1, max_length=200, pattern=r"\S")
     reason: str = Reason
 
 
