@@ -12,6 +12,8 @@ from warmonitor.extract.violations import (
     describe,
     kind,
 )
+from warmonitor.extract.violations.armed_groups import canonical, group_of
+from warmonitor.extract.violations.labels import identity_label
 from warmonitor.extract.violations.taxonomy import from_acled, from_huridocs, from_pitf
 from warmonitor.model import Claim, Document
 from warmonitor.pipeline import extract_documents
@@ -307,3 +309,54 @@ def test_a_source_is_no_victim_and_the_identity_label_is_its_core_word() -> None
     assert dataset_labels(mayor)["victim_identity"] == "mayor"
     camera = describe("A cameraman was shot dead while filming the rally.")
     assert dataset_labels(camera)["victim_identity"] == "journalist"
+
+
+def test_the_registry_of_armed_actors_names_a_group_one_way() -> None:
+    for spelling in ("ISIL", "Daesh", "Islamic State group", "ISIS"):
+        assert canonical(spelling) == "Islamic State (ISIS)"
+    assert canonical("Huthis") == "Houthi" and canonical("Ansar Allah") == "Houthi"
+    assert canonical("al Shabaab") == canonical("Shebab") == "al-Shabab"
+    assert canonical("the village guards") == "the village guards"  # no group: as stated
+    group = group_of("LRA")
+    assert group is not None and "UG" in group.countries
+    labels = dataset_labels(describe("Daesh fighters stormed the town and shot dead ten men."))
+    assert labels["perpetrator"] == "Islamic State (ISIS)"
+
+
+def test_a_bare_word_for_armed_men_names_no_group_but_keeps_its_kind() -> None:
+    labels = dataset_labels(describe("Militants shot dead four farmers on their way home."))
+    assert labels["perpetrator"] is None
+    assert labels["perpetrator_role"] == "Non-State, Internal, No State Sanction"
+
+
+def test_the_doer_named_apart_from_the_act() -> None:
+    later = describe("Nine traders died on the road. Police said the attackers were bandits.")
+    assert later.perpetrator is not None and later.perpetrator.name == "bandits"
+    blamed = describe("Twelve farmers were hacked to death. A local chief blamed Alpha rebels.")
+    assert blamed.perpetrator is not None and blamed.perpetrator.name == "Alpha rebels"
+    members = describe("Two councillors were killed by suspected members of Boko Haram sect.")
+    assert members.perpetrator is not None and members.perpetrator.name == "Boko Haram"
+    abbreviated = describe("The Ruritanian Air Force (RAF) bombed a market, killing six.")
+    assert abbreviated.perpetrator is not None
+    assert abbreviated.perpetrator.name == "Ruritanian Air Force"
+    single = describe("A policeman shot dead three men at a checkpoint.")
+    assert single.perpetrator is not None and single.perpetrator.kind == "state"
+
+
+def test_victims_by_tribe_nation_and_title() -> None:
+    tribe = describe("Gunmen killed seven members of the Alpha tribe near the river.")
+    assert identity_label(tribe.victim_identity) == "Alpha"
+    nation = describe("Robbers shot dead five Ruritanian traders, police said.")
+    assert nation.victim_identity is None  # not a nation the lexicon knows
+    abroad = describe("Five Pakistani men were shot dead at a shop by gunmen.")
+    assert identity_label(abroad.victim_identity) == "Pakistani"
+    title = describe("Gunmen shot dead the deputy director of the water board on Monday.")
+    assert identity_label(title.victim_identity) == "deputy director"
+    share = describe("A car bomb killed 12 people in a Shiite-majority district of the city.")
+    assert identity_label(share.victim_identity) == "Shiite"
+
+
+def test_the_doers_community_is_not_the_victims() -> None:
+    p = describe("Fulani herdsmen killed twelve people in a village on Sunday.")
+    assert p.perpetrator is not None and p.perpetrator.name == "Fulani"
+    assert p.victim_identity is None or "Fulani" not in p.victim_identity.text

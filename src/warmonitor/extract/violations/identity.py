@@ -44,7 +44,14 @@ _OCCUPATION = (
     r"sheikh?s?|(?:district|deputy|assistant|local|council) (?:chiefs?|heads?|directors?)|"
     r"head of (?:the )?(?:\w+ ){0,2}(?:council|department|office|committee|board|union)|"
     r"(?:member|members) of (?:the )?(?:\w+ ){0,2}(?:parliament|council|assembly)|"
-    r"imams? of (?:a|the) mosque"
+    r"imams? of (?:a|the) mosque|"
+    r"(?:government |civil |public |council |bank |company |hospital )?(?:employees|staff(?:ers)?|"
+    r"servants)|(?:district |deputy |assistant |police )?commissioners?|(?:school )?principals?|"
+    r"headm[ae]n|magistrates?|musicians?|contractors|bankers|social workers|"
+    r"(?:deputy |assistant |executive |chief )?(?:controllers?|directors?|chairm[ae]n|"
+    r"chairpersons?|secretar(?:y|ies)|coordinators?|organi[sz]ers?|managers?)|"
+    r"(?:nursing|medical|judicial|education|health|"
+    r"election|electoral|district|revenue|customs|forest|prison) officers?"
 )
 _STATUS = (
     r"prisoners?|inmates?|detainees?|protesters|protestors|demonstrators|"
@@ -69,7 +76,41 @@ _ROLE = re.compile(
     r"\b(?:(?:female|male|local|prominent|senior|former|young|elderly|pro-[\w-]+|"
     r"(?!(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Several|Many|Some|The|An?|"
     r"Dozens|Scores|Hundreds|Police|Officials)\b)[A-Z][a-z]+)\s+){0,2}"
-    r"(?i:" + _OCCUPATION + r")\b",
+    r"(?i:" + _OCCUPATION + r")(?:\s+(?i:" + _OCCUPATION + r"))?\b",
+)
+# People named by their nation, abroad or at home: "five Pakistani men", "Afghans attempting
+# to cross", "Sudanese workers" (a nation's people, not its forces or officials).
+_DEMONYMS = (
+    r"Afghans?|Pakistanis?|Iranians?|Iraqis?|Syrians?|Indians?|Bangladeshis?|Nepalis?|"
+    r"Chinese|Filipinos?|Indonesians?|Egyptians?|Libyans?|Sudanese|Chadians?|Nigerians?|"
+    r"Nigeriens?|Malians?|Ugandans?|Kenyans?|Somalis?|Ethiopians?|Eritreans?|Congolese|"
+    r"Rwandans?|Burundians?|Cameroonians?|Ghanaians?|Senegalese|Mauritanians?|Algerians?|"
+    r"Moroccans?|Tunisians?|Turks|Turkish|Yemenis?|Saudis?|Palestinians?|Israelis?|"
+    r"Lebanese|Jordanians?|Ukrainians?|Russians?|Americans?|British|French|Germans?|"
+    r"Burkinabes?|Ivorians?|Zimbabweans?|Mozambicans?|Malawians?|Tanzanians?"
+)
+_NATIONALS = re.compile(
+    r"\b(" + _DEMONYMS + r")(?:\s+(?:men|women|nationals|citizens|workers|labou?rers|"
+    r"migrants|traders|dissidents|pilgrims|tourists|refugees|civilians|villagers|"
+    r"engineers|truck drivers|drivers|fishermen|students|immigrants|expatriates))?"
+    r"(?=\s+(?:were|was|have been|had been|who|attempting|trying|living|working|killed|dead)"
+    r"|\s*[,.;])"
+)
+# A community named by what it is: "the Jukun tribe", "members of the Alpha clan", "the Beta
+# ethnic group" (its name capitalised, one or two words). Not "the X community": in wire copy
+# that is most often a village named for its place.
+_GROUP_OF_PEOPLE = re.compile(
+    r"\b(?P<name>(?-i:[A-Z][\w'-]+)(?:\s(?-i:[A-Z][\w'-]+))?)\s+"
+    r"(?:(?:sub-?)?(?:tribe|clan)s?|ethnic (?:group|community|minority)|tribesmen|clansmen)\b",
+    re.IGNORECASE,
+)
+# Capitalised words before "tribe" or "clan" that name no people ("The", "Local", "Muslim" is
+# read as a religion).
+_NOT_A_NAME = re.compile(
+    r"^(?:The|A|An|This|That|Its|Their|His|Her|Local|Host|International|Business|Rival|"
+    r"Minority|Majority|Whole|Entire|Affected|Two|Three|Several|Some|Other|Both|Each|Every|"
+    r"One|Many|Police|Security|Army|Military|Government|Four|Five|Six|Seven|Eight|Nine|Ten|"
+    r"Eleven|Twelve|Dozens|Scores|Hundreds|[\w-]+-origin)\b"
 )
 _STATUS_RE = re.compile(r"\b(?:" + _STATUS + "|" + _AGE_SEX + r")\b", re.IGNORECASE)
 _GENERIC_STATUS = re.compile(
@@ -110,26 +151,63 @@ _HARM = re.compile(
 )
 
 
-def find_identity(text: str, lead_end: int | None = None) -> VictimIdentity | None:
-    """The victims' stated identity in ``text`` (its lead, up to ``lead_end``, first)."""
+def find_identity(
+    text: str, lead_end: int | None = None, *, doer: str | None = None
+) -> VictimIdentity | None:
+    """The victims' stated identity in ``text`` (its lead, up to ``lead_end``, first).
+
+    ``doer``: the perpetrator's words, where known; its community is not the victims' ("Fulani
+    herdsmen killed ten": the Fulani did it)."""
     if not _HARM.search(text):
         return None
     end = len(text) if lead_end is None else lead_end
-    found = _in(text, 0, end)
+    theirs = _doer_words(doer)
+    found = _in(text, 0, end, theirs)
     if found is None and end < len(text):
         # past the lead only a community counts: later sentences name sources, officials and
         # background people more often than the victims' trade
-        found = _in(text, end, len(text), community_only=True)
+        found = _in(text, end, len(text), theirs, community_only=True)
     return found
 
 
-def _in(text: str, a: int, b: int, community_only: bool = False) -> VictimIdentity | None:
+def _doer_words(doer: str | None) -> frozenset[str]:
+    """The words of the doer's name that could name a community (singular, lower case)."""
+    if not doer:
+        return frozenset()
+    return frozenset(_stem(w) for w in re.findall(r"[A-Z][\w']+", doer))
+
+
+def _stem(word: str) -> str:
+    word = word.lower()
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
+def _theirs(words: str, theirs: frozenset[str]) -> bool:
+    return bool(theirs) and any(_stem(w) in theirs for w in re.findall(r"[\w']+", words))
+
+
+def _in(
+    text: str, a: int, b: int, theirs: frozenset[str] = frozenset(), community_only: bool = False
+) -> VictimIdentity | None:
     for m in _COMMUNITY.finditer(text, a, b):
+        if _theirs(m.group(0), theirs):
+            continue
         if _victim_place(text, m.start(), m.end()):
             words = m.group(0).strip()
             rest = words.split(maxsplit=1)
             community = rest[0] if rest[0].lower() not in ("mostly", "predominantly") else words
             return _identity(words, m.start(), m.end(), community=community)
+    for m in _NATIONALS.finditer(text, a, b):
+        if _theirs(m.group(1), theirs):
+            continue
+        if _victim_place(text, m.start(), m.end()):
+            return _identity(m.group(0).strip(), m.start(), m.end(), community=m.group(1))
+    for m in _GROUP_OF_PEOPLE.finditer(text, a, b):
+        name = m.group("name")
+        if _NOT_A_NAME.match(name) or _theirs(name, theirs):
+            continue
+        if _victim_place(text, m.start(), m.end()):
+            return _identity(m.group(0).strip(), m.start(), m.end(), community=name)
     if community_only:
         return None
     for m in _ROLE.finditer(text, a, b):

@@ -11,11 +11,18 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from warmonitor.extract.violations.armed_groups import canonical
 from warmonitor.extract.violations.profile import Profile
 from warmonitor.extract.violations.taxonomy import kind
 from warmonitor.model import Claim, Perpetrator, VictimIdentity
 
-__all__ = ["PERPETRATOR_ROLES", "dataset_labels", "identity_label", "perpetrator_role"]
+__all__ = [
+    "PERPETRATOR_ROLES",
+    "dataset_labels",
+    "identity_label",
+    "perpetrator_label",
+    "perpetrator_role",
+]
 
 #: PITF's perpetrator role for each perpetrator kind (transnational split by state or not).
 PERPETRATOR_ROLES: dict[str, str] = {
@@ -44,6 +51,8 @@ def perpetrator_role(p: Perpetrator | None, main: str | None = None) -> str:
     No doer named: a mob, a riot or fighting between sides is a non-state one's (a crowd is
     no state), anything else unknown. A coalition of foreign states ("Saudi-led") fights
     beside a government: PITF's state perpetrator; one foreign state's forces are transnational."""
+    if p is not None and not p.name and p.kind == "non_state":
+        return PERPETRATOR_ROLES["non_state"]
     if p is None or not p.name:
         if main in _NON_STATE_ACTS:
             return PERPETRATOR_ROLES["non_state"]
@@ -53,6 +62,21 @@ def perpetrator_role(p: Perpetrator | None, main: str | None = None) -> str:
             return PERPETRATOR_ROLES["state"]
         return PERPETRATOR_ROLES["transnational_state"]
     return PERPETRATOR_ROLES.get(p.kind, PERPETRATOR_ROLES["unknown"])
+
+
+# A bare word for armed men that names no group: what governments and wire copy call any
+# armed group ("militants killed five"), as blank as "gunmen". The kind stays (non-state).
+_BARE = re.compile(
+    r"^(?:the\s+)?(?:militants?|insurgents?|terrorists?|extremists?|jihadists?)$", re.IGNORECASE
+)
+
+
+def perpetrator_label(p: Perpetrator | None) -> str | None:
+    """The perpetrator as a dataset label: a group's name in the registry of armed actors
+    ("ISIL": Islamic State (ISIS)), else the name as stated; a bare "militants" names none."""
+    if p is None or not p.name or _BARE.match(p.name):
+        return None
+    return canonical(p.name)
 
 
 #: PITF's weapon where the report names none: killings with no weapon stated are most often
@@ -101,7 +125,7 @@ def dataset_labels(profile: Profile, claims: Sequence[Claim] = ()) -> dict[str, 
         "violence": pitf_violence(profile, claims),
         "weapons": profile.weapon or DEFAULT_WEAPON,
         "perpetrator_role": perpetrator_role(p, profile.main),
-        "perpetrator": p.name if p is not None else None,
+        "perpetrator": perpetrator_label(p),
         "victim_identity": identity_label(profile.victim_identity),
     }
 
@@ -123,6 +147,8 @@ def identity_label(identity: VictimIdentity | None) -> str | None:
     if identity.community:
         words = [w for w in identity.community.split() if w.lower() not in _HEDGED]
         word = words[0] if words else identity.text
+        # "Shiite-majority", "Sunni-dominated": the community is the word before
+        word = _SHARE.sub("", word) or word
         return _singular(_SPELLING.get(word.lower(), word))
     if identity.occupation:
         head = _MODIFIER.sub("", identity.occupation) or identity.occupation
@@ -141,6 +167,7 @@ def _singular(label: str) -> str:
 
 
 _HEDGED = ("mostly", "predominantly", "largely", "mainly")
+_SHARE = re.compile(r"-(?:majority|dominated|populated|inhabited)$", re.IGNORECASE)
 # Words of one occupation or status, as a category: a cameraman is a journalist.
 _CATEGORY = {
     **{w: "journalist" for w in ("cameraman", "cameramen", "reporter", "reporters",

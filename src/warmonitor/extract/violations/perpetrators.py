@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Literal, get_args
 
+from warmonitor.extract.violations.armed_groups import patterns
 from warmonitor.extract.violations.gate import Words, gate
 from warmonitor.model import Perpetrator
 
@@ -21,60 +22,15 @@ __all__ = ["PERPETRATOR_KINDS", "PerpetratorKind", "find_perpetrator"]
 PerpetratorKind = Literal["state", "state_allied", "non_state", "transnational", "unknown"]
 PERPETRATOR_KINDS: tuple[str, ...] = get_args(PerpetratorKind)
 
-# Named non-state armed groups and movements: the name as news writes it → kind.
+# Named armed groups and forces: the registry of armed actors (``armed_groups.py``).
 # ``transnational`` is decided by place (``find_perpetrator``'s ``country``), not here.
-_GROUPS: tuple[tuple[str, str, str | None], ...] = (
-    # (pattern, kind, the countries it is at home in (where it operates as a domestic
-    # group; space-separated), or None when it has none)
-    (r"Boko Haram", "non_state", "NG CM NE TD"),
-    (r"ISWAP", "non_state", "NG CM NE TD"),
-    (r"Taliban", "non_state", "AF PK"),
-    (r"ISIS|ISIL|Daesh|Islamic State(?: group)?|IS militants|IS group", "non_state", None),
-    (r"[Aa]l[- ]?Shabaa?b|Shabaa?b|Shebaa?b", "non_state", "SO KE"),
-    (r"[Aa]l[- ]?Qaeda|[Aa]l[- ]?Qaida|AQAP|AQIM", "non_state", None),
-    (
-        r"[Aa]l[- ]?Nusra(?: Front)?|Nusra Front|Jabhat al-?Nusra|Hayat Tahrir al-?Sham|HTS",
-        "non_state",
-        "SY",
-    ),
-    (r"Houthis?|Huthis?|Ansar ?Allah", "non_state", "YE"),
-    (r"Fulani", "non_state", None),
-    (r"Hezbollah|Hizbollah", "non_state", "LB"),
-    (r"Hamas", "non_state", "PS"),
-    (r"PKK", "non_state", "TR"),
-    (r"ADF(?:-NALU)?|Allied Democratic Forces", "non_state", "UG CD"),
-    (r"LRA|Lord's Resistance Army", "non_state", "UG CF CD SS"),
-    (r"M23", "non_state", "CD"),
-    (r"FDLR", "non_state", "RW CD"),
-    (r"anti-?balaka", "non_state", "CF"),
-    (r"Seleka|ex-Seleka", "non_state", "CF"),
-    (r"NPA|New People's Army", "non_state", "PH"),
-    (r"Abu Sayyaf", "non_state", "PH"),
-    (r"Maoists?|Naxal(?:ite)?s?", "non_state", "IN"),
-    (r"FARC", "non_state", "CO"),
-    (r"ELN", "non_state", "CO"),
-    (
-        r"Lashkar-[eiE]-(?:Taiba|Jhangvi)|Tehr[ei][ei]k-[ei]-Taliban|TTP|Jamaat-ul-Ahrar|"
-        r"Jaish-[ei]-Mohammed|LeJ",
-        "non_state",
-        "PK",
-    ),
-    (r"Baloch(?: Liberation Army| separatists| militants)?|BLA", "non_state", "PK"),
-    (r"JNIM|Ansar Dine|MUJAO|Macina Liberation Front", "non_state", "ML"),
-    (r"Janjaweed|Rapid Support Forces|RSF", "state_allied", "SD"),
-    (r"Imbonerakure", "state_allied", "BI"),
-    (r"shabiha|Shabiha", "state_allied", "SY"),
-    (r"Civilian JTF|CJTF", "state_allied", "NG"),
-    (r"Hashd|Popular Mobili[sz]ation (?:Forces|Units)|PMF|PMU", "state_allied", "IQ"),
-    (r"Mayi[- ]Mayi|Mai[- ]Mai", "non_state", "CD"),
-    (r"SPLA-IO|SPLM-IO", "non_state", "SS"),
-    (r"Wagner(?: Group)?", "transnational", "RU"),
-)
-_GROUP_RE = [(re.compile(r"\b(?:" + p + r")(?![\w-])"), k, c) for p, k, c in _GROUPS]
+_GROUP_RE = [(pattern, g.kind, g.home) for pattern, g in patterns()]
 _GROUP_GATES = [gate(pattern) for pattern, _, _ in _GROUP_RE]
 
 _STATE_HEADS = (
-    r"police(?:men)?|police officers?|policemen|security forces|security personnel|soldiers|troops|"
+    r"police(?:m[ae]n)?|police officers?|security forces|soldier|[Dd]efen[cs]e [Ff]orces|"
+    r"special forces|[Rr]epublican [Gg]uard|[Pp]residential [Gg]uard|security personnel|"
+    r"soldiers|troops|"
     r"army|military|armed forces|government forces|regime forces|pro-government forces|"
     r"air ?force|navy|gendarmes?|gendarmerie|border guards|national guard|marines|"
     r"warplanes?|jets|junta|Tatmadaw|state forces|paramilitar(?:y|ies)|coalition"
@@ -83,7 +39,8 @@ _NON_STATE_HEADS = (
     r"militants?|rebels?|insurgents?|jihadists?|extremists?|terrorists?|bandits|robbers|"
     r"(?:cattle )?rustlers|herdsmen|herders|pirates|separatists|guerrillas?|militias?|"
     r"militiamen|mobs?|rioters|gang(?:s| members)?|cultists|kidnappers|vigilantes|"
-    r"fighters|Islamists|(?:cattle )?raiders|thugs|hoodlums|tribesmen|clansmen"
+    r"fighters|Islamists|(?:cattle )?raiders|thugs|hoodlums|tribesmen|clansmen|militiaman|"
+    r"arsonists"
 )
 _UNKNOWN_HEADS = (
     r"gunm[ae]n|assailants?|attackers?|suicide bombers?|bombers?|armed men|unknown men|"
@@ -134,7 +91,7 @@ _ACTS = (
     r"(?:have|has|had)\s+(?:\w+\s+)?(?:killed|attacked|shot|stormed|abducted|bombed)"
 )
 _AGENT_AFTER = re.compile(
-    r"(?:\s+(?:elements|men|members|fighters|units))?"
+    r"(?:\s*\([A-Z][\w-]{1,10}\))?(?:\s+(?:elements|men|members|fighters|units))?"
     r"(?:\s+(?:in|at|from|near|of|on|riding|on board)\s+[^,.;]{0,60}?)?"
     r"\s*(?:(?:have|had|has|reportedly|allegedly|on \w+(?: (?:night|morning|evening))?|then|"
     r"also|last night|yesterday|today|tonight|overnight|(?:early|late) (?:on )?\w+|"
@@ -144,10 +101,16 @@ _AGENT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _BY_BEFORE = re.compile(
-    r"\b(?:by|blamed on|claimed by|attributed to|carried out by|responsibility (?:of|by)|"
-    r"from|belonging to|linked to|loyal to)\s+(?:the\s+|a\s+|an\s+|some\s+|suspected\s+)?"
-    r"(?:(?:joint\s+)?(?:force|group|gang|band|unit|team|number|contingent)s?\s+of\s+"
-    r"(?:the\s+)?)?(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|"
+    r"\b(?:by|blamed(?: \w+){0,3} on|claimed by|attributed to|carried out by|"
+    r"responsibility (?:of|by)|from|belonging to|linked to|loyal to|blamed|accused|"
+    # the doer named where the attackers are said to be it ("the attackers were rustlers")
+    r"(?:attackers|assailants|gunmen|killers|perpetrators|culprits)\s+(?:were|are)"
+    r"(?:\s+(?:believed|thought|suspected|said) to (?:be|have been))?|"
+    r"(?:suspected|believed|alleged|thought) to (?:be|have been))\s+"
+    r"(?:the\s+|a\s+|an\s+|some\s+|suspected\s+|alleged\s+)?"
+    r"(?:(?:joint\s+)?(?:force|group|gang|band|unit|team|number|contingent|members|"
+    r"elements|fighters|militants)s?\s+of\s+(?:the\s+)?)?"
+    r"(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|"
     r"several|some|many|scores of|hundreds of)\s+)?$",
     re.IGNORECASE,
 )
@@ -272,7 +235,8 @@ _SIDE_END = (
 )
 _SIDES = re.compile(
     r"\b(?:clash(?:es|ed)?|fighting|fights?|fought|gun ?battles?|battles?|skirmish(?:es)?|"
-    r"feuds?|violence|hostilities|war)\s+(?:(?:that|which)\s+(?:\w+\s+){0,2})?"
+    r"feuds?|violence|hostilities|war|fire ?fights?|confrontations?)\s+"
+    r"(?:(?:that|which)\s+(?:\w+\s+){0,2})?(?:in\s+(?:\w+\s+){0,3}?)?"
     r"(?:between|among|involving)\s+(?P<a>[^,.;:()\[\]]{2,60}?)\s+(?:and|&)\s+"
     r"(?P<b>[^,.;:()\[\]]{2,60}?)" + _SIDE_END + "|"
     r"\bpitting\s+(?P<c>[^,.;:()\[\]]{2,60}?)\s+against\s+(?P<d>[^,.;:()\[\]]{2,60}?)" + _SIDE_END,

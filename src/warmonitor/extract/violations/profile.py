@@ -66,7 +66,7 @@ def describe(
         reading.weapon,
         reading.weapon_cue.text if reading.weapon_cue else None,
         _with_actor(perpetrator, country),
-        find_identity(text, lead_end),
+        find_identity(text, lead_end, doer=perpetrator.text if perpetrator else None),
         tuple(cues),
         words,
     )
@@ -122,8 +122,10 @@ def _share(
         own = [Cue(c.type, c.start - start, c.end - start, c.text)
                for c in cues if start <= c.start and c.end <= end]  # fmt: skip
     violations = _violations(classify(sentence, cues=own, words=words), start) if own else ()
-    perpetrator = _shifted(find_perpetrator(sentence, country=country, words=words), start)
-    identity = _shifted_identity(find_identity(sentence), start)
+    found = find_perpetrator(sentence, country=country, words=words)
+    perpetrator = _shifted(found, start)
+    doer = found.text if found is not None else None
+    identity = _shifted_identity(find_identity(sentence, doer=doer), start)
     return violations, _with_actor(perpetrator, country), identity
 
 
