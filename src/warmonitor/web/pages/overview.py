@@ -18,7 +18,7 @@ from warmonitor.web.auth import Principal, store_of
 from warmonitor.web.pages.charts import bar_chart
 from warmonitor.web.pages.guard import PAGE_VIEWER
 from warmonitor.web.pages.params import read_query
-from warmonitor.web.pages.render import page
+from warmonitor.web.pages.render import json_script, page
 from warmonitor.web.pages.words import PRECISION_WORDS
 
 __all__ = ["router"]
@@ -66,6 +66,9 @@ def overview(request: Request, principal: Viewer) -> Response:
 
 
 def _point(incident: Incident, outcome: str, group: str | None) -> dict[str, Any] | None:
+    """What the map draws of one incident: kept short, a year of an archive is thousands of
+    points (the link is ``/incidents/ID``, the precision's words are sent once, coordinates
+    to 4 decimals, about 11 m)."""
     place = incident.place
     best = best_of(incident, outcome, group)
     if place is None or place.lat is None or place.lon is None or best is None:
@@ -73,14 +76,10 @@ def _point(incident: Incident, outcome: str, group: str | None) -> dict[str, Any
     return {
         "id": incident.id,
         "label": incident.label,
-        "place": place.name,
-        "country": place.country,
-        "lat": place.lat,
-        "lon": place.lon,
+        "lat": round(place.lat, 4),
+        "lon": round(place.lon, 4),
         "best": best,
         "precision": place.precision,
-        "precision_words": PRECISION_WORDS.get(place.precision, place.precision),
-        "href": f"/incidents/{incident.id}",
     }
 
 
@@ -98,7 +97,8 @@ def incident_map(request: Request, principal: Viewer) -> Response:
     chosen = sort_incidents(
         where.apply(incidents), "best", outcome=outcome, group=where.group, descending=True
     )
-    points = [p for p in (_point(i, outcome, where.group) for i in chosen) if p is not None]
+    placed = [(i, p) for i, p in ((i, _point(i, outcome, where.group)) for i in chosen) if p]
+    points = [p for _, p in placed]
     return page(
         request,
         "map.html",
@@ -108,8 +108,12 @@ def incident_map(request: Request, principal: Viewer) -> Response:
         where=where,
         outcomes=OUTCOMES,
         groups=GROUPS,
-        points=points,
+        points=json_script(points),
+        placed=len(points),
+        rows=[i for i, _ in placed[:MAP_TABLE_ROWS]],
+        best={i.id: p["best"] for i, p in placed[:MAP_TABLE_ROWS]},
         unplaced=len(chosen) - len(points),
         precisions=PRECISION_WORDS,
+        precision_words=json_script(PRECISION_WORDS),
         table_rows=MAP_TABLE_ROWS,
     )

@@ -8,6 +8,7 @@ scripts, styles, images and connections: nothing is loaded from another host.
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,7 @@ from warmonitor.user_service import has_role
 from warmonitor.web.auth import Principal
 from warmonitor.web.pages.words import FLAG_WORDS, NAV
 
-__all__ = ["CSP", "TEMPLATES", "iso", "number", "page", "query"]
+__all__ = ["CSP", "TEMPLATES", "iso", "json_script", "number", "page", "query"]
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 CSP = (
@@ -72,9 +73,27 @@ def query(params: dict[str, Any], **changes: Any) -> str:
     return urlencode({k: v for k, v in merged.items() if v not in (None, "")})
 
 
+class _Neutral(Markup):
+    """Markup whose bidirectional controls are neutralised already (:func:`json_script`)."""
+
+    __slots__ = ()
+
+
+def json_script(value: Any) -> Markup:
+    """``value`` as compact JSON for a ``<script type="application/json">``: ``<``, ``>``,
+    ``&`` and ``'`` escaped (nothing in it can close the element), bidirectional controls as
+    U+FFFD, as in the rest of the page (the map's points: hundreds of kilobytes, read once)."""
+    text = json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+    for mark, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("'", "\\u0027")):
+        text = text.replace(mark, escaped)  # str.replace: str.translate to several is slower
+    return _Neutral(neutralise_bidi(text))
+
+
 def _shown(value: Any) -> Any:
     """Every ``{{ value }}`` of a page: stored text's bidirectional controls as U+FFFD
     (:mod:`warmonitor.display`), markup staying markup."""
+    if isinstance(value, _Neutral):
+        return value
     if isinstance(value, Markup):
         return Markup(neutralise_bidi(str(value)))
     if isinstance(value, str):
