@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query, Request, Response
 
 from warmonitor.duplicate_service import propose_duplicates
 from warmonitor.extract.violations.perpetrators import PerpetratorKind
@@ -18,6 +18,7 @@ from warmonitor.follow_up_service import follow_ups_of, record_follow_up
 from warmonitor.incident_filters import IncidentFilter
 from warmonitor.reconcile_service import merge_incidents, split_incident, stored_incidents
 from warmonitor.web.auth import ANALYST, VIEWER, Principal, audit, store_of
+from warmonitor.web.etags import NOT_MODIFIED, cache_headers, etag, fresh, not_modified
 from warmonitor.web.paging import Limit, Offset
 from warmonitor.web.schemas import (
     ClaimOut,
@@ -47,10 +48,11 @@ PolicyQuery = Annotated[Policy, Query(description="How best is chosen (docs/RECO
     dependencies=[Depends(VIEWER)],
     summary="Incidents with low / best / high, flags and claimant series",
     response_model=Page[IncidentSummary],
-    responses={422: {"model": ErrorOut}},
+    responses={422: {"model": ErrorOut}, **NOT_MODIFIED},
 )
 def list_incidents(
     request: Request,
+    response: Response,
     policy: PolicyQuery = "conservative",
     flagged: Annotated[
         bool | None, Query(description="Only those with (or without) flags.")
@@ -72,9 +74,14 @@ def list_incidents(
     ] = None,
     limit: Limit = 50,
     offset: Offset = 0,
-) -> Page[IncidentSummary]:
-    """In date order, as ``warmonitor incidents``."""
+) -> Page[IncidentSummary] | Response:
+    """In date order, as ``warmonitor incidents``. With an ``ETag`` while the stored run is
+    of today's inputs: sent back in ``If-None-Match`` while nothing was written, 304."""
     store = store_of(request)
+    tag = etag(request, store.reconcile_run(), needs_run=True)
+    if tag is not None and fresh(request, tag):
+        return not_modified(tag)
+    response.headers.update(cache_headers(tag))
     result = stored_incidents(store, policy, claims=False)
     states = store.review_states()
     where = IncidentFilter(
