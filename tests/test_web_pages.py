@@ -409,3 +409,29 @@ def test_json_in_a_page_cannot_close_its_script_and_carries_no_bidi_controls() -
     back = json.loads(text)
     assert back[0]["label"] == "</script><script>alert(1)</script> & 'x' \ufffdevil"
     assert back[0]["lat"] == 36.2
+
+
+def test_the_map_follows_a_review(desk: Api) -> None:
+    """The map's points are kept with the stored run: a correction (a write) is on the next
+    map, on the stored run reconciled again."""
+    client = browser(desk, "viewer")
+
+    def kharkiv() -> dict[str, Any]:
+        page = client.get("/map?group=civilians").text
+        data = re.search(r'<script type="application/json" id="map-data">(.*?)</script>', page)
+        assert data is not None
+        found: list[dict[str, Any]] = json.loads(data[1])
+        assert len(found) == 1
+        return found[0]
+
+    assert kharkiv()["best"] == 1250
+    assert kharkiv()["best"] == 1250  # the same run: the kept points
+    claims = desk.json("/api/claims", place="kharkiv", outcome="killed")["items"]
+    assert len(claims) == 1
+    correction = {"count": {"low": 1300, "high": 1300, "text": "1,300"}}
+    response = desk.post(
+        f"/api/claims/{claims[0]['claim']['id']}/reviews",
+        json={"action": "correct", "reason": "the agency's later list", "correction": correction},
+    )
+    assert response.status_code == 201, response.text
+    assert kharkiv()["best"] == 1300

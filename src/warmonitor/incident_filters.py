@@ -60,14 +60,18 @@ class IncidentFilter:
     victim: str | None = None
 
     def matches(self, incident: Incident) -> bool:
-        return all(test(incident) for test in self._tests())
+        test = self.test()
+        return test is None or test(incident)
 
     def apply(self, incidents: Iterable[Incident]) -> list[Incident]:
         """The incidents that match, in their order."""
-        tests = self._tests()  # built once: a list of thousands is filtered per request
-        if not tests:
-            return list(incidents)
-        return list(filter(reduce(_both, tests), incidents))
+        test = self.test()  # built once: a list of thousands is filtered per request
+        return list(incidents) if test is None else list(filter(test, incidents))
+
+    def test(self) -> Callable[[Incident], bool] | None:
+        """One predicate of every field given (``None``: every incident matches)."""
+        tests = self._tests()
+        return reduce(_both, tests) if tests else None
 
     def _tests(self) -> list[Callable[[Incident], bool]]:
         """One predicate per field given, cheapest first."""

@@ -16,10 +16,10 @@ no input changed, the stored incidents are the result and nothing is reconciled 
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import cast
+from typing import Any, cast
 from weakref import WeakKeyDictionary
 
 from warmonitor.errors import ConfigurationError, NotFoundError
@@ -62,6 +62,9 @@ class Reconciliation:
     policy: str = DEFAULT_POLICY
     decision: StoredDecision | None = None
     published: dict[str, date | None] = field(default_factory=dict)
+    # Views that faces derive from these incidents (a map's points, say), kept with the decoded
+    # stored run while it stands and dropped with it; None when reconciled just now.
+    derived: dict[Hashable, Any] | None = None
 
     def as_of(self, claim: Claim) -> date | None:
         """When the claim's figure stood: its statement date, else its publication date."""
@@ -209,6 +212,7 @@ class _Loaded:
     run: ReconcileRun
     incidents: tuple[Incident, ...]
     published: dict[str, date | None]
+    derived: dict[Hashable, Any] = field(default_factory=dict)  # Reconciliation.derived
 
 
 # Decoding every stored incident is most of the cost of reading them (tens of thousands at
@@ -237,7 +241,13 @@ def _load(
                 loaded = _Loaded(run, tuple(incidents), store.publication_dates())
                 _loaded[store] = loaded
     found = {c.id: c for c in stored_claims(store)} if claims else {}
-    return Reconciliation(list(loaded.incidents), found, policy, published=dict(loaded.published))
+    return Reconciliation(
+        list(loaded.incidents),
+        found,
+        policy,
+        published=dict(loaded.published),
+        derived=loaded.derived,
+    )
 
 
 def reconcile_incidents(

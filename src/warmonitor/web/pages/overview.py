@@ -2,23 +2,30 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 
 from warmonitor.duplicate_service import propose_duplicates
-from warmonitor.incident_filters import PERIODS, best_of, sort_incidents, totals_by_period
+from warmonitor.incident_filters import (
+    PERIODS,
+    IncidentFilter,
+    best_of,
+    sort_incidents,
+    totals_by_period,
+)
 from warmonitor.model import OUTCOMES
 from warmonitor.reconcile import Incident
 from warmonitor.reconcile.tallies import GROUPS
-from warmonitor.reconcile_service import stored_incidents
+from warmonitor.reconcile_service import Reconciliation, stored_incidents
 from warmonitor.store.claim_search import ClaimFilter
 from warmonitor.web.auth import Principal, store_of
 from warmonitor.web.pages.charts import bar_chart
 from warmonitor.web.pages.guard import PAGE_VIEWER
 from warmonitor.web.pages.params import read_query
-from warmonitor.web.pages.render import json_script, page
+from warmonitor.web.pages.render import json_array, json_script, json_text, page
 from warmonitor.web.pages.words import PRECISION_WORDS
 
 __all__ = ["router"]
@@ -88,17 +95,48 @@ def _point(incident: Incident, outcome: str, group: str | None) -> dict[str, Any
 MAP_TABLE_ROWS = 200
 
 
+@dataclass(frozen=True, slots=True)
+class _Spot:
+    """An incident on the map: its best estimate, its point as JSON (``None``: no place)."""
+
+    incident: Incident
+    best: int | None
+    point: str | None
+
+
+def _layer(result: Reconciliation, outcome: str, group: str | None) -> list[_Spot]:
+    """The incidents with a figure of ``outcome`` (of ``group``), largest best estimate first,
+    each point encoded: once per stored run, outcome and group (``result.derived``), since
+    the map is asked for again and again over the same run with other dates."""
+    key = ("map", outcome, group)
+    kept = result.derived
+    if kept is not None and key in kept:
+        spots: list[_Spot] = kept[key]
+        return spots
+    having = IncidentFilter(outcome=outcome, group=group).apply(result.incidents)
+    spots = []
+    for incident in sort_incidents(having, "best", outcome=outcome, group=group, descending=True):
+        point = _point(incident, outcome, group)
+        spots.append(
+            _Spot(incident, point["best"], json_text(point))
+            if point
+            else _Spot(incident, None, None)
+        )
+    if kept is not None:
+        kept[key] = spots
+    return spots
+
+
 @router.get("/map", response_class=HTMLResponse)
 def incident_map(request: Request, principal: Viewer) -> Response:
     query = read_query(request)
     where = query.incidents(default_outcome="killed")
     outcome = where.outcome or "killed"
-    incidents = stored_incidents(store_of(request), query.policy(), claims=False).incidents
-    chosen = sort_incidents(
-        where.apply(incidents), "best", outcome=outcome, group=where.group, descending=True
-    )
-    placed = [(i, p) for i, p in ((i, _point(i, outcome, where.group)) for i in chosen) if p]
-    points = [p for _, p in placed]
+    result = stored_incidents(store_of(request), query.policy(), claims=False)
+    spots = _layer(result, outcome, where.group)
+    rest = replace(where, outcome=None, group=None).test()  # the dates, and the like
+    chosen = spots if rest is None else [s for s in spots if rest(s.incident)]
+    placed = [s for s in chosen if s.point is not None]
     return page(
         request,
         "map.html",
@@ -108,11 +146,11 @@ def incident_map(request: Request, principal: Viewer) -> Response:
         where=where,
         outcomes=OUTCOMES,
         groups=GROUPS,
-        points=json_script(points),
-        placed=len(points),
-        rows=[i for i, _ in placed[:MAP_TABLE_ROWS]],
-        best={i.id: p["best"] for i, p in placed[:MAP_TABLE_ROWS]},
-        unplaced=len(chosen) - len(points),
+        points=json_array(s.point for s in placed if s.point is not None),
+        placed=len(placed),
+        rows=[s.incident for s in placed[:MAP_TABLE_ROWS]],
+        best={s.incident.id: s.best for s in placed[:MAP_TABLE_ROWS]},
+        unplaced=len(chosen) - len(placed),
         precisions=PRECISION_WORDS,
         precision_words=json_script(PRECISION_WORDS),
         table_rows=MAP_TABLE_ROWS,

@@ -9,6 +9,7 @@ scripts, styles, images and connections: nothing is loaded from another host.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,17 @@ from warmonitor.user_service import has_role
 from warmonitor.web.auth import Principal
 from warmonitor.web.pages.words import FLAG_WORDS, NAV
 
-__all__ = ["CSP", "TEMPLATES", "iso", "json_script", "number", "page", "query"]
+__all__ = [
+    "CSP",
+    "TEMPLATES",
+    "iso",
+    "json_array",
+    "json_script",
+    "json_text",
+    "number",
+    "page",
+    "query",
+]
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 CSP = (
@@ -79,14 +90,24 @@ class _Neutral(Markup):
     __slots__ = ()
 
 
-def json_script(value: Any) -> Markup:
-    """``value`` as compact JSON for a ``<script type="application/json">``: ``<``, ``>``,
-    ``&`` and ``'`` escaped (nothing in it can close the element), bidirectional controls as
-    U+FFFD, as in the rest of the page (the map's points: hundreds of kilobytes, read once)."""
+def json_text(value: Any) -> str:
+    """``value`` as compact JSON that may stand inside a ``<script type="application/json">``:
+    ``<``, ``>``, ``&`` and ``'`` escaped (nothing in it can close the element), bidirectional
+    controls as U+FFFD, as in the rest of the page."""
     text = json.dumps(value, separators=(",", ":"), ensure_ascii=False)
     for mark, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("'", "\\u0027")):
         text = text.replace(mark, escaped)  # str.replace: str.translate to several is slower
-    return _Neutral(neutralise_bidi(text))
+    return neutralise_bidi(text)
+
+
+def json_script(value: Any) -> Markup:
+    """:func:`json_text` of ``value``, for a page (the map's points: hundreds of kilobytes)."""
+    return _Neutral(json_text(value))
+
+
+def json_array(items: Iterable[str]) -> Markup:
+    """A JSON array of items each made by :func:`json_text` (kept encoded between requests)."""
+    return _Neutral("[" + ",".join(items) + "]")
 
 
 def _shown(value: Any) -> Any:
