@@ -16,7 +16,14 @@ from warmonitor.extract.violations.perpetrators import PerpetratorKind
 from warmonitor.extract.violations.taxonomy import ViolationType
 from warmonitor.follow_up_service import follow_ups_of, record_follow_up
 from warmonitor.incident_filters import IncidentFilter
-from warmonitor.reconcile_service import merge_incidents, split_incident, stored_incidents
+from warmonitor.reconcile import Incident
+from warmonitor.reconcile_service import (
+    Reconciliation,
+    merge_incidents,
+    split_incident,
+    stored_incidents,
+)
+from warmonitor.store import Store
 from warmonitor.web.auth import ANALYST, VIEWER, Principal, audit, store_of
 from warmonitor.web.etags import NOT_MODIFIED, cache_headers, etag, fresh, not_modified
 from warmonitor.web.paging import Limit, Offset
@@ -83,7 +90,6 @@ def list_incidents(
         return not_modified(tag)
     response.headers.update(cache_headers(tag))
     result = stored_incidents(store, policy, claims=False)
-    states = store.review_states()
     where = IncidentFilter(
         flagged=flagged,
         country=country,
@@ -96,11 +102,24 @@ def list_incidents(
         victim=victim,
     )
     chosen = where.apply(result.incidents)
-    items = [
-        IncidentSummary.model_validate(incident_summary(i, states))
-        for i in chosen[offset : offset + limit]
-    ]
+    items = summaries(store, result, chosen[offset : offset + limit])
     return Page[IncidentSummary](total=len(chosen), limit=limit, offset=offset, items=items)
+
+
+def summaries(
+    store: Store, result: Reconciliation, incidents: list[Incident]
+) -> list[IncidentSummary]:
+    """The incidents as listed, each made once per stored run (``result.derived``): their
+    claims' review states cannot change while the run stands, a review moves the revision."""
+    kept: dict[str, IncidentSummary] = (
+        result.derived.setdefault("incident summaries", {}) if result.derived is not None else {}
+    )
+    missing = [i for i in incidents if i.id not in kept]
+    if missing:
+        states = store.review_states()
+        for incident in missing:
+            kept[incident.id] = IncidentSummary.model_validate(incident_summary(incident, states))
+    return [kept[i.id] for i in incidents]
 
 
 @router.get(
