@@ -84,12 +84,6 @@ def query(params: dict[str, Any], **changes: Any) -> str:
     return urlencode({k: v for k, v in merged.items() if v not in (None, "")})
 
 
-class _Neutral(Markup):
-    """Markup whose bidirectional controls are neutralised already (:func:`json_script`)."""
-
-    __slots__ = ()
-
-
 def json_text(value: Any) -> str:
     """``value`` as compact JSON that may stand inside a ``<script type="application/json">``:
     ``<``, ``>``, ``&`` and ``'`` escaped (nothing in it can close the element), bidirectional
@@ -102,19 +96,17 @@ def json_text(value: Any) -> str:
 
 def json_script(value: Any) -> Markup:
     """:func:`json_text` of ``value``, for a page (the map's points: hundreds of kilobytes)."""
-    return _Neutral(json_text(value))
+    return Markup(json_text(value))
 
 
 def json_array(items: Iterable[str]) -> Markup:
     """A JSON array of items each made by :func:`json_text` (kept encoded between requests)."""
-    return _Neutral("[" + ",".join(items) + "]")
+    return Markup("[" + ",".join(items) + "]")
 
 
 def _shown(value: Any) -> Any:
     """Every ``{{ value }}`` of a page: stored text's bidirectional controls as U+FFFD
     (:mod:`warmonitor.display`), markup staying markup."""
-    if isinstance(value, _Neutral):
-        return value
     if isinstance(value, Markup):
         return Markup(neutralise_bidi(str(value)))
     if isinstance(value, str):
