@@ -247,7 +247,11 @@ async def drive(
     """``clients`` clients for ``seconds``, turning over ``endpoints``: each endpoint's
     tally, and the seconds run."""
     tallies = {name: Tally() for name in endpoints}
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    # idle connections dropped after 2 s, before the server's keep-alive (uvicorn's 5 s) ends
+    # them: a request sent on a connection the server is closing fails with ReadError
+    limits = httpx.Limits(
+        max_connections=clients, max_keepalive_connections=clients, keepalive_expiry=2
+    )
     headers = {"Authorization": f"Bearer {token}"}
     async with httpx.AsyncClient(
         base_url=base, headers=headers, limits=limits, timeout=60

@@ -352,3 +352,24 @@ def test_bulk_reviews_give_each_claim_its_record(stocked: Api) -> None:
     assert stocked.json("/api/claims", review_state="accepted")["total"] == 0
     correct = {"claims": chosen, "action": "correct", "reason": "r"}
     assert stocked.post("/api/reviews", json=correct).status_code == 422
+
+
+def test_claims_list_is_not_sent_again_while_nothing_was_written(stocked: Api) -> None:
+    """An ETag per input revision and query: 304 for the same list, a new answer after a
+    review (a write) or for another page."""
+    first = stocked.get("/api/claims", params={"outcome": "killed"})
+    tag = first.headers["ETag"]
+    assert first.status_code == 200 and "no-cache" in first.headers["Cache-Control"]
+    again = stocked.get("/api/claims", params={"outcome": "killed"}, headers={"If-None-Match": tag})
+    assert again.status_code == 304 and again.content == b"" and again.headers["ETag"] == tag
+    other = stocked.get(
+        "/api/claims", params={"outcome": "injured"}, headers={"If-None-Match": tag}
+    )
+    assert other.status_code == 200 and other.headers["ETag"] != tag
+    claim = first.json()["items"][0]["claim"]["id"]
+    review = {"action": "accept", "reason": "matches the text"}
+    assert stocked.post(f"/api/claims/{claim}/reviews", json=review).status_code == 201
+    after = stocked.get("/api/claims", params={"outcome": "killed"}, headers={"If-None-Match": tag})
+    assert after.status_code == 200 and after.headers["ETag"] != tag
+    assert after.json()["items"][0]["review_state"] == "accepted"
+    assert stocked.get("/api/claims", as_=None, headers={"If-None-Match": tag}).status_code == 401

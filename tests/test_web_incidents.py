@@ -177,3 +177,21 @@ def test_follow_ups_are_recorded_by_analysts_and_read_by_viewers(reported: Api) 
         "denied",
         "referred_to_inquiry",
     ]
+
+
+def test_incidents_list_is_not_sent_again_while_nothing_was_written(reported: Api) -> None:
+    assert "ETag" not in reported.get("/api/incidents").headers  # reconciled on this reading
+    first = reported.get("/api/incidents")  # the stored run is of today's inputs
+    assert first.status_code == 200
+    tag = first.headers["ETag"]
+    again = reported.get("/api/incidents", headers={"If-None-Match": tag})
+    assert again.status_code == 304 and again.content == b""
+    claims = reported.json("/api/claims", outcome="killed", claimant="council")["items"]
+    review = {"action": "accept", "reason": "the council's own list"}
+    response = reported.post(f"/api/claims/{claims[0]['claim']['id']}/reviews", json=review)
+    assert response.status_code == 201
+    after = reported.get("/api/incidents", headers={"If-None-Match": tag})  # reconciled again
+    assert after.status_code == 200 and after.json() != {}
+    assert sum(i["reviewed"]["accepted"] for i in after.json()["items"]) == 1
+    tag = reported.get("/api/incidents").headers["ETag"]  # the stored run is today's again
+    assert reported.get("/api/incidents", headers={"If-None-Match": tag}).status_code == 304

@@ -14,6 +14,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from warmonitor.web.pages.render import CSP
+from warmonitor.web.pages.words import PRECISION_WORDS
 from web_support import PASSWORD, ROLE_NAMES, Api
 
 MORNING = """Shelling kills 14 in Idlib
@@ -279,20 +280,27 @@ def test_the_overview_adds_up_by_period(desk: Api) -> None:
 def test_the_map_shows_points_with_their_precision_and_filters(desk: Api) -> None:
     client = browser(desk, "viewer")
 
-    def points(query: str = "") -> list[dict[str, Any]]:
-        page = client.get(f"/map{query}").text
-        data = re.search(r'<script type="application/json" id="map-data">(.*?)</script>', page)
+    def script(page: str, name: str) -> Any:
+        data = re.search(rf'<script type="application/json" id="{name}">(.*?)</script>', page)
         assert data is not None
-        found: list[dict[str, Any]] = json.loads(data[1])
+        return json.loads(data[1])
+
+    def points(query: str = "") -> list[dict[str, Any]]:
+        found: list[dict[str, Any]] = script(client.get(f"/map{query}").text, "map-data")
         return found
 
+    def place(point: dict[str, Any]) -> str:
+        return str(point["label"]).split(",")[0]  # the label: place, dates
+
     everything = points()
-    assert {p["place"] for p in everything} == {"Idlib", "Kharkiv"}
-    kharkiv = next(p for p in everything if p["place"] == "Kharkiv")
-    assert kharkiv["best"] == 1250 and kharkiv["precision"] and kharkiv["precision_words"]
+    assert {place(p) for p in everything} == {"Idlib", "Kharkiv"}
+    kharkiv = next(p for p in everything if place(p) == "Kharkiv")
+    assert kharkiv["best"] == 1250 and kharkiv["precision"]
     assert 49 < kharkiv["lat"] < 51 and 35 < kharkiv["lon"] < 37
-    assert [p["place"] for p in points("?start=2024-01-01")] == ["Idlib"]
-    assert [p["place"] for p in points("?group=civilians")] == ["Kharkiv"]
+    words = script(client.get("/map").text, "map-words")  # each precision's words, once
+    assert words[kharkiv["precision"]] == PRECISION_WORDS[kharkiv["precision"]]
+    assert [place(p) for p in points("?start=2024-01-01")] == ["Idlib"]
+    assert [place(p) for p in points("?group=civilians")] == ["Kharkiv"]
     assert points("?outcome=displaced") == []
     bad = client.get("/map?start=yesterday")
     assert bad.status_code == 400 and "YYYY-MM-DD" in bad.text
@@ -389,3 +397,41 @@ def test_unknown_ids_are_404_pages(desk: Api) -> None:
         response = client.get(path)
         assert response.status_code == 404, path
         assert response.headers["content-type"].startswith("text/html")
+
+
+def test_json_in_a_page_cannot_close_its_script_and_carries_no_bidi_controls() -> None:
+    from warmonitor.web.pages.render import json_script
+
+    value = [{"label": "</script><script>alert(1)</script> & 'x' \u202eevil", "lat": 36.2}]
+    text = str(json_script(value))
+    assert "<" not in text and ">" not in text and "&" not in text and "'" not in text
+    assert "\u202e" not in text
+    back = json.loads(text)
+    assert back[0]["label"] == "</script><script>alert(1)</script> & 'x' \ufffdevil"
+    assert back[0]["lat"] == 36.2
+
+
+def test_the_map_follows_a_review(desk: Api) -> None:
+    """The map's points are kept with the stored run: a correction (a write) is on the next
+    map, on the stored run reconciled again."""
+    client = browser(desk, "viewer")
+
+    def kharkiv() -> dict[str, Any]:
+        page = client.get("/map?group=civilians").text
+        data = re.search(r'<script type="application/json" id="map-data">(.*?)</script>', page)
+        assert data is not None
+        found: list[dict[str, Any]] = json.loads(data[1])
+        assert len(found) == 1
+        return found[0]
+
+    assert kharkiv()["best"] == 1250
+    assert kharkiv()["best"] == 1250  # the same run: the kept points
+    claims = desk.json("/api/claims", place="kharkiv", outcome="killed")["items"]
+    assert len(claims) == 1
+    correction = {"count": {"low": 1300, "high": 1300, "text": "1,300"}}
+    response = desk.post(
+        f"/api/claims/{claims[0]['claim']['id']}/reviews",
+        json={"action": "correct", "reason": "the agency's later list", "correction": correction},
+    )
+    assert response.status_code == 201, response.text
+    assert kharkiv()["best"] == 1300

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import reduce
 from typing import Any, Literal, get_args
 
 from warmonitor.reconcile import Incident
@@ -59,30 +60,55 @@ class IncidentFilter:
     victim: str | None = None
 
     def matches(self, incident: Incident) -> bool:
-        wanted = ViolationFilter(self.violation, self.perpetrator_kind, self.victim)
-        if wanted.active and not wanted.matches_incident(incident):
-            return False
-        if self.flagged is not None and bool(incident.flags) != self.flagged:
-            return False
-        country = self.country.upper() if self.country else None
-        if country and (incident.place is None or incident.place.country != country):
-            return False
-        if self.outcome and incident.total(self.outcome) is None:
-            return False
-        if self.group and not any(
-            t.group == self.group and (not self.outcome or t.outcome == self.outcome)
-            for t in incident.tallies
-        ):
-            return False
-        if self.start and (incident.end or incident.start or date.min) < self.start:
-            return False
-        if self.end and (incident.start or incident.end or date.max) > self.end:
-            return False
-        return not self.q or self.q.casefold() in incident.label.casefold()
+        test = self.test()
+        return test is None or test(incident)
 
     def apply(self, incidents: Iterable[Incident]) -> list[Incident]:
         """The incidents that match, in their order."""
-        return [i for i in incidents if self.matches(i)]
+        test = self.test()  # built once: a list of thousands is filtered per request
+        return list(incidents) if test is None else list(filter(test, incidents))
+
+    def test(self) -> Callable[[Incident], bool] | None:
+        """One predicate of every field given (``None``: every incident matches)."""
+        tests = self._tests()
+        return reduce(_both, tests) if tests else None
+
+    def _tests(self) -> list[Callable[[Incident], bool]]:
+        """One predicate per field given, cheapest first."""
+        tests: list[Callable[[Incident], bool]] = []
+        if self.country:
+            country = self.country.upper()
+            tests.append(lambda i: i.place is not None and i.place.country == country)
+        if self.start:
+            start = self.start
+            tests.append(lambda i: (i.end or i.start or date.min) >= start)
+        if self.end:
+            end = self.end
+            tests.append(lambda i: (i.start or i.end or date.max) <= end)
+        if self.flagged is not None:
+            flagged = self.flagged
+            tests.append(lambda i: any(not c.ok for c in i.checks) == flagged)
+        if self.outcome:
+            outcome = self.outcome
+            tests.append(lambda i: any(t.outcome == outcome for t in i.totals))
+        if self.group:
+            group, of = self.group, self.outcome
+            tests.append(
+                lambda i: any(t.group == group and (not of or t.outcome == of) for t in i.tallies)
+            )
+        if self.q:
+            words = self.q.casefold()
+            tests.append(lambda i: words in i.label.casefold())
+        wanted = ViolationFilter(self.violation, self.perpetrator_kind, self.victim)
+        if wanted.active:
+            tests.append(wanted.matches_incident)
+        return tests
+
+
+def _both(
+    first: Callable[[Incident], bool], second: Callable[[Incident], bool]
+) -> Callable[[Incident], bool]:
+    return lambda incident: first(incident) and second(incident)
 
 
 def best_of(incident: Incident, outcome: str = "killed", group: str | None = None) -> int | None:
@@ -117,9 +143,10 @@ def sort_incidents(
         "flags": lambda i: len(i.flags),
     }
     key = keys[by]
-    present = [i for i in by_date if key(i) is not None]
-    missing = [i for i in by_date if key(i) is None]
-    return sorted(present, key=key, reverse=descending) + missing
+    keyed = [(key(i), i) for i in by_date]  # each key once: a list is thousands
+    present = [pair for pair in keyed if pair[0] is not None]
+    present.sort(key=lambda pair: pair[0], reverse=descending)  # stable: ties keep date order
+    return [i for _, i in present] + [i for k, i in keyed if k is None]
 
 
 def _period_of(day: date, period: str) -> str:

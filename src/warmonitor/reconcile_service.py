@@ -21,11 +21,11 @@ from __future__ import annotations
 import functools
 import hashlib
 import threading
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Hashable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 from weakref import WeakKeyDictionary
 
 from warmonitor import __version__
@@ -74,6 +74,9 @@ class Reconciliation:
     decision: StoredDecision | None = None
     published: dict[str, date | None] = field(default_factory=dict)
     kept: int = 0
+    # Views that faces derive from these incidents (a map's points, say), kept with the decoded
+    # stored run while it stands and dropped with it; None when reconciled just now.
+    derived: dict[Hashable, Any] | None = None
 
     def as_of(self, claim: Claim) -> date | None:
         """When the claim's figure stood: its statement date, else its publication date."""
@@ -274,6 +277,7 @@ class _Loaded:
     run: ReconcileRun
     incidents: tuple[Incident, ...]
     published: dict[str, date | None]
+    derived: dict[Hashable, Any] = field(default_factory=dict)  # Reconciliation.derived
 
 
 # Decoding every stored incident is most of the cost of reading them (tens of thousands at
@@ -302,7 +306,13 @@ def _load(
                 loaded = _Loaded(run, tuple(incidents), store.publication_dates())
                 _loaded[store] = loaded
     found = {c.id: c for c in stored_claims(store)} if claims else {}
-    return Reconciliation(list(loaded.incidents), found, policy, published=dict(loaded.published))
+    return Reconciliation(
+        list(loaded.incidents),
+        found,
+        policy,
+        published=dict(loaded.published),
+        derived=loaded.derived,
+    )
 
 
 def reconcile_incidents(

@@ -19,6 +19,7 @@ from playwright.sync_api import ConsoleMessage, Page, expect
 from playwright.sync_api import Error as PlaywrightError
 
 from warmonitor.reconcile_service import stored_incidents
+from warmonitor.web.pages.words import PRECISION_WORDS
 
 
 def _best(server: Server, place: str, outcome: str = "killed") -> int:
@@ -63,6 +64,10 @@ def test_the_map_draws_the_incidents_on_the_bundled_basemap(
     expect(points).to_have_count(3)  # Aleppo, Kharkiv and Idlib: each has a killed total
     titles = [points.nth(n).locator("title").text_content() or "" for n in range(3)]
     assert all("geocoded to" in t for t in titles), titles
+    words = set(PRECISION_WORDS.values())  # the precision in words, sent once with the points
+    assert all(any(f"(geocoded to {w})" in t for w in words) for t in titles), titles
+    links = [points.nth(n).locator("xpath=..").get_attribute("href") or "" for n in range(3)]
+    assert all(re.fullmatch(r"/incidents/[0-9a-f]+", h) for h in links), links
     aleppo = next(t for t in titles if "Aleppo" in t)
     assert f"best {_best(server, 'Aleppo'):,}" in aleppo
     basemap = [u for u in server.requests if u.endswith("/countries-50m.json")]

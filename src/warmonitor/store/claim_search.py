@@ -8,10 +8,15 @@ between dialects: ``dialect.json_array_has``). Like
 :meth:`Store.claims`, only the newest extractor version's claims of each document are shown,
 in ingest order, then by position in the document. The review state of a claim is its latest
 review's: ``unreviewed``, ``accepted``, ``rejected`` or ``corrected``.
+
+What changes only when claims or reviews are written is kept per store object and input
+revision (``store.runs``: every such write moves it, in any process; each search reads it
+first): the older extractor versions, and how many claims each recent filter matched.
 """
 
 from __future__ import annotations
 
+import threading
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date
@@ -95,30 +100,48 @@ class ClaimSearchStore:
             .subquery("latest_review")
         )
         with self._reading() as connection:
-            conditions = [*_stale_versions(self, connection), *_conditions(where, connection)]
+            revision, stale = _stale_versions(self, connection)
+            conditions = [*stale, *_conditions(where, connection)]
             state = _state_condition(where.review_state, latest)
-            base = select(ClaimRow.id).outerjoin(latest, latest.c.claim_id == ClaimRow.id)
-            count = select(func.count()).select_from(
-                base.where(*conditions, *state).subquery("matching")
-            )
-            total = int(connection.scalar(count) or 0)
+            total = _total(self, revision, where)
+            if total is None:
+                base = select(ClaimRow.id).outerjoin(latest, latest.c.claim_id == ClaimRow.id)
+                count = select(func.count()).select_from(
+                    base.where(*conditions, *state).subquery("matching")
+                )
+                total = int(connection.scalar(count) or 0)
+                _remember_total(self, revision, where, total)
+            if offset >= total:
+                return total, []
             # The page's ids are found in order first; the claims' data is read for those rows
             # alone, so the sort never carries it.
-            chosen = (
-                select(
-                    ClaimRow.id.label("chosen_id"),
-                    DocumentRow.ingested_at.label("chosen_at"),
-                    DocumentRow.id.label("chosen_document"),
-                    ClaimRow.evidence_start.label("chosen_start"),
-                )
+            keys = (
+                ClaimRow.id.label("chosen_id"),
+                DocumentRow.ingested_at.label("chosen_at"),
+                DocumentRow.id.label("chosen_document"),
+                ClaimRow.evidence_start.label("chosen_start"),
+            )
+            matching = (
+                select(*keys)
                 .join(DocumentRow, DocumentRow.id == ClaimRow.document_id)
                 .outerjoin(latest, latest.c.claim_id == ClaimRow.id)
                 .where(*conditions, *state)
+            )
+            if where.start and where.end and total <= SORTED_AT_MOST:
+                # A date range: the planner cannot know how few claims meet both ends (it
+                # guesses a fifth of them, correlated ends multiplied) and walks every
+                # document in ingest order to fill a page. Few match: find them all, then
+                # sort (``OFFSET 0`` keeps the two steps apart).
+                fenced = matching.offset(0).subquery("matching")
+                matching = select(*(fenced.c[k.name] for k in keys))
+            ordered = matching.subquery("ordered_keys")
+            chosen = (
+                select(ordered)
                 .order_by(
-                    DocumentRow.ingested_at,
-                    DocumentRow.id,
-                    ClaimRow.evidence_start,
-                    ClaimRow.id,
+                    ordered.c.chosen_at,
+                    ordered.c.chosen_document,
+                    ordered.c.chosen_start,
+                    ordered.c.chosen_id,
                 )
                 .limit(limit)
                 .offset(offset)
@@ -138,6 +161,11 @@ class ClaimSearchStore:
             )
             rows = connection.execute(page).mappings().all()
         return total, [ClaimHit(Claim.from_dict(r["data"]), _review(r)) for r in rows]
+
+
+#: At most this many claims in a date range are found first and then sorted for a page (see
+#: ``find_claims``); more are read in ingest order, as the planner chooses.
+SORTED_AT_MOST = 20_000
 
 
 def _review(row: Any) -> Review | None:
@@ -161,9 +189,50 @@ class _Stale:
 _stale: WeakKeyDictionary[object, _Stale] = WeakKeyDictionary()
 
 
-def _stale_versions(owner: object, connection: Connection) -> list[ColumnElement[bool]]:
-    """Conditions leaving out the claims of each document's older extractor versions (as
-    ``Store.claims(latest_only=True)``): a version newest nowhere by name, the rest by pair."""
+@dataclass(slots=True)
+class _Totals:
+    """How many claims matched each filter at one input revision (a page's count scans
+    tens of thousands of rows; paging through one filter asks it again and again)."""
+
+    revision: int
+    counts: dict[ClaimFilter, int]
+
+
+_totals: WeakKeyDictionary[object, _Totals] = WeakKeyDictionary()
+_totals_lock = threading.Lock()  # the server's threads share a store
+#: Filters whose totals are kept per store object, the latest; all go when the revision moves.
+TOTALS_KEPT = 256
+
+
+def _total(owner: object, revision: int, where: ClaimFilter) -> int | None:
+    with _totals_lock:
+        known = _totals.get(owner)
+        if known is None or known.revision != revision:
+            return None
+        return known.counts.get(where)
+
+
+def _remember_total(owner: object, revision: int, where: ClaimFilter, total: int) -> None:
+    """Keep ``total`` for ``where`` at ``revision``. Every write of claims or reviews moves
+    the store's input revision (``store.runs``), in whichever process it happens, and each
+    search reads the revision first: a total is never used once a write is committed."""
+    with _totals_lock:
+        known = _totals.get(owner)
+        if known is None or known.revision != revision:
+            if known is not None and known.revision > revision:
+                return  # a slower request's older count
+            known = _Totals(revision, {})
+            _totals[owner] = known
+        counts = known.counts
+        while len(counts) >= TOTALS_KEPT:
+            del counts[next(iter(counts))]
+        counts[where] = total
+
+
+def _stale_versions(owner: object, connection: Connection) -> tuple[int, list[ColumnElement[bool]]]:
+    """The input revision, and conditions leaving out the claims of each document's older
+    extractor versions (as ``Store.claims(latest_only=True)``): a version newest nowhere by
+    name, the rest by pair."""
     revision = int(connection.scalar(select(StoreStateRow.revision)) or 0)
     known = _stale.get(owner)
     if known is None or known.revision != revision:
@@ -184,7 +253,7 @@ def _stale_versions(owner: object, connection: Connection) -> list[ColumnElement
         out.append(ClaimRow.extractor.not_in(never))
     if rest:
         out.append(tuple_(ClaimRow.document_id, ClaimRow.extractor).not_in(rest))
-    return out
+    return revision, out
 
 
 def _conditions(where: ClaimFilter, connection: Connection) -> list[ColumnElement[bool]]:

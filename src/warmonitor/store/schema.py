@@ -37,6 +37,7 @@ __all__ = [
     "DocumentRow",
     "ReportEventRow",
     "ReviewRow",
+    "in_models",
 ]
 
 DOCUMENT_ID_LENGTH = 32
@@ -51,6 +52,16 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+#: Indexes made by the migrations on PostgreSQL alone (trigram and expression indexes of the
+#: claim search, migration 0010) start with this; the models leave them out.
+POSTGRES_ONLY_INDEX = "ix_pg_"
+
+
+def in_models(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
+    """Alembic's ``include_object``: whether the models describe a database object (all but
+    the PostgreSQL-only indexes), so that comparing them with the database ignores those."""
+    return not (type_ == "index" and reflected and (name or "").startswith(POSTGRES_ONLY_INDEX))
 
 
 class Base(DeclarativeBase):

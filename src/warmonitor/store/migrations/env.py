@@ -12,7 +12,7 @@ from sqlalchemy import Connection
 
 from warmonitor.store import dialect
 from warmonitor.store.engine import make_engine, parse_url
-from warmonitor.store.schema import Base
+from warmonitor.store.schema import Base, in_models
 
 config = context.config
 target_metadata = Base.metadata
@@ -22,6 +22,7 @@ def _run(connection: Connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
+        include_object=in_models,
         **dialect.migration_options(connection.dialect),
     )
     with context.begin_transaction():

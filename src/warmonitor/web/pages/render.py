@@ -8,6 +8,8 @@ scripts, styles, images and connections: nothing is loaded from another host.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -25,7 +27,17 @@ from warmonitor.user_service import has_role
 from warmonitor.web.auth import Principal
 from warmonitor.web.pages.words import FLAG_WORDS, NAV
 
-__all__ = ["CSP", "TEMPLATES", "iso", "number", "page", "query"]
+__all__ = [
+    "CSP",
+    "TEMPLATES",
+    "iso",
+    "json_array",
+    "json_script",
+    "json_text",
+    "number",
+    "page",
+    "query",
+]
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 CSP = (
@@ -70,6 +82,26 @@ def query(params: dict[str, Any], **changes: Any) -> str:
     """The query string of ``params`` with ``changes`` (a ``None`` drops a key)."""
     merged = {**params, **changes}
     return urlencode({k: v for k, v in merged.items() if v not in (None, "")})
+
+
+def json_text(value: Any) -> str:
+    """``value`` as compact JSON that may stand inside a ``<script type="application/json">``:
+    ``<``, ``>``, ``&`` and ``'`` escaped (nothing in it can close the element), bidirectional
+    controls as U+FFFD, as in the rest of the page."""
+    text = json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+    for mark, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("'", "\\u0027")):
+        text = text.replace(mark, escaped)  # str.replace: str.translate to several is slower
+    return neutralise_bidi(text)
+
+
+def json_script(value: Any) -> Markup:
+    """:func:`json_text` of ``value``, for a page (the map's points: hundreds of kilobytes)."""
+    return Markup(json_text(value))
+
+
+def json_array(items: Iterable[str]) -> Markup:
+    """A JSON array of items each made by :func:`json_text` (kept encoded between requests)."""
+    return Markup("[" + ",".join(items) + "]")
 
 
 def _shown(value: Any) -> Any:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query, Request, Response
 
 from warmonitor.extract.violations.perpetrators import PerpetratorKind
 from warmonitor.extract.violations.taxonomy import ViolationType
@@ -15,6 +15,7 @@ from warmonitor.reconcile_service import move_claim
 from warmonitor.review_service import review_claim
 from warmonitor.store.claim_search import ClaimFilter, ClaimHit
 from warmonitor.web.auth import ANALYST, VIEWER, Principal, audit, store_of
+from warmonitor.web.etags import NOT_MODIFIED, cache_headers, etag, fresh, not_modified
 from warmonitor.web.paging import Limit, Offset
 from warmonitor.web.schemas import (
     BulkReviewIn,
@@ -55,10 +56,11 @@ Words = Annotated[str | None, Query(max_length=200)]
     dependencies=[Depends(VIEWER)],
     summary="Claims matching the filters, a page at a time",
     response_model=Page[ClaimItem],
-    responses={422: {"model": ErrorOut}},
+    responses={422: {"model": ErrorOut}, **NOT_MODIFIED},
 )
 def list_claims(
     request: Request,
+    response: Response,
     outcome: Outcome | None = None,
     victim_group: Annotated[str | None, Query(max_length=40, examples=["civilians"])] = None,
     claimant: Annotated[
@@ -84,9 +86,15 @@ def list_claims(
     ] = None,
     limit: Limit = 50,
     offset: Offset = 0,
-) -> Page[ClaimItem]:
+) -> Page[ClaimItem] | Response:
     """The newest extractor version's claims of each document, in ingest order, then by
-    position in the document; each with its review state and latest review."""
+    position in the document; each with its review state and latest review. With an
+    ``ETag``: sent back in ``If-None-Match`` while nothing was written, 304."""
+    store = store_of(request)
+    tag = etag(request, store.reconcile_run())
+    if tag is not None and fresh(request, tag):
+        return not_modified(tag)
+    response.headers.update(cache_headers(tag))
     where = ClaimFilter(
         document_id=document_id,
         outcome=outcome,
@@ -102,7 +110,7 @@ def list_claims(
         perpetrator_kind=perpetrator_kind,
         victim=victim,
     )
-    total, hits = store_of(request).find_claims(where, limit=limit, offset=offset)
+    total, hits = store.find_claims(where, limit=limit, offset=offset)
     items = [claim_item(hit) for hit in hits]
     return Page[ClaimItem](total=total, limit=limit, offset=offset, items=items)
 

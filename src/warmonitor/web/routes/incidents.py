@@ -9,15 +9,23 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query, Request, Response
 
 from warmonitor.duplicate_service import propose_duplicates
 from warmonitor.extract.violations.perpetrators import PerpetratorKind
 from warmonitor.extract.violations.taxonomy import ViolationType
 from warmonitor.follow_up_service import follow_ups_of, record_follow_up
 from warmonitor.incident_filters import IncidentFilter
-from warmonitor.reconcile_service import merge_incidents, split_incident, stored_incidents
+from warmonitor.reconcile import Incident
+from warmonitor.reconcile_service import (
+    Reconciliation,
+    merge_incidents,
+    split_incident,
+    stored_incidents,
+)
+from warmonitor.store import Store
 from warmonitor.web.auth import ANALYST, VIEWER, Principal, audit, store_of
+from warmonitor.web.etags import NOT_MODIFIED, cache_headers, etag, fresh, not_modified
 from warmonitor.web.paging import Limit, Offset
 from warmonitor.web.schemas import (
     ClaimOut,
@@ -47,10 +55,11 @@ PolicyQuery = Annotated[Policy, Query(description="How best is chosen (docs/RECO
     dependencies=[Depends(VIEWER)],
     summary="Incidents with low / best / high, flags and claimant series",
     response_model=Page[IncidentSummary],
-    responses={422: {"model": ErrorOut}},
+    responses={422: {"model": ErrorOut}, **NOT_MODIFIED},
 )
 def list_incidents(
     request: Request,
+    response: Response,
     policy: PolicyQuery = "conservative",
     flagged: Annotated[
         bool | None, Query(description="Only those with (or without) flags.")
@@ -72,11 +81,15 @@ def list_incidents(
     ] = None,
     limit: Limit = 50,
     offset: Offset = 0,
-) -> Page[IncidentSummary]:
-    """In date order, as ``warmonitor incidents``."""
+) -> Page[IncidentSummary] | Response:
+    """In date order, as ``warmonitor incidents``. With an ``ETag`` while the stored run is
+    of today's inputs: sent back in ``If-None-Match`` while nothing was written, 304."""
     store = store_of(request)
+    tag = etag(request, store.reconcile_run(), needs_run=True)
+    if tag is not None and fresh(request, tag):
+        return not_modified(tag)
+    response.headers.update(cache_headers(tag))
     result = stored_incidents(store, policy, claims=False)
-    states = store.review_states()
     where = IncidentFilter(
         flagged=flagged,
         country=country,
@@ -89,11 +102,24 @@ def list_incidents(
         victim=victim,
     )
     chosen = where.apply(result.incidents)
-    items = [
-        IncidentSummary.model_validate(incident_summary(i, states))
-        for i in chosen[offset : offset + limit]
-    ]
+    items = summaries(store, result, chosen[offset : offset + limit])
     return Page[IncidentSummary](total=len(chosen), limit=limit, offset=offset, items=items)
+
+
+def summaries(
+    store: Store, result: Reconciliation, incidents: list[Incident]
+) -> list[IncidentSummary]:
+    """The incidents as listed, each made once per stored run (``result.derived``): their
+    claims' review states cannot change while the run stands, a review moves the revision."""
+    kept: dict[str, IncidentSummary] = (
+        result.derived.setdefault("incident summaries", {}) if result.derived is not None else {}
+    )
+    missing = [i for i in incidents if i.id not in kept]
+    if missing:
+        states = store.review_states()
+        for incident in missing:
+            kept[incident.id] = IncidentSummary.model_validate(incident_summary(incident, states))
+    return [kept[i.id] for i in incidents]
 
 
 @router.get(

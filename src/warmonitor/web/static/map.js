@@ -11,7 +11,7 @@
     Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
     return node;
   }
-  function draw(box, world, points) {
+  function draw(box, world, points, words) {
     var width = box.clientWidth || 960, height = box.clientHeight || 540;
     var countries = topojson.feature(world, world.objects.countries);
     var projection = d3.geoEquirectangular();
@@ -43,11 +43,12 @@
       var at = projection([p.lon, p.lat]);
       if (!at) return;
       var r = 3 + 22 * Math.sqrt(p.best / top);
-      var link = el("a", { href: p.href });
-      link.setAttributeNS("http://www.w3.org/1999/xlink", "href", p.href);
+      var href = "/incidents/" + encodeURIComponent(p.id);
+      var link = el("a", { href: href });
+      link.setAttributeNS("http://www.w3.org/1999/xlink", "href", href);
       var dot = el("circle", { cx: at[0].toFixed(1), cy: at[1].toFixed(1), r: r.toFixed(1), "class": "pt " + (COARSE[p.precision] ? "pt-coarse" : "pt-exact") });
       var title = el("title");
-      title.textContent = p.label + ": best " + p.best.toLocaleString("en") + " (geocoded to " + p.precision_words + ")";
+      title.textContent = p.label + ": best " + p.best.toLocaleString("en") + " (geocoded to " + (words[p.precision] || p.precision) + ")";
       dot.appendChild(title);
       link.appendChild(dot);
       dots.appendChild(link);
@@ -58,11 +59,13 @@
   function start() {
     var box = document.getElementById("map");
     var data = document.getElementById("map-data");
+    var named = document.getElementById("map-words");
     if (!box || !data || !window.d3 || !window.topojson) return;
-    var points = JSON.parse(data.textContent);
+    var points = JSON.parse(data.textContent);  // [{id, label, lat, lon, best, precision}]
+    var words = named ? JSON.parse(named.textContent) : {};  // the precisions' words
     fetch(box.getAttribute("data-basemap"), { credentials: "same-origin" })
       .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
-      .then(function (world) { draw(box, world, points); })
+      .then(function (world) { draw(box, world, points, words); })
       .catch(function (e) { box.textContent = "The basemap could not be loaded (" + e.message + "); the incidents are listed below."; });
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
