@@ -21,16 +21,26 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
+from typing import Any
 
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from warmonitor import EXTRACTOR_VERSION
 from warmonitor.extract.claims import Extraction, ExtractionInput, extract_claims
-from warmonitor.extract.places import PlaceIndex
+from warmonitor.extract.places import PlaceIndex, names_in
+from warmonitor.extract.prefilter import model_windows
+from warmonitor.gazetteer import PlaceMention
 from warmonitor.model import document_id_for
 
-__all__ = ["CasualtyExtractor", "make_casualty_extractor", "sentence_spans"]
+__all__ = [
+    "CasualtyExtractor",
+    "extract_without_event",
+    "make_casualty_extractor",
+    "sentence_spans",
+]
 
 for _name, _default in (
     ("published", None),
@@ -59,10 +69,22 @@ class CasualtyExtractor:
         self.set_annotations(doc, self.match(doc))
         return doc
 
-    def match(self, doc: Doc) -> Extraction:
-        """The claims of ``doc`` and its main place and period (no annotation written)."""
+    def match(
+        self,
+        doc: Doc,
+        *,
+        entities: Sequence[tuple[int, int, str]] | None = None,
+        names: Sequence[PlaceMention] | None = None,
+        event: bool = True,
+    ) -> Extraction:
+        """The claims of ``doc`` and its main place and period (no annotation written).
+
+        ``entities`` (start, end, label) stand for ``doc.ents``, ``names`` for the gazetteer's
+        scan of the text, where the caller has them; ``event`` false leaves the report's event
+        out."""
         text = doc.text
-        entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        if entities is None:
+            entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
         source = ExtractionInput(
             text=text,
             sentences=sentence_spans(doc),
@@ -72,9 +94,11 @@ class CasualtyExtractor:
             entities=entities,
         )
         places = (
-            PlaceIndex.build(text, entities, sentences=source.sentences) if self.geocode else None
+            PlaceIndex.build(text, entities, sentences=source.sentences, names=names)
+            if self.geocode
+            else None
         )
-        return extract_claims(source, places=places, extractor=EXTRACTOR_VERSION)
+        return extract_claims(source, places=places, extractor=EXTRACTOR_VERSION, event=event)
 
     def set_annotations(self, doc: Doc, extraction: Extraction) -> None:
         claims = extraction.claims
@@ -89,6 +113,41 @@ class CasualtyExtractor:
             if span is not None:
                 spans.append(span)
         doc.spans[self.spans_key] = spans
+
+
+def extract_without_event(
+    nlp: Language, docs: Sequence[Doc], batch_size: int = 64
+) -> list[Extraction]:
+    """Each doc's extraction, its event left out, with the model read only where a place can
+    be (``extract.prefilter``): the windows around the gazetteer's names, all docs' windows
+    parsed in batches. ``docs`` have been through the pipes before ``ner`` (tokens, sentences)
+    and no further."""
+    extractor = nlp.get_pipe("warmonitor_casualties")
+    assert isinstance(extractor, CasualtyExtractor)
+    ner: Any = nlp.get_pipe("ner") if "ner" in nlp.pipe_names else None
+    names = [names_in(doc.text) if extractor.geocode else [] for doc in docs]
+    pieces: list[tuple[int, int]] = []  # (doc, first character) of each window
+    windows: list[Doc] = []
+    if ner is not None:
+        for k, (doc, found) in enumerate(zip(docs, names, strict=True)):
+            if not found:
+                continue
+            starts = doc.to_array(IDX).tolist()
+            for a, b in model_windows(starts, [(m.start, m.end) for m in found]):
+                pieces.append((k, starts[a]))
+                windows.append(doc[a:b].as_doc())
+    entities: list[list[tuple[int, int, str]]] = [[] for _ in docs]
+    if ner is not None:
+        for (k, offset), window in zip(
+            pieces, ner.pipe(windows, batch_size=batch_size), strict=True
+        ):
+            entities[k].extend(
+                (offset + e.start_char, offset + e.end_char, e.label_) for e in window.ents
+            )
+    return [
+        extractor.match(doc, entities=found_entities, names=found, event=False)
+        for doc, found_entities, found in zip(docs, entities, names, strict=True)
+    ]
 
 
 def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
