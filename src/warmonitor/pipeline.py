@@ -144,7 +144,7 @@ def _run(
         return [doc._.casualty_context for doc in nlp.pipe(docs, batch_size=batch_size)]
     later = [name for name in _LATER_PIPES if name in nlp.pipe_names]
     parsed = list(nlp.pipe(docs, batch_size=batch_size, disable=later))
-    return extract_without_event(nlp, parsed, batch_size)
+    return extract_without_event(nlp, parsed, [d.text for d in documents], batch_size)
 
 
 def _arabic(document: Document) -> Extraction:
