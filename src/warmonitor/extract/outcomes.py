@@ -225,6 +225,11 @@ def find_triggers(sentence: str) -> list[Trigger]:
 def _find(sentence: str) -> list[Trigger]:
     if _ANY_PATTERN.search(sentence) is None:
         return []
+    return _scan(sentence)
+
+
+def _scan(sentence: str) -> list[Trigger]:
+    """The triggers of ``sentence``, each pattern run on it."""
     found: dict[int, Trigger] = {}
     masked = [(m.start(), m.end()) for m in _NOT_CASUALTY.finditer(sentence)]
     for pattern, outcome, role in _PATTERNS:
