@@ -3,6 +3,7 @@ only where their union finds one, and extraction the same with it as without. Te
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import pytest
@@ -10,9 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
-from warmonitor.extract import outcomes
+from warmonitor.extract import hedges, outcomes
 from warmonitor.extract.places import names_in
-from warmonitor.extract.prefilter import REACH, model_windows
+from warmonitor.extract.prefilter import REACH, model_windows, union
 from warmonitor.model import Document
 from warmonitor.pipeline import _extractions
 
@@ -121,6 +122,63 @@ WORDS = (
 @given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=25).map(" ".join))
 def test_the_union_gate_is_sure(sentence: str) -> None:
     assert outcomes._find(sentence) == outcomes._scan(sentence)
+
+
+# --- unions of patterns ------------------------------------------------------------------------
+
+
+def test_a_union_matches_where_any_pattern_does() -> None:
+    patterns = [re.compile(r"\bshot\b", re.I), re.compile(r"wound(?:ed|s)", re.I)]
+    either = union(patterns)
+    assert either.search("Two were WOUNDED.") and either.search("He was shot.")
+    assert either.search("The shotgun was found.") is None
+
+
+def test_a_union_refuses_mixed_flags_and_group_references() -> None:
+    with pytest.raises(ValueError, match="flags"):
+        union([re.compile("a", re.I), re.compile("b")])
+    with pytest.raises(ValueError, match="group"):
+        union([re.compile(r"(a)\1")])
+    with pytest.raises(ValueError, match="group"):
+        union([re.compile(r"(?P<x>a)(?P=x)")])
+
+
+def _hedges_by_every_pattern(sentence: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    text = hedges._NOT_A_HEDGE.sub(" ", sentence)
+    own = tuple(dict.fromkeys(label for p, label in hedges._SENTENCE if p.search(text)))
+    back = tuple(dict.fromkeys(label for p, label in hedges._DOCUMENT if p.search(sentence)))
+    return own, back
+
+
+HEDGED = [
+    "The figures could not be independently verified.",
+    "Twelve people were reportedly killed, according to residents.",
+    "The toll is expected to rise, officials said.",
+    "Police said 5 died.",
+    "The claim could not be confirmed by Reuters.",
+    "The group claimed responsibility for the attack that killed 9.",
+]
+
+
+@pytest.mark.parametrize("sentence", HEDGED + SENTENCES)
+def test_the_hedge_gates_find_what_every_pattern_finds(sentence: str) -> None:
+    assert (hedges.sentence_hedges(sentence), hedges.document_hedges(sentence)) == (
+        _hedges_by_every_pattern(sentence)
+    )
+
+
+HEDGE_WORDS = (
+    "could not be independently verified confirmed reportedly according to residents toll "
+    "expected rise officials said police unconfirmed allegedly claimed responsibility the "
+    "figures were killed five"
+).split()
+
+
+@given(st.lists(st.sampled_from(HEDGE_WORDS), min_size=1, max_size=20).map(" ".join))
+def test_the_hedge_gates_are_sure(sentence: str) -> None:
+    assert (hedges.sentence_hedges(sentence), hedges.document_hedges(sentence)) == (
+        _hedges_by_every_pattern(sentence)
+    )
 
 
 # --- extraction with the pre-filter and without it ----------------------------------------------

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from warmonitor.extract.prefilter import union
+
 __all__ = ["Trigger", "bind_left", "bind_right", "bind_toll", "find_triggers"]
 
 
@@ -180,9 +182,7 @@ _PATTERNS = [
 ]
 # Every pattern at once: a sentence this finds nothing in has no trigger of ``_PATTERNS`` (one
 # scan instead of one per pattern for most sentences of a report).
-_ANY_PATTERN = re.compile(
-    r"\b(?:" + "|".join(f"(?:{rx})" for rx, _, _ in _RAW) + r")\b", re.IGNORECASE
-)
+_ANY_PATTERN = union(p for p, _, _ in _PATTERNS)
 
 _FATALITY_WORD = re.compile(r"\b(?:fatalit|casualt|deaths?\b|killed\b)", re.I)
 _CODED = re.compile(r"\bcoded (?:as|to)\b", re.I)

@@ -1,4 +1,6 @@
-"""Where a report needs the model: the token windows around the names that may be places.
+"""Where a report needs the model, and where a list of patterns needs running.
+
+The model: the token windows around the names that may be places.
 
 The extractor reads figures, claimants, hedges and dates with its own grammar; the English
 model's named entities serve two things only: whether a gazetteer name is a place, a person or
@@ -10,15 +12,20 @@ other token is read without it.
 A window reaches :data:`REACH` tokens either side of a name, past sentence breaks as the
 whole document's parse does: the model's token encoder sees four tokens either side and its
 entity parser a few more, so the labels it gives a name inside its window are those it gives it
-in the whole document. Windows that touch are one. Pure: no spaCy, no I/O.
+in the whole document. Windows that touch are one.
+
+The patterns: a sentence in which no pattern of a list can match is told by one search of
+their union (:func:`union`), so the list is run only on the few sentences that may hold one
+(outcome triggers, hedges). Pure: no spaCy, no I/O.
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 
-__all__ = ["REACH", "model_windows"]
+__all__ = ["REACH", "model_windows", "union"]
 
 #: Tokens of context either side of a name the model reads.
 REACH = 8
@@ -50,3 +57,20 @@ def model_windows(
         else:
             merged.append((a, b))
     return merged
+
+
+_GROUP_REFERENCE = re.compile(r"\\[1-9]|\(\?P[<=]")
+
+
+def union(patterns: Iterable[re.Pattern[str]]) -> re.Pattern[str]:
+    """One pattern that matches where any of ``patterns`` matches (each a non-capturing
+    alternative): where it finds nothing, none of them would. The patterns share their flags
+    and refer to no group (numbers would shift in the union): else ``ValueError``."""
+    listed = list(patterns)
+    flags = {p.flags for p in listed}
+    if len(flags) > 1:
+        raise ValueError("patterns with different flags have no union")
+    for p in listed:
+        if _GROUP_REFERENCE.search(p.pattern):
+            raise ValueError(f"a pattern that refers to a group has no union: {p.pattern!r}")
+    return re.compile("|".join(f"(?:{p.pattern})" for p in listed), flags.pop() if flags else 0)
