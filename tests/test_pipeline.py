@@ -109,10 +109,10 @@ def exploding(monkeypatch: pytest.MonkeyPatch) -> None:
     """The extractor raises on any text with "EXPLODE" in it, as a bug would."""
     match = CasualtyExtractor.match
 
-    def fragile(self: CasualtyExtractor, doc: Any) -> Any:
+    def fragile(self: CasualtyExtractor, doc: Any, **options: Any) -> Any:
         if "EXPLODE" in doc.text:
             raise RuntimeError("the extractor broke")
-        return match(self, doc)
+        return match(self, doc, **options)
 
     monkeypatch.setattr(CasualtyExtractor, "match", fragile)
 

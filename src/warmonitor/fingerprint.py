@@ -17,6 +17,8 @@ import hashlib
 import re
 from collections.abc import Sequence
 
+import numpy as np
+
 __all__ = ["HASHES", "NEAR_DUPLICATE", "SHINGLE", "fingerprint", "similarity"]
 
 #: Integers in a fingerprint (about 350 characters of JSON per report).
@@ -40,6 +42,13 @@ def _seeded(index: int, salt: str) -> int:
 
 _A = tuple(_seeded(i, "a") | 1 for i in range(HASHES))
 _B = tuple(_seeded(i, "b") for i in range(HASHES))
+# The same numbers as unsigned 64-bit columns, and the halves of ``_A`` (below 2**29, 2**32).
+_B64 = np.array(_B, dtype=np.uint64)[:, None]
+_A_HI = np.array([a >> 32 for a in _A], dtype=np.uint64)[:, None]
+_A_LO = np.array([a & 0xFFFFFFFF for a in _A], dtype=np.uint64)[:, None]
+_P64 = np.uint64(_PRIME)
+_LOW32 = np.uint64(0xFFFFFFFF)
+_LOW29 = np.uint64((1 << 29) - 1)
 
 
 def _shingles(text: str) -> set[int]:
@@ -60,9 +69,27 @@ def fingerprint(text: str) -> tuple[int, ...]:
     shingles = _shingles(text)
     if not shingles:
         return ()
-    return tuple(
-        min((a * x + b) % _PRIME for x in shingles) & _MASK for a, b in zip(_A, _B, strict=True)
-    )
+    hashed = _affine(np.fromiter(shingles, dtype=np.uint64, count=len(shingles)))
+    return tuple(int(v) & _MASK for v in hashed.min(axis=1))
+
+
+def _reduce(s: np.ndarray) -> np.ndarray:
+    """``s mod (2**61 - 1)`` for unsigned 64-bit ``s`` (2**61 is 1 modulo the prime)."""
+    s = (s & _P64) + (s >> np.uint64(61))
+    return np.where(s >= _P64, s - _P64, s)
+
+
+def _affine(x: np.ndarray) -> np.ndarray:
+    """``(a * x + b) mod (2**61 - 1)`` for every hash ``(a, b)`` (rows) and shingle ``x``
+    (columns), exactly as Python's integers give it, in 64-bit words: ``a`` and ``x`` cut in
+    32-bit halves, and 2**61 read as 1 (2**64 as 8) modulo the prime, so no sum overflows."""
+    x = _reduce(x)[None, :]
+    x_hi, x_lo = x >> np.uint64(32), x & _LOW32
+    high = (_A_HI * x_hi) << np.uint64(3)  # a_hi x_hi 2**64, below 2**61
+    mid = _A_HI * x_lo + _A_LO * x_hi  # times 2**32, below 2**62
+    mid = (mid >> np.uint64(29)) + ((mid & _LOW29) << np.uint64(32))
+    low = _reduce(_A_LO * x_lo)  # below 2**64 before its reduction
+    return _reduce(high + mid + low + _B64)
 
 
 def similarity(left: Sequence[int], right: Sequence[int]) -> float:

@@ -25,6 +25,7 @@ from warmonitor import EXTRACTOR_VERSION
 from warmonitor.errors import ConfigurationError, StoreError
 from warmonitor.extract.arabic import arabic_headline, extract_arabic, is_arabic
 from warmonitor.extract.claims import Extraction
+from warmonitor.extract.component import extract_without_event
 from warmonitor.extract.headline import Counting, headline
 from warmonitor.extract.segments import SEGMENT_CHARS, segment_spans, shift_claims
 from warmonitor.extract.violations import dataset_labels
@@ -89,46 +90,61 @@ _Result = Extraction | Exception
 
 
 def _extractions(
-    nlp: Language, documents: Iterable[Document], batch_size: int = 64
+    nlp: Language, documents: Iterable[Document], batch_size: int = 64, *, event: bool = True
 ) -> Iterator[tuple[Document, _Result]]:
     """Each document with its extraction, in order; never raises for one document.
 
     A document longer than :data:`SEGMENT_CHARS` is extracted in segments (``extract.segments``),
     so its length is never over spaCy's ``max_length`` and memory stays bounded; the others go
     through ``nlp.pipe`` in batches. An exception while extracting a document is its result,
-    and the documents after it are still extracted.
+    and the documents after it are still extracted. With ``event`` false (a prediction) the
+    report's event is left out and the model reads only the windows of ``extract.prefilter``.
     """
     batch: list[Document] = []
     for document in documents:
         if is_arabic(document.text):  # read natively, without the English model
-            yield from _batch(nlp, batch, batch_size)
+            yield from _batch(nlp, batch, batch_size, event)
             batch = []
             yield document, _guarded(_arabic, document)
         elif len(document.text) > SEGMENT_CHARS:
-            yield from _batch(nlp, batch, batch_size)
+            yield from _batch(nlp, batch, batch_size, event)
             batch = []
             yield document, _guarded(_segmented, nlp, document)
         else:
             batch.append(document)
             if len(batch) >= batch_size:
-                yield from _batch(nlp, batch, batch_size)
+                yield from _batch(nlp, batch, batch_size, event)
                 batch = []
-    yield from _batch(nlp, batch, batch_size)
+    yield from _batch(nlp, batch, batch_size, event)
 
 
 def _batch(
-    nlp: Language, documents: list[Document], batch_size: int
+    nlp: Language, documents: list[Document], batch_size: int, event: bool = True
 ) -> Iterator[tuple[Document, _Result]]:
     if not documents:
         return
     try:
-        docs = list(nlp.pipe((_as_doc(nlp, d) for d in documents), batch_size=batch_size))
+        results = _run(nlp, documents, batch_size, event)
     except Exception:  # one document broke the batch: one by one, so that only it fails
         for document in documents:
-            yield document, _guarded(_single, nlp, document)
+            yield document, _guarded(_single, nlp, document, event)
         return
-    for document, doc in zip(documents, docs, strict=True):
-        yield document, doc._.casualty_context
+    yield from zip(documents, results, strict=True)
+
+
+# The pipes an extraction without event runs on whole documents; ``ner`` reads windows only.
+_LATER_PIPES = ("ner", "warmonitor_casualties")
+
+
+def _run(
+    nlp: Language, documents: list[Document], batch_size: int, event: bool
+) -> list[Extraction]:
+    docs = (_as_doc(nlp, d) for d in documents)
+    if event:
+        return [doc._.casualty_context for doc in nlp.pipe(docs, batch_size=batch_size)]
+    later = [name for name in _LATER_PIPES if name in nlp.pipe_names]
+    parsed = list(nlp.pipe(docs, batch_size=batch_size, disable=later))
+    return extract_without_event(nlp, parsed, [d.text for d in documents], batch_size)
 
 
 def _arabic(document: Document) -> Extraction:
@@ -141,9 +157,8 @@ def _arabic(document: Document) -> Extraction:
     )
 
 
-def _single(nlp: Language, document: Document) -> Extraction:
-    context: Extraction = nlp(_as_doc(nlp, document))._.casualty_context
-    return context
+def _single(nlp: Language, document: Document, event: bool = True) -> Extraction:
+    return _run(nlp, [document], 1, event)[0]
 
 
 def _segmented(nlp: Language, document: Document) -> Extraction:
@@ -440,7 +455,7 @@ def predict_chunk(
 ) -> list[Prediction]:
     """Each document's prediction record, or what went wrong extracting it."""
     out: list[Prediction] = []
-    for document, context in _extractions(nlp or load_nlp(), documents):
+    for document, context in _extractions(nlp or load_nlp(), documents, event=False):
         if isinstance(context, Exception):
             out.append(_problem(context))
             continue

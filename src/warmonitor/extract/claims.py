@@ -137,9 +137,10 @@ class _Draft:
 
 
 def extract_claims(
-    source: ExtractionInput, *, places: PlaceIndex | None, extractor: str
+    source: ExtractionInput, *, places: PlaceIndex | None, extractor: str, event: bool = True
 ) -> Extraction:
-    """Every casualty claim of a document, in order of appearance."""
+    """Every casualty claim of a document, in order of appearance; with ``event`` false the
+    report's event is left out (``Extraction.event`` is ``None``: a prediction has none)."""
     text = source.text
     registry = ClaimantRegistry()
     reported_by = source.publisher or _agency(text)
@@ -233,16 +234,20 @@ def extract_claims(
     profile = describe(plain, source.sentences, country=country)
     claims = annotate(claims, plain, profile, country=country)
     lead = text[slice(*source.sentences[0])] if source.sentences else ""
-    event = report_event(
-        source.document_id,
-        plain,
-        source.sentences,
-        source.entities,
-        places,
-        published=source.published,
-        period=event_period,
+    found = (
+        report_event(
+            source.document_id,
+            plain,
+            source.sentences,
+            source.entities,
+            places,
+            published=source.published,
+            period=event_period,
+        )
+        if event
+        else None
     )
-    return Extraction(claims, main_place, event_period, lead, event, profile)
+    return Extraction(claims, main_place, event_period, lead, found, profile)
 
 
 def _has_time_hint(sentence: str) -> bool:

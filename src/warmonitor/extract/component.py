@@ -21,16 +21,26 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
+from typing import Any
 
+from spacy.attrs import IDX, LENGTH, NORM, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from warmonitor import EXTRACTOR_VERSION
 from warmonitor.extract.claims import Extraction, ExtractionInput, extract_claims
-from warmonitor.extract.places import PlaceIndex
+from warmonitor.extract.places import PlaceIndex, names_in
+from warmonitor.extract.prefilter import model_windows
+from warmonitor.gazetteer import PlaceMention
 from warmonitor.model import document_id_for
 
-__all__ = ["CasualtyExtractor", "make_casualty_extractor", "sentence_spans"]
+__all__ = [
+    "CasualtyExtractor",
+    "extract_without_event",
+    "make_casualty_extractor",
+    "sentence_spans",
+]
 
 for _name, _default in (
     ("published", None),
@@ -59,22 +69,37 @@ class CasualtyExtractor:
         self.set_annotations(doc, self.match(doc))
         return doc
 
-    def match(self, doc: Doc) -> Extraction:
-        """The claims of ``doc`` and its main place and period (no annotation written)."""
-        text = doc.text
-        entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    def match(
+        self,
+        doc: Doc,
+        *,
+        text: str | None = None,
+        entities: Sequence[tuple[int, int, str]] | None = None,
+        names: Sequence[PlaceMention] | None = None,
+        event: bool = True,
+    ) -> Extraction:
+        """The claims of ``doc`` and its main place and period (no annotation written).
+
+        ``text`` stands for ``doc.text``, ``entities`` (start, end, label) for ``doc.ents``,
+        ``names`` for the gazetteer's scan of the text, where the caller has them; ``event``
+        false leaves the report's event out."""
+        text = doc.text if text is None else text
+        if entities is None:
+            entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
         source = ExtractionInput(
             text=text,
-            sentences=sentence_spans(doc),
+            sentences=sentence_spans(doc, text),
             document_id=doc._.document_id or document_id_for(text),
             published=doc._.published,
             publisher=doc._.publisher,
             entities=entities,
         )
         places = (
-            PlaceIndex.build(text, entities, sentences=source.sentences) if self.geocode else None
+            PlaceIndex.build(text, entities, sentences=source.sentences, names=names)
+            if self.geocode
+            else None
         )
-        return extract_claims(source, places=places, extractor=EXTRACTOR_VERSION)
+        return extract_claims(source, places=places, extractor=EXTRACTOR_VERSION, event=event)
 
     def set_annotations(self, doc: Doc, extraction: Extraction) -> None:
         claims = extraction.claims
@@ -91,15 +116,66 @@ class CasualtyExtractor:
         doc.spans[self.spans_key] = spans
 
 
-def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
-    """Sentence character spans: the pipeline's sentences, also split at line breaks."""
+def extract_without_event(
+    nlp: Language, docs: Sequence[Doc], texts: Sequence[str] | None = None, batch_size: int = 64
+) -> list[Extraction]:
+    """Each doc's extraction, its event left out, with the model read only where a place can
+    be (``extract.prefilter``): the windows around the gazetteer's names, all docs' windows
+    parsed in batches. ``docs`` have been through the pipes before ``ner`` (tokens, sentences)
+    and no further; ``texts`` are their texts where the caller has them."""
+    extractor = nlp.get_pipe("warmonitor_casualties")
+    assert isinstance(extractor, CasualtyExtractor)
+    ner: Any = nlp.get_pipe("ner") if "ner" in nlp.pipe_names else None
+    texts = list(texts) if texts is not None else [doc.text for doc in docs]
+    names = [names_in(text) if extractor.geocode else [] for text in texts]
+    pieces: list[tuple[int, int]] = []  # (doc, first character) of each window
+    windows: list[Doc] = []
+    if ner is not None:
+        for k, (doc, text, found) in enumerate(zip(docs, texts, names, strict=True)):
+            if not found:
+                continue
+            array = doc.to_array(_WINDOW_ATTRS)
+            starts = array[:, 0].tolist()
+            for a, b in model_windows(starts, [(m.start, m.end) for m in found]):
+                pieces.append((k, starts[a]))
+                windows.append(_window(doc.vocab, text, array[a:b]))
+    entities: list[list[tuple[int, int, str]]] = [[] for _ in docs]
+    if ner is not None:
+        parsed = ner.pipe(windows, batch_size=batch_size)
+        for (k, offset), window in zip(pieces, parsed, strict=True):
+            entities[k].extend(
+                (offset + e.start_char, offset + e.end_char, e.label_) for e in window.ents
+            )
+    return [
+        extractor.match(doc, text=text, entities=found_entities, names=found, event=False)
+        for doc, text, found_entities, found in zip(docs, texts, entities, names, strict=True)
+    ]
+
+
+# What a window copies of its document's tokens: offset, length and trailing space (its words),
+# and what the model reads beyond the words themselves: norms (a tokenizer exception's) and
+# sentence starts.
+_WINDOW_ATTRS = [IDX, LENGTH, SPACY, NORM, SENT_START]
+
+
+def _window(vocab: Any, text: str, rows: Any) -> Doc:
+    """A document of the tokens of ``rows`` (``_WINDOW_ATTRS`` of consecutive tokens)."""
+    words = [text[i : i + n] for i, n in rows[:, :2].tolist()]
+    window = Doc(vocab, words=words, spaces=[bool(x) for x in rows[:, 2].tolist()])
+    window.from_array([NORM, SENT_START], rows[:, 3:])
+    return window
+
+
+def sentence_spans(doc: Doc, text: str | None = None) -> list[tuple[int, int]]:
+    """Sentence character spans: the pipeline's sentences, also split at line breaks
+    (``text``: ``doc.text``, where the caller has it)."""
+    text = doc.text if text is None else text
     if doc.has_annotation("SENT_START"):
         coarse = [(s.start_char, s.end_char) for s in doc.sents]
     else:  # no sentence boundaries in this pipeline: split after . ! ? before a capital
-        cuts = [0, *(m.end() for m in _SENTENCE_END.finditer(doc.text)), len(doc.text)]
+        cuts = [0, *(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]
         coarse = list(itertools.pairwise(cuts))
     out: list[tuple[int, int]] = []
-    text = doc.text
     for a, b in coarse:
         start = a
         for m in _line_breaks(text[a:b]):

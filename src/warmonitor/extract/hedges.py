@@ -10,17 +10,23 @@ from __future__ import annotations
 import re
 
 from warmonitor.extract.lexicon import DOCUMENT_HEDGES, SENTENCE_HEDGES
+from warmonitor.extract.prefilter import union
 
 __all__ = ["document_hedges", "sentence_hedges"]
 
 _SENTENCE = [(re.compile(rx, re.I), label) for rx, label in SENTENCE_HEDGES]
 _DOCUMENT = [(re.compile(rx, re.I), label) for rx, label in DOCUMENT_HEDGES]
+# each list at once: most sentences carry no hedge, and one search tells it
+_ANY_SENTENCE = union(p for p, _ in _SENTENCE)
+_ANY_DOCUMENT = union(p for p, _ in _DOCUMENT)
 _NOT_A_HEDGE = re.compile(r"claimed responsibility|claim(?:ed)? (?:the )?li(?:ves|fe)", re.I)
 
 
 def sentence_hedges(sentence: str) -> tuple[str, ...]:
     """The hedge labels a sentence carries, in a stable order, without repeats."""
     text = _NOT_A_HEDGE.sub(" ", sentence)
+    if _ANY_SENTENCE.search(text) is None:
+        return ()
     labels: list[str] = []
     for pattern, label in _SENTENCE:
         if label not in labels and pattern.search(text):
@@ -30,6 +36,8 @@ def sentence_hedges(sentence: str) -> tuple[str, ...]:
 
 def document_hedges(sentence: str) -> tuple[str, ...]:
     """The hedges a figure-less sentence casts back on the figures just reported before it."""
+    if _ANY_DOCUMENT.search(sentence) is None:
+        return ()
     labels: list[str] = []
     for pattern, label in _DOCUMENT:
         if label not in labels and pattern.search(sentence):

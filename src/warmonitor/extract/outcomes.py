@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from warmonitor.extract.prefilter import union
+
 __all__ = ["Trigger", "bind_left", "bind_right", "bind_toll", "find_triggers"]
 
 
@@ -178,6 +180,9 @@ _RAW: tuple[tuple[str, str, str], ...] = (
 _PATTERNS = [
     (re.compile(rf"\b(?:{rx})\b", re.IGNORECASE), outcome, role) for rx, outcome, role in _RAW
 ]
+# Every pattern at once: a sentence this finds nothing in has no trigger of ``_PATTERNS`` (one
+# scan instead of one per pattern for most sentences of a report).
+_ANY_PATTERN = union(p for p, _, _ in _PATTERNS)
 
 _FATALITY_WORD = re.compile(r"\b(?:fatalit|casualt|deaths?\b|killed\b)", re.I)
 _CODED = re.compile(r"\bcoded (?:as|to)\b", re.I)
@@ -218,6 +223,13 @@ def find_triggers(sentence: str) -> list[Trigger]:
 
 
 def _find(sentence: str) -> list[Trigger]:
+    if _ANY_PATTERN.search(sentence) is None:
+        return []
+    return _scan(sentence)
+
+
+def _scan(sentence: str) -> list[Trigger]:
+    """The triggers of ``sentence``, each pattern run on it."""
     found: dict[int, Trigger] = {}
     masked = [(m.start(), m.end()) for m in _NOT_CASUALTY.finditer(sentence)]
     for pattern, outcome, role in _PATTERNS:

@@ -18,11 +18,11 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from warmonitor.gazetteer import Gazetteer, GazetteerEntry
+from warmonitor.gazetteer import Gazetteer, GazetteerEntry, PlaceMention
 from warmonitor.gazetteer.resolve import Resolved, resolve
 from warmonitor.model import PRECISION_RANK, Place
 
-__all__ = ["PlaceIndex", "ResolvedMention"]
+__all__ = ["PlaceIndex", "ResolvedMention", "names_in"]
 
 _RANK = PRECISION_RANK
 _NOT_PLACES = frozenset({"DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT"})
@@ -87,12 +87,14 @@ class PlaceIndex:
         entities: Sequence[tuple[int, int, str]] = (),
         gazetteer: Gazetteer | None = None,
         sentences: Sequence[tuple[int, int]] | None = None,
+        names: Sequence[PlaceMention] | None = None,
     ) -> PlaceIndex:
         """Scan ``text`` and resolve every place name in it; ``sentences`` are the caller's
         sentence spans, so that the lead is the same sentence as the claims' (default: the
-        gazetteer's own cut at sentence punctuation)."""
+        gazetteer's own cut at sentence punctuation); ``names`` the scan of :func:`names_in`
+        when the caller has it already."""
         gaz = gazetteer or Gazetteer.default()
-        raw = [m for m in gaz.scan(text, max_candidates=None) if m.candidates]
+        raw = list(names) if names is not None else names_in(text, gaz)
         labels = [_labels(m.start, m.end, entities, text) for m in raw]
         kept = [i for i, found in enumerate(labels) if _maybe_place(found)]
         raw = [raw[i] for i in kept]
@@ -138,6 +140,12 @@ class PlaceIndex:
         if home and all(m.reference for m in home):
             return None  # "a town north of the capital, Mogadishu": the report's main place
         return _most_specific(home or inside)
+
+
+def names_in(text: str, gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
+    """Every name of ``text`` the gazetteer has candidates for, in order: what may be a place."""
+    gaz = gazetteer or Gazetteer.default()
+    return [m for m in gaz.scan(text, max_candidates=None) if m.candidates]
 
 
 def _resolved(text: str, r: Resolved, country: str | None) -> ResolvedMention:

@@ -138,6 +138,7 @@ def consonants(skeleton: str) -> int:
 
 
 @lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)  # the same names are compared in report after report
 def similarity(key: str, name: str) -> float:
     """How alike a name key and a name are spelt, 0..1, articles and spaces aside; ``name`` is cut
     to as many words as ``key`` has, so "Jableh District" is as close to "jebleh" as "Jableh"."""

@@ -1,0 +1,241 @@
+"""The pre-filter: the model read only around names that may be places, triggers looked for
+only where their union finds one, and extraction the same with it as without. Texts are ours."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spacy.language import Language
+
+from warmonitor.extract import hedges, outcomes
+from warmonitor.extract.places import names_in
+from warmonitor.extract.prefilter import REACH, model_windows, union
+from warmonitor.model import Document
+from warmonitor.pipeline import _extractions
+
+# --- windows ------------------------------------------------------------------------------------
+
+
+def test_no_names_no_windows() -> None:
+    assert model_windows([0, 4, 9], []) == []
+    assert model_windows([], [(0, 3)]) == []
+
+
+def test_a_window_reaches_either_side_and_stops_at_the_ends() -> None:
+    starts = list(range(0, 200, 5))  # forty tokens of four letters and a space
+    assert model_windows(starts, [(100, 104)], reach=3) == [(17, 24)]
+    assert model_windows(starts, [(0, 4)], reach=3) == [(0, 4)]
+    assert model_windows(starts, [(195, 199)], reach=3) == [(36, 40)]
+
+
+def test_a_name_of_several_tokens_and_a_name_inside_a_token() -> None:
+    starts = list(range(0, 200, 5))
+    assert model_windows(starts, [(50, 64)], reach=2) == [(8, 15)]  # tokens 10 to 12
+    assert model_windows(starts, [(52, 53)], reach=0) == [(10, 11)]
+
+
+def test_windows_that_overlap_or_touch_are_one() -> None:
+    starts = list(range(0, 200, 5))
+    assert model_windows(starts, [(100, 104), (60, 64)], reach=2) == [(10, 15), (18, 23)]
+    assert model_windows(starts, [(50, 54), (75, 79)], reach=2) == [(8, 18)]  # touch
+    assert model_windows(starts, [(50, 54), (70, 74)], reach=2) == [(8, 17)]  # overlap
+
+
+# --- which sentences need the model -------------------------------------------------------------
+
+
+def _covered(text: str, nlp: Language) -> set[int]:
+    """The character offsets of the tokens the model reads."""
+    doc = nlp.make_doc(text)
+    starts = [t.idx for t in doc]
+    names = [(m.start, m.end) for m in names_in(text)]
+    return {doc[i].idx for a, b in model_windows(starts, names) for i in range(a, b)}
+
+
+def test_a_sentence_far_from_any_place_name_is_not_read_by_the_model(nlp: Language) -> None:
+    far = (
+        "The statement was read out by a spokesman who would not take questions from the "
+        "crowd of reporters waiting at the gate for more than an hour that afternoon."
+    )
+    text = f"Seven people were killed when gunmen attacked a market in Kano. {far}"
+    covered = _covered(text, nlp)
+    start = text.index(far)
+    assert any(i < start for i in covered)  # Kano and its window
+    late = text.index("waiting")
+    assert not any(i >= late for i in covered)
+
+
+def test_a_report_without_place_names_needs_no_model(nlp: Language) -> None:
+    text = "Dozens were wounded when the roof fell in, and three of them died later, he said."
+    assert names_in(text) == []
+    assert _covered(text, nlp) == set()
+
+
+def test_every_place_name_is_inside_a_window(nlp: Language) -> None:
+    text = (
+        "Fighting spread from Aleppo to Idlib on Sunday. Officials in Damascus said nothing. "
+        "In Homs, 12 civilians died, and a convoy near Hama was hit."
+    )
+    covered = _covered(text, nlp)
+    for name in ("Aleppo", "Idlib", "Damascus", "Homs", "Hama"):
+        assert text.index(name) in covered
+
+
+# --- triggers -----------------------------------------------------------------------------------
+
+SENTENCES = [
+    "Five people were killed in the attack.",
+    "The army said it had shot dead two gunmen near the bridge.",
+    "Nobody was hurt, the mayor said.",
+    "The meeting ended late on Tuesday without a statement.",
+    "Rebels beat a suspected informer to death in the square.",
+    "Hundreds were displaced by the floods and dozens were arrested.",
+    "The death toll rose to 52, officials said.",
+    "He was sentenced to death in absentia.",
+    "Talks resumed in the capital after a pause of two weeks.",
+    "Gunmen abducted four aid workers and later released one of them.",
+]
+
+
+@pytest.mark.parametrize("sentence", SENTENCES)
+def test_the_union_gate_finds_what_every_pattern_finds(sentence: str) -> None:
+    assert outcomes._find(sentence) == outcomes._scan(sentence)
+
+
+def test_sentences_without_an_outcome_word_skip_the_patterns() -> None:
+    for sentence in (SENTENCES[3], SENTENCES[8]):
+        assert outcomes._ANY_PATTERN.search(sentence) is None
+        assert outcomes._scan(sentence) == []
+    assert outcomes._ANY_PATTERN.search(SENTENCES[0]) is not None
+
+
+WORDS = (
+    "the five two people were killed wounded died in at near town said police army "
+    "market 12 dozens and hurt abducted beat to death displaced executed was a of"
+).split()
+
+
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=25).map(" ".join))
+def test_the_union_gate_is_sure(sentence: str) -> None:
+    assert outcomes._find(sentence) == outcomes._scan(sentence)
+
+
+# --- unions of patterns ------------------------------------------------------------------------
+
+
+def test_a_union_matches_where_any_pattern_does() -> None:
+    patterns = [re.compile(r"\bshot\b", re.I), re.compile(r"wound(?:ed|s)", re.I)]
+    either = union(patterns)
+    assert either.search("Two were WOUNDED.") and either.search("He was shot.")
+    assert either.search("The shotgun was found.") is None
+
+
+def test_a_union_refuses_mixed_flags_and_group_references() -> None:
+    with pytest.raises(ValueError, match="flags"):
+        union([re.compile("a", re.I), re.compile("b")])
+    with pytest.raises(ValueError, match="group"):
+        union([re.compile(r"(a)\1")])
+    with pytest.raises(ValueError, match="group"):
+        union([re.compile(r"(?P<x>a)(?P=x)")])
+
+
+def _hedges_by_every_pattern(sentence: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    text = hedges._NOT_A_HEDGE.sub(" ", sentence)
+    own = tuple(dict.fromkeys(label for p, label in hedges._SENTENCE if p.search(text)))
+    back = tuple(dict.fromkeys(label for p, label in hedges._DOCUMENT if p.search(sentence)))
+    return own, back
+
+
+HEDGED = [
+    "The figures could not be independently verified.",
+    "Twelve people were reportedly killed, according to residents.",
+    "The toll is expected to rise, officials said.",
+    "Police said 5 died.",
+    "The claim could not be confirmed by Reuters.",
+    "The group claimed responsibility for the attack that killed 9.",
+]
+
+
+@pytest.mark.parametrize("sentence", HEDGED + SENTENCES)
+def test_the_hedge_gates_find_what_every_pattern_finds(sentence: str) -> None:
+    assert (hedges.sentence_hedges(sentence), hedges.document_hedges(sentence)) == (
+        _hedges_by_every_pattern(sentence)
+    )
+
+
+HEDGE_WORDS = (
+    "could not be independently verified confirmed reportedly according to residents toll "
+    "expected rise officials said police unconfirmed allegedly claimed responsibility the "
+    "figures were killed five"
+).split()
+
+
+@given(st.lists(st.sampled_from(HEDGE_WORDS), min_size=1, max_size=20).map(" ".join))
+def test_the_hedge_gates_are_sure(sentence: str) -> None:
+    assert (hedges.sentence_hedges(sentence), hedges.document_hedges(sentence)) == (
+        _hedges_by_every_pattern(sentence)
+    )
+
+
+# --- extraction with the pre-filter and without it ----------------------------------------------
+
+TEXTS = [
+    "Seven people were killed when gunmen attacked a market in Kano on Tuesday, police said.",
+    "KABUL (Reuters) - A suicide bomber killed 14 worshippers at a mosque in Kunduz province, "
+    "a provincial official said. The Taliban denied involvement. Jordan, a local elder, said "
+    "the dead included three children.",
+    "Fighting spread from Aleppo to Idlib on Sunday. Officials in Damascus said nothing. "
+    "In Homs, 12 civilians died, and a convoy near Hama was hit, wounding five.",
+    "The statement was read out by a spokesman. Dozens were wounded when the roof fell in, "
+    "and three of them died later, he said.",
+    "On May 3, soldiers shot dead two men near Maiduguri, the capital of Borno state. The "
+    "Nigerian army said they were insurgents; residents of Bama said they were farmers.",
+    "The toll from Monday's strike on the Libyan capital rose to 31, the health ministry in "
+    "Tripoli said, after 4 of the 60 wounded died in hospital in Misrata.",
+    "Paris, Texas and Paris, France were both mentioned. A man named Chad Georgia was "
+    "arrested in Georgia after a shooting that killed one person in Jackson.",
+    "Gunmen abducted four aid workers on the road between Goma and Rutshuru in North Kivu "
+    "province.\n\nTwo of them were later found dead, the UN mission in Congo said.",
+]
+
+
+def _without_event(nlp: Language, texts: list[str], event: bool) -> list[object]:
+    documents = [Document(id=f"d{i}", text=t, source=f"d{i}") for i, t in enumerate(texts)]
+    out = []
+    for _document, extraction in _extractions(nlp, documents, event=event):
+        assert not isinstance(extraction, Exception)
+        out.append(replace(extraction, event=None))
+    return out
+
+
+def test_extraction_is_the_same_with_the_prefilter(nlp: Language) -> None:
+    assert _without_event(nlp, TEXTS, False) == _without_event(nlp, TEXTS, True)
+
+
+def test_the_prefilter_leaves_the_event_out(nlp: Language) -> None:
+    documents = [Document(id="d0", text=TEXTS[0], source="d0")]
+    (_, full), (_, light) = (
+        next(_extractions(nlp, documents)),
+        next(_extractions(nlp, documents, event=False)),
+    )
+    assert not isinstance(full, Exception) and not isinstance(light, Exception)
+    assert full.event is not None and light.event is None
+    assert light.claims == full.claims and light.claims
+
+
+def test_windows_reach_far_enough_for_the_model_labels(nlp: Language) -> None:
+    assert REACH >= 4  # the model's token encoder sees four tokens either side
+
+
+PIECES = [s for text in TEXTS for s in text.replace("\n\n", " ").split(". ")]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=8))
+def test_any_report_of_our_sentences_is_extracted_alike(nlp: Language, pieces: list[str]) -> None:
+    text = ". ".join(pieces)
+    assert _without_event(nlp, [text], False) == _without_event(nlp, [text], True)
