@@ -25,6 +25,17 @@ settings.register_profile(
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """No test, nor a command it runs, reads or writes the user's own store: the default data
+    directory is a temporary one and ``WARMONITOR_DB`` is unset (a test names its store)."""
+    data_dir = tmp_path_factory.mktemp("warmonitor-data")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("WARMONITOR_DATA_DIR", str(data_dir))
+        patch.delenv("WARMONITOR_DB", raising=False)
+        yield data_dir
+
+
 @pytest.fixture(scope="session")
 def nlp() -> Language:
     return load_nlp()
