@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import threading
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -29,7 +29,8 @@ from typing import cast
 from weakref import WeakKeyDictionary
 
 from warmonitor import __version__
-from warmonitor.errors import ConfigurationError, NotFoundError
+from warmonitor.errors import ConfigurationError, NotFoundError, StoreError
+from warmonitor.incident_list import IncidentList
 from warmonitor.model import Claim
 from warmonitor.reconcile import (
     DEFAULT_POLICY,
@@ -43,7 +44,7 @@ from warmonitor.reconcile import (
 )
 from warmonitor.reconcile.codec import decode, encode
 from warmonitor.reconcile.grouping import DEFAULT_RULES
-from warmonitor.reconcile.incidents import plan
+from warmonitor.reconcile.incidents import build, plan
 from warmonitor.reconcile.incremental import Refresh, refresh
 from warmonitor.reconcile.inputs import IncidentInputs
 from warmonitor.review_service import reviewed
@@ -68,7 +69,7 @@ class Reconciliation:
     """Incidents and the claims behind them (by id), under one policy; ``kept``: how many
     incidents a run kept as stored (their inputs unchanged) instead of computing them."""
 
-    incidents: list[Incident]
+    incidents: Sequence[Incident]  # an IncidentList when some are read only when asked for
     claims: dict[str, Claim] = field(default_factory=dict)
     policy: str = DEFAULT_POLICY
     decision: StoredDecision | None = None
@@ -83,15 +84,30 @@ class Reconciliation:
         """The incident whose id is or starts with ``prefix``; :class:`NotFoundError` if none
         or several."""
         prefix = prefix.strip()
-        exact = [i for i in self.incidents if i.id == prefix]
-        found = exact or [i for i in self.incidents if len(prefix) >= 4 and i.id.startswith(prefix)]
+        ids = self.ids
+        exact = [i for i in ids if i == prefix]
+        found = exact or [i for i in ids if len(prefix) >= 4 and i.startswith(prefix)]
         if len(found) == 1:
-            return found[0]
+            if isinstance(self.incidents, IncidentList):
+                return self.incidents.get(found[0])
+            return self.incidents[ids.index(found[0])]
         if not found:
             raise NotFoundError(f"no incident {prefix!r}; see `warmonitor incidents`")
-        raise NotFoundError(
-            f"incident id {prefix!r} is ambiguous: {', '.join(i.id for i in found)}"
-        )
+        raise NotFoundError(f"incident id {prefix!r} is ambiguous: {', '.join(found)}")
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """The incidents' ids, in order (reading no incident)."""
+        if isinstance(self.incidents, IncidentList):
+            return self.incidents.ids
+        return tuple(i.id for i in self.incidents)
+
+    def flag_count(self) -> int:
+        """How many failed checks the incidents have in all (reading none that a run kept
+        as stored and nobody read since)."""
+        if isinstance(self.incidents, IncidentList):
+            return self.incidents.flag_count()
+        return sum(len(i.flags) for i in self.incidents)
 
     def claim(self, prefix: str) -> Claim:
         """The reconciled claim whose id is or starts with ``prefix``."""
@@ -105,16 +121,25 @@ class Reconciliation:
             raise NotFoundError(f"no claim {prefix!r} among the reconciled claims")
         raise NotFoundError(f"claim id {prefix!r} is ambiguous")
 
+    def _read(self) -> Iterator[Incident]:
+        """The incidents, those at hand first (a run's computed ones: what a decision made)."""
+        if isinstance(self.incidents, IncidentList):
+            at_hand = self.incidents.at_hand()
+            yield from at_hand.values()
+            yield from (i for i in self.incidents if i.id not in at_hand)
+        else:
+            yield from self.incidents
+
     def main_incident(self, document_id: str) -> Incident | None:
         """The incident of a report's main event, if it has one."""
-        for incident in self.incidents:
+        for incident in self._read():
             if document_id in incident.reports:
                 return incident
         return None
 
     def incident_of(self, claim_id: str) -> Incident:
         """The incident holding ``claim_id``."""
-        for incident in self.incidents:
+        for incident in self._read():
             if claim_id in incident.claim_ids:
                 return incident
         raise NotFoundError(f"claim {claim_id!r} is in no incident")
@@ -226,22 +251,56 @@ def code_digest() -> str:
     return sha.hexdigest()
 
 
-# The incidents this process built or read last, per store object, with the digests of their
-# inputs: a later run of the same process keeps them without decoding them again.
-_built: WeakKeyDictionary[Store, dict[str, tuple[str, Incident]]] = WeakKeyDictionary()
+# The incidents of this process's last run, per store object, with the digests of their
+# inputs: a later run of the same process keeps those it loaded without decoding them again.
+_built: WeakKeyDictionary[Store, tuple[dict[str, str], IncidentList]] = WeakKeyDictionary()
 
 
-def _kept(store: Store, todo: Refresh) -> dict[str, Incident]:
-    """The stored incidents of ``todo.keep``: from this process's last run where it holds
-    them with the same inputs, else decoded from the store."""
-    known = _built.get(store, {})
-    out = {i: known[i][1] for i in todo.keep if i in known and known[i][0] == todo.digests[i]}
-    missing: Collection[str] = todo.keep - out.keys()
-    if missing:
-        out.update(
-            (i, decode(Incident, data)) for i, data in store.whole_incidents_of(missing).items()
-        )
-    return out
+def _keeper(store: Store, todo: Refresh) -> Callable[[Collection[str]], dict[str, Incident]]:
+    """What loads the kept incidents of ``todo`` when they are first read: this process's
+    last run's where it holds them with the same inputs, else decoded from the store where
+    its row has the same inputs, else (a row replaced or gone meanwhile, the store closed)
+    built from them."""
+    inputs = {i.id: i for i in todo.inputs if i.id in todo.keep}
+    digests = {i: todo.digests[i] for i in inputs}
+    digests_before, before = _built.get(store, ({}, IncidentList((), {})))
+    at_hand = {
+        i: incident
+        for i, incident in before.at_hand().items()
+        if i in digests and digests_before.get(i) == digests[i]
+    }
+
+    def load(ids: Collection[str]) -> dict[str, Incident]:
+        out = {i: at_hand[i] for i in ids if i in at_hand}
+        try:
+            rows = store.whole_incidents_of([i for i in ids if i not in out])
+        except StoreError:  # the store closed since: build them
+            rows = {}
+        for i, (stored, data) in rows.items():
+            if stored == digests[i]:
+                out[i] = decode(Incident, data)
+        out.update((i, build(inputs[i])) for i in ids if i not in out)
+        return out
+
+    return load
+
+
+def _flag_counter(
+    store: Store, todo: Refresh, load: Callable[[Collection[str]], dict[str, Incident]]
+) -> Callable[[Collection[str]], int]:
+    """What counts the failed checks of kept incidents not read yet: in the database where
+    its row has the same inputs, else from the incident itself."""
+
+    def count(ids: Collection[str]) -> int:
+        try:
+            found = store.incident_flags(ids)
+        except StoreError:  # the store closed since
+            found = {}
+        same = {i for i in ids if i in found and found[i][0] == todo.digests[i]}
+        other = [i for i in ids if i not in same]
+        return sum(found[i][1] for i in same) + sum(len(b.flags) for b in load(other).values())
+
+    return count
 
 
 def _record(incident: Incident, inputs: str | None = None) -> IncidentRecord:
@@ -331,17 +390,23 @@ def reconcile_incidents(
     inputs, claims, published = _planned(store, chosen, ranking, rules)
     salt = code_digest()
     mark = (run.revision, chosen, tuple(ranking)) if rules == DEFAULT_RULES else None
-    todo = refresh(inputs, {} if full else store.incident_inputs(), salt=salt)
-    incidents = todo.finish(_kept(store, todo))
-    records = [_record(i, todo.digests[i.id]) for i in incidents if i.id not in todo.keep]
+    heads = {} if full else store.incident_heads()
+    todo = refresh(inputs, {i: h.inputs for i, h in heads.items()}, salt=salt)
+    built = {i.id: build(i) for i in todo.compute}
+    records = [_record(incident, todo.digests[i]) for i, incident in built.items()]
     keep = {i: todo.digests[i] for i in todo.keep}
     try:
         store.save_incidents(records, run=mark, keep=keep)
     except StaleIncidents:  # another run was stored meanwhile: compute and store every incident
         todo = refresh(inputs, {}, salt=salt)
-        incidents = todo.finish({})
-        store.save_incidents([_record(i, todo.digests[i.id]) for i in incidents], run=mark)
-    _built[store] = {i.id: (todo.digests[i.id], i) for i in incidents}
+        built = {i.id: build(i) for i in todo.compute}
+        store.save_incidents([_record(b, todo.digests[i]) for i, b in built.items()], run=mark)
+    spans = {i: (heads[i].start, heads[i].end) for i in todo.keep}
+    spans.update((i, (b.start, b.end)) for i, b in built.items())
+    order = sorted(spans, key=lambda i: (spans[i][0] or date.max, spans[i][1] or date.max, i))
+    load = _keeper(store, todo)
+    incidents = IncidentList(order, built, load, flags=_flag_counter(store, todo, load))
+    _built[store] = (dict(todo.digests), incidents)
     found = {c.id: c for c in claims}
     return Reconciliation(incidents, found, chosen, published=published, kept=len(todo.keep))
 
@@ -364,7 +429,10 @@ def stored_incidents(
         if loaded is not None:
             return loaded
     if run.policy in (None, chosen) and run.ranking in (None, tuple(ranking)):
-        return reconcile_incidents(store, chosen, ranking=ranking)
+        result = reconcile_incidents(store, chosen, ranking=ranking)
+        if isinstance(result.incidents, IncidentList):  # the faces read every incident
+            result.incidents.load()
+        return result
     return current_incidents(store, chosen, ranking=ranking)
 
 

@@ -36,7 +36,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from warmonitor.errors import StoreError
-from warmonitor.store.dialect import UTCDateTime
+from warmonitor.store.dialect import UTCDateTime, json_array_length
 from warmonitor.store.runs import StoreStateRow
 from warmonitor.store.schema import CLAIM_ID_LENGTH, Base, DocumentRow
 
@@ -46,6 +46,7 @@ __all__ = [
     "DocumentSource",
     "IncidentClaimRow",
     "IncidentDecisionRow",
+    "IncidentHead",
     "IncidentRecord",
     "IncidentRow",
     "IncidentStore",
@@ -138,6 +139,16 @@ class IncidentRecord:
     incident: dict[str, Any] | None = None
     reconciled_at: datetime | None = field(default=None, compare=False)
     inputs: str | None = None  # the digest of the inputs it was computed from
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentHead:
+    """What a run needs of a stored incident it may keep: the digest of its inputs, its dates
+    (the order of incidents)."""
+
+    inputs: str
+    start: date | None
+    end: date | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,16 +286,47 @@ class IncidentStore:
         with self._reading() as connection:
             return {row.id: row.inputs for row in connection.execute(query)}
 
-    def whole_incidents_of(self, ids: Collection[str]) -> dict[str, dict[str, Any]]:
-        """The stored incidents of ``ids`` without loss (column ``incident``), by id; ids not
-        stored, or stored without it, left out."""
-        out: dict[str, dict[str, Any]] = {}
+    def incident_heads(self) -> dict[str, IncidentHead]:
+        """The digest of the inputs each stored incident was computed from and its dates, by
+        id (rows stored without a digest left out); no JSON is read."""
+        query = select(
+            IncidentRow.id, IncidentRow.inputs, IncidentRow.date_start, IncidentRow.date_end
+        ).where(IncidentRow.inputs.is_not(None))
+        with self._reading() as connection:
+            return {
+                row.id: IncidentHead(row.inputs, row.date_start, row.date_end)
+                for row in connection.execute(query)
+            }
+
+    def whole_incidents_of(self, ids: Collection[str]) -> dict[str, tuple[str | None, Any]]:
+        """The stored incidents of ``ids`` without loss (column ``incident``), with the digest
+        of the inputs each was computed from, by id; ids not stored, or stored without it, left
+        out."""
+        out: dict[str, tuple[str | None, Any]] = {}
         with self._reading() as connection:
             for chunk in _chunks(sorted(ids)):
-                query = select(IncidentRow.id, IncidentRow.incident).where(
+                query = select(IncidentRow.id, IncidentRow.inputs, IncidentRow.incident).where(
                     IncidentRow.id.in_(chunk)
                 )
-                out.update((i, data) for i, data in connection.execute(query) if data is not None)
+                out.update(
+                    (i, (inputs, data))
+                    for i, inputs, data in connection.execute(query)
+                    if data is not None
+                )
+        return out
+
+    def incident_flags(self, ids: Collection[str]) -> dict[str, tuple[str | None, int]]:
+        """How many failed checks (``flags``) each stored incident of ``ids`` has, counted in
+        the database (no JSON reaches Python), with the digest of its inputs, by id; ids not
+        stored left out."""
+        out: dict[str, tuple[str | None, int]] = {}
+        with self._reading() as connection:
+            flags = json_array_length(IncidentRow.data, "flags", connection.dialect)
+            for chunk in _chunks(sorted(ids)):
+                query = select(IncidentRow.id, IncidentRow.inputs, flags).where(
+                    IncidentRow.id.in_(chunk)
+                )
+                out.update((i, (inputs, n or 0)) for i, inputs, n in connection.execute(query))
         return out
 
     def whole_incidents(self) -> list[dict[str, Any] | None]:
