@@ -2,9 +2,9 @@
 
 Incidents are derived data, stored so that the faces read them (``0005``): each
 reconciliation replaces them as a set, in one transaction, rewriting only the incidents whose
-row changed (``digest``), and a claim belongs to at most one incident (``incident_claims`` is
-keyed by claim). Decisions are records: who decided what and when, stated in claim ids; they
-are never changed.
+row changed (``digest``: of the row, or of its inputs' digest where it has one), and a claim
+belongs to at most one incident (``incident_claims`` is keyed by claim). Decisions are
+records: who decided what and when, stated in claim ids; they are never changed.
 :class:`IncidentStore` is mixed into :class:`~warmonitor.store.Store`.
 """
 
@@ -209,7 +209,8 @@ class IncidentStore:
     ) -> int:
         """Replace the stored incidents with ``records`` and those of ``keep``, in one
         transaction; returns how many were written. A stored incident whose row is the same
-        (id, claims, JSON, inputs) is left as it is, ``reconciled_at`` included. ``keep`` maps
+        (id, claims, JSON, inputs; with inputs, their digest stands for the JSON) is left as
+        it is, ``reconciled_at`` included. ``keep`` maps
         ids of stored incidents that stand as they are to the digest of their inputs: when one
         is gone or has other inputs (another process stored a run meanwhile), nothing changes
         and :class:`StaleIncidents` says so. ``run`` is the input revision, policy and ranking
@@ -408,7 +409,12 @@ def _chunks(items: Sequence[str], size: int = 500) -> list[Sequence[str]]:
 
 
 def _digest(record: IncidentRecord) -> str:
-    """A hash of what a row holds: equal digests, equal rows."""
+    """A hash of what a row holds: equal digests, equal rows. A record that carries the digest
+    of its inputs (``inputs``: a hash of everything it was computed from and of the code)
+    is hashed by that, its id, claims and policy; its JSON follows from them."""
+    if record.inputs is not None:
+        text = "\0".join((record.id, *record.claim_ids, "", record.policy, record.inputs))
+        return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
     text = json.dumps(
         [record.id, record.claim_ids, record.policy, record.data, record.incident, record.inputs],
         sort_keys=True,
