@@ -19,6 +19,7 @@ import pytest
 from reconcile_factory import ALEPPO, ARIHA, IDLIB, KHARKIV, LATAKIA, MOSUL
 from warmonitor import reconcile_service
 from warmonitor.actors import Correction
+from warmonitor.incident_list import IncidentList
 from warmonitor.model import (
     Claim,
     Claimant,
@@ -357,3 +358,71 @@ def test_inputs_that_leave_the_claims_alone_still_build_the_incident_again() -> 
         assert todo.keep  # the incidents it does not touch are kept
         kept = {i.id: i for i in first if i.id in todo.keep}
         assert todo.finish(kept) == full
+
+
+def test_a_fresh_process_decodes_no_kept_incident_until_one_is_read(store_url: str) -> None:
+    """A new process's run holds the kept incidents by id: its count of flags is counted in the
+    database, and an incident is decoded when first read; all equal a full run's."""
+    reports = archive(12, 40)
+    with Store.open(store_url) as store:
+        for r in reports[:30]:
+            store.save(r.document, r.claims, r.event)
+        reconcile_incidents(store)
+    with Store.open(store_url) as store:
+        for r in reports[30:]:
+            store.save(r.document, r.claims, r.event)
+        left = reconcile_incidents(store)
+        lazy = left.incidents
+        assert isinstance(lazy, IncidentList)
+        assert left.kept > 0 and len(lazy.pending) == left.kept
+        some = lazy.ids[0]
+        assert left.find(some).id == some
+        flags = left.flag_count()
+        assert len(lazy.pending) >= left.kept - 1  # counting flags read no incident
+        with Store.open(store_url) as other:
+            right = reconcile_incidents(other, full=True)
+        assert flags == sum(len(i.flags) for i in right.incidents)
+        assert list(lazy) == list(right.incidents)
+
+
+def test_a_kept_incident_replaced_before_it_is_read_is_built_from_its_inputs(
+    store_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another process stores a run (here by other code: every row's inputs differ) before
+    the kept incidents are read: they are built from the inputs the run held, and equal the
+    incidents a full run gives."""
+    reports = archive(13, 36)
+    with Store.open(store_url) as store:
+        for r in reports[:28]:
+            store.save(r.document, r.claims, r.event)
+        reconcile_incidents(store)
+    with Store.open(store_url) as store:
+        for r in reports[28:]:
+            store.save(r.document, r.claims, r.event)
+        left = reconcile_incidents(store)
+        assert isinstance(left.incidents, IncidentList) and left.incidents.pending
+        with Store.open(store_url) as other, monkeypatch.context() as patched:
+            patched.setattr(reconcile_service, "code_digest", lambda: "another version")
+            right = reconcile_incidents(other, full=True)
+        assert left.flag_count() == sum(len(i.flags) for i in right.incidents)
+        assert list(left.incidents) == list(right.incidents)
+        again = reconcile_incidents(store, force=True)  # the rows are the other code's
+        assert again.kept == 0
+    lazy = again.incidents
+    assert isinstance(lazy, IncidentList) and not lazy.pending
+
+
+def test_kept_incidents_read_after_the_store_closed_are_built(store_url: str) -> None:
+    reports = archive(14, 30)
+    with Store.open(store_url) as store:
+        for r in reports[:24]:
+            store.save(r.document, r.claims, r.event)
+        reconcile_incidents(store)
+    with Store.open(store_url) as store:
+        for r in reports[24:]:
+            store.save(r.document, r.claims, r.event)
+        left = reconcile_incidents(store)
+        right = reconcile_incidents(store, full=True)
+    assert left.kept > 0
+    assert left.flag_count() == sum(len(i.flags) for i in right.incidents)
+    assert list(left.incidents) == list(right.incidents)

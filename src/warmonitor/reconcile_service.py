@@ -18,10 +18,12 @@ call these and render the result.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 import hashlib
 import threading
-from collections.abc import Collection, Hashable, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -29,7 +31,8 @@ from typing import Any, cast
 from weakref import WeakKeyDictionary
 
 from warmonitor import __version__
-from warmonitor.errors import ConfigurationError, NotFoundError
+from warmonitor.errors import ConfigurationError, NotFoundError, StoreError
+from warmonitor.incident_list import IncidentList
 from warmonitor.model import Claim
 from warmonitor.reconcile import (
     DEFAULT_POLICY,
@@ -43,7 +46,7 @@ from warmonitor.reconcile import (
 )
 from warmonitor.reconcile.codec import decode, encode
 from warmonitor.reconcile.grouping import DEFAULT_RULES
-from warmonitor.reconcile.incidents import plan
+from warmonitor.reconcile.incidents import build, plan
 from warmonitor.reconcile.incremental import Refresh, refresh
 from warmonitor.reconcile.inputs import IncidentInputs
 from warmonitor.review_service import reviewed
@@ -68,7 +71,7 @@ class Reconciliation:
     """Incidents and the claims behind them (by id), under one policy; ``kept``: how many
     incidents a run kept as stored (their inputs unchanged) instead of computing them."""
 
-    incidents: list[Incident]
+    incidents: Sequence[Incident]  # an IncidentList when some are read only when asked for
     claims: dict[str, Claim] = field(default_factory=dict)
     policy: str = DEFAULT_POLICY
     decision: StoredDecision | None = None
@@ -86,15 +89,30 @@ class Reconciliation:
         """The incident whose id is or starts with ``prefix``; :class:`NotFoundError` if none
         or several."""
         prefix = prefix.strip()
-        exact = [i for i in self.incidents if i.id == prefix]
-        found = exact or [i for i in self.incidents if len(prefix) >= 4 and i.id.startswith(prefix)]
+        ids = self.ids
+        exact = [i for i in ids if i == prefix]
+        found = exact or [i for i in ids if len(prefix) >= 4 and i.startswith(prefix)]
         if len(found) == 1:
-            return found[0]
+            if isinstance(self.incidents, IncidentList):
+                return self.incidents.get(found[0])
+            return self.incidents[ids.index(found[0])]
         if not found:
             raise NotFoundError(f"no incident {prefix!r}; see `warmonitor incidents`")
-        raise NotFoundError(
-            f"incident id {prefix!r} is ambiguous: {', '.join(i.id for i in found)}"
-        )
+        raise NotFoundError(f"incident id {prefix!r} is ambiguous: {', '.join(found)}")
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """The incidents' ids, in order (reading no incident)."""
+        if isinstance(self.incidents, IncidentList):
+            return self.incidents.ids
+        return tuple(i.id for i in self.incidents)
+
+    def flag_count(self) -> int:
+        """How many failed checks the incidents have in all (reading none that a run kept
+        as stored and nobody read since)."""
+        if isinstance(self.incidents, IncidentList):
+            return self.incidents.flag_count()
+        return sum(len(i.flags) for i in self.incidents)
 
     def claim(self, prefix: str) -> Claim:
         """The reconciled claim whose id is or starts with ``prefix``."""
@@ -108,19 +126,43 @@ class Reconciliation:
             raise NotFoundError(f"no claim {prefix!r} among the reconciled claims")
         raise NotFoundError(f"claim id {prefix!r} is ambiguous")
 
+    def _read(self) -> Iterator[Incident]:
+        """The incidents, those at hand first (a run's computed ones: what a decision made)."""
+        if isinstance(self.incidents, IncidentList):
+            at_hand = self.incidents.at_hand()
+            yield from at_hand.values()
+            yield from (i for i in self.incidents if i.id not in at_hand)
+        else:
+            yield from self.incidents
+
     def main_incident(self, document_id: str) -> Incident | None:
         """The incident of a report's main event, if it has one."""
-        for incident in self.incidents:
+        for incident in self._read():
             if document_id in incident.reports:
                 return incident
         return None
 
     def incident_of(self, claim_id: str) -> Incident:
         """The incident holding ``claim_id``."""
-        for incident in self.incidents:
+        for incident in self._read():
             if claim_id in incident.claim_ids:
                 return incident
         raise NotFoundError(f"claim {claim_id!r} is in no incident")
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector off for a bulk step, back as it was after. A run makes
+    hundreds of thousands of small objects (claims, incidents, their JSON) and no cycles
+    worth collecting; each collection walks every object alive, the whole archive, which is a
+    third of a run's time at 100,000 claims."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
 
 
 def stored_claims(store: Store) -> list[Claim]:
@@ -179,6 +221,13 @@ def current_incidents(
     chosen = check_policy(policy)
     if not ranking:
         raise ConfigurationError("a ranking needs at least one claimant kind")
+    with _collector_paused():
+        return _current(store, chosen, ranking, rules)
+
+
+def _current(
+    store: Store, chosen: str, ranking: Sequence[str], rules: GroupingRules
+) -> Reconciliation:
     claims = stored_claims(store)
     published = store.publication_dates()
     incidents = reconcile(
@@ -229,22 +278,61 @@ def code_digest() -> str:
     return sha.hexdigest()
 
 
-# The incidents this process built or read last, per store object, with the digests of their
-# inputs: a later run of the same process keeps them without decoding them again.
-_built: WeakKeyDictionary[Store, dict[str, tuple[str, Incident]]] = WeakKeyDictionary()
+# The incidents of this process's last run, per store object, with the digests of their
+# inputs: a later run of the same process keeps those it loaded without decoding them again.
+_built: WeakKeyDictionary[Store, tuple[dict[str, str], IncidentList]] = WeakKeyDictionary()
 
 
-def _kept(store: Store, todo: Refresh) -> dict[str, Incident]:
-    """The stored incidents of ``todo.keep``: from this process's last run where it holds
-    them with the same inputs, else decoded from the store."""
-    known = _built.get(store, {})
-    out = {i: known[i][1] for i in todo.keep if i in known and known[i][0] == todo.digests[i]}
-    missing: Collection[str] = todo.keep - out.keys()
-    if missing:
-        out.update(
-            (i, decode(Incident, data)) for i, data in store.whole_incidents_of(missing).items()
-        )
-    return out
+def _keeper(store: Store, todo: Refresh) -> Callable[[Collection[str]], dict[str, Incident]]:
+    """What loads the kept incidents of ``todo`` when they are first read: this process's
+    last run's where it holds them with the same inputs, else decoded from the store where
+    its row has the same inputs, else (a row replaced or gone meanwhile, the store closed)
+    built from them."""
+    inputs = {i.id: i for i in todo.inputs if i.id in todo.keep}
+    digests = {i: todo.digests[i] for i in inputs}
+    digests_before, before = _built.get(store, ({}, IncidentList((), {})))
+    at_hand = {
+        i: incident
+        for i, incident in before.at_hand().items()
+        if i in digests and digests_before.get(i) == digests[i]
+    }
+
+    def load(ids: Collection[str]) -> dict[str, Incident]:
+        with _collector_paused():
+            return fetch(ids)
+
+    def fetch(ids: Collection[str]) -> dict[str, Incident]:
+        out = {i: at_hand[i] for i in ids if i in at_hand}
+        try:
+            rows = store.whole_incidents_of([i for i in ids if i not in out])
+        except StoreError:  # the store closed since: build them
+            rows = {}
+        for i, (stored, data) in rows.items():
+            if stored == digests[i]:
+                out[i] = decode(Incident, data)
+        out.update((i, build(inputs[i])) for i in ids if i not in out)
+        return out
+
+    return load
+
+
+def _flag_counter(
+    store: Store, todo: Refresh, load: Callable[[Collection[str]], dict[str, Incident]]
+) -> Callable[[Collection[str]], int]:
+    """What counts the failed checks of kept incidents not read yet: in the database where
+    its row has the same inputs, else from the incident itself."""
+    digests = {i: todo.digests[i] for i in todo.keep}
+
+    def count(ids: Collection[str]) -> int:
+        try:
+            found = store.incident_flags(ids)
+        except StoreError:  # the store closed since
+            found = {}
+        same = {i for i in ids if i in found and found[i][0] == digests[i]}
+        other = [i for i in ids if i not in same]
+        return sum(found[i][1] for i in same) + sum(len(b.flags) for b in load(other).values())
+
+    return count
 
 
 def _record(incident: Incident, inputs: str | None = None) -> IncidentRecord:
@@ -299,13 +387,15 @@ def _load(
         with _loading:  # one thread decodes; the others wait for it and use its result
             loaded = _loaded.get(store)
             if loaded is None or loaded.run != run:
-                stored = store.whole_incidents()
-                if any(data is None for data in stored):
-                    return None
-                incidents = sorted((decode(Incident, data) for data in stored), key=_order)
+                with _collector_paused():
+                    stored = store.whole_incidents()
+                    if any(data is None for data in stored):
+                        return None
+                    incidents = sorted((decode(Incident, data) for data in stored), key=_order)
                 loaded = _Loaded(run, tuple(incidents), store.publication_dates())
                 _loaded[store] = loaded
-    found = {c.id: c for c in stored_claims(store)} if claims else {}
+    with _collector_paused():
+        found = {c.id: c for c in stored_claims(store)} if claims else {}
     return Reconciliation(
         list(loaded.incidents),
         found,
@@ -338,20 +428,40 @@ def reconcile_incidents(
         loaded = _load(store, chosen, run)
         if loaded is not None:
             return loaded
+    with _collector_paused():
+        return _reconcile(store, run, chosen, ranking, rules, full=full)
+
+
+def _reconcile(
+    store: Store,
+    run: ReconcileRun,
+    chosen: str,
+    ranking: Sequence[str],
+    rules: GroupingRules,
+    *,
+    full: bool,
+) -> Reconciliation:
+    """``reconcile_incidents`` once it reconciles."""
     inputs, claims, published = _planned(store, chosen, ranking, rules)
     salt = code_digest()
     mark = (run.revision, chosen, tuple(ranking)) if rules == DEFAULT_RULES else None
-    todo = refresh(inputs, {} if full else store.incident_inputs(), salt=salt)
-    incidents = todo.finish(_kept(store, todo))
-    records = [_record(i, todo.digests[i.id]) for i in incidents if i.id not in todo.keep]
+    heads = {} if full else store.incident_heads()
+    todo = refresh(inputs, {i: h.inputs for i, h in heads.items()}, salt=salt)
+    built = {i.id: build(i) for i in todo.compute}
+    records = [_record(incident, todo.digests[i]) for i, incident in built.items()]
     keep = {i: todo.digests[i] for i in todo.keep}
     try:
         store.save_incidents(records, run=mark, keep=keep)
     except StaleIncidents:  # another run was stored meanwhile: compute and store every incident
         todo = refresh(inputs, {}, salt=salt)
-        incidents = todo.finish({})
-        store.save_incidents([_record(i, todo.digests[i.id]) for i in incidents], run=mark)
-    _built[store] = {i.id: (todo.digests[i.id], i) for i in incidents}
+        built = {i.id: build(i) for i in todo.compute}
+        store.save_incidents([_record(b, todo.digests[i]) for i, b in built.items()], run=mark)
+    spans = {i: (heads[i].start, heads[i].end) for i in todo.keep}
+    spans.update((i, (b.start, b.end)) for i, b in built.items())
+    order = sorted(spans, key=lambda i: (spans[i][0] or date.max, spans[i][1] or date.max, i))
+    load = _keeper(store, todo)
+    incidents = IncidentList(order, built, load, flags=_flag_counter(store, todo, load))
+    _built[store] = (dict(todo.digests), incidents)
     found = {c.id: c for c in claims}
     return Reconciliation(incidents, found, chosen, published=published, kept=len(todo.keep))
 
@@ -374,7 +484,10 @@ def stored_incidents(
         if loaded is not None:
             return loaded
     if run.policy in (None, chosen) and run.ranking in (None, tuple(ranking)):
-        return reconcile_incidents(store, chosen, ranking=ranking)
+        result = reconcile_incidents(store, chosen, ranking=ranking)
+        if isinstance(result.incidents, IncidentList):  # the faces read every incident
+            result.incidents.load()
+        return result
     return current_incidents(store, chosen, ranking=ranking)
 
 

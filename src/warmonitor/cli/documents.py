@@ -369,7 +369,7 @@ def demo(
     with demo_corpus() as corpus, Store.open(url) as store:
         report = ingest_paths([corpus], store, published=None)
         rows = store.claims()
-        incidents = reconcile_incidents(store).incidents
+        incidents = list(reconcile_incidents(store).incidents)  # read while the store is open
     out.print(claims_table(rows))
     out.print(incidents_table(incidents))
     outcomes: dict[str, int] = {}

@@ -19,6 +19,7 @@ import csv
 import io
 import json
 import sys
+from collections.abc import Sequence
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -148,7 +149,7 @@ def _total_cell(incident: Incident, outcome: str) -> str:
     return f"{number(total.best)} ({number(total.low)}–{top})"
 
 
-def incidents_table(incidents: list[Incident]) -> Table:
+def incidents_table(incidents: Sequence[Incident]) -> Table:
     """Incidents as a rich table: place, dates, killed and injured, claimants, flags."""
     table = Table(title=f"{len(incidents)} incident(s)")
     for column in ("id", "place", "dates", "killed", "injured", "claimants", "flags", "hedged"):
@@ -304,7 +305,7 @@ def reconcile_command(
         result = reconcile_incidents(
             store, policy.value, ranking=_ranking(ranking), force=force, full=full
         )
-    flags = sum(len(i.flags) for i in result.incidents)
+        flags = result.flag_count()  # while the store is open: kept incidents are not read
     kept = f", {result.kept} kept as stored" if result.kept else ""
     out.print(
         f"{len(result.incidents)} incident(s) from {len(result.claims)} claim(s) stored "

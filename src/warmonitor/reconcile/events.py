@@ -226,6 +226,8 @@ def cluster_reports(
         for g in sorted(candidates):
             group = groups[g]
             score = group.likeness(vector)
+            if score < lowest or (best is not None and score <= best[0]):
+                continue  # it cannot join, or cannot beat the best: its need is not wanted
             gap = group.gap(_times(event))
             need = _need(gap, rules) + _conflicts(event, group, rules)
             if score >= need and (best is None or score > best[0]):

@@ -9,7 +9,9 @@
   the same from ``BEGIN IMMEDIATE``); SQLite renders ``ALTER`` as batch (copy-and-move) operations.
 * JSON arrays: whether ``data[key]`` holds a value is ``json_each`` on SQLite and ``@>`` on a
   ``jsonb`` cast on PostgreSQL (:func:`json_array_has`); whether an array of objects holds one
-  with a field's value likewise (:func:`json_objects_have`).
+  with a field's value likewise (:func:`json_objects_have`); how many items it holds is
+  ``json_array_length`` on SQLite and ``jsonb_array_length`` on PostgreSQL
+  (:func:`json_array_length`).
 * Timestamps: SQLite keeps no time zone; :class:`UTCDateTime` stores UTC and always gives back
   aware UTC datetimes.
 """
@@ -48,6 +50,7 @@ __all__ = [
     "configure_engine",
     "insert_ignore",
     "json_array_has",
+    "json_array_length",
     "json_objects_have",
     "lock_for_migration",
     "migration_options",
@@ -146,6 +149,13 @@ def json_array_has(column: Any, key: str, value: str, dialect: Dialect) -> Colum
         return cast(column, postgresql.JSONB)[key].contains([value])
     items = func.json_each(column, f"$.{key}").table_valued("value")
     return exists(select(items.c.value).where(items.c.value == value))
+
+
+def json_array_length(column: Any, key: str, dialect: Dialect) -> ColumnElement[int]:
+    """How many items the JSON array at ``column[key]`` holds (``NULL`` where there is none)."""
+    if dialect.name == "postgresql":
+        return func.jsonb_array_length(cast(column, postgresql.JSONB)[key])
+    return func.json_array_length(column, f"$.{key}")
 
 
 def json_objects_have(

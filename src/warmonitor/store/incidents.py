@@ -2,9 +2,9 @@
 
 Incidents are derived data, stored so that the faces read them (``0005``): each
 reconciliation replaces them as a set, in one transaction, rewriting only the incidents whose
-row changed (``digest``), and a claim belongs to at most one incident (``incident_claims`` is
-keyed by claim). Decisions are records: who decided what and when, stated in claim ids; they
-are never changed.
+row changed (``digest``: of the row, or of its inputs' digest where it has one), and a claim
+belongs to at most one incident (``incident_claims`` is keyed by claim). Decisions are
+records: who decided what and when, stated in claim ids; they are never changed.
 :class:`IncidentStore` is mixed into :class:`~warmonitor.store.Store`.
 """
 
@@ -36,7 +36,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from warmonitor.errors import StoreError
-from warmonitor.store.dialect import UTCDateTime
+from warmonitor.store.dialect import UTCDateTime, json_array_length
 from warmonitor.store.runs import StoreStateRow
 from warmonitor.store.schema import CLAIM_ID_LENGTH, Base, DocumentRow
 
@@ -46,6 +46,7 @@ __all__ = [
     "DocumentSource",
     "IncidentClaimRow",
     "IncidentDecisionRow",
+    "IncidentHead",
     "IncidentRecord",
     "IncidentRow",
     "IncidentStore",
@@ -141,6 +142,16 @@ class IncidentRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class IncidentHead:
+    """What a run needs of a stored incident it may keep: the digest of its inputs, its dates
+    (the order of incidents)."""
+
+    inputs: str
+    start: date | None
+    end: date | None
+
+
+@dataclass(frozen=True, slots=True)
 class StoredDecision:
     """A stored analyst decision (see ``warmonitor.reconcile.Decision``)."""
 
@@ -198,7 +209,8 @@ class IncidentStore:
     ) -> int:
         """Replace the stored incidents with ``records`` and those of ``keep``, in one
         transaction; returns how many were written. A stored incident whose row is the same
-        (id, claims, JSON, inputs) is left as it is, ``reconciled_at`` included. ``keep`` maps
+        (id, claims, JSON, inputs; with inputs, their digest stands for the JSON) is left as
+        it is, ``reconciled_at`` included. ``keep`` maps
         ids of stored incidents that stand as they are to the digest of their inputs: when one
         is gone or has other inputs (another process stored a run meanwhile), nothing changes
         and :class:`StaleIncidents` says so. ``run`` is the input revision, policy and ranking
@@ -275,16 +287,47 @@ class IncidentStore:
         with self._reading() as connection:
             return {row.id: row.inputs for row in connection.execute(query)}
 
-    def whole_incidents_of(self, ids: Collection[str]) -> dict[str, dict[str, Any]]:
-        """The stored incidents of ``ids`` without loss (column ``incident``), by id; ids not
-        stored, or stored without it, left out."""
-        out: dict[str, dict[str, Any]] = {}
+    def incident_heads(self) -> dict[str, IncidentHead]:
+        """The digest of the inputs each stored incident was computed from and its dates, by
+        id (rows stored without a digest left out); no JSON is read."""
+        query = select(
+            IncidentRow.id, IncidentRow.inputs, IncidentRow.date_start, IncidentRow.date_end
+        ).where(IncidentRow.inputs.is_not(None))
+        with self._reading() as connection:
+            return {
+                row.id: IncidentHead(row.inputs, row.date_start, row.date_end)
+                for row in connection.execute(query)
+            }
+
+    def whole_incidents_of(self, ids: Collection[str]) -> dict[str, tuple[str | None, Any]]:
+        """The stored incidents of ``ids`` without loss (column ``incident``), with the digest
+        of the inputs each was computed from, by id; ids not stored, or stored without it, left
+        out."""
+        out: dict[str, tuple[str | None, Any]] = {}
         with self._reading() as connection:
             for chunk in _chunks(sorted(ids)):
-                query = select(IncidentRow.id, IncidentRow.incident).where(
+                query = select(IncidentRow.id, IncidentRow.inputs, IncidentRow.incident).where(
                     IncidentRow.id.in_(chunk)
                 )
-                out.update((i, data) for i, data in connection.execute(query) if data is not None)
+                out.update(
+                    (i, (inputs, data))
+                    for i, inputs, data in connection.execute(query)
+                    if data is not None
+                )
+        return out
+
+    def incident_flags(self, ids: Collection[str]) -> dict[str, tuple[str | None, int]]:
+        """How many failed checks (``flags``) each stored incident of ``ids`` has, counted in
+        the database (no JSON reaches Python), with the digest of its inputs, by id; ids not
+        stored left out."""
+        out: dict[str, tuple[str | None, int]] = {}
+        with self._reading() as connection:
+            flags = json_array_length(IncidentRow.data, "flags", connection.dialect)
+            for chunk in _chunks(sorted(ids)):
+                query = select(IncidentRow.id, IncidentRow.inputs, flags).where(
+                    IncidentRow.id.in_(chunk)
+                )
+                out.update((i, (inputs, n or 0)) for i, inputs, n in connection.execute(query))
         return out
 
     def whole_incidents(self) -> list[dict[str, Any] | None]:
@@ -366,7 +409,12 @@ def _chunks(items: Sequence[str], size: int = 500) -> list[Sequence[str]]:
 
 
 def _digest(record: IncidentRecord) -> str:
-    """A hash of what a row holds: equal digests, equal rows."""
+    """A hash of what a row holds: equal digests, equal rows. A record that carries the digest
+    of its inputs (``inputs``: a hash of everything it was computed from and of the code)
+    is hashed by that, its id, claims and policy; its JSON follows from them."""
+    if record.inputs is not None:
+        text = "\0".join((record.id, *record.claim_ids, "", record.policy, record.inputs))
+        return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
     text = json.dumps(
         [record.id, record.claim_ids, record.policy, record.data, record.incident, record.inputs],
         sort_keys=True,
