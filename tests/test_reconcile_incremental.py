@@ -426,3 +426,31 @@ def test_kept_incidents_read_after_the_store_closed_are_built(store_url: str) ->
     assert left.kept > 0
     assert left.flag_count() == sum(len(i.flags) for i in right.incidents)
     assert list(left.incidents) == list(right.incidents)
+
+
+def test_a_server_decodes_the_stored_run_before_its_first_request(store_url: str) -> None:
+    """Each server process decodes a fresh stored run at start-up; a stale one is left alone
+    (nothing is reconciled or written before a request asks)."""
+    from fastapi.testclient import TestClient
+
+    from warmonitor.web.app import create_app
+
+    reports = archive(9, 12)
+    with Store.open(store_url) as store:
+        for r in reports[:8]:
+            store.save(r.document, r.claims, r.event)
+        reconcile_incidents(store)
+    app = create_app(store_url, secret_key="test")
+    served: Store = app.state.store
+    assert reconcile_service._loaded.get(served) is None
+    with TestClient(app):
+        loaded = reconcile_service._loaded.get(served)
+        assert loaded is not None and len(loaded.incidents) > 0
+    with Store.open(store_url) as store:
+        for r in reports[8:]:
+            store.save(r.document, r.claims, r.event)
+        stale = store.reconcile_run()
+    app = create_app(store_url, secret_key="test")
+    with TestClient(app):
+        assert reconcile_service._loaded.get(app.state.store) is None
+        assert app.state.store.reconcile_run() == stale

@@ -491,6 +491,17 @@ def stored_incidents(
     return current_incidents(store, chosen, ranking=ranking)
 
 
+def warm_stored_incidents(store: Store, policy: str = DEFAULT_POLICY) -> bool:
+    """Decode the stored run now, while it stands, so that a server's first requests do not
+    wait for it; changes nothing in the store (a stale run is left for the first request).
+    Whether there was a fresh run to decode."""
+    chosen = check_policy(policy)
+    run = store.reconcile_run()
+    if not run.fresh(chosen, DEFAULT_RANKING):
+        return False
+    return _load(store, chosen, run, claims=False) is not None
+
+
 def _decide(
     store: Store,
     action: str,

@@ -21,6 +21,7 @@ from typing import Any
 from fastapi import Depends, FastAPI, Request
 
 from warmonitor import __version__
+from warmonitor.reconcile_service import warm_stored_incidents
 from warmonitor.store import Store
 from warmonitor.web.auth import VIEWER, Sessions
 from warmonitor.web.errors import install_error_handlers
@@ -58,6 +59,9 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # Each server process decodes the stored run before it takes requests (the first
+        # ones would otherwise queue behind it); a stale run is left for the first request.
+        warm_stored_incidents(store)
         yield
         store.close()
 
