@@ -24,6 +24,9 @@ and pages:
 - incidents: ``GET /api/incidents`` (50 a page; a random page, a country, flagged ones);
 - map: the map page, ``GET /map`` over one year of dates, of one outcome (the page carries
   its points: every incident matching, sized by best estimate; the basemap is a static file).
+- session (only when named, ``--endpoints session``): ``GET /api/session``, who is logged in:
+  the floor, what any authenticated request costs on this machine (the token's user read, the
+  app's routing and a small JSON body), to read the others' figures against.
 
 Printed per store and endpoint: requests, requests/s, p50 and p99 latency (ms) and errors (any
 answer but 200, or no answer); the run fails (exit 1) when there is any error. Client and
@@ -53,6 +56,7 @@ import httpx
 from reconcile import COUNTRIES, GROUPS, START, YEARS, archive, upto
 
 ENDPOINTS = ("claims", "incidents", "map")
+FLOOR = "session"  # not in the default turn: the least an authenticated request costs
 USER = "loadtest"
 
 
@@ -116,10 +120,16 @@ def map_request(rng: random.Random) -> dict[str, Any]:
     }
 
 
+def no_params(rng: random.Random) -> dict[str, Any]:
+    """No parameters (the floor's request)."""
+    return {}
+
+
 REQUESTS: dict[str, tuple[str, Callable[[random.Random], dict[str, Any]]]] = {
     "claims": ("/api/claims", claims_request),
     "incidents": ("/api/incidents", incidents_request),
     "map": ("/map", map_request),
+    "session": ("/api/session", no_params),
 }
 
 
@@ -390,8 +400,8 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args()
     args.endpoints = tuple(e.strip() for e in args.endpoints.split(",") if e.strip())
-    if unknown := set(args.endpoints) - set(ENDPOINTS):
-        raise SystemExit(f"unknown endpoints {sorted(unknown)}: {', '.join(ENDPOINTS)}")
+    if unknown := set(args.endpoints) - set(REQUESTS):
+        raise SystemExit(f"unknown endpoints {sorted(unknown)}: {', '.join(REQUESTS)}")
     stores = [s.strip() for s in args.stores.split(",") if s.strip()]
     rows: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory() as tmp:

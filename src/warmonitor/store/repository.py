@@ -417,9 +417,15 @@ class Store(
 
     @contextmanager
     def _reading(self) -> Iterator[Connection]:
+        """A connection to read with: on SQLite in a transaction (one snapshot for all its
+        statements); on PostgreSQL in autocommit, where READ COMMITTED gives each statement
+        its own snapshot anyway, so a transaction would only add a BEGIN and a ROLLBACK, two
+        round trips to the server, to every read."""
         engine = self._live
         try:
             with engine.connect() as connection:
+                if connection.dialect.name == "postgresql":
+                    connection.execution_options(isolation_level="AUTOCOMMIT")
                 yield connection
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot read {self.url}: {_reason(exc)}") from exc
