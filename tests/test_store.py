@@ -231,6 +231,40 @@ def test_claim_search_pages_a_date_range_in_ingest_order(url: str) -> None:
         assert [h.claim.id for h in store.find_claims(where, limit=3, offset=3)[1]] == every[5:6]
 
 
+def test_claim_search_lists_claims_added_later_with_their_document(url: str) -> None:
+    """The listing order is the document's ingest time (copied onto each claim, migration
+    0012), then position: a claim added to an older document later, by ``add_claims`` or by
+    saving the document again, is listed with it; a store of before 0012 gets the copies."""
+    documents = [make_document(f"Report {n}: people were killed in Aleppo.") for n in range(5)]
+    with Store.open(url) as store:
+        for document in documents:
+            store.save(document, [make_claim(document, 0, start=10)])
+        store.add_claims([make_claim(documents[0], 1, start=30)])
+        store.save(documents[1], [make_claim(documents[1], 2, start=2)])
+        expected = [
+            (documents[0].id, 10),
+            (documents[0].id, 30),
+            (documents[1].id, 2),
+            (documents[1].id, 10),
+            *((d.id, 10) for d in documents[2:]),
+        ]
+        listed = [
+            (h.claim.document_id, h.claim.evidence.start)
+            for h in store.find_claims(ClaimFilter())[1]
+        ]
+        assert listed == expected
+        pages = [store.find_claims(ClaimFilter(), limit=2, offset=k)[1] for k in (0, 2, 4, 6)]
+        paged = [(h.claim.document_id, h.claim.evidence.start) for p in pages for h in p]
+        assert paged == expected
+    command.downgrade(alembic_config(url=url), "0011")  # before the copies
+    command.upgrade(alembic_config(url=url), "head")
+    with Store.open(url) as store:
+        hits = store.find_claims(ClaimFilter(outcome="killed"))[1]
+        assert [(h.claim.document_id, h.claim.evidence.start) for h in hits] == expected
+        with pytest.raises(StoreError, match="no document"):
+            store.add_claims([make_claim(make_document("Never stored."), 0)])
+
+
 def test_migrations_ship_in_the_package() -> None:
     for name in ("env.py", "script.py.mako", "README.md", "versions/0001_initial.py"):
         assert (MIGRATIONS_DIR / name).is_file(), name

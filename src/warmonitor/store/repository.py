@@ -10,7 +10,7 @@ whole or not at all.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -130,7 +130,8 @@ class Store(
         now = datetime.now(UTC)
         with self._writing(f"save document {document.id}") as connection:
             new = _insert_ignore(connection, DocumentRow, [_document_row(document, now)]) == 1
-            _insert_ignore(connection, ClaimRow, [{**row, "created_at": now} for row in rows])
+            at = now if new else _ingested_at(connection, [document.id], "save")[document.id]
+            _insert_ignore(connection, ClaimRow, [_stamped(row, now, at) for row in rows])
             if event is not None:
                 write_report_event(connection, event)
         return new
@@ -139,8 +140,11 @@ class Store(
         """Store the claims that are new (their documents must be stored); returns how many."""
         rows = [_claim_row(claim) for claim in claims]
         now = datetime.now(UTC)
-        with self._writing(f"add {len(rows)} claims") as connection:
-            return _insert_ignore(connection, ClaimRow, [{**r, "created_at": now} for r in rows])
+        what = f"add {len(rows)} claims"
+        with self._writing(what) as connection:
+            ingested = _ingested_at(connection, {r["document_id"] for r in rows}, what)
+            stamped = [_stamped(r, now, ingested[r["document_id"]]) for r in rows]
+            return _insert_ignore(connection, ClaimRow, stamped)
 
     def correct_document(
         self,
@@ -198,7 +202,8 @@ class Store(
                         update(ClaimRow).where(ClaimRow.id == claim_id).values(values)
                     )
                     changes.rewritten += 1
-            fresh = [{**row, "created_at": now} for key, row in rows.items() if key not in stored]
+            at = _ingested_at(connection, [document.id], "correct")[document.id]
+            fresh = [_stamped(row, now, at) for key, row in rows.items() if key not in stored]
             changes.added = _insert_ignore(connection, ClaimRow, fresh)
             gone = stored - rows.keys()
             reviewed = set(
@@ -451,6 +456,25 @@ def _insert_ignore(connection: Connection, model: Any, rows: list[dict[str, Any]
     One statement per row: a multi-row ``executemany`` has no reliable rowcount everywhere."""
     statement = dialect.insert_ignore(model.__table__, connection.dialect)
     return sum(connection.execute(statement, row).rowcount == 1 for row in rows)
+
+
+def _ingested_at(
+    connection: Connection, document_ids: Iterable[str], what: str
+) -> dict[str, datetime]:
+    """When each of ``document_ids`` was first stored; :class:`StoreError` (``cannot what``)
+    for one that is not stored."""
+    wanted = set(document_ids)
+    query = select(DocumentRow.id, DocumentRow.ingested_at).where(DocumentRow.id.in_(wanted))
+    found = {row.id: row.ingested_at for row in connection.execute(query)}
+    if missing := sorted(wanted - found.keys()):
+        raise StoreError(f"cannot {what}: no document {', '.join(missing)} in the store")
+    return found
+
+
+def _stamped(row: dict[str, Any], now: datetime, ingested_at: datetime) -> dict[str, Any]:
+    """A claim's row as inserted: with the time it is written and its document's ingest time
+    (the order claims are listed in, ``store.claim_search``)."""
+    return {**row, "created_at": now, "document_ingested_at": ingested_at}
 
 
 def _check_length(what: str, value: str, limit: int) -> None:

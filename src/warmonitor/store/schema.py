@@ -90,7 +90,11 @@ class ClaimRow(Base):
     """One claim: ``data`` is the whole ``Claim.to_dict()``; the other columns are for queries."""
 
     __tablename__ = "claims"
-    __table_args__ = (Index("ix_claims_outcome_victims_group", "outcome", "victims_group"),)
+    __table_args__ = (
+        Index("ix_claims_outcome_victims_group", "outcome", "victims_group"),
+        # the order claims are listed in (``store.claim_search``; migration 0012)
+        Index("ix_claims_listing", "document_ingested_at", "document_id", "evidence_start", "id"),
+    )
 
     id: Mapped[str] = mapped_column(String(CLAIM_ID_LENGTH), primary_key=True)
     document_id: Mapped[str] = mapped_column(ForeignKey("documents.id"), index=True)
@@ -114,6 +118,9 @@ class ClaimRow(Base):
     claimant_text: Mapped[str | None] = mapped_column(Text)
     place_name: Mapped[str | None] = mapped_column(Text)
     sentence: Mapped[str | None] = mapped_column(Text)
+    # the document's ingested_at (written once, when the document is first stored), so that
+    # claims are listed in ingest order from one index (migration 0012)
+    document_ingested_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class ReviewRow(Base):
