@@ -18,7 +18,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import inspect, text
+from sqlalchemy import inspect, select, text
 
 from warmonitor.errors import NotFoundError, StoreError
 from warmonitor.model import (
@@ -36,10 +36,10 @@ from warmonitor.model import (
 )
 from warmonitor.store import ClaimChanges, Store, StoredDocument, head_revision, make_engine
 from warmonitor.store.__main__ import main as store_cli
-from warmonitor.store.claim_search import ClaimFilter
+from warmonitor.store.claim_search import ClaimFilter, _conditions
 from warmonitor.store.incidents import IncidentRecord
 from warmonitor.store.migrator import MIGRATIONS_DIR, alembic_config, current_revision
-from warmonitor.store.schema import Base, in_models
+from warmonitor.store.schema import Base, ClaimRow, in_models
 from warmonitor.store.versions import version_key as _version_key
 
 
@@ -140,6 +140,7 @@ def test_postgres_finds_words_and_dates_of_claims_by_index(url: str) -> None:
         assert pg_only == {
             "ix_pg_claims_period_reaches",
             "ix_pg_claims_period_begins",
+            "ix_pg_claims_period_span",
             *(f"ix_pg_claims_{c}_trgm" for c in ("claimant_name", "claimant_text")),
             *(f"ix_pg_claims_{c}_trgm" for c in ("place_name", "sentence")),
         }
@@ -156,6 +157,15 @@ def test_postgres_finds_words_and_dates_of_claims_by_index(url: str) -> None:
         assert "ix_pg_claims_sentence_trgm" in words
         assert "ix_pg_claims_claimant_name_trgm" in claimant
         assert "ix_pg_claims_period_reaches" in dates
+        with Store.open(url) as store, engine.connect() as connection:
+            connection.exec_driver_sql("SET LOCAL enable_seqscan = off")
+            where = ClaimFilter(start=date(2024, 1, 1), end=date(2024, 1, 31))
+            conditions = _conditions(where, connection)
+            query = select(ClaimRow.id).where(*conditions)
+            compiled = query.compile(connection, compile_kwargs={"literal_binds": True})
+            span = "\n".join(r[0] for r in connection.exec_driver_sql(f"EXPLAIN {compiled}"))
+            assert store.find_claims(where)[0] == 0
+        assert "ix_pg_claims_period_span" in span
     finally:
         engine.dispose()
 
@@ -263,6 +273,52 @@ def test_claim_search_lists_claims_added_later_with_their_document(url: str) -> 
         assert [(h.claim.document_id, h.claim.evidence.start) for h in hits] == expected
         with pytest.raises(StoreError, match="no document"):
             store.add_claims([make_claim(make_document("Never stored."), 0)])
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        (date(2024, 3, 1), date(2024, 3, 31), {"day", "month", "open start", "open end", "wrong"}),
+        (date(2024, 3, 10), date(2024, 3, 12), {"month"}),
+        (date(2024, 3, 20), date(2024, 4, 2), {"month", "open end", "later"}),
+        (date(2024, 5, 1), date(2024, 5, 2), set()),
+    ],
+)
+def test_claim_search_date_range_is_exact_on_both_dialects(
+    url: str, start: date, end: date, expected: set[str]
+) -> None:
+    """A claim is found when its period meets the range, an open end counting as the other
+    end; a period given the wrong way round (end before start) as its ends say; none without
+    a period. PostgreSQL finds candidates by its index of spans (migration 0013), then the
+    same exact conditions as SQLite: the backwards period is found only where its end is on or
+    after the range's start and its start on or before the range's end."""
+    periods = {
+        "day": (date(2024, 3, 4), date(2024, 3, 4)),
+        "month": (date(2024, 3, 1), date(2024, 3, 31)),
+        "open start": (None, date(2024, 3, 5)),
+        "open end": (date(2024, 3, 25), None),
+        "wrong": (date(2024, 3, 30), date(2024, 3, 2)),  # end before start
+        "later": (date(2024, 4, 1), date(2024, 4, 3)),
+        "none": (None, None),
+    }
+    document = make_document()
+    claims = {
+        name: replace(
+            make_claim(document, n, start=n * 2),
+            period=Period(*ends, "words") if any(ends) else None,
+        )
+        for n, (name, ends) in enumerate(periods.items())
+    }
+    with Store.open(url) as store:
+        store.save(document, list(claims.values()))
+        found = {h.claim.id for h in store.find_claims(ClaimFilter(start=start, end=end))[1]}
+    exact = {
+        name
+        for name, (s, e) in periods.items()
+        if (s or e) and (e or s) >= start and (s or e) <= end  # type: ignore[operator]
+    }
+    assert exact == expected
+    assert found == {claims[name].id for name in expected}
 
 
 def test_migrations_ship_in_the_package() -> None:

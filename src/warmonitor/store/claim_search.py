@@ -283,6 +283,12 @@ def _conditions(where: ClaimFilter, connection: Connection) -> list[ColumnElemen
             if len(code) == 2 and code.isalpha()
             else words
         )
+    if (
+        where.start is not None
+        and where.end is not None
+        and connection.dialect.name == ("postgresql")
+    ):
+        out += _period_span(where.start, where.end)
     if where.start is not None:
         out.append(func.coalesce(ClaimRow.period_end, ClaimRow.period_start) >= where.start)
     if where.end is not None:
@@ -310,6 +316,17 @@ def _conditions(where: ClaimFilter, connection: Connection) -> list[ColumnElemen
             )
         )
     return out
+
+
+def _period_span(start: date, end: date) -> list[ColumnElement[bool]]:
+    """On PostgreSQL, the claims whose period as a range of dates overlaps ``start``..``end``,
+    as the GiST index of migration ``0013`` holds them (its expression and predicate): more
+    than the exact conditions keep, never fewer, so that the index finds the candidates."""
+    begins = func.coalesce(ClaimRow.period_start, ClaimRow.period_end)
+    reaches = func.coalesce(ClaimRow.period_end, ClaimRow.period_start)
+    span = func.daterange(func.least(begins, reaches), func.greatest(begins, reaches), "[]")
+    wanted = func.daterange(start, end, "[]")
+    return [begins.is_not(None), span.op("&&")(wanted)]
 
 
 def _state_condition(state: str | None, latest: Any) -> list[ColumnElement[bool]]:
