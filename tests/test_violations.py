@@ -360,3 +360,48 @@ def test_the_doers_community_is_not_the_victims() -> None:
     p = describe("Fulani herdsmen killed twelve people in a village on Sunday.")
     assert p.perpetrator is not None and p.perpetrator.name == "Fulani"
     assert p.victim_identity is None or "Fulani" not in p.victim_identity.text
+
+
+def _identity_of(text: str) -> str | None:
+    label = dataset_labels(describe(text))["victim_identity"]
+    return label if isinstance(label, str) else None
+
+
+def test_a_community_word_inside_a_place_or_a_name_is_no_victim() -> None:
+    # a place named for a people, a party or a force named for a religion: not the victims
+    assert _identity_of("A roadside bomb killed nine labourers in Balochistan province.") == (
+        "labourer"
+    )
+    assert _identity_of("Gunmen killed 13 residents of Gamma Local Government Area.") is None
+    assert _identity_of("The Beta Muslim League said three people were shot dead.") is None
+    assert _identity_of("Kurdish forces killed six civilians near the border.") is None
+    assert _identity_of("Gunmen killed two men on the shore of Lake Turkana.") is None
+    # a community that shares a named place's name still tells the victims
+    assert _identity_of("A car bomb killed nine in the Shiite-dominated Alpha district.") == (
+        "Shiite"
+    )
+
+
+def test_the_identity_label_is_the_whole_community_and_keeps_a_negation() -> None:
+    assert _identity_of("Bombs hit mainly Shi'ite neighbourhoods of the city, killing 12.") == (
+        "Shiite"
+    )
+    assert _identity_of("Gunmen stopped a bus and shot 20 non-Muslims dead.") == "non-Muslim"
+    assert _identity_of("A blast killed seven members of the Delta minority.") == "Delta"
+    assert _identity_of("Rioters attacked Han Chinese shopkeepers, killing four.") == "Han Chinese"
+
+
+def test_members_of_a_party_are_named_by_the_party() -> None:
+    text = "Gunmen killed five members of the Alpha Progressive Party (APP) at a rally."
+    assert _identity_of(text) == "Alpha Progressive Party"
+    text = "A bomb killed three Beta National Congress supporters in the market."
+    assert _identity_of(text) == "Beta National Congress"
+
+
+def test_the_doer_and_the_source_are_not_the_victims() -> None:
+    text = "Suspected Omega herdsmen, on Sunday night, invaded the village, killing 14 people."
+    assert _identity_of(text) is None
+    text = "Two car bombs killed 19 people, according to security and medical officials."
+    assert _identity_of(text) is None
+    assert _identity_of("Attacks killed 12 people, including the killing of a judge.") == "judge"
+    assert _identity_of("Militiamen opened fire on protesters, killing four.") == "protester"
