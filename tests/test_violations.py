@@ -405,3 +405,27 @@ def test_the_doer_and_the_source_are_not_the_victims() -> None:
     assert _identity_of(text) is None
     assert _identity_of("Attacks killed 12 people, including the killing of a judge.") == "judge"
     assert _identity_of("Militiamen opened fire on protesters, killing four.") == "protester"
+
+
+def test_a_group_is_found_in_any_case_and_in_an_attack_named_for_it() -> None:
+    from warmonitor.extract.violations.perpetrators import find_perpetrator
+
+    found = find_perpetrator("Fighters said to be Boko haram members stormed the town.")
+    assert found is not None and canonical(found.name or "") == "Boko Haram"
+    found = find_perpetrator("Nine traders were killed in a Taliban attack on the market.")
+    assert found is not None and found.name == "Taliban"
+    # an acronym in lower case, or a name's English first word, is no group
+    assert find_perpetrator("They want an islamic state, and the gunmen killed ten.") is not None
+    assert canonical("an Islamic state") == "an Islamic state"
+
+
+def test_foreign_gunmen_are_named_and_sides_are_read_past_the_outbreak() -> None:
+    from warmonitor.extract.violations.perpetrators import find_perpetrator
+
+    found = find_perpetrator("Kenyan gunmen killed ten farmers in a raid.", country="ET")
+    assert found is not None and found.name == "Kenyan gunmen" and found.kind == "transnational"
+    home = find_perpetrator("Kenyan gunmen killed ten farmers in a raid.", country="KE")
+    assert home is not None and home.name is None
+    text = "Clashes broke out on Sunday between Alpha herders and Beta farmers, killing seven."
+    sides = find_perpetrator(text)
+    assert sides is not None and sides.name == "Alpha herders and Beta farmers"
