@@ -360,3 +360,72 @@ def test_the_doers_community_is_not_the_victims() -> None:
     p = describe("Fulani herdsmen killed twelve people in a village on Sunday.")
     assert p.perpetrator is not None and p.perpetrator.name == "Fulani"
     assert p.victim_identity is None or "Fulani" not in p.victim_identity.text
+
+
+def _identity_of(text: str) -> str | None:
+    label = dataset_labels(describe(text))["victim_identity"]
+    return label if isinstance(label, str) else None
+
+
+def test_a_community_word_inside_a_place_or_a_name_is_no_victim() -> None:
+    # a place named for a people, a party or a force named for a religion: not the victims
+    assert _identity_of("A roadside bomb killed nine labourers in Balochistan province.") == (
+        "labourer"
+    )
+    assert _identity_of("Gunmen killed 13 residents of Gamma Local Government Area.") is None
+    assert _identity_of("The Beta Muslim League said three people were shot dead.") is None
+    assert _identity_of("Kurdish forces killed six civilians near the border.") is None
+    assert _identity_of("Gunmen killed two men on the shore of Lake Turkana.") is None
+    # a community that shares a named place's name still tells the victims
+    assert _identity_of("A car bomb killed nine in the Shiite-dominated Alpha district.") == (
+        "Shiite"
+    )
+
+
+def test_the_identity_label_is_the_whole_community_and_keeps_a_negation() -> None:
+    assert _identity_of("Bombs hit mainly Shi'ite neighbourhoods of the city, killing 12.") == (
+        "Shiite"
+    )
+    assert _identity_of("Gunmen stopped a bus and shot 20 non-Muslims dead.") == "non-Muslim"
+    assert _identity_of("A blast killed seven members of the Delta minority.") == "Delta"
+    assert _identity_of("Rioters attacked Han Chinese shopkeepers, killing four.") == "Han Chinese"
+
+
+def test_members_of_a_party_are_named_by_the_party() -> None:
+    text = "Gunmen killed five members of the Alpha Progressive Party (APP) at a rally."
+    assert _identity_of(text) == "Alpha Progressive Party"
+    text = "A bomb killed three Beta National Congress supporters in the market."
+    assert _identity_of(text) == "Beta National Congress"
+
+
+def test_the_doer_and_the_source_are_not_the_victims() -> None:
+    text = "Suspected Omega herdsmen, on Sunday night, invaded the village, killing 14 people."
+    assert _identity_of(text) is None
+    text = "Two car bombs killed 19 people, according to security and medical officials."
+    assert _identity_of(text) is None
+    assert _identity_of("Attacks killed 12 people, including the killing of a judge.") == "judge"
+    assert _identity_of("Militiamen opened fire on protesters, killing four.") == "protester"
+
+
+def test_a_group_is_found_in_any_case_and_in_an_attack_named_for_it() -> None:
+    from warmonitor.extract.violations.perpetrators import find_perpetrator
+
+    found = find_perpetrator("Fighters said to be Boko haram members stormed the town.")
+    assert found is not None and canonical(found.name or "") == "Boko Haram"
+    found = find_perpetrator("Nine traders were killed in a Taliban attack on the market.")
+    assert found is not None and found.name == "Taliban"
+    # an acronym in lower case, or a name's English first word, is no group
+    assert find_perpetrator("They want an islamic state, and the gunmen killed ten.") is not None
+    assert canonical("an Islamic state") == "an Islamic state"
+
+
+def test_foreign_gunmen_are_named_and_sides_are_read_past_the_outbreak() -> None:
+    from warmonitor.extract.violations.perpetrators import find_perpetrator
+
+    found = find_perpetrator("Kenyan gunmen killed ten farmers in a raid.", country="ET")
+    assert found is not None and found.name == "Kenyan gunmen" and found.kind == "transnational"
+    home = find_perpetrator("Kenyan gunmen killed ten farmers in a raid.", country="KE")
+    assert home is not None and home.name is None
+    text = "Clashes broke out on Sunday between Alpha herders and Beta farmers, killing seven."
+    sides = find_perpetrator(text)
+    assert sides is not None and sides.name == "Alpha herders and Beta farmers"

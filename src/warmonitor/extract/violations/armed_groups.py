@@ -130,7 +130,55 @@ ARMED_GROUPS: tuple[ArmedGroup, ...] = (
                home="NG"),
 )  # fmt: skip
 
-_COMPILED = tuple(re.compile(r"\b(?:" + g.pattern + r")(?![\w-])") for g in ARMED_GROUPS)
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a pattern ("A|B(?:c|d)": "A", "B(?:c|d)")."""
+    out, depth, start, escaped = [], 0, 0, False
+    for i, ch in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+    out.append(pattern[start:])
+    return out
+
+
+def _any_case(pattern: str) -> str:
+    """A pattern whose spelled-out names match in any case ("Boko haram", "al qaeda"), its
+    acronyms and names that open with one ("IS fighters") as written (an acronym in lower
+    case is most often a word: "has", "let")."""
+    return "|".join(f"(?i:{alt})" if _spelled(alt) else alt for alt in _alternatives(pattern))
+
+
+# First words of names that are English words too ("an Islamic state", "a new people's army"):
+# such a name matches as capitalised.
+_ENGLISH = re.compile(
+    r"^(?:Islamic|Allied|Lord's|March|Democratic|New|Popular|Rapid|Revolutionary|Civilian|"
+    r"Indigenous|United|National|Movement|White|Kurdistan)\b"
+)
+
+
+def _spelled(alt: str) -> bool:
+    """Whether an alternative spells a name out (not an acronym, no English first word)."""
+    return bool(
+        re.search(r"[a-z]{2}", alt)
+        and not re.match(r"[A-Z]{2,}\b", alt)
+        and not _ENGLISH.match(alt)
+    )
+
+
+# A group's name ends a word, or goes on in a compound of its followers ("al-Qaeda-linked").
+_AFTER_NAME = r"(?:(?![\w-])|(?=-(?:linked|affiliated|allied|aligned|backed|inspired)\b))"
+_COMPILED = tuple(
+    re.compile(r"\b(?:" + _any_case(g.pattern) + r")" + _AFTER_NAME) for g in ARMED_GROUPS
+)
 
 
 def patterns() -> tuple[tuple[re.Pattern[str], ArmedGroup], ...]:

@@ -25,7 +25,12 @@ _ETHNIC = (
     r"Hazaras?|Tiv|Berom|Dinka|Nuer|Kurds|Kurdish|Pashtuns?|Baloch|Rohingyas?|Uighurs?|Uyghurs?|"
     r"Tuaregs?|Igbos?|Yorubas?|Hausas?|Masalit|Zaghawa|Turkmens?|Shabaks?|Agatu|Fulanis?|Peuls?|"
     r"Dogons?|Hutus?|Tutsis?|Banyamulenge|Hema|Lendu|Murle|Lou Nuer|Oromos?|Amharas?|Tigrayans?|"
-    r"Bantus?|Pokots?|Turkanas?|Kikuyus?|Luos?|Kalenjins?|Kanuris?|Jukuns?|Christian"
+    r"Bantus?|Pokots?|Turkanas?|Kikuyus?|Luos?|Kalenjins?|Kanuris?|Jukuns?|Christian|"
+    r"Han Chinese|Uzbeks?|Tajiks?|Arabs?|Bedouins?|Berbers?|Amazighs?|Somali Bantus?|"
+    r"Karens?|Kachins?|Shans?|Rakhines?|Arakanese|Chins?|Nagas?|Bodos?|Adivasis?|Dalits?|"
+    r"Tamils?|Sinhalese|Roma|Tatars?|Chechens?|Ingush|Ossetians?|Abkhaz|Maasai|"
+    r"Zulus?|Xhosas?|Shona|Ndebele|Tigre|Afar|Acholi|Langi|Karamojong|Banyarwanda|"
+    r"Pygmies|Twa|Bambara|Songhai|Bororo|Kanuri|Shabaks?|Mandaeans?|Baha'is?"
 )
 _OCCUPATION = (
     r"journalists?|reporters?|cameram[ae]n|photographers?|editors?|bloggers?|doctors?|nurses?|"
@@ -48,6 +53,15 @@ _OCCUPATION = (
     r"(?:government |civil |public |council |bank |company |hospital )?(?:employees|staff(?:ers)?|"
     r"servants)|(?:district |deputy |assistant |police )?commissioners?|(?:school )?principals?|"
     r"headm[ae]n|magistrates?|musicians?|contractors|bankers|social workers|"
+    r"diplomats?|ambassadors?|consuls?|administrators?|broadcasters?|presenters?|anchors?|"
+    r"advis[eo]rs?|deminers?|de-miners?|surveyors?|pharmacists?|paramedics?|"
+    r"ambulance (?:drivers?|workers?|crews?)|firefighters?|rescuers?|rescue workers?|"
+    r"interpreters?|translators?|watchm[ae]n|"
+    r"security guards?|bodyguards?|mechanics?|carpenters?|tailors?|butchers?|bakers?|"
+    r"loggers?|woodcutters?|porters?|cobblers?|barbers?|(?:taxi |bus |truck |"
+    r"lorry )?drivers?|(?:construction|factory|garment|oil|road|farm|mine|gas|dock|"
+    r"sanitation|municipal|domestic) workers?|(?:charcoal|fuel|water|street) (?:sellers?|"
+    r"vendors?)|"
     r"(?:deputy |assistant |executive |chief )?(?:controllers?|directors?|chairm[ae]n|"
     r"chairpersons?|secretar(?:y|ies)|coordinators?|organi[sz]ers?|managers?)|"
     r"(?:nursing|medical|judicial|education|health|"
@@ -58,7 +72,10 @@ _STATUS = (
     r"displaced(?: people| persons)?|"
     r"IDPs?|refugees?|migrants?|asylum seekers?|worshipp?ers?|pilgrims?|mourners?|"
     r"wedding (?:guests|party|goers)|passengers?|patients?|villagers?|residents?|fans?|"
-    r"shoppers?|commuters?|bystanders?|hostages?|civilians?|pro-[\w-]+ protesters|supporters?"
+    r"shoppers?|commuters?|bystanders?|hostages?|civilians?|pro-[\w-]+ protesters|supporters?|"
+    r"motorists?|foreign nationals|squatters?|settlers?|nomads?|"
+    r"opposition (?:supporters|activists|members)|dissidents?|defectors?|"
+    r"returnees|evacuees|orphans|widows|voters"
 )
 _AGE_SEX = (
     r"schoolgirls?|schoolboys?|children|child|girls?|boys?|women|woman|female|elderly|"
@@ -68,14 +85,19 @@ _AGE_SEX = (
 _SITES = r"mosques?|churches?|neighbou?rhoods?|districts?|areas?|villages?|towns?|shrines?|temples?"
 
 _COMMUNITY = re.compile(
-    r"\b(?:mostly |predominantly |largely |mainly )?(?:" + _RELIGION + "|" + _ETHNIC + r")"
-    r"(?:[- ](?:Muslim|Christian|Shiite|Sunni|majority|dominated|populated))?"
+    r"\b(?:mostly |predominantly |largely |mainly )?(?P<community>(?:non-)?(?:"
+    + _RELIGION
+    + "|"
+    + _ETHNIC
+    + r"))\b"
+    r"(?:[- ](?:Muslims?|Christians?|Shiites?|Sunnis?|majority|dominated|populated)\b)?"
     r"(?:\s+(?:(?:" + _OCCUPATION + "|" + _STATUS + "|" + _AGE_SEX + "|" + _SITES + r")\b))?",
 )
 _ROLE = re.compile(
     r"\b(?:(?:female|male|local|prominent|senior|former|young|elderly|pro-[\w-]+|"
     r"(?!(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Several|Many|Some|The|An?|"
-    r"Dozens|Scores|Hundreds|Police|Officials)\b)[A-Z][a-z]+)\s+){0,2}"
+    r"Dozens|Scores|Hundreds|Police|Officials|Suspected|Alleged|Unknown|Unidentified|Armed|"
+    r"Masked|Gunmen|Militants|Rebels)\b)[A-Z][a-z]+)\s+){0,2}"
     r"(?i:" + _OCCUPATION + r")(?:\s+(?i:" + _OCCUPATION + r"))?\b",
 )
 # People named by their nation, abroad or at home: "five Pakistani men", "Afghans attempting
@@ -87,7 +109,16 @@ _DEMONYMS = (
     r"Rwandans?|Burundians?|Cameroonians?|Ghanaians?|Senegalese|Mauritanians?|Algerians?|"
     r"Moroccans?|Tunisians?|Turks|Turkish|Yemenis?|Saudis?|Palestinians?|Israelis?|"
     r"Lebanese|Jordanians?|Ukrainians?|Russians?|Americans?|British|French|Germans?|"
-    r"Burkinabes?|Ivorians?|Zimbabweans?|Mozambicans?|Malawians?|Tanzanians?"
+    r"Burkinabes?|Ivorians?|Zimbabweans?|Mozambicans?|Malawians?|Tanzanians?|"
+    r"Kuwaitis?|Qataris?|Emiratis?|Bahrainis?|Omanis?|Georgians?|Armenians?|Azerbaijanis?|"
+    r"Kazakhs?|Kyrgyz|Thais?|Vietnamese|Cambodians?|Burmese|Malaysians?|Sri Lankans?|"
+    r"Japanese|Koreans?|Australians?|Canadians?|Mexicans?|Colombians?|Venezuelans?|"
+    r"Brazilians?|Peruvians?|Hondurans?|Guatemalans?|Salvadorans?|Haitians?|Italians?|"
+    r"Spaniards?|Dutch|Belgians?|Swedes?|Norwegians?|Finns|Finnish|Danes|Danish|Swiss|"
+    r"Austrians?|Poles|Polish|Czechs?|Greeks?|Serbs?|Croats?|Bosnians?|Albanians?|"
+    r"Romanians?|Bulgarians?|Hungarians?|Belarusians?|Moldovans?|South Africans?|"
+    r"Namibians?|Zambians?|Angolans?|Gabonese|Togolese|Beninese|Liberians?|"
+    r"Sierra Leoneans?|Guineans?|Gambians?|Central Africans?|South Sudanese|Djiboutians?"
 )
 _NATIONALS = re.compile(
     r"\b(" + _DEMONYMS + r")(?:\s+(?:men|women|nationals|citizens|workers|labou?rers|"
@@ -101,7 +132,9 @@ _NATIONALS = re.compile(
 # that is most often a village named for its place.
 _GROUP_OF_PEOPLE = re.compile(
     r"\b(?P<name>(?-i:[A-Z][\w'-]+)(?:\s(?-i:[A-Z][\w'-]+))?)\s+"
-    r"(?:(?:sub-?)?(?:tribe|clan)s?|ethnic (?:group|community|minority)|tribesmen|clansmen)\b",
+    r"(?:(?:sub-?)?(?:tribe|clan)s?|(?:ethnic|religious) (?:group|community|minority)s?|"
+    r"minority|minorities|"
+    r"tribesmen|clansmen|(?:sub-)?castes?)\b",
     re.IGNORECASE,
 )
 # Capitalised words before "tribe" or "clan" that name no people ("The", "Local", "Muslim" is
@@ -122,8 +155,12 @@ _GENERIC_STATUS = re.compile(
 # Words that make a nearby identity the perpetrator's or the source's, not the victims'.
 _NOT_VICTIM_AFTER = re.compile(
     r"\s*:|\s+(?:account|sources?|statement|figures?)\b|"
-    r"\s*(?:\w+\s+){0,2}(?:said|says|told|reported|claimed|attacked|killed|stormed|opened|"
-    r"shot|gunmen|militants|herdsmen|militia|fighters|extremists|group|insurgents|rebels)\b",
+    r"\s*(?:,\s*(?:\w+\s+){0,2}(?:night|morning|evening|afternoon|yesterday|today|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*,\s*)?"
+    r"(?:\w+\s+){0,2}(?:said|says|told|reported|claimed|attacked|"
+    r"killed|stormed|opened|shot|gunmen|militants|herdsmen|militia|fighters|extremists|group|"
+    r"insurgents|rebels|invaded|raided|ambushed|abducted|kidnapped|torched|burnt|burned|"
+    r"hacked|razed|beheaded|launched|carried out|set fire|struck again|went on)\b",
     re.IGNORECASE,
 )
 _PASSIVE_AFTER = re.compile(
@@ -133,13 +170,17 @@ _PASSIVE_AFTER = re.compile(
 # Words before that make the identity the target: "a bombing targeting a police chief".
 _TARGET_BEFORE = re.compile(
     r"\b(?:targeting|targeted|against|killing|killed|shot|shooting|abducted|kidnapped|"
-    r"beheaded|assassinated|executed|murdered|wounding|attack(?:ed|s)? on|ambushed)\s+"
-    r"(?:(?:a|an|the|two|three|four|five|six|seven|eight|nine|ten|\d+|several|"
+    r"beheaded|assassinated|executed|murdered|wounding|attack(?:ed|s)? on|ambushed|"
+    r"(?:killing|killings|murder|assassination|abduction|kidnapping|death|deaths|bodies|body|"
+    r"beheading|execution|massacre) of|(?:fired|opened fire) (?:at|on)|attacked|stormed|"
+    r"raided|bombed|shelled|including|among the (?:dead|victims|killed))\s+"
+    r"(?:(?:a|an|the|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|"
     r"at least|some|dozens of|scores of)\s+)*$",
     re.IGNORECASE,
 )
 _NOT_VICTIM_BEFORE = re.compile(
-    r"\b(?:by|according to|told|said|from|led by|suspected|blamed on)\s+(?:\w+\s+){0,3}$",
+    r"\b(?:by|according to|told|said|from|led by|suspected|blamed on|(?:believed|thought|"
+    r"alleged|suspected) to (?:be|have been))\s+(?:\w+\s+){0,3}$|\baccording to\s+(?:\w+\s+){0,5}$",
     re.IGNORECASE,
 )
 _HARM = re.compile(
@@ -192,11 +233,12 @@ def _in(
     for m in _COMMUNITY.finditer(text, a, b):
         if _theirs(m.group(0), theirs):
             continue
+        if _part_of_a_name(text, m.start("community"), m.end()) and not _SHARE_OF.search(
+            m.group(0)
+        ):
+            continue
         if _victim_place(text, m.start(), m.end()):
-            words = m.group(0).strip()
-            rest = words.split(maxsplit=1)
-            community = rest[0] if rest[0].lower() not in ("mostly", "predominantly") else words
-            return _identity(words, m.start(), m.end(), community=community)
+            return _identity(m.group(0).strip(), m.start(), m.end(), community=m.group("community"))
     for m in _NATIONALS.finditer(text, a, b):
         if _theirs(m.group(1), theirs):
             continue
@@ -210,6 +252,10 @@ def _in(
             return _identity(m.group(0).strip(), m.start(), m.end(), community=name)
     if community_only:
         return None
+    for m in _PARTY.finditer(text, a, b):
+        if _victim_place(text, m.start(), m.end()):
+            party = m.group("party") or m.group("party2")
+            return _identity(m.group(0).strip(), m.start(), m.end(), status=party)
     for m in _ROLE.finditer(text, a, b):
         head = m.group(0).strip()
         if _victim_place(text, m.start(), m.end()) and not _GENERIC_STATUS.match(head):
@@ -221,6 +267,51 @@ def _in(
         if _victim_place(text, m.start(), m.end()):
             return _identity(word, m.start(), m.end(), status=word)
     return None
+
+
+# Members of a political party or movement: "supporters of the Alpha Party (AP)", "Beta
+# Congress members"; the label is the party's name.
+_PARTY_NAME = (
+    r"(?:(?-i:[A-Z][\w'-]+)\s+){1,5}(?-i:Party|Congress|League|Movement|Front|Alliance|Union|"
+    r"Brotherhood|Council)\b(?:\s+of\s+(?-i:[A-Z][\w'-]+))?"
+)
+_PARTY = re.compile(
+    r"\b(?:members?|supporters?|activists?|chieftains?|leaders?|officials?|workers?|"
+    r"candidates?|loyalists?|followers?)\s+of\s+(?:the\s+)?(?P<party>" + _PARTY_NAME + r")"
+    r"(?:\s*\([A-Z][\w-]{1,10}\))?|\b(?P<party2>" + _PARTY_NAME + r")(?:\s*\([A-Z][\w-]{1,10}\))?"
+    r"\s+(?:members|supporters|activists|chieftains?|leaders?|officials?|workers|candidates?|"
+    r"loyalists|followers)\b",
+    re.IGNORECASE,
+)
+# After a community's word, what makes it part of a proper name or a place ("the Beta
+# Brotherhood", "Gamma Local Government Area"), not people: a capitalised word that is not a
+# day or a month.
+_NAME_GOES_ON = re.compile(
+    r"(?:[ -](?-i:[A-Z][\w'-]+)){0,3}[ -](?:local government|local council|LGA|county|state|"
+    r"province|region|division|district|governorate|kingdom|republic|capital|government|"
+    r"authorities|army|military|forces|security|police|troops|soldiers|president|party|league|"
+    r"movement|brotherhood|association|council|front|union|congress|organi[sz]ation|society|"
+    r"federation|committee|alliance|brigades?|corps|tehrik|jamaat|coalition|fighters|"
+    r"militia\w*|rebels?|insurgents?|extremists?|militants?|armed|gunmen)\b",
+    re.IGNORECASE,
+)
+# Before it: a place's first word ("Lake Alpha", "East Beta") or a side taken ("pro-Gamma").
+_NAME_BEFORE = re.compile(
+    r"(?:\b(?-i:Lake|Mount|River|East|West|North|South|Central|Upper|Lower|Greater)\s+|"
+    r"\b(?:pro|anti)-)$",
+    re.IGNORECASE,
+)
+
+
+_SHARE_OF = re.compile(r"-(?:majority|dominated|populated)$")
+
+
+def _part_of_a_name(text: str, start: int, end: int) -> bool:
+    """Whether a community's word at ``[start, end)`` is part of a name, a place or a force
+    ("the Alpha Muslim League", "Lake Beta", "Kurdish forces"), not the people harmed."""
+    if _NAME_GOES_ON.match(text, end):
+        return True
+    return bool(_NAME_BEFORE.search(text[max(0, start - 20) : start]))
 
 
 def _identity(words: str, start: int, end: int, **fields: str) -> VictimIdentity:
@@ -249,10 +340,10 @@ def _victim_place(text: str, start: int, end: int) -> bool:
     if _SIDE_OF_FIGHT.search(text[max(0, start - 60) : start]):
         return False  # "clashes between Muslim and Christian communities": sides, not victims
     if _SITE.search(text, start, end):  # "a Shiite mosque killed": a place does nothing
-        return not _NOT_VICTIM_BEFORE.search(text[max(0, start - 30) : start])
+        return not _NOT_VICTIM_BEFORE.search(text[max(0, start - 50) : start])
     if _NOT_VICTIM_AFTER.match(text, end):
         return False
     speaks = _SPEAKS_AFTER.match(text, end)
     if speaks is not None and not _HARM.search(speaks.group(0)):
         return False
-    return not _NOT_VICTIM_BEFORE.search(text[max(0, start - 30) : start])
+    return not _NOT_VICTIM_BEFORE.search(text[max(0, start - 50) : start])

@@ -146,7 +146,7 @@ def identity_label(identity: VictimIdentity | None) -> str | None:
         return None
     if identity.community:
         words = [w for w in identity.community.split() if w.lower() not in _HEDGED]
-        word = words[0] if words else identity.text
+        word = " ".join(words) if words else identity.text
         # "Shiite-majority", "Sunni-dominated": the community is the word before
         word = _SHARE.sub("", word) or word
         return _singular(_SPELLING.get(word.lower(), word))

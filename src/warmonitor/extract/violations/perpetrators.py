@@ -40,7 +40,7 @@ _NON_STATE_HEADS = (
     r"(?:cattle )?rustlers|herdsmen|herders|pirates|separatists|guerrillas?|militias?|"
     r"militiamen|mobs?|rioters|gang(?:s| members)?|cultists|kidnappers|vigilantes|"
     r"fighters|Islamists|(?:cattle )?raiders|thugs|hoodlums|tribesmen|clansmen|militiaman|"
-    r"arsonists"
+    r"arsonists|(?:irate |angry )?youths"
 )
 _UNKNOWN_HEADS = (
     r"gunm[ae]n|assailants?|attackers?|suicide bombers?|bombers?|armed men|unknown men|"
@@ -208,7 +208,11 @@ def _head_agent(text: str, country: str | None, words: Words) -> Perpetrator | N
         head = m.group("head")
         if _UNKNOWN_RE.match(head):
             who = _BLANK.sub("", phrase[: len(phrase) - len(head)]).strip()
-            if not who or _home(who):  # "unknown gunmen", "Afghan gunmen": no one named
+            home = _home(who) if who else None
+            if home and country and home != country:  # "Ethiopian gunmen" in Sudan: foreign
+                return Perpetrator(phrase, m.group(0).strip(), "transnational",
+                                   start=m.start(), end=m.end())  # fmt: skip
+            if not who or home:  # "unknown gunmen", "Afghan gunmen" at home: no one named
                 return Perpetrator(None, phrase, "unknown", start=m.start(), end=m.end())
             # "Islamist gunmen", "BNP attackers": the words before the head say who
             name = f"{who} {head}"
@@ -237,6 +241,7 @@ _SIDES = re.compile(
     r"\b(?:clash(?:es|ed)?|fighting|fights?|fought|gun ?battles?|battles?|skirmish(?:es)?|"
     r"feuds?|violence|hostilities|war|fire ?fights?|confrontations?)\s+"
     r"(?:(?:that|which)\s+(?:\w+\s+){0,2})?(?:in\s+(?:\w+\s+){0,3}?)?"
+    r"(?:(?:broke out|erupted|flared)\s+(?:[\w.]+\s+){0,4}?)?"
     r"(?:between|among|involving)\s+(?P<a>[^,.;:()\[\]]{2,60}?)\s+(?:and|&)\s+"
     r"(?P<b>[^,.;:()\[\]]{2,60}?)" + _SIDE_END + "|"
     r"\bpitting\s+(?P<c>[^,.;:()\[\]]{2,60}?)\s+against\s+(?P<d>[^,.;:()\[\]]{2,60}?)" + _SIDE_END,
@@ -326,7 +331,7 @@ _VICTIM_BEFORE = re.compile(
     r"(?:killed|killing|arrested|captured|detained|targeting|against)\s+(?:\w+\s+){0,3}"
     r"(?:members|fighters|militants) of|"
     r"defectors from|former|ex-)\s+(?:the\s+|an?\s+|(?!(?:when|as|after|while|before|because|"
-    r"since|and|but|then)\b)\w+\s+){0,2}$",
+    r"since|and|but|then|in|during|by|at)\b)\w+\s+){0,2}$",
     re.IGNORECASE,
 )
 
