@@ -42,11 +42,10 @@ from warmonitor.reconcile import (
     GroupingRules,
     Incident,
     check_policy,
-    reconcile,
 )
 from warmonitor.reconcile.codec import decode, encode
 from warmonitor.reconcile.grouping import DEFAULT_RULES
-from warmonitor.reconcile.incidents import build, plan
+from warmonitor.reconcile.incidents import build, build_all, plan
 from warmonitor.reconcile.incremental import Refresh, refresh
 from warmonitor.reconcile.inputs import IncidentInputs
 from warmonitor.review_service import reviewed
@@ -228,19 +227,8 @@ def current_incidents(
 def _current(
     store: Store, chosen: str, ranking: Sequence[str], rules: GroupingRules
 ) -> Reconciliation:
-    claims = stored_claims(store)
-    published = store.publication_dates()
-    incidents = reconcile(
-        claims,
-        published,
-        decisions=_decisions(store, claims),
-        previous=store.incident_membership(),
-        policy=chosen,
-        ranking=ranking,
-        rules=rules,
-        events=store.report_events(),
-        actors=store.actor_registry(),
-    )
+    inputs, claims, published = _planned(store, chosen, ranking, rules)
+    incidents = build_all(inputs)  # as ``reconcile``: the global stage, then each incident
     return Reconciliation(incidents, {c.id: c for c in claims}, chosen, published=published)
 
 

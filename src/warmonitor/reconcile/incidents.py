@@ -12,7 +12,7 @@ incident from its inputs alone.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
 from warmonitor.actors import ActorRegistry
@@ -32,7 +32,7 @@ from warmonitor.reconcile.timeline import timeline
 from warmonitor.reconcile.types import Aside, Decision, Incident
 from warmonitor.reconcile.violations import gather
 
-__all__ = ["build", "incident_order", "plan", "reconcile"]
+__all__ = ["build", "build_all", "incident_order", "plan", "reconcile"]
 
 _RANK = ("point", "neighbourhood", "city", "district", "admin1", "region", "country")
 
@@ -275,4 +275,9 @@ def reconcile(
         event_rules=event_rules,
         actors=actors,
     )
+    return build_all(inputs)
+
+
+def build_all(inputs: Iterable[IncidentInputs]) -> list[Incident]:
+    """:func:`build` of every incident's inputs, in :func:`incident_order`."""
     return sorted((build(i) for i in inputs), key=incident_order)
