@@ -3,12 +3,14 @@ read, once, and equal to the list of the same incidents."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Hashable, Mapping
 from datetime import date
+from typing import Any
 
 import pytest
 
 from reconcile_factory import IDLIB, claim
+from warmonitor.incident_filters import FILTERS_KEPT, IncidentFilter
 from warmonitor.incident_list import IncidentList
 from warmonitor.reconcile import Incident, reconcile
 
@@ -91,3 +93,23 @@ def test_an_incident_the_loader_does_not_give_is_an_error() -> None:
         lazy.get("no-such-incident")
     with pytest.raises(ValueError, match="needs every incident"):
         IncidentList([i.id for i in incidents], {})
+
+
+def test_a_filter_kept_per_run_gives_what_it_gives_fresh_and_keeps_the_latest() -> None:
+    """``IncidentFilter.apply_kept``: the same incidents as ``apply``, the list kept in the
+    run's ``derived`` and given again; at most ``FILTERS_KEPT`` filters are kept, the
+    oldest dropped first, and other things kept there are left alone."""
+    incidents = _incidents()
+    kept: dict[Hashable, Any] = {"something else": 1}
+    spring = IncidentFilter(end=date(2024, 6, 30))
+    first = spring.apply_kept(incidents, kept)
+    assert first == spring.apply(incidents) == incidents[:2]
+    assert spring.apply_kept(incidents, kept) is first  # kept, not filtered again
+    assert IncidentFilter().apply_kept(incidents, kept) == incidents
+    for n in range(FILTERS_KEPT + 5):
+        IncidentFilter(q=f"word {n}").apply_kept(incidents, kept)
+    filters = [k for k in kept if isinstance(k, tuple) and k[0] == "filtered"]
+    assert len(filters) == FILTERS_KEPT
+    assert ("filtered", spring) not in kept and kept["something else"] == 1
+    assert ("filtered", IncidentFilter(q=f"word {FILTERS_KEPT + 4}")) in kept
+    assert spring.apply_kept(incidents, None) == incidents[:2]  # nothing to keep in

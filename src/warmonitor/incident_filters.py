@@ -11,7 +11,7 @@ map, overview) filter, sort and add up with these, so that they agree.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, MutableMapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import reduce
@@ -21,6 +21,7 @@ from warmonitor.reconcile import Incident
 from warmonitor.violation_filters import ViolationFilter
 
 __all__ = [
+    "FILTERS_KEPT",
     "PERIODS",
     "SORTS",
     "IncidentFilter",
@@ -35,6 +36,8 @@ Sort = Literal["date", "place", "best", "claims", "documents", "flags"]
 SORTS: tuple[str, ...] = get_args(Sort)
 Period = Literal["year", "month", "week", "day"]
 PERIODS: tuple[str, ...] = get_args(Period)
+#: How many filters' results :meth:`IncidentFilter.apply_kept` keeps per stored run.
+FILTERS_KEPT = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +70,26 @@ class IncidentFilter:
         """The incidents that match, in their order."""
         test = self.test()  # built once: a list of thousands is filtered per request
         return list(incidents) if test is None else list(filter(test, incidents))
+
+    def apply_kept(
+        self, incidents: Sequence[Incident], kept: MutableMapping[Hashable, Any] | None
+    ) -> list[Incident]:
+        """:meth:`apply`, its result kept in ``kept`` (a stored run's
+        ``Reconciliation.derived``, which lives as long as the run's incidents) for the next
+        ask of the same filter: a list is paged through and asked for again and again, and
+        filtering thousands of incidents costs more than the page. The latest
+        :data:`FILTERS_KEPT` filters are kept; the caller must not change the list."""
+        if kept is None:
+            return self.apply(incidents)
+        key = ("filtered", self)
+        found: list[Incident] | None = kept.get(key)
+        if found is None:
+            found = self.apply(incidents)
+            older = [k for k in kept if isinstance(k, tuple) and k and k[0] == "filtered"]
+            for stale in older[: max(0, len(older) - FILTERS_KEPT + 1)]:
+                kept.pop(stale, None)  # another thread may have taken it already
+            kept[key] = found
+        return found
 
     def test(self) -> Callable[[Incident], bool] | None:
         """One predicate of every field given (``None``: every incident matches)."""

@@ -38,7 +38,11 @@ def incident_list(request: Request, principal: Viewer) -> Response:
     outcome = where.outcome or "killed"
     result = stored_incidents(store_of(request), query.policy(), claims=False)
     chosen = sort_incidents(
-        where.apply(result.incidents), by, outcome=outcome, group=where.group, descending=descending
+        where.apply_kept(result.incidents, result.derived),
+        by,
+        outcome=outcome,
+        group=where.group,
+        descending=descending,
     )
     states = store_of(request).review_states()
     return page(

@@ -101,7 +101,7 @@ def list_incidents(
         perpetrator_kind=perpetrator_kind,
         victim=victim,
     )
-    chosen = where.apply(result.incidents)
+    chosen = where.apply_kept(result.incidents, result.derived)
     items = summaries(store, result, chosen[offset : offset + limit])
     return Page[IncidentSummary](total=len(chosen), limit=limit, offset=offset, items=items)
 
