@@ -14,6 +14,7 @@ from typing import Any, Literal, get_args
 
 __all__ = [
     "OUTCOMES",
+    "PERPETRATOR_KINDS",
     "PRECISION_RANK",
     "Claim",
     "Claimant",
@@ -24,6 +25,7 @@ __all__ = [
     "Outcome",
     "Period",
     "Perpetrator",
+    "PerpetratorKind",
     "Place",
     "Precision",
     "ReportEvent",
@@ -48,6 +50,11 @@ ClaimantKind = Literal[
     "unnamed",
 ]
 CLAIMANT_KINDS: tuple[str, ...] = get_args(ClaimantKind)
+
+#: Who a perpetrator is (``docs/VIOLATIONS.md``): a state's forces, a militia allied to one, a
+#: non-state armed group, a force or group acting outside its home, or no one named.
+PerpetratorKind = Literal["state", "state_allied", "non_state", "transnational", "unknown"]
+PERPETRATOR_KINDS: tuple[str, ...] = get_args(PerpetratorKind)
 
 Precision = Literal["point", "neighbourhood", "city", "district", "admin1", "region", "country"]
 #: Place precisions from the most specific (0) to the coarsest.

@@ -3,7 +3,9 @@
 One claimant is one :class:`Actor` across all reports: "the Syrian Observatory for Human
 Rights", "SOHR", "the Britain-based monitor" and "Rami Abdel Rahman" resolve to the same one.
 The registry ships in ``data/actors.json`` (monitors, ministries, UN bodies, armed groups, news
-outlets) and takes corrections at run time. Pure: nothing is read but that file.
+outlets) and takes corrections at run time. Armed groups and forces carry ``armed`` (their
+perpetrator kind, home and spellings), which the perpetrator search of ``extract.violations``
+reads. Pure: nothing is read but that file.
 
 >>> registry = ActorRegistry.default()
 >>> registry.resolve("SOHR").actor.name
@@ -14,7 +16,7 @@ outlets) and takes corrections at run time. Pure: nothing is read but that file.
 ('medical', True, True)
 """
 
-from warmonitor.actors.actor import MATCH_HOWS, Actor, Description, MatchHow, Resolution
+from warmonitor.actors.actor import MATCH_HOWS, Actor, Armed, Description, MatchHow, Resolution
 from warmonitor.actors.corrections import CORRECTIONS, Correction, apply_corrections, find_actor
 from warmonitor.actors.descriptions import describe
 from warmonitor.actors.fragments import is_fragment
@@ -29,6 +31,7 @@ __all__ = [
     "MATCH_HOWS",
     "Actor",
     "ActorRegistry",
+    "Armed",
     "Correction",
     "Description",
     "MatchHow",

@@ -1,5 +1,6 @@
-"""The records of the actor registry: an :class:`Actor`, a :class:`Resolution` of a mention to
-one, and a :class:`Description` of a mention that names no one."""
+"""The records of the actor registry: an :class:`Actor` (with :class:`Armed` where it acts as a
+perpetrator), a :class:`Resolution` of a mention to one, and a :class:`Description` of a mention
+that names no one."""
 
 from __future__ import annotations
 
@@ -7,9 +8,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
 
-from warmonitor.model import CLAIMANT_KINDS
+from warmonitor.model import CLAIMANT_KINDS, PERPETRATOR_KINDS
 
-__all__ = ["MATCH_HOWS", "Actor", "Description", "MatchHow", "Resolution"]
+__all__ = ["MATCH_HOWS", "Actor", "Armed", "Description", "MatchHow", "Resolution"]
 
 #: How a mention met its actor, from the surest to the loosest.
 MatchHow = Literal["exact", "alias", "person", "acronym", "ministry", "contained", "hint"]
@@ -20,6 +21,30 @@ _COUNTRY = re.compile(r"^[A-Z]{2}$")
 
 
 @dataclass(frozen=True, slots=True)
+class Armed:
+    """How an armed group or force is found as a perpetrator (``docs/VIOLATIONS.md``).
+
+    ``kind`` is its perpetrator kind (:data:`warmonitor.model.PERPETRATOR_KINDS` but
+    ``unknown``); ``home`` the countries (alpha-2) it is at home in, acting elsewhere it is
+    ``transnational`` (none: at home nowhere); ``pattern`` the regular expression of the ways
+    news writes it ("ISIS|ISIL|Daesh|..."); ``label`` its name as a perpetrator where the
+    naming convention of armed actors gives another than the actor's name.
+    """
+
+    kind: str
+    pattern: str
+    home: tuple[str, ...] = ()
+    label: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"kind": self.kind, "home": list(self.home)}
+        if self.label:
+            out["label"] = self.label
+        out["pattern"] = self.pattern
+        return out
+
+
+@dataclass(frozen=True, slots=True)
 class Actor:
     """One organisation, body or group that speaks in reports.
 
@@ -27,7 +52,8 @@ class Actor:
     no other ("SOHR", "the Britain-based monitor"); ``people`` are those whose quote is the actor
     speaking (directors, spokespeople); ``languages`` holds ``(language, name)`` pairs
     (``("ar", "المرصد السوري لحقوق الإنسان")``). ``country`` is ISO 3166 alpha-2, ``None`` for
-    international bodies; ``kind`` is a :data:`warmonitor.model.ClaimantKind` value.
+    international bodies; ``kind`` is a :data:`warmonitor.model.ClaimantKind` value. ``armed``
+    is set for an armed group or force that the perpetrator search finds (``Armed``).
     """
 
     id: str
@@ -37,6 +63,7 @@ class Actor:
     aliases: tuple[str, ...] = ()
     people: tuple[str, ...] = ()
     languages: tuple[tuple[str, str], ...] = field(default=())
+    armed: Armed | None = None
 
     def __post_init__(self) -> None:
         if not _SLUG.match(self.id):
@@ -52,6 +79,36 @@ class Actor:
             raise ValueError(
                 f"actor {self.id!r} has country {self.country!r}; expected ISO alpha-2 like 'SY'"
             )
+        if self.armed is not None:
+            self._check_armed(self.armed)
+
+    def _check_armed(self, armed: Armed) -> None:
+        kinds = [k for k in PERPETRATOR_KINDS if k != "unknown"]
+        if armed.kind not in kinds:
+            raise ValueError(
+                f"actor {self.id!r} has perpetrator kind {armed.kind!r}; "
+                f"expected one of {', '.join(kinds)}"
+            )
+        for code in armed.home:
+            if not _COUNTRY.match(code):
+                raise ValueError(
+                    f"actor {self.id!r} has home country {code!r}; expected ISO alpha-2 like 'SY'"
+                )
+        if not armed.pattern:
+            raise ValueError(f"actor {self.id!r} has an empty pattern")
+        try:
+            re.compile(armed.pattern)
+        except re.error as exc:
+            raise ValueError(
+                f"actor {self.id!r} has a pattern that does not compile: {exc}"
+            ) from exc
+
+    @property
+    def perpetrator_name(self) -> str:
+        """The actor's name as a perpetrator: ``armed.label`` where set, else its name."""
+        if self.armed is not None and self.armed.label:
+            return self.armed.label
+        return self.name
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -71,12 +128,15 @@ class Actor:
             for lang, name in self.languages:
                 langs.setdefault(lang, []).append(name)
             out["languages"] = langs
+        if self.armed is not None:
+            out["armed"] = self.armed.to_dict()
         return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Actor:
         """The inverse of :meth:`to_dict`."""
         langs = data.get("languages") or {}
+        armed = data.get("armed")
         return cls(
             id=str(data["id"]),
             name=str(data["name"]),
@@ -85,7 +145,23 @@ class Actor:
             aliases=tuple(str(a) for a in data.get("aliases") or ()),
             people=tuple(str(p) for p in data.get("people") or ()),
             languages=tuple((str(k), str(n)) for k, names in langs.items() for n in names),
+            armed=_armed(data, armed) if armed is not None else None,
         )
+
+
+def _armed(actor: dict[str, Any], data: dict[str, Any]) -> Armed:
+    """The ``armed`` part of an actor's JSON; without a ``pattern``, its names as written."""
+    pattern = data.get("pattern")
+    if pattern is None:
+        names = (actor["name"], *(actor.get("aliases") or ()))
+        pattern = "|".join(re.escape(str(n)) for n in sorted(names, key=len, reverse=True))
+    label = data.get("label")
+    return Armed(
+        kind=str(data.get("kind", "")),
+        pattern=str(pattern),
+        home=tuple(str(c) for c in data.get("home") or ()),
+        label=str(label) if label else None,
+    )
 
 
 @dataclass(frozen=True, slots=True)

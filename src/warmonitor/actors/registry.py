@@ -99,6 +99,11 @@ class ActorRegistry:
             actor_id = self._redirects[actor_id]
         return actor_id
 
+    def armed(self) -> tuple[Actor, ...]:
+        """The armed groups and forces the perpetrator search finds (those with ``armed``), in
+        the registry's order: where two patterns meet at one place, the first wins."""
+        return tuple(a for a in self._actors.values() if a.armed is not None)
+
     @cached_property
     def _index(self) -> NameIndex:
         return NameIndex(self._actors.values())
@@ -157,17 +162,20 @@ class ActorRegistry:
         return ActorRegistry(actors, redirects=self._redirects)
 
     def rename(self, actor_id: str, name: str) -> ActorRegistry:
-        """A registry where ``actor_id`` is called ``name``; the old name becomes an alias."""
+        """A registry where ``actor_id`` is called ``name``; the old name becomes an alias, and
+        an armed actor's perpetrator name is the new name too."""
         actor = self[actor_id]
         aliases = tuple(a for a in actor.aliases if normalise_name(a) != normalise_name(name))
         if normalise_name(actor.name) != normalise_name(name):
             aliases = (*aliases, actor.name)
-        renamed = replace(actor, name=name.strip(), aliases=aliases)
+        armed = replace(actor.armed, label=None) if actor.armed is not None else None
+        renamed = replace(actor, name=name.strip(), aliases=aliases, armed=armed)
         return self._replaced(renamed)
 
     def merge(self, keep_id: str, other_id: str) -> ActorRegistry:
         """A registry where ``other_id`` is one actor with ``keep_id``: its name, aliases,
-        people and other-language names join the kept actor, and its id redirects there."""
+        people and other-language names join the kept actor (and its ``armed`` where the kept
+        one has none), and its id redirects there."""
         keep, other = self[keep_id], self[other_id]
         if keep.id == other.id:
             raise ValueError(f"cannot merge actor {keep.id!r} into itself")
@@ -182,7 +190,11 @@ class ActorRegistry:
         languages = list(keep.languages)
         languages += [pair for pair in other.languages if pair not in languages]
         merged = replace(
-            keep, aliases=tuple(aliases), people=tuple(people), languages=tuple(languages)
+            keep,
+            aliases=tuple(aliases),
+            people=tuple(people),
+            languages=tuple(languages),
+            armed=keep.armed or other.armed,
         )
         actors = [
             merged if a.id == keep.id else a for a in self._actors.values() if a.id != other.id

@@ -11,16 +11,12 @@ perpetrator: no name, kind ``unknown``. A perpetrator's own statement about its 
 from __future__ import annotations
 
 import re
-from typing import Literal, get_args
 
 from warmonitor.extract.violations.armed_groups import patterns
 from warmonitor.extract.violations.gate import Words, gate
-from warmonitor.model import Perpetrator
+from warmonitor.model import PERPETRATOR_KINDS, Perpetrator, PerpetratorKind
 
 __all__ = ["PERPETRATOR_KINDS", "PerpetratorKind", "find_perpetrator"]
-
-PerpetratorKind = Literal["state", "state_allied", "non_state", "transnational", "unknown"]
-PERPETRATOR_KINDS: tuple[str, ...] = get_args(PerpetratorKind)
 
 # Named armed groups and forces: the registry of armed actors (``armed_groups.py``).
 # ``transnational`` is decided by place (``find_perpetrator``'s ``country``), not here.

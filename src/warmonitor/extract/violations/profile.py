@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from warmonitor.actors import ActorRegistry
+from warmonitor.extract.violations.armed_groups import group_of
 from warmonitor.extract.violations.classify import Reading, classify
 from warmonitor.extract.violations.cues import Cue, find_cues
 from warmonitor.extract.violations.gate import Words
@@ -185,6 +186,9 @@ def _located(v: VictimIdentity, text: str, a: int, b: int) -> VictimIdentity:
 
 @lru_cache(maxsize=4096)
 def _actor_id(name: str, country: str | None) -> str | None:
+    group = group_of(name)  # a named group's spelling: that armed actor of the registry
+    if group is not None and group.actor is not None:
+        return group.actor
     found = ActorRegistry.default().resolve(name, country=country)
     return found.actor.id if found is not None and found.confidence >= 0.85 else None
 
