@@ -223,17 +223,19 @@ def find_triggers(sentence: str) -> list[Trigger]:
 
 
 def _find(sentence: str) -> list[Trigger]:
-    if _ANY_PATTERN.search(sentence) is None:
+    first = _ANY_PATTERN.search(sentence)
+    if first is None:
         return []
-    return _scan(sentence)
+    return _scan(sentence, first.start())
 
 
-def _scan(sentence: str) -> list[Trigger]:
-    """The triggers of ``sentence``, each pattern run on it."""
+def _scan(sentence: str, start: int = 0) -> list[Trigger]:
+    """The triggers of ``sentence``, each pattern run on it from ``start``, where none can
+    match before (the union's first match: no pattern matches where the union does not)."""
     found: dict[int, Trigger] = {}
     masked = [(m.start(), m.end()) for m in _NOT_CASUALTY.finditer(sentence)]
     for pattern, outcome, role in _PATTERNS:
-        for m in pattern.finditer(sentence):
+        for m in pattern.finditer(sentence, start):
             if any(a <= m.start() < b for a, b in masked):
                 continue
             old = found.get(m.start())
