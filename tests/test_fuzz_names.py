@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from fuzzing import fuzz
-from warmonitor.gazetteer.normalise import fold, name_key, similarity, skeleton_key
+from warmonitor.gazetteer.normalise import fold, name_key, similar, similarity, skeleton_key
 from warmonitor.victims.names import name_tokens, normalize_latin, skeleton, skeleton_tokens
 
 # Names as they come: Latin with diacritics and articles, Arabic with diacritics and tatweel,
@@ -52,3 +52,18 @@ def test_place_name_keys(name: str, other: str) -> None:
     assert name_key(key) == key  # a key is its own key
     assert re.fullmatch(r"[a-z0-9]*", skeleton_key(key))
     assert 0.0 <= similarity(key, other) <= 1.0
+
+
+@fuzz(3000)
+@given(NAMES, NAMES, st.sampled_from([0.0, 0.5, 0.7, 0.8, 1.0]))
+def test_a_similarity_floor_is_told_as_the_similarity_tells_it(
+    name: str, other: str, least: float
+) -> None:
+    key = name_key(name)
+    assert similar(key, other, least) == (similarity(key, other) >= least)
+
+
+def test_spellings_of_very_different_lengths_are_not_similar() -> None:
+    assert similar("aleppo", "Aleppo Governorate", 0.8)  # the name cut to the key's one word
+    assert similar("jebleh", "Jableh District", 0.6)
+    assert not similar("ab", "Abcdefghij", 0.5)

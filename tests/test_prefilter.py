@@ -13,7 +13,7 @@ from spacy.language import Language
 
 from warmonitor.extract import hedges, outcomes
 from warmonitor.extract.places import names_in
-from warmonitor.extract.prefilter import REACH, model_windows, union
+from warmonitor.extract.prefilter import AFTER, REACH, model_windows, union
 from warmonitor.model import Document
 from warmonitor.pipeline import _extractions
 
@@ -43,6 +43,16 @@ def test_windows_that_overlap_or_touch_are_one() -> None:
     assert model_windows(starts, [(100, 104), (60, 64)], reach=2) == [(10, 15), (18, 23)]
     assert model_windows(starts, [(50, 54), (75, 79)], reach=2) == [(8, 18)]  # touch
     assert model_windows(starts, [(50, 54), (70, 74)], reach=2) == [(8, 17)]  # overlap
+
+
+def test_a_window_ends_after_tokens_past_its_last_name_merged_as_with_its_reach() -> None:
+    starts = list(range(0, 200, 5))
+    assert model_windows(starts, [(100, 104)], reach=3, after=1) == [(17, 22)]
+    assert model_windows(starts, [(195, 199)], reach=3, after=1) == [(36, 40)]  # the end
+    # touching at reach 2 (tokens 8-13 and 13-18): one window, cut 1 token after the second
+    assert model_windows(starts, [(50, 54), (75, 79)], reach=2, after=1) == [(8, 17)]
+    # a cut never reaches further than the reach
+    assert model_windows(starts, [(100, 104)], reach=2, after=5) == [(18, 23)]
 
 
 # --- which sentences need the model -------------------------------------------------------------
@@ -229,6 +239,53 @@ def test_the_prefilter_leaves_the_event_out(nlp: Language) -> None:
 
 def test_windows_reach_far_enough_for_the_model_labels(nlp: Language) -> None:
     assert REACH >= 4  # the model's token encoder sees four tokens either side
+
+
+def test_windows_see_four_tokens_after_a_name() -> None:
+    assert AFTER == 4  # the encoder's reach: a name's labels need no more after it
+
+
+def _name_labels(nlp: Language, text: str, after: int | None) -> list[set[str]]:
+    """The labels of the entities over each name of ``text``, its windows cut ``after``."""
+    from warmonitor.extract.component import _WINDOW_ATTRS, _window
+
+    doc = nlp.get_pipe("sentencizer")(nlp.make_doc(text))
+    array = doc.to_array(_WINDOW_ATTRS)
+    starts = array[:, 0].tolist()
+    names = [(m.start, m.end) for m in names_in(text)]
+    out: list[set[str]] = [set() for _ in names]
+    for a, b in model_windows(starts, names, after=after):
+        window = nlp.get_pipe("ner")(_window(doc.vocab, text, array[a:b]))
+        offset = starts[a]
+        for e in window.ents:
+            for k, (start, end) in enumerate(names):
+                if start < offset + e.end_char and offset + e.start_char < end:
+                    out[k].add(e.label_)
+    return out
+
+
+def test_a_name_has_the_same_labels_in_a_cut_window(nlp: Language) -> None:
+    for text in TEXTS:
+        assert _name_labels(nlp, text, AFTER) == _name_labels(nlp, text, None)
+
+
+def test_a_date_over_a_name_that_goes_on_is_read_again(nlp: Language) -> None:
+    from spacy.tokens import Span
+
+    from warmonitor.extract.component import _runs_past
+
+    text = "Clashes since Easter Sunday 2021 in Kano left 12 dead"
+    found = [m for m in names_in(text) if text[m.start : m.end] == "Kano"]
+    assert found
+    window = nlp.make_doc(text)
+    kano = next(t.i for t in window if t.text == "Kano")
+    window.ents = [Span(window, kano, kano + 2, label="DATE")]  # "Kano left": past the name
+    assert _runs_past(window, 0, found)
+    window.ents = [Span(window, kano, kano + 1, label="DATE")]  # ends with the name
+    assert not _runs_past(window, 0, found)
+    window.ents = [Span(window, kano, kano + 2, label="GPE")]  # its end is not read
+    assert not _runs_past(window, 0, found)
+    assert not _runs_past(window, 100, found)  # the window is elsewhere in the text
 
 
 PIECES = [s for text in TEXTS for s in text.replace("\n\n", " ").split(". ")]

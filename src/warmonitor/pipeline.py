@@ -16,7 +16,7 @@ from datetime import date
 from functools import lru_cache, partial
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import spacy
 from spacy.language import Language
@@ -31,7 +31,9 @@ from warmonitor.extract.segments import SEGMENT_CHARS, segment_spans, shift_clai
 from warmonitor.extract.violations import dataset_labels
 from warmonitor.ingest import ReadFailure, ReadResult, read_paths, stream_paths
 from warmonitor.model import Claim, Document
-from warmonitor.store import ClaimChanges, Store
+
+if TYPE_CHECKING:  # a prediction needs no store: its processes start without loading one
+    from warmonitor.store import ClaimChanges, Store
 
 __all__ = [
     "PREDICT_CHUNK",

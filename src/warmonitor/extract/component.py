@@ -30,8 +30,8 @@ from spacy.tokens import Doc
 
 from warmonitor import EXTRACTOR_VERSION
 from warmonitor.extract.claims import Extraction, ExtractionInput, extract_claims
-from warmonitor.extract.places import PlaceIndex, names_in
-from warmonitor.extract.prefilter import model_windows
+from warmonitor.extract.places import UNDATED, PlaceIndex, names_in
+from warmonitor.extract.prefilter import AFTER, model_windows
 from warmonitor.gazetteer import PlaceMention
 from warmonitor.model import document_id_for
 
@@ -127,21 +127,39 @@ def extract_without_event(
     assert isinstance(extractor, CasualtyExtractor)
     ner: Any = nlp.get_pipe("ner") if "ner" in nlp.pipe_names else None
     texts = list(texts) if texts is not None else [doc.text for doc in docs]
+    vocab = nlp.vocab
     names = [names_in(text) if extractor.geocode else [] for text in texts]
     pieces: list[tuple[int, int]] = []  # (doc, first character) of each window
     windows: list[Doc] = []
+    uncut: list[tuple[Any, int, int]] = []  # each window's document array and uncut span
     if ner is not None:
         for k, (doc, text, found) in enumerate(zip(docs, texts, names, strict=True)):
             if not found:
                 continue
             array = doc.to_array(_WINDOW_ATTRS)
             starts = array[:, 0].tolist()
-            for a, b in model_windows(starts, [(m.start, m.end) for m in found]):
+            spans = [(m.start, m.end) for m in found]
+            whole = model_windows(starts, spans)
+            for (a, b), (_, end) in zip(
+                model_windows(starts, spans, after=AFTER), whole, strict=True
+            ):
                 pieces.append((k, starts[a]))
                 windows.append(_window(doc.vocab, text, array[a:b]))
+                uncut.append((array, a, end))
     entities: list[list[tuple[int, int, str]]] = [[] for _ in docs]
     if ner is not None:
-        parsed = ner.pipe(windows, batch_size=batch_size)
+        parsed = list(ner.pipe(windows, batch_size=batch_size))
+        again = [
+            i
+            for i, (window, (array, a, end)) in enumerate(zip(parsed, uncut, strict=True))
+            if a + len(window) < end and _runs_past(window, pieces[i][1], names[pieces[i][0]])
+        ]
+        if again:  # read whole: where a date over a name ends may be past the cut
+            rows = [(texts[pieces[i][0]], uncut[i]) for i in again]
+            whole_windows = [_window(vocab, text, array[a:end]) for text, (array, a, end) in rows]
+            redone = ner.pipe(whole_windows, batch_size=batch_size)
+            for i, window in zip(again, redone, strict=True):
+                parsed[i] = window
         for (k, offset), window in zip(pieces, parsed, strict=True):
             entities[k].extend(
                 (offset + e.start_char, offset + e.end_char, e.label_) for e in window.ents
@@ -150,6 +168,19 @@ def extract_without_event(
         extractor.match(doc, text=text, entities=found_entities, names=found, event=False)
         for doc, text, found_entities, found in zip(docs, texts, entities, names, strict=True)
     ]
+
+
+def _runs_past(window: Doc, offset: int, found: Sequence[PlaceMention]) -> bool:
+    """Whether a date or time over a name (``found``) goes on past it: where such an entity
+    ends is read (``places``: does it hold a digit), and past a name a cut window may end it
+    elsewhere than the whole one."""
+    for e in window.ents:
+        if e.label_ not in UNDATED:
+            continue
+        a, b = offset + e.start_char, offset + e.end_char
+        if any(m.start < b and a < m.end and b > m.end for m in found):
+            return True
+    return False
 
 
 # What a window copies of its document's tokens: offset, length and trailing space (its words),

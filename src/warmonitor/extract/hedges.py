@@ -25,21 +25,24 @@ _NOT_A_HEDGE = re.compile(r"claimed responsibility|claim(?:ed)? (?:the )?li(?:ve
 def sentence_hedges(sentence: str) -> tuple[str, ...]:
     """The hedge labels a sentence carries, in a stable order, without repeats."""
     text = _NOT_A_HEDGE.sub(" ", sentence)
-    if _ANY_SENTENCE.search(text) is None:
+    first = _ANY_SENTENCE.search(text)
+    if first is None:
         return ()
+    start = first.start()  # no pattern matches before the union's first match
     labels: list[str] = []
     for pattern, label in _SENTENCE:
-        if label not in labels and pattern.search(text):
+        if label not in labels and pattern.search(text, start):
             labels.append(label)
     return tuple(labels)
 
 
 def document_hedges(sentence: str) -> tuple[str, ...]:
     """The hedges a figure-less sentence casts back on the figures just reported before it."""
-    if _ANY_DOCUMENT.search(sentence) is None:
+    first = _ANY_DOCUMENT.search(sentence)
+    if first is None:
         return ()
     labels: list[str] = []
     for pattern, label in _DOCUMENT:
-        if label not in labels and pattern.search(sentence):
+        if label not in labels and pattern.search(sentence, first.start()):
             labels.append(label)
     return tuple(labels)

@@ -223,22 +223,54 @@ def find_triggers(sentence: str) -> list[Trigger]:
 
 
 def _find(sentence: str) -> list[Trigger]:
-    if _ANY_PATTERN.search(sentence) is None:
+    """The triggers of ``sentence``, as :func:`_scan` finds them, each pattern tried only where
+    the union of them all matches (where none does, no pattern can)."""
+    starts = []
+    found = _ANY_PATTERN.search(sentence)
+    while found is not None:
+        starts.append(found.start())
+        found = _ANY_PATTERN.search(sentence, found.start() + 1)
+    if not starts:
         return []
-    return _scan(sentence)
+    masked = [(m.start(), m.end()) for m in _NOT_CASUALTY.finditer(sentence)]
+    hits = []
+    for pattern, outcome, role in _PATTERNS:
+        end = 0  # as ``finditer``: the next match starts where the last one ended, or after
+        for start in starts:
+            if start < end:
+                continue
+            m = pattern.match(sentence, start)
+            if m is not None:
+                if m.end() == start:  # an empty match: ``finditer``'s own stepping decides
+                    return _scan(sentence)
+                hits.append((m, outcome, role))
+                end = m.end()
+    return _kept(hits, masked)
 
 
 def _scan(sentence: str) -> list[Trigger]:
     """The triggers of ``sentence``, each pattern run on it."""
-    found: dict[int, Trigger] = {}
     masked = [(m.start(), m.end()) for m in _NOT_CASUALTY.finditer(sentence)]
-    for pattern, outcome, role in _PATTERNS:
-        for m in pattern.finditer(sentence):
-            if any(a <= m.start() < b for a, b in masked):
-                continue
-            old = found.get(m.start())
-            if old is None or (m.end() - m.start()) > (old.end - old.start):
-                found[m.start()] = Trigger(m.start(), m.end(), outcome, role, m.group(0))
+    hits = [
+        (m, outcome, role)
+        for pattern, outcome, role in _PATTERNS
+        for m in pattern.finditer(sentence)
+    ]
+    return _kept(hits, masked)
+
+
+def _kept(
+    hits: list[tuple[re.Match[str], str, str]], masked: list[tuple[int, int]]
+) -> list[Trigger]:
+    """The longest unmasked match at each position, in pattern order, and no match nested in
+    another."""
+    found: dict[int, Trigger] = {}
+    for m, outcome, role in hits:
+        if any(a <= m.start() < b for a, b in masked):
+            continue
+        old = found.get(m.start())
+        if old is None or (m.end() - m.start()) > (old.end - old.start):
+            found[m.start()] = Trigger(m.start(), m.end(), outcome, role, m.group(0))
     triggers = sorted(found.values(), key=lambda t: t.start)
     # drop triggers nested inside a longer one ("killed" inside "shot and killed")
     kept: list[Trigger] = []

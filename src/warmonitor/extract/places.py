@@ -22,12 +22,12 @@ from warmonitor.gazetteer import Gazetteer, GazetteerEntry, PlaceMention
 from warmonitor.gazetteer.resolve import Resolved, resolve
 from warmonitor.model import PRECISION_RANK, Place
 
-__all__ = ["PlaceIndex", "ResolvedMention", "names_in"]
+__all__ = ["UNDATED", "PlaceIndex", "ResolvedMention", "names_in"]
 
 _RANK = PRECISION_RANK
 _NOT_PLACES = frozenset({"DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-_UNDATED = frozenset({"DATE", "TIME"})  # these labels say little of a span with no digit
+UNDATED = frozenset({"DATE", "TIME"})  # these labels say little of a span with no digit
 _DIGIT = re.compile(r"\d")
 _OTHER_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "LANGUAGE"})
 NER_PENALTY = 0.5
@@ -255,7 +255,7 @@ def _labels(
     return {
         label
         for a, b, label in entities
-        if a < end and start < b and not (label in _UNDATED and not _DIGIT.search(text, a, b))
+        if a < end and start < b and not (label in UNDATED and not _DIGIT.search(text, a, b))
     }
 
 

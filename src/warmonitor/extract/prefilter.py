@@ -16,6 +16,17 @@ window are those it gives it in the whole document (not a proof: the parser's st
 the start of its input; on the development sets every prediction is the same, byte for byte).
 Windows that touch are one.
 
+After a name, a window needs less: every label the model gives a token is decided at that
+token, from the encoder's vectors of it and of tokens before it (the entity parser's features
+are the next token, the first token of the open entity and the token before), and the vector of
+a token reads :data:`AFTER` tokens either side; an action's validity looks one token ahead.
+So with the left part of a window as before, the labels of a name's tokens are the same with
+:data:`AFTER` tokens after it as with :data:`REACH` (windows are still merged where their
+:data:`REACH` would touch, so every name keeps the context on its left it had). What the cut
+can change is where an entity over a name ends once past it: the extractor reads that end for
+a date or time (whether it holds a digit), so a window where a date or time over a name goes
+on past the name is read again whole (``extract.component``).
+
 The patterns: a sentence in which no pattern of a list can match is told by one search of
 their union (:func:`union`), so the list is run only on the few sentences that may hold one
 (outcome triggers, hedges). Pure: no spaCy, no I/O.
@@ -27,39 +38,47 @@ import bisect
 import re
 from collections.abc import Iterable, Sequence
 
-__all__ = ["REACH", "model_windows", "union"]
+__all__ = ["AFTER", "REACH", "model_windows", "union"]
 
 #: Tokens of context either side of a name the model reads (at 4, the encoder's reach, the
 #: development sets' predictions were already those of the whole parse; 6 leaves a margin).
 REACH = 6
+#: Tokens after a name the model must read for the name's labels: the reach of the encoder of
+#: ``en_core_web_sm``'s NER (four layers of one token either side), which covers the parser's
+#: one token of look-ahead.
+AFTER = 4
 
 
 def model_windows(
     token_starts: Sequence[int],
     names: Sequence[tuple[int, int]],
     reach: int = REACH,
+    after: int | None = None,
 ) -> list[tuple[int, int]]:
     """Token windows ``[first, last)`` for the model: ``reach`` tokens either side of each
-    name's tokens, windows that overlap or touch merged, in order.
+    name's tokens, windows that overlap or touch merged, in order; with ``after``, each window
+    then ends ``after`` tokens past its last name (merged as with ``reach`` all the same).
 
     ``token_starts`` are the tokens' character offsets, ascending; ``names`` character spans
     (``start``, ``end``). No names, no windows."""
     count = len(token_starts)
     if not count or not names:
         return []
+    tail = reach if after is None else min(after, reach)
     spans = []
     for start, end in names:
         first = max(bisect.bisect_right(token_starts, start) - 1, 0)  # the token holding start
         last = max(bisect.bisect_left(token_starts, end), first + 1)  # the first after end
-        spans.append((max(first - reach, 0), min(last + reach, count)))
+        spans.append((max(first - reach, 0), min(last + reach, count), min(last + tail, count)))
     spans.sort()
-    merged = [spans[0]]
-    for a, b in spans[1:]:
+    merged = [list(spans[0])]
+    for a, b, cut in spans[1:]:
         if a <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+            merged[-1][1] = max(merged[-1][1], b)
+            merged[-1][2] = max(merged[-1][2], cut)
         else:
-            merged.append((a, b))
-    return merged
+            merged.append([a, b, cut])
+    return [(a, cut) for a, _b, cut in merged]
 
 
 _GROUP_REFERENCE = re.compile(r"\\[1-9]|\(\?P[<=]")

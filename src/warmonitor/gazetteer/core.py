@@ -32,7 +32,7 @@ from warmonitor.gazetteer.normalise import (
     MIN_SIMILARITY,
     consonants,
     name_key,
-    similarity,
+    similar,
     skeleton_key,
     strip_possessive,
 )
@@ -283,7 +283,7 @@ class Gazetteer:
         entries = self.entries(ids)
         seats = {e.seat_id for e in entries.values() if e.seat_id and e.seat_id not in out}
         for seat in self.entries(seats).values():
-            if similarity(key, seat.ascii_name) >= SEAT_SIMILARITY:
+            if similar(key, seat.ascii_name, SEAT_SIMILARITY):
                 out.add(seat.geonames_id)
         return out
 
@@ -294,7 +294,7 @@ class Gazetteer:
         if consonants(skel) < 3:
             return []
         found = self.entries(self.skeleton_hits([skel])[skel]).values()
-        close = [e for e in found if similarity(key, e.ascii_name) >= MIN_SIMILARITY]
+        close = [e for e in found if similar(key, e.ascii_name, MIN_SIMILARITY)]
         return rank(close, _hint(countries), similar_to=key)
 
     def country(self, name: str) -> CountryEntry | None:

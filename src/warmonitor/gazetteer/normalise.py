@@ -25,6 +25,7 @@ __all__ = [
     "MIN_SIMILARITY",
     "fold",
     "name_key",
+    "similar",
     "similarity",
     "skeleton_key",
     "strip_possessive",
@@ -137,11 +138,27 @@ def consonants(skeleton: str) -> int:
     return sum(1 for ch in skeleton if ch != "a" and not ch.isdigit())
 
 
-@lru_cache(maxsize=65536)
-@lru_cache(maxsize=8192)  # the same names are compared in report after report
+@lru_cache(maxsize=65536)  # the same names are compared in report after report
 def similarity(key: str, name: str) -> float:
     """How alike a name key and a name are spelt, 0..1, articles and spaces aside; ``name`` is cut
     to as many words as ``key`` has, so "Jableh District" is as close to "jebleh" as "Jableh"."""
+    a, b = _spellings(key, name)
+    return SequenceMatcher(None, a, b).ratio()
+
+
+def similar(key: str, name: str, least: float) -> bool:
+    """``similarity(key, name) >= least``, told without comparing the spellings where their
+    lengths alone rule it out (the similarity is at most ``2 * shorter / (both together)``)."""
+    a, b = _spellings(key, name)
+    total = len(a) + len(b)
+    if total and 2.0 * min(len(a), len(b)) / total < least:
+        return False
+    return similarity(key, name) >= least
+
+
+@lru_cache(maxsize=65536)
+def _spellings(key: str, name: str) -> tuple[str, str]:
+    """What :func:`similarity` compares: both without articles and spaces, ``name`` cut."""
     a = [t for t in key.split() if t not in ARTICLES]
     b = [t for t in fold(name).split() if t not in ARTICLES][: max(len(a), 1)]
-    return SequenceMatcher(None, "".join(a), "".join(b)).ratio()
+    return "".join(a), "".join(b)

@@ -28,7 +28,7 @@ from warmonitor.gazetteer.normalise import (
     canonical_article,
     consonants,
     fold,
-    similarity,
+    similar,
     skeleton_key,
     words,
 )
@@ -301,13 +301,12 @@ def _fuzzy_hits(
     entries = gaz.entries({g for s in skel_hits.values() for g in s})
 
     def plausible(key: str, e: GazetteerEntry) -> bool:
-        alike = similarity(key, e.ascii_name)
         if hint and e.country in hint:
-            return alike >= MIN_SIMILARITY
+            return similar(key, e.ascii_name, MIN_SIMILARITY)
         prominent = e.feature_code in _PROMINENT
-        if hint and key not in covering:
-            return prominent and alike >= CLOSE_SIMILARITY  # "Baluchistan" in any text
-        return alike >= (MIN_SIMILARITY if prominent else CLOSE_SIMILARITY)
+        if hint and key not in covering:  # "Baluchistan" in any text
+            return prominent and similar(key, e.ascii_name, CLOSE_SIMILARITY)
+        return similar(key, e.ascii_name, MIN_SIMILARITY if prominent else CLOSE_SIMILARITY)
 
     hits = {}
     for key, skel in wanted.items():
@@ -396,7 +395,7 @@ def _area_spelt_alike(
         for e in gaz.fuzzy(f.key)
         if e.feature_code in _AREAS
         and e.geonames_id not in f.ids
-        and similarity(f.key, e.ascii_name) >= CLOSE_SIMILARITY
+        and similar(f.key, e.ascii_name, CLOSE_SIMILARITY)
     ]
     if not areas:
         return f
