@@ -275,10 +275,8 @@ def find_figures(sentence: str) -> list[ArabicFigure]:
             continue
         n = found
         used.add(n.start)
-        group, vspan = _group_after(sentence, n.end) if not n.singular else (None, None)
-        if n.singular:
-            group, vspan = _group_of(sentence, n.start, n.end), (n.start, n.end)
-        elif (
+        group, vspan = _counted_group(sentence, n)
+        if (
             group is None
             and not _OPEN_AFTER.match(sentence, n.end)
             and not _PEOPLE_NOUN.match(sentence, n.end)
@@ -319,14 +317,9 @@ def _besides(
         n = _item(sentence, m.end(), numbers, used, joined=False)
         if n is None:
             continue
-        group: str | None
-        vspan: tuple[int, int] | None
-        if n.singular:
-            group, vspan = _group_of(sentence, n.start, n.end), (n.start, n.end)
-        else:
-            group, vspan = _group_after(sentence, n.end)
-            if group is None:
-                continue
+        group, vspan = _counted_group(sentence, n)
+        if group is None:
+            continue
         used.add(n.start)
         figures.append(_figure(sentence, n, before.outcome, group, vspan, before.trigger))
 
@@ -403,6 +396,15 @@ def _lone(sentence: str, figures: list[ArabicFigure], numbers: list[_Number]) ->
         figures.append(
             ArabicFigure(outcome, count, group, (at, m.end()), (at, m.end()), (at, m.end()))
         )
+
+
+def _counted_group(sentence: str, n: _Number) -> tuple[str | None, tuple[int, int] | None]:
+    """The group of the people counted by ``n`` and the words that name it: the noun's own
+    for a noun that is its count ("طفلين"), else the group named after the count (``None``
+    where none is)."""
+    if n.singular:
+        return _group_of(sentence, n.start, n.end), (n.start, n.end)
+    return _group_after(sentence, n.end)
 
 
 def _group_of(sentence: str, start: int, end: int) -> str:
@@ -569,14 +571,9 @@ def _conjuncts_and_parts(
                     n = _item(sentence, skip.end(), numbers, used, joined=True)
                 if n is None:
                     break
-            group: str | None
-            vspan: tuple[int, int] | None
-            if n.singular:
-                group, vspan = _group_of(sentence, n.start, n.end), (n.start, n.end)
-            else:
-                group, vspan = _group_after(sentence, n.end)
-                if group is None and not _OPEN_AFTER.match(sentence, n.end):
-                    break
+            group, vspan = _counted_group(sentence, n)
+            if group is None and not _OPEN_AFTER.match(sentence, n.end):
+                break
             used.add(n.start)
             new = _figure(sentence, n, fig.outcome, group, vspan, fig.trigger)
             if total is not None:
