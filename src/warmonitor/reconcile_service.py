@@ -45,7 +45,7 @@ from warmonitor.reconcile import (
 )
 from warmonitor.reconcile.codec import decode, encode
 from warmonitor.reconcile.grouping import DEFAULT_RULES
-from warmonitor.reconcile.incidents import build, build_all, plan
+from warmonitor.reconcile.incidents import build, build_all, incident_order, plan, span_order
 from warmonitor.reconcile.incremental import Refresh, refresh
 from warmonitor.reconcile.inputs import IncidentInputs
 from warmonitor.review_service import reviewed
@@ -341,11 +341,6 @@ def _record(incident: Incident, inputs: str | None = None) -> IncidentRecord:
     )
 
 
-def _order(incident: Incident) -> tuple[date, date, str]:
-    """The order ``reconcile`` gives incidents in."""
-    return (incident.start or date.max, incident.end or date.max, incident.id)
-
-
 @dataclass(frozen=True, slots=True)
 class _Loaded:
     """The stored incidents decoded, and the publication dates, as of one stored run."""
@@ -379,7 +374,9 @@ def _load(
                     stored = store.whole_incidents()
                     if any(data is None for data in stored):
                         return None
-                    incidents = sorted((decode(Incident, data) for data in stored), key=_order)
+                    incidents = sorted(
+                        (decode(Incident, data) for data in stored), key=incident_order
+                    )
                 loaded = _Loaded(run, tuple(incidents), store.publication_dates())
                 _loaded[store] = loaded
     with _collector_paused():
@@ -446,7 +443,7 @@ def _reconcile(
         store.save_incidents([_record(b, todo.digests[i]) for i, b in built.items()], run=mark)
     spans = {i: (heads[i].start, heads[i].end) for i in todo.keep}
     spans.update((i, (b.start, b.end)) for i, b in built.items())
-    order = sorted(spans, key=lambda i: (spans[i][0] or date.max, spans[i][1] or date.max, i))
+    order = sorted(spans, key=lambda i: span_order(*spans[i], i))
     load = _keeper(store, todo)
     incidents = IncidentList(order, built, load, flags=_flag_counter(store, todo, load))
     _built[store] = (dict(todo.digests), incidents)

@@ -32,7 +32,7 @@ from warmonitor.reconcile.timeline import timeline
 from warmonitor.reconcile.types import Aside, Decision, Incident
 from warmonitor.reconcile.violations import gather
 
-__all__ = ["build", "build_all", "incident_order", "plan", "reconcile"]
+__all__ = ["build", "build_all", "incident_order", "plan", "reconcile", "span_order"]
 
 _RANK = ("point", "neighbourhood", "city", "district", "admin1", "region", "country")
 
@@ -229,7 +229,12 @@ def build(inputs: IncidentInputs) -> Incident:
 
 def incident_order(incident: Incident) -> tuple[date, date, str]:
     """The order incidents are given in: by start, end, then id."""
-    return (incident.start or date.max, incident.end or date.max, incident.id)
+    return span_order(incident.start, incident.end, incident.id)
+
+
+def span_order(start: date | None, end: date | None, incident_id: str) -> tuple[date, date, str]:
+    """:func:`incident_order` of an incident known only by its dates and id (a stored row's)."""
+    return (start or date.max, end or date.max, incident_id)
 
 
 def reconcile(
