@@ -127,8 +127,9 @@ def test_migrations_build_exactly_the_models(url: str) -> None:
 
 
 def test_postgres_finds_words_and_dates_of_claims_by_index(url: str) -> None:
-    """Migration 0010: on PostgreSQL the words searched anywhere have trigram indexes and the
-    period's ends expression indexes, which the planner uses (SQLite scans: none there)."""
+    """Migrations 0011 and 0013: on PostgreSQL the words searched anywhere have trigram
+    indexes, the period's ends expression indexes and the period a GiST index of ranges, which
+    the planner uses (SQLite scans: none there)."""
     Store.open(url).close()
     engine = make_engine(url)
     try:

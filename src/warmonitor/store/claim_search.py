@@ -283,11 +283,8 @@ def _conditions(where: ClaimFilter, connection: Connection) -> list[ColumnElemen
             if len(code) == 2 and code.isalpha()
             else words
         )
-    if (
-        where.start is not None
-        and where.end is not None
-        and connection.dialect.name == ("postgresql")
-    ):
+    postgres = connection.dialect.name == "postgresql"
+    if postgres and where.start is not None and where.end is not None:
         out += _period_span(where.start, where.end)
     if where.start is not None:
         out.append(func.coalesce(ClaimRow.period_end, ClaimRow.period_start) >= where.start)

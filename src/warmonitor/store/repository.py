@@ -341,16 +341,14 @@ class Store(
         that produced claims for it (by version number, then by when its claims were stored).
         It has no effect when ``extractor`` picks one version.
         """
-        query = (
-            select(ClaimRow.document_id, ClaimRow.extractor, ClaimRow.created_at, ClaimRow.data)
-            .join(DocumentRow, DocumentRow.id == ClaimRow.document_id)
-            .order_by(
-                DocumentRow.ingested_at,
-                DocumentRow.id,
-                ClaimRow.evidence_start,
-                ClaimRow.extractor,
-                ClaimRow.id,
-            )
+        query = select(
+            ClaimRow.document_id, ClaimRow.extractor, ClaimRow.created_at, ClaimRow.data
+        ).order_by(  # the document's ingest time is the claim's copy (migration 0012)
+            ClaimRow.document_ingested_at,
+            ClaimRow.document_id,
+            ClaimRow.evidence_start,
+            ClaimRow.extractor,
+            ClaimRow.id,
         )
         if document_id is not None:
             query = query.where(ClaimRow.document_id == document_id)

@@ -53,8 +53,9 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 
-#: Indexes made by the migrations on PostgreSQL alone (trigram and expression indexes of the
-#: claim search, migration 0010) start with this; the models leave them out.
+#: Indexes made by the migrations on PostgreSQL alone (the claim search's trigram and
+#: expression indexes, migration 0011, and its GiST index of periods, 0013) start with this;
+#: the models leave them out.
 POSTGRES_ONLY_INDEX = "ix_pg_"
 
 
