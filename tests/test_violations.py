@@ -318,7 +318,7 @@ def test_the_registry_of_armed_actors_names_a_group_one_way() -> None:
     assert canonical("al Shabaab") == canonical("Shebab") == "al-Shabab"
     assert canonical("the village guards") == "the village guards"  # no group: as stated
     group = group_of("LRA")
-    assert group is not None and "UG" in group.countries
+    assert group is not None and "UG" in group.home
     labels = dataset_labels(describe("Daesh fighters stormed the town and shot dead ten men."))
     assert labels["perpetrator"] == "Islamic State (ISIS)"
 

@@ -33,20 +33,15 @@ class ArmedGroup:
     name: str
     pattern: str
     kind: str = "non_state"
-    home: str | None = None  # space-separated alpha-2 codes, None: at home nowhere
+    home: tuple[str, ...] = ()  # alpha-2 codes; none: at home nowhere
     actor: str | None = None
-
-    @property
-    def countries(self) -> tuple[str, ...]:
-        return tuple(self.home.split()) if self.home else ()
 
 
 def _from_registry() -> tuple[ArmedGroup, ...]:
     """The registry's armed actors as groups, in its order (the most specific first where
     patterns overlap)."""
     return tuple(
-        ArmedGroup(a.perpetrator_name, a.armed.pattern, a.armed.kind,
-                   " ".join(a.armed.home) or None, a.id)
+        ArmedGroup(a.perpetrator_name, a.armed.pattern, a.armed.kind, tuple(a.armed.home), a.id)
         for a in ActorRegistry.default().armed()
         if a.armed is not None
     )  # fmt: skip

@@ -293,7 +293,7 @@ _NATION_BEFORE = re.compile(r"([\w.-]+)\s+(?:(?:coalition|military|government)\s
 
 
 def _named_group(text: str, country: str | None, words: Words) -> Perpetrator | None:
-    best: tuple[int, re.Match[str], str, str | None] | None = None
+    best: tuple[int, re.Match[str], str, tuple[str, ...]] | None = None
     for (pattern, kind, home), needs in zip(_GROUP_RE, _GROUP_GATES, strict=True):
         if not needs.open(words):
             continue
@@ -306,7 +306,7 @@ def _named_group(text: str, country: str | None, words: Words) -> Perpetrator | 
     if best is None:
         return None
     _, m, kind, home = best
-    if kind == "non_state" and home and country and country not in home.split():
+    if kind == "non_state" and home and country and country not in home:
         kind = "transnational"
     # the name is the group's own ("Fulani", "Houthi"); the words keep the noun after it
     head = _GROUP_HEAD.match(text, m.end())
