@@ -190,6 +190,22 @@ def test_a_person_tagged_by_the_model_is_still_a_place_if_nothing_else_is(
     assert places.main is not None and places.main.country == "SO"
 
 
+def _score(places: PlaceIndex, name: str) -> float:
+    return next(m.score for m in places.mentions if m.place.name == name)
+
+
+def test_the_model_label_counts_against_a_small_place_not_a_well_known_one(
+    gaz: Gazetteer,
+) -> None:
+    text = "Gunmen attacked Bama, and the wounded were taken to Maiduguri."
+    bama, maiduguri = text.index("Bama"), text.index("Maiduguri")
+    plain = index(gaz, text)
+    small = index(gaz, text, [(bama, bama + 4, "PERSON")])
+    assert _score(small, "Bama") < _score(plain, "Bama")
+    known = index(gaz, text, [(maiduguri, maiduguri + 9, "ORG")])
+    assert [m.score for m in known.mentions] == [m.score for m in plain.mentions]
+
+
 def test_no_place(gaz: Gazetteer) -> None:
     places = index(gaz, "A suicide bomber killed seven people at a market.")
     assert places.main is None and places.country is None

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from spacy.language import Language
 
 from warmonitor.extract import hedges, outcomes
-from warmonitor.extract.places import names_in
+from warmonitor.extract.places import WELL_KNOWN, names_in, reads_label
 from warmonitor.extract.prefilter import AFTER, REACH, model_windows, union
 from warmonitor.model import Document
 from warmonitor.pipeline import _extractions
@@ -62,7 +62,7 @@ def _covered(text: str, nlp: Language) -> set[int]:
     """The character offsets of the tokens the model reads."""
     doc = nlp.make_doc(text)
     starts = [t.idx for t in doc]
-    names = [(m.start, m.end) for m in names_in(text)]
+    names = [(m.start, m.end) for m in names_in(text) if reads_label(m)]
     return {doc[i].idx for a, b in model_windows(starts, names) for i in range(a, b)}
 
 
@@ -71,10 +71,10 @@ def test_a_sentence_far_from_any_place_name_is_not_read_by_the_model(nlp: Langua
         "The statement was read out by a spokesman who would not take questions from the "
         "crowd of reporters waiting at the gate for more than an hour that afternoon."
     )
-    text = f"Seven people were killed when gunmen attacked a market in Kano. {far}"
+    text = f"Seven people were killed when gunmen attacked a market in Rutshuru. {far}"
     covered = _covered(text, nlp)
     start = text.index(far)
-    assert any(i < start for i in covered)  # Kano and its window
+    assert any(i < start for i in covered)  # Rutshuru and its window
     late = text.index("waiting")
     assert not any(i >= late for i in covered)
 
@@ -85,14 +85,44 @@ def test_a_report_without_place_names_needs_no_model(nlp: Language) -> None:
     assert _covered(text, nlp) == set()
 
 
-def test_every_place_name_is_inside_a_window(nlp: Language) -> None:
+def test_every_name_whose_label_is_read_is_inside_a_window(nlp: Language) -> None:
     text = (
-        "Fighting spread from Aleppo to Idlib on Sunday. Officials in Damascus said nothing. "
-        "In Homs, 12 civilians died, and a convoy near Hama was hit."
+        "Fighting spread from Bama to Rutshuru on Sunday. Officials in Gwoza said nothing. "
+        "In Konduga, 12 civilians died, and a convoy near Damboa was hit."
     )
+    names = [m for m in names_in(text) if reads_label(m)]
+    assert {m.text for m in names} >= {"Bama", "Rutshuru", "Gwoza", "Konduga", "Damboa"}
     covered = _covered(text, nlp)
-    for name in ("Aleppo", "Idlib", "Damascus", "Homs", "Hama"):
-        assert text.index(name) in covered
+    for m in names:
+        assert m.start in covered
+
+
+def _read(text: str) -> dict[str, bool]:
+    return {m.text: reads_label(m) for m in names_in(text)}
+
+
+def test_the_label_of_a_well_known_place_or_a_demonym_is_not_read() -> None:
+    read = _read("Syrian troops and Nigeria's army met in Kabul, Aleppo and Maiduguri.")
+    assert read == {
+        "Syrian": False,  # a demonym
+        "Nigeria": False,  # a country
+        "Kabul": False,  # a capital
+        "Aleppo": False,  # a regional seat of millions
+        "Maiduguri": False,
+    }
+
+
+def test_the_label_of_a_small_place_spelt_like_a_name_is_read() -> None:
+    read = _read("Musa Hilal met the elders of Bama.")
+    assert read["Musa"] and read["Bama"]
+    for m in names_in("Musa Hilal met the elders of Bama."):
+        assert all(entry.importance < WELL_KNOWN for entry in m.candidates)
+
+
+def test_a_report_naming_only_well_known_places_needs_no_model(nlp: Language) -> None:
+    text = "Nigerian soldiers killed 12 insurgents near Maiduguri, the army said in Abuja."
+    assert names_in(text)
+    assert _covered(text, nlp) == set()
 
 
 # --- triggers -----------------------------------------------------------------------------------
@@ -210,6 +240,8 @@ TEXTS = [
     "arrested in Georgia after a shooting that killed one person in Jackson.",
     "Gunmen abducted four aid workers on the road between Goma and Rutshuru in North Kivu "
     "province.\n\nTwo of them were later found dead, the UN mission in Congo said.",
+    "Fighters loyal to Musa Hilal attacked Gwoza and Konduga at dawn, killing 23 villagers, "
+    "a vigilante leader in Bama said.",
 ]
 
 

@@ -30,7 +30,7 @@ from spacy.tokens import Doc
 
 from warmonitor import EXTRACTOR_VERSION
 from warmonitor.extract.claims import Extraction, ExtractionInput, extract_claims
-from warmonitor.extract.places import UNDATED, PlaceIndex, names_in
+from warmonitor.extract.places import UNDATED, PlaceIndex, names_in, reads_label
 from warmonitor.extract.prefilter import AFTER, model_windows
 from warmonitor.gazetteer import PlaceMention
 from warmonitor.model import document_id_for
@@ -120,9 +120,10 @@ def extract_without_event(
     nlp: Language, docs: Sequence[Doc], texts: Sequence[str] | None = None, batch_size: int = 64
 ) -> list[Extraction]:
     """Each doc's extraction, its event left out, with the model read only where a place can
-    be (``extract.prefilter``): the windows around the gazetteer's names, all docs' windows
-    parsed in batches. ``docs`` have been through the pipes before ``ner`` (tokens, sentences)
-    and no further; ``texts`` are their texts where the caller has them."""
+    be (``extract.prefilter``): the windows around the gazetteer's names whose labels are
+    read, all docs' windows parsed in batches. ``docs`` have been through the pipes before
+    ``ner`` (tokens, sentences) and no further; ``texts`` are their texts where the caller has
+    them."""
     extractor = nlp.get_pipe("warmonitor_casualties")
     assert isinstance(extractor, CasualtyExtractor)
     ner: Any = nlp.get_pipe("ner") if "ner" in nlp.pipe_names else None
@@ -134,11 +135,11 @@ def extract_without_event(
     uncut: list[tuple[Any, int, int]] = []  # each window's document array and uncut span
     if ner is not None:
         for k, (doc, text, found) in enumerate(zip(docs, texts, names, strict=True)):
-            if not found:
+            spans = [(m.start, m.end) for m in found if reads_label(m)]
+            if not spans:
                 continue
             array = doc.to_array(_WINDOW_ATTRS)
             starts = array[:, 0].tolist()
-            spans = [(m.start, m.end) for m in found]
             whole = model_windows(starts, spans)
             for (a, b), (_, end) in zip(
                 model_windows(starts, spans, after=AFTER), whole, strict=True

@@ -10,6 +10,13 @@ the document's country first (a capital standing for its government, a dateline 
 a route, "the Kano-Zaria highway", is weak);
 else the main place: the most specific place of the first sentence that locates one in the
 document's country, else that country (rules in ``docs/HEADLINE.md``).
+
+The English model's entity labels are a hint against a name (:data:`NER_PENALTY`), read only
+where they can tell something (:func:`reads_label`): not for a demonym, nor for a name one of
+whose readings is a country or a well-known place (:data:`WELL_KNOWN`). The small model's
+labels on those are mostly wrong ("Cameroon" an organisation, "Sanaa" a person); it is on the
+names that are only small places, spelt like a person's or a group's name ("Musa", "Kaya"),
+that the label helps.
 """
 
 from __future__ import annotations
@@ -22,7 +29,7 @@ from warmonitor.gazetteer import Gazetteer, GazetteerEntry, PlaceMention
 from warmonitor.gazetteer.resolve import Resolved, resolve
 from warmonitor.model import PRECISION_RANK, Place
 
-__all__ = ["UNDATED", "PlaceIndex", "ResolvedMention", "names_in"]
+__all__ = ["UNDATED", "WELL_KNOWN", "PlaceIndex", "ResolvedMention", "names_in", "reads_label"]
 
 _RANK = PRECISION_RANK
 _NOT_PLACES = frozenset({"DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT"})
@@ -31,6 +38,10 @@ UNDATED = frozenset({"DATE", "TIME"})  # these labels say little of a span with 
 _DIGIT = re.compile(r"\d")
 _OTHER_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "LANGUAGE"})
 NER_PENALTY = 0.5
+#: The importance (``GazetteerEntry.importance``) from which a place is well known: every
+#: country, a capital of 10,000 people, a province or its seat of 100,000, a district seat of
+#: a million, any place of ten million.
+WELL_KNOWN = 7.0
 FOREIGN_SCORE = 6.0  # a foreign place needs this (or containment) and a locative word
 _IN = re.compile(r"\b(?:in|at|inside)\s+(?:the\s+)?(?:[a-z-]+\s+)?$", re.I)
 # "south of Basra", "50 km from Homs", "from Hama": a point of reference, not the place
@@ -95,7 +106,7 @@ class PlaceIndex:
         when the caller has it already."""
         gaz = gazetteer or Gazetteer.default()
         raw = list(names) if names is not None else names_in(text, gaz)
-        labels = [_labels(m.start, m.end, entities, text) for m in raw]
+        labels = [_labels(m.start, m.end, entities, text) if reads_label(m) else set() for m in raw]
         kept = [i for i, found in enumerate(labels) if _maybe_place(found)]
         raw = [raw[i] for i in kept]
         penalty = [_penalty(labels[i]) for i in kept]
@@ -146,6 +157,14 @@ def names_in(text: str, gazetteer: Gazetteer | None = None) -> list[PlaceMention
     """Every name of ``text`` the gazetteer has candidates for, in order: what may be a place."""
     gaz = gazetteer or Gazetteer.default()
     return [m for m in gaz.scan(text, max_candidates=None) if m.candidates]
+
+
+def reads_label(mention: PlaceMention) -> bool:
+    """Whether the model's entity labels over a name are read (see the module docstring): not
+    for a demonym nor for a name one of whose readings is well known (:data:`WELL_KNOWN`)."""
+    if mention.kind == "demonym":
+        return False
+    return all(entry.importance < WELL_KNOWN for entry in mention.candidates)
 
 
 def _resolved(text: str, r: Resolved, country: str | None) -> ResolvedMention:
