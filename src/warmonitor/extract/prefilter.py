@@ -41,9 +41,10 @@ from collections.abc import Iterable, Sequence
 
 __all__ = ["AFTER", "REACH", "model_windows", "union"]
 
-#: Tokens of context either side of a name the model reads (at 4, the encoder's reach, the
-#: development sets' predictions were already those of the whole parse; 6 leaves a margin).
-REACH = 6
+#: Tokens of context either side of a name the model reads: the encoder's reach (4) and one,
+#: so that the token before a name, which the entity parser reads, has its whole context too
+#: (at 4, 5 and 6 the development sets' predictions are those of the whole parse).
+REACH = 5
 #: Tokens after a name the model must read for the name's labels: the reach of the encoder of
 #: ``en_core_web_sm``'s NER (four layers of one token either side), which covers the parser's
 #: one token of look-ahead.
