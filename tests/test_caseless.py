@@ -21,6 +21,12 @@ def test_it_finds_where_the_pattern_finds(text: str, pos: int) -> None:
     assert Caseless(PATTERN).start(text, pos) == (found.start() if found else None)
 
 
+@given(st.lists(st.sampled_from(WORDS.split()), max_size=20).map(" ".join))
+def test_its_matches_are_the_patterns(text: str) -> None:
+    found = [m.span() for m in Caseless(PATTERN).finditer(text)]
+    assert found == [m.span() for m in PATTERN.finditer(text)]
+
+
 def test_a_text_that_is_not_ascii_is_searched_as_it_is() -> None:
     # "İ" lowercases to two characters: offsets after it would shift
     text = "İİ The convoy was SHOT DOWN."

@@ -6,13 +6,15 @@ positions at a glance (two to three times faster for the long unions of ``extrac
 The two find the same matches at the same offsets when the text is ASCII (``str.lower`` then
 changes only A-Z, and keeps every offset) and the pattern writes no capital letter of its own
 (a literal "A" would match "a" only one way); a text that is not ASCII is searched with the
-pattern itself. Only where a match starts is given: its text is cut from the caller's string.
+pattern itself. Only where a match starts is given (its text is cut from the caller's string),
+or the pattern's own matches over the text, searched from there.
 Pure: no I/O.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 __all__ = ["Caseless"]
 
@@ -44,3 +46,9 @@ class Caseless:
         else:
             found = self.pattern.search(text, pos)
         return None if found is None else found.start()
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """The matches of ``pattern.finditer(text)``, searched from where the first starts (a
+        search from an offset still sees the text before it, for lookbehinds and ``\\b``)."""
+        start = self.start(text)
+        return iter(()) if start is None else self.pattern.finditer(text, start)
