@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from warmonitor.actors import is_fragment, same_role
+from warmonitor.extract.caseless import Caseless
 from warmonitor.extract.lexicon import CLAIMANT_KIND_WORDS
 from warmonitor.model import Claimant
 
@@ -56,6 +57,9 @@ _REPORTS_OF = re.compile(
     r"(?:of|that|say|said|suggest)\b",
     re.I,
 )
+# the two rarely match: each searched first over the lowercased sentence (``extract.caseless``)
+_ACCORDING_CASELESS = Caseless(_ACCORDING)
+_REPORTS_OF_CASELESS = Caseless(_REPORTS_OF)
 _BOUNDARY = re.compile(
     r"[,;:\"“”\[\]—–]|\s-\s|\((?![A-Z][A-Za-z.]{1,9}\))|(?<!\b[A-Z]{2})(?<![A-Z]{3})(?<![A-Z]{4})\)"
 )
@@ -110,11 +114,11 @@ class Attribution:
 def find_attributions(sentence: str) -> list[Attribution]:
     """Every "X said" / "said X" / "according to X" in a sentence, in order."""
     found: list[Attribution] = []
-    for m in _ACCORDING.finditer(sentence):
+    for m in _ACCORDING_CASELESS.finditer(sentence):
         att = _right_subject(sentence, m.start(), m.end())
         if att and not _NO_VOICE.match(att.text):
             found.append(att)
-    for m in _REPORTS_OF.finditer(sentence):
+    for m in _REPORTS_OF_CASELESS.finditer(sentence):
         found.append(Attribution(m.group(1), m.start(1), m.end(1), m.start(1), m.end(1)))
     for m in _SPEECH.finditer(sentence):
         if _PASSIVE_BEFORE.search(sentence[: m.start()]) or sentence.startswith(" by ", m.end()):
@@ -390,11 +394,17 @@ def _looks_like_clause(text: str) -> bool:
     )
 
 
+# each kind's words as one pattern: a search for any of them as a substring, in one scan
+_KIND_WORDS = [
+    (kind, re.compile("|".join(re.escape(w) for w in words))) for kind, words in CLAIMANT_KIND_WORDS
+]
+
+
 def claimant_kind(text: str) -> str:
     """The kind of claimant a name or description suggests ("health ministry" → medical)."""
     low = f" {text.lower()} "
-    for kind, words in CLAIMANT_KIND_WORDS:
-        if any(w in low for w in words):
+    for kind, words in _KIND_WORDS:
+        if words.search(low):
             return kind
     return "unnamed"
 

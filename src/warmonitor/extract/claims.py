@@ -250,15 +250,15 @@ def extract_claims(
     return Extraction(claims, main_place, event_period, lead, found, profile)
 
 
+_TIME_HINT = re.compile(
+    r"\d|day|night|week|month|year|yesterday|today|tonight|overnight|"
+    r"January|February|March|April|May|June|July|August|September|"
+    r"October|November|December|hours|past|since"
+)
+
+
 def _has_time_hint(sentence: str) -> bool:
-    return bool(
-        re.search(
-            r"\d|day|night|week|month|year|yesterday|today|tonight|overnight|"
-            r"January|February|March|April|May|June|July|August|September|"
-            r"October|November|December|hours|past|since",
-            sentence,
-        )
-    )
+    return _TIME_HINT.search(sentence) is not None
 
 
 def _said_and_periods(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from warmonitor.extract.caseless import Caseless
 from warmonitor.extract.lexicon import DOCUMENT_HEDGES, SENTENCE_HEDGES
 from warmonitor.extract.prefilter import union
 
@@ -17,20 +18,19 @@ __all__ = ["document_hedges", "sentence_hedges"]
 _SENTENCE = [(re.compile(rx, re.I), label) for rx, label in SENTENCE_HEDGES]
 _DOCUMENT = [(re.compile(rx, re.I), label) for rx, label in DOCUMENT_HEDGES]
 # each list at once: most sentences carry no hedge, and one search tells it
-_ANY_SENTENCE = union(p for p, _ in _SENTENCE)
-_ANY_DOCUMENT = union(p for p, _ in _DOCUMENT)
+_ANY_SENTENCE = Caseless(union(p for p, _ in _SENTENCE))
+_ANY_DOCUMENT = Caseless(union(p for p, _ in _DOCUMENT))
 _NOT_A_HEDGE = re.compile(r"claimed responsibility|claim(?:ed)? (?:the )?li(?:ves|fe)", re.I)
 
 
 def sentence_hedges(sentence: str) -> tuple[str, ...]:
     """The hedge labels a sentence carries, in a stable order, without repeats."""
     text = _NOT_A_HEDGE.sub(" ", sentence)
-    first = _ANY_SENTENCE.search(text)
-    if first is None:
+    start = _ANY_SENTENCE.start(text)
+    if start is None:
         return ()
-    start = first.start()  # no pattern matches before the union's first match
     labels: list[str] = []
-    for pattern, label in _SENTENCE:
+    for pattern, label in _SENTENCE:  # none matches before the union's first match
         if label not in labels and pattern.search(text, start):
             labels.append(label)
     return tuple(labels)
@@ -38,11 +38,11 @@ def sentence_hedges(sentence: str) -> tuple[str, ...]:
 
 def document_hedges(sentence: str) -> tuple[str, ...]:
     """The hedges a figure-less sentence casts back on the figures just reported before it."""
-    first = _ANY_DOCUMENT.search(sentence)
-    if first is None:
+    start = _ANY_DOCUMENT.start(sentence)
+    if start is None:
         return ()
     labels: list[str] = []
     for pattern, label in _DOCUMENT:
-        if label not in labels and pattern.search(sentence, first.start()):
+        if label not in labels and pattern.search(sentence, start):
             labels.append(label)
     return tuple(labels)

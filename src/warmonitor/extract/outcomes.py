@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from warmonitor.extract.caseless import Caseless
 from warmonitor.extract.prefilter import union
 
 __all__ = ["Trigger", "bind_left", "bind_right", "bind_toll", "find_triggers"]
@@ -183,6 +184,7 @@ _PATTERNS = [
 # Every pattern at once: a sentence this finds nothing in has no trigger of ``_PATTERNS`` (one
 # scan instead of one per pattern for most sentences of a report).
 _ANY_PATTERN = union(p for p, _, _ in _PATTERNS)
+_ANY_CASELESS = Caseless(_ANY_PATTERN)  # searched over the lowercased sentence
 
 _FATALITY_WORD = re.compile(r"\b(?:fatalit|casualt|deaths?\b|killed\b)", re.I)
 _CODED = re.compile(r"\bcoded (?:as|to)\b", re.I)
@@ -226,10 +228,10 @@ def _find(sentence: str) -> list[Trigger]:
     """The triggers of ``sentence``, as :func:`_scan` finds them, each pattern tried only where
     the union of them all matches (where none does, no pattern can)."""
     starts = []
-    found = _ANY_PATTERN.search(sentence)
+    found = _ANY_CASELESS.start(sentence)
     while found is not None:
-        starts.append(found.start())
-        found = _ANY_PATTERN.search(sentence, found.start() + 1)
+        starts.append(found)
+        found = _ANY_CASELESS.start(sentence, found + 1)
     if not starts:
         return []
     masked = [(m.start(), m.end()) for m in _NOT_CASUALTY.finditer(sentence)]
