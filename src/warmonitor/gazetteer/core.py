@@ -93,6 +93,7 @@ class Gazetteer:
         self._names: dict[str, Hits] = {}
         self._skeletons: dict[str, tuple[int, ...]] = {}
         self._entries: dict[int, GazetteerEntry] = {}
+        self._seats: dict[tuple[str, frozenset[int]], tuple[int, ...]] = {}  # see with_seats
         self._countries: dict[str, CountryEntry] = {}
         self._country_ids: dict[int, str] = {}
         sql = "SELECT iso2, iso3, name, geonameid, lat, lon, population, alt_names, demonyms "
@@ -280,11 +281,20 @@ class Gazetteer:
         out = set(ids)
         if key.rsplit(" ", 1)[-1] in AREA_WORDS:
             return out
-        entries = self.entries(ids)
-        seats = {e.seat_id for e in entries.values() if e.seat_id and e.seat_id not in out}
-        for seat in self.entries(seats).values():
-            if similar(key, seat.ascii_name, SEAT_SIMILARITY):
-                out.add(seat.geonames_id)
+        memo = (key, frozenset(out))
+        extra = self._seats.get(memo)
+        if extra is None:
+            entries = self.entries(ids)
+            seats = {e.seat_id for e in entries.values() if e.seat_id and e.seat_id not in out}
+            extra = tuple(
+                seat.geonames_id
+                for seat in self.entries(seats).values()
+                if similar(key, seat.ascii_name, SEAT_SIMILARITY)
+            )
+            if len(self._seats) > _CACHE_LIMIT:
+                self._seats.clear()
+            self._seats[memo] = extra
+        out.update(extra)
         return out
 
     def fuzzy(self, key: str, countries: Collection[str] | None = None) -> list[GazetteerEntry]:

@@ -93,29 +93,40 @@ def _is_initial(text: str, start: int) -> bool:
 
 
 def _tokens(text: str) -> list[_Token]:
-    """Capitalised words and connectors, in order. Other words are skipped by the pattern; the
-    text between two tokens tells whether they are linked (blanks only)."""
+    """Capitalised words, and the connectors that a run of them goes on through (linked to the
+    token before; any other can join no name), in order. Other words are skipped by the
+    pattern; the text between two tokens tells whether they are linked (blanks only)."""
     out: list[_Token] = []
     prev: _Token | None = None
     for m in _TOKEN.finditer(text):
         word = m.group()
-        start, end = m.span()
-        connector = word in CONNECTORS
-        if not connector and not word[0].isupper() and not word.rsplit("-", 1)[-1][:1].isupper():
+        start = m.start()
+        if word in CONNECTORS:
+            if prev is None or not _blank(text[prev.end : start]):
+                continue  # as if skipped: the token before stays unlinked
+            prev.linked = True
+            prev = _Token(start, start + len(word), fold(word), False, False)
+            out.append(prev)
+            continue
+        if not word[0].isupper() and not word.rsplit("-", 1)[-1][:1].isupper():
             continue  # a lower-case letter of Latin Extended, matched only to be looked at
+        end = m.end()
         possessive = word[-1] == "s" and len(word) > 3 and word[-2] in "'’"
         if possessive:
             end, word = end - 2, word[:-2]  # "Nigeria's"
-        for a, b in _parts(word, start) if not connector else [(start, end)]:
+        for a, b in _parts(word, start) if "-" in word else ((start, end),):
             if prev is not None:
-                gap = text[prev.end : a]
-                prev.linked = gap in (" ", "-") or (bool(gap) and not gap.strip(" \t\xa0"))
-            initial = not connector and a == start and _is_initial(text, start)
-            prev = _Token(a, b, fold(text[a:b]), not connector, initial)
+                prev.linked = _blank(text[prev.end : a])
+            prev = _Token(a, b, fold(text[a:b]), True, a == start and _is_initial(text, start))
             out.append(prev)
         assert prev is not None
         prev.possessive = possessive
     return out
+
+
+def _blank(gap: str) -> bool:
+    """Whether the text between two tokens links them: blanks only, or one hyphen."""
+    return gap == " " or gap == "-" or (bool(gap) and not gap.strip(" \t\xa0"))
 
 
 def _parts(word: str, start: int) -> list[tuple[int, int]]:
@@ -285,7 +296,12 @@ def _fuzzy_hits(
     and their entries."""
     wanted = {}
     covering = set()  # keys of several words over a shorter name: "Maarat al-Numan" ("Numan")
-    ends = {(k, j) for k, grams_at in grams.items() for j, key in grams_at if exact[key]}
+    nearest = {}  # token -> the last token of the shortest exact n-gram starting there
+    for k, grams_at in grams.items():
+        for j, key in reversed(grams_at):  # shortest first
+            if exact[key]:
+                nearest[k] = j
+                break
     for i, grams_at in grams.items():
         for j, key in grams_at:
             if exact[key] or len(key) < 5 or key in STOP_WORDS or key in STOP_PHRASES:
@@ -295,7 +311,7 @@ def _fuzzy_hits(
             skel = skeleton_key(key)
             if consonants(skel) >= 3:
                 wanted[key] = skel
-                if i < j and any(i <= k and b <= j for k, b in ends):
+                if i < j and any(nearest.get(k, j + 1) <= j for k in range(i, j + 1)):
                     covering.add(key)
     skel_hits = gaz.skeleton_hits(set(wanted.values()))
     entries = gaz.entries({g for s in skel_hits.values() for g in s})
