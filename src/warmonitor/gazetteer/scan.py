@@ -42,7 +42,7 @@ from warmonitor.gazetteer.stoplist import (
 )
 
 if TYPE_CHECKING:
-    from warmonitor.gazetteer.core import Gazetteer, Hits
+    from warmonitor.gazetteer.core import Gazetteer, Hits, Spelling
 
 __all__ = ["CONNECTORS", "MAX_TOKENS", "scan"]
 
@@ -291,9 +291,9 @@ def _fuzzy_hits(
     grams: dict[int, list[tuple[int, str]]],
     exact: dict[str, tuple[tuple[int, int], ...]],
     hint: dict[str, int],
-) -> tuple[dict[str, tuple[int, ...]], dict[int, GazetteerEntry]]:
+) -> tuple[dict[str, tuple[int, ...]], set[int]]:
     """Skeleton matches of n-grams with no exact match, kept where plausible (see :func:`scan`),
-    and their entries."""
+    and the ids of every place that shares a skeleton with one."""
     wanted = {}
     covering = set()  # keys of several words over a shorter name: "Maarat al-Numan" ("Numan")
     nearest = {}  # token -> the last token of the shortest exact n-gram starting there
@@ -314,22 +314,23 @@ def _fuzzy_hits(
                 if i < j and any(nearest.get(k, j + 1) <= j for k in range(i, j + 1)):
                     covering.add(key)
     skel_hits = gaz.skeleton_hits(set(wanted.values()))
-    entries = gaz.entries({g for s in skel_hits.values() for g in s})
+    spelt = gaz.spellings({g for s in skel_hits.values() for g in s})
 
-    def plausible(key: str, e: GazetteerEntry) -> bool:
-        if hint and e.country in hint:
-            return similar(key, e.ascii_name, MIN_SIMILARITY)
-        prominent = e.feature_code in _PROMINENT
+    def plausible(key: str, spelling: Spelling) -> bool:
+        name, country, feature_code = spelling
+        if hint and country in hint:
+            return similar(key, name, MIN_SIMILARITY)
+        prominent = feature_code in _PROMINENT
         if hint and key not in covering:  # "Baluchistan" in any text
-            return prominent and similar(key, e.ascii_name, CLOSE_SIMILARITY)
-        return similar(key, e.ascii_name, MIN_SIMILARITY if prominent else CLOSE_SIMILARITY)
+            return prominent and similar(key, name, CLOSE_SIMILARITY)
+        return similar(key, name, MIN_SIMILARITY if prominent else CLOSE_SIMILARITY)
 
     hits = {}
     for key, skel in wanted.items():
-        ids = tuple(g for g in skel_hits[skel] if g in entries and plausible(key, entries[g]))
+        ids = tuple(g for g in skel_hits[skel] if g in spelt and plausible(key, spelt[g]))
         if ids:
             hits[key] = ids
-    return hits, entries
+    return hits, set(spelt)
 
 
 def scan(
@@ -373,10 +374,10 @@ def scan(
     for country, weight in own.values():
         hint[country] = hint.get(country, 0) + weight
     if fuzzy:
-        fuzzy_hits, fuzzy_entries = _fuzzy_hits(gaz, toks, grams, exact, hint)
+        fuzzy_hits, candidates = _fuzzy_hits(gaz, toks, grams, exact, hint)
         if fuzzy_hits:
             found = _greedy(toks, grams, exact, fuzzy_hits, demonyms, gaz.with_seats)
-            entries.update(fuzzy_entries)
+            entries.update(gaz.entries({g for f in found for g in f.ids if g in candidates}))
     out = []
     for f in found:
         key = f.key
