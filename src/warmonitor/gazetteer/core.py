@@ -246,8 +246,10 @@ class Gazetteer:
             if len(self._spellings) > _CACHE_LIMIT:
                 self._spellings.clear()
             for part in _chunks(sorted(set(todo))):
-                for gid, *row in self._rows(_SPELLING_SQL.format(_marks(part)), part):
-                    out[gid] = self._spellings[gid] = (row[0], row[1], row[2])
+                for gid, name, country, code in self._rows(
+                    _SPELLING_SQL.format(_marks(part)), part
+                ):
+                    out[gid] = self._spellings[gid] = (name, country, code)
         return out
 
     def rank(
@@ -313,10 +315,9 @@ class Gazetteer:
         if extra is None:
             entries = self.entries(ids)
             seats = {e.seat_id for e in entries.values() if e.seat_id and e.seat_id not in out}
+            spelt = self.spellings(seats)
             extra = tuple(
-                seat.geonames_id
-                for seat in self.entries(seats).values()
-                if similar(key, seat.ascii_name, SEAT_SIMILARITY)
+                g for g, (name, _, _) in spelt.items() if similar(key, name, SEAT_SIMILARITY)
             )
             if len(self._seats) > _CACHE_LIMIT:
                 self._seats.clear()
