@@ -136,6 +136,8 @@ def skeleton_key(key: str) -> str:
 
 def consonants(skeleton: str) -> int:
     """How many consonant letters a skeleton has (short skeletons match too much)."""
+    if skeleton.isalpha():  # no digit to leave out
+        return len(skeleton) - skeleton.count("a")
     return sum(1 for ch in skeleton if ch != "a" and not ch.isdigit())
 
 
