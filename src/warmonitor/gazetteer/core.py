@@ -55,8 +55,12 @@ _ENTRY_SQL = """
     LEFT JOIN places a1 ON a1.geonameid = p.admin1_id
     LEFT JOIN places a2 ON a2.geonameid = p.admin2_id
     WHERE p.geonameid IN ({})"""
+_SPELLING_SQL = """
+    SELECT geonameid, coalesce(asciiname, name), country, feature_code
+    FROM places WHERE geonameid IN ({})"""
 
 Hits = tuple[tuple[int, int], ...]  # (geonameid, kind) pairs
+Spelling = tuple[str, str, str]  # ASCII name, country (ISO2), feature code
 
 
 def _chunks(items: list[Any]) -> Iterable[list[Any]]:
@@ -93,6 +97,8 @@ class Gazetteer:
         self._names: dict[str, Hits] = {}
         self._skeletons: dict[str, tuple[int, ...]] = {}
         self._entries: dict[int, GazetteerEntry] = {}
+        self._spellings: dict[int, Spelling] = {}
+        self._seats: dict[tuple[str, frozenset[int]], tuple[int, ...]] = {}  # see with_seats
         self._countries: dict[str, CountryEntry] = {}
         self._country_ids: dict[int, str] = {}
         sql = "SELECT iso2, iso3, name, geonameid, lat, lon, population, alt_names, demonyms "
@@ -222,6 +228,30 @@ class Gazetteer:
                     out[entry.geonames_id] = self._entries[entry.geonames_id] = entry
         return out
 
+    def spellings(self, ids: Iterable[int]) -> dict[int, Spelling]:
+        """``(ASCII name, country, feature code)`` by geonameid (unknown ids are left out): enough
+        to weigh a fuzzy match, cheaper than :meth:`entries` for the many that fail."""
+        out: dict[int, Spelling] = {}
+        todo = []
+        for gid in ids:
+            found = self._spellings.get(gid)
+            if found is None:
+                entry = self._entries.get(gid)
+                if entry is None:
+                    todo.append(gid)
+                    continue
+                found = (entry.ascii_name, entry.country, entry.feature_code)
+            out[gid] = found
+        if todo:
+            if len(self._spellings) > _CACHE_LIMIT:
+                self._spellings.clear()
+            for part in _chunks(sorted(set(todo))):
+                for gid, name, country, code in self._rows(
+                    _SPELLING_SQL.format(_marks(part)), part
+                ):
+                    out[gid] = self._spellings[gid] = (name, country, code)
+        return out
+
     def rank(
         self, ids: Iterable[int], countries: Collection[str] | None = None
     ) -> list[GazetteerEntry]:
@@ -280,11 +310,19 @@ class Gazetteer:
         out = set(ids)
         if key.rsplit(" ", 1)[-1] in AREA_WORDS:
             return out
-        entries = self.entries(ids)
-        seats = {e.seat_id for e in entries.values() if e.seat_id and e.seat_id not in out}
-        for seat in self.entries(seats).values():
-            if similar(key, seat.ascii_name, SEAT_SIMILARITY):
-                out.add(seat.geonames_id)
+        memo = (key, frozenset(out))
+        extra = self._seats.get(memo)
+        if extra is None:
+            entries = self.entries(ids)
+            seats = {e.seat_id for e in entries.values() if e.seat_id and e.seat_id not in out}
+            spelt = self.spellings(seats)
+            extra = tuple(
+                g for g, (name, _, _) in spelt.items() if similar(key, name, SEAT_SIMILARITY)
+            )
+            if len(self._seats) > _CACHE_LIMIT:
+                self._seats.clear()
+            self._seats[memo] = extra
+        out.update(extra)
         return out
 
     def fuzzy(self, key: str, countries: Collection[str] | None = None) -> list[GazetteerEntry]:
@@ -293,9 +331,9 @@ class Gazetteer:
         skel = skeleton_key(key)
         if consonants(skel) < 3:
             return []
-        found = self.entries(self.skeleton_hits([skel])[skel]).values()
-        close = [e for e in found if similar(key, e.ascii_name, MIN_SIMILARITY)]
-        return rank(close, _hint(countries), similar_to=key)
+        spelt = self.spellings(self.skeleton_hits([skel])[skel])
+        close = [g for g, (name, _, _) in spelt.items() if similar(key, name, MIN_SIMILARITY)]
+        return rank(self.entries(close).values(), _hint(countries), similar_to=key)
 
     def country(self, name: str) -> CountryEntry | None:
         """A country by name, other name, ISO code (in capitals) or demonym.

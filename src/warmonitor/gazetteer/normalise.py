@@ -81,8 +81,9 @@ _DIGRAPHS = (
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lowercase ASCII words separated by single spaces; no article handling."""
-    text = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    if not text.isascii():  # ASCII has nothing to decompose
+        text = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = _DROP.sub("", text.lower())
     text = _INITIAL_DOT.sub(r"\1", text)
     text = text.encode("ascii", "ignore").decode("ascii")
@@ -135,6 +136,8 @@ def skeleton_key(key: str) -> str:
 
 def consonants(skeleton: str) -> int:
     """How many consonant letters a skeleton has (short skeletons match too much)."""
+    if skeleton.isalpha():  # no digit to leave out
+        return len(skeleton) - skeleton.count("a")
     return sum(1 for ch in skeleton if ch != "a" and not ch.isdigit())
 
 

@@ -165,17 +165,21 @@ class _Ballot:
         self.keys = keys
         self.total: dict[str, float] = defaultdict(float)
         self.by_key: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+        self.top: float | None = None  # the most votes, VOTE_FLOOR at least: once asked for
 
     def add(self, i: int, country: str, weight: float) -> None:
         self.total[country] += weight
         self.by_key[self.keys[i]][country] += weight
+        self.top = None
 
     def scores(
         self, i: int, base: list[float], candidates: Sequence[GazetteerEntry]
     ) -> list[float]:
         """``base`` plus each candidate's share of the votes of the other names."""
         own = self.by_key.get(self.keys[i], {})
-        top = max(max(self.total.values(), default=0.0), VOTE_FLOOR)
+        top = self.top
+        if top is None:
+            top = self.top = max(max(self.total.values(), default=0.0), VOTE_FLOOR)
         return [
             s + DOC_BONUS * (self.total.get(e.country, 0.0) - own.get(e.country, 0.0)) / top
             for s, e in zip(base, candidates, strict=True)

@@ -42,7 +42,7 @@ from warmonitor.gazetteer.stoplist import (
 )
 
 if TYPE_CHECKING:
-    from warmonitor.gazetteer.core import Gazetteer, Hits
+    from warmonitor.gazetteer.core import Gazetteer, Hits, Spelling
 
 __all__ = ["CONNECTORS", "MAX_TOKENS", "scan"]
 
@@ -93,29 +93,40 @@ def _is_initial(text: str, start: int) -> bool:
 
 
 def _tokens(text: str) -> list[_Token]:
-    """Capitalised words and connectors, in order. Other words are skipped by the pattern; the
-    text between two tokens tells whether they are linked (blanks only)."""
+    """Capitalised words, and the connectors that a run of them goes on through (linked to the
+    token before; any other can join no name), in order. Other words are skipped by the
+    pattern; the text between two tokens tells whether they are linked (blanks only)."""
     out: list[_Token] = []
     prev: _Token | None = None
     for m in _TOKEN.finditer(text):
         word = m.group()
-        start, end = m.span()
-        connector = word in CONNECTORS
-        if not connector and not word[0].isupper() and not word.rsplit("-", 1)[-1][:1].isupper():
+        start = m.start()
+        if word in CONNECTORS:
+            if prev is None or not _blank(text[prev.end : start]):
+                continue  # as if skipped: the token before stays unlinked
+            prev.linked = True
+            prev = _Token(start, start + len(word), fold(word), False, False)
+            out.append(prev)
+            continue
+        if not word[0].isupper() and not word.rsplit("-", 1)[-1][:1].isupper():
             continue  # a lower-case letter of Latin Extended, matched only to be looked at
+        end = m.end()
         possessive = word[-1] == "s" and len(word) > 3 and word[-2] in "'’"
         if possessive:
             end, word = end - 2, word[:-2]  # "Nigeria's"
-        for a, b in _parts(word, start) if not connector else [(start, end)]:
+        for a, b in _parts(word, start) if "-" in word else ((start, end),):
             if prev is not None:
-                gap = text[prev.end : a]
-                prev.linked = gap in (" ", "-") or (bool(gap) and not gap.strip(" \t\xa0"))
-            initial = not connector and a == start and _is_initial(text, start)
-            prev = _Token(a, b, fold(text[a:b]), not connector, initial)
+                prev.linked = _blank(text[prev.end : a])
+            prev = _Token(a, b, fold(text[a:b]), True, a == start and _is_initial(text, start))
             out.append(prev)
         assert prev is not None
         prev.possessive = possessive
     return out
+
+
+def _blank(gap: str) -> bool:
+    """Whether the text between two tokens links them: blanks only, or one hyphen."""
+    return gap == " " or gap == "-" or (bool(gap) and not gap.strip(" \t\xa0"))
 
 
 def _parts(word: str, start: int) -> list[tuple[int, int]]:
@@ -280,12 +291,17 @@ def _fuzzy_hits(
     grams: dict[int, list[tuple[int, str]]],
     exact: dict[str, tuple[tuple[int, int], ...]],
     hint: dict[str, int],
-) -> tuple[dict[str, tuple[int, ...]], dict[int, GazetteerEntry]]:
+) -> tuple[dict[str, tuple[int, ...]], set[int]]:
     """Skeleton matches of n-grams with no exact match, kept where plausible (see :func:`scan`),
-    and their entries."""
+    and the ids of every place that shares a skeleton with one."""
     wanted = {}
     covering = set()  # keys of several words over a shorter name: "Maarat al-Numan" ("Numan")
-    ends = {(k, j) for k, grams_at in grams.items() for j, key in grams_at if exact[key]}
+    nearest = {}  # token -> the last token of the shortest exact n-gram starting there
+    for k, grams_at in grams.items():
+        for j, key in reversed(grams_at):  # shortest first
+            if exact[key]:
+                nearest[k] = j
+                break
     for i, grams_at in grams.items():
         for j, key in grams_at:
             if exact[key] or len(key) < 5 or key in STOP_WORDS or key in STOP_PHRASES:
@@ -295,25 +311,26 @@ def _fuzzy_hits(
             skel = skeleton_key(key)
             if consonants(skel) >= 3:
                 wanted[key] = skel
-                if i < j and any(i <= k and b <= j for k, b in ends):
+                if i < j and any(nearest.get(k, j + 1) <= j for k in range(i, j + 1)):
                     covering.add(key)
     skel_hits = gaz.skeleton_hits(set(wanted.values()))
-    entries = gaz.entries({g for s in skel_hits.values() for g in s})
+    spelt = gaz.spellings({g for s in skel_hits.values() for g in s})
 
-    def plausible(key: str, e: GazetteerEntry) -> bool:
-        if hint and e.country in hint:
-            return similar(key, e.ascii_name, MIN_SIMILARITY)
-        prominent = e.feature_code in _PROMINENT
+    def plausible(key: str, spelling: Spelling) -> bool:
+        name, country, feature_code = spelling
+        if hint and country in hint:
+            return similar(key, name, MIN_SIMILARITY)
+        prominent = feature_code in _PROMINENT
         if hint and key not in covering:  # "Baluchistan" in any text
-            return prominent and similar(key, e.ascii_name, CLOSE_SIMILARITY)
-        return similar(key, e.ascii_name, MIN_SIMILARITY if prominent else CLOSE_SIMILARITY)
+            return prominent and similar(key, name, CLOSE_SIMILARITY)
+        return similar(key, name, MIN_SIMILARITY if prominent else CLOSE_SIMILARITY)
 
     hits = {}
     for key, skel in wanted.items():
-        ids = tuple(g for g in skel_hits[skel] if g in entries and plausible(key, entries[g]))
+        ids = tuple(g for g in skel_hits[skel] if g in spelt and plausible(key, spelt[g]))
         if ids:
             hits[key] = ids
-    return hits, entries
+    return hits, set(spelt)
 
 
 def scan(
@@ -357,10 +374,10 @@ def scan(
     for country, weight in own.values():
         hint[country] = hint.get(country, 0) + weight
     if fuzzy:
-        fuzzy_hits, fuzzy_entries = _fuzzy_hits(gaz, toks, grams, exact, hint)
+        fuzzy_hits, candidates = _fuzzy_hits(gaz, toks, grams, exact, hint)
         if fuzzy_hits:
             found = _greedy(toks, grams, exact, fuzzy_hits, demonyms, gaz.with_seats)
-            entries.update(fuzzy_entries)
+            entries.update(gaz.entries({g for f in found for g in f.ids if g in candidates}))
     out = []
     for f in found:
         key = f.key
