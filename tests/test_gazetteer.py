@@ -329,6 +329,19 @@ def test_scan_fuzzy_only_where_plausible(gaz: Gazetteer) -> None:
     assert gaz.scan("Syrian troops", demonyms=False) == []
 
 
+def test_scan_a_fuzzy_name_never_ends_in_the_next_names_article(gaz: Gazetteer) -> None:
+    found = gaz.scan("Fighters moved from Mara and El Fasher to the border.")
+    assert [(m.text, m.exact) for m in found] == [("Mara", True), ("El Fasher", True)]
+
+
+def test_scan_keeps_an_exact_name_found_again_after_a_fuzzy_one(gaz: Gazetteer) -> None:
+    # the names are found again once fuzzy ones are known; every name found then keeps its
+    # places, and none is lost to a fuzzy run that took the article before it
+    found = gaz.scan("Shelling hit Sahm El Golan and Daraa.")
+    assert [m.text for m in found] == ["Sahm", "El Golan", "Daraa"]
+    assert all(m.candidates for m in found)
+
+
 def test_scan_abbreviations(gaz: Gazetteer) -> None:
     found = gaz.scan("Drones hit St. Petersburg, Ukraine said.")
     assert [(m.text, m.best.country) for m in found] == [

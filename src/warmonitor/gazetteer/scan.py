@@ -291,9 +291,10 @@ def _fuzzy_hits(
     grams: dict[int, list[tuple[int, str]]],
     exact: dict[str, tuple[tuple[int, int], ...]],
     hint: dict[str, int],
-) -> tuple[dict[str, tuple[int, ...]], set[int]]:
-    """Skeleton matches of n-grams with no exact match, kept where plausible (see :func:`scan`),
-    and the ids of every place that shares a skeleton with one."""
+) -> dict[str, tuple[int, ...]]:
+    """Skeleton matches of n-grams with no exact match, kept where plausible (see :func:`scan`);
+    an n-gram of several words that ends in an article is none ("Mara and El" before "El
+    Fasher")."""
     wanted = {}
     covering = set()  # keys of several words over a shorter name: "Maarat al-Numan" ("Numan")
     nearest = {}  # token -> the last token of the shortest exact n-gram starting there
@@ -308,6 +309,8 @@ def _fuzzy_hits(
                 continue
             if i == j and toks[i].initial:
                 continue
+            if i < j and toks[j].key in ARTICLES:
+                continue  # "Mara and El": the next name's article ("El Fasher"), not a name
             skel = skeleton_key(key)
             if consonants(skel) >= 3:
                 wanted[key] = skel
@@ -330,7 +333,7 @@ def _fuzzy_hits(
         ids = tuple(g for g in skel_hits[skel] if g in spelt and plausible(key, spelt[g]))
         if ids:
             hits[key] = ids
-    return hits, set(spelt)
+    return hits
 
 
 def scan(
@@ -374,10 +377,10 @@ def scan(
     for country, weight in own.values():
         hint[country] = hint.get(country, 0) + weight
     if fuzzy:
-        fuzzy_hits, candidates = _fuzzy_hits(gaz, toks, grams, exact, hint)
-        if fuzzy_hits:
+        fuzzy_hits = _fuzzy_hits(gaz, toks, grams, exact, hint)
+        if fuzzy_hits:  # the names found again: a fuzzy one may free an exact one after it
             found = _greedy(toks, grams, exact, fuzzy_hits, demonyms, gaz.with_seats)
-            entries.update(gaz.entries({g for f in found for g in f.ids if g in candidates}))
+            entries.update(gaz.entries({g for f in found for g in f.ids if g not in entries}))
     out = []
     for f in found:
         key = f.key
