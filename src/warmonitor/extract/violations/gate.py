@@ -57,7 +57,7 @@ class Words:
     the stretch's, and ``low`` (the lower-cased text, where lower-casing keeps every character
     in its place, else ``None``) is read from the stretch's ``offset``."""
 
-    __slots__ = ("beginnings", "low", "offset")
+    __slots__ = ("beginnings", "low", "memo", "offset")
 
     def __init__(self, text: str) -> None:
         low = text.lower()
@@ -66,11 +66,14 @@ class Words:
         aligned = len(low) == len(text) and not _FOLDED.search(text)
         self.low: str | None = low if aligned else None
         self.offset = 0
+        # what a gate read of these beginnings, kept for every stretch of the text
+        self.memo: dict[object, Any] = {}
 
     def within(self, start: int) -> Words:
         """The words of the stretch of this text from ``start``."""
         view = Words.__new__(Words)
-        view.beginnings, view.low, view.offset = self.beginnings, self.low, self.offset + start
+        view.beginnings, view.low, view.memo = self.beginnings, self.low, self.memo
+        view.offset = self.offset + start
         return view
 
 
@@ -95,7 +98,10 @@ class Gate:
         lo, hi = words.offset + pos, words.offset + endpos
         # a stretch of the text may begin inside one of its words: there its beginning is new
         found = {0} if pos == 0 < words.offset else set()
-        for beginning in self.beginnings & words.beginnings:
+        read = words.memo.get(self)
+        if read is None:
+            read = words.memo[self] = self.beginnings & words.beginnings
+        for beginning in read:
             at = low.find(beginning, lo, hi)
             while at >= 0:
                 found.add(at - words.offset)
@@ -127,6 +133,17 @@ class Gate:
                 yield m
                 done = m.end()
 
+    def search(
+        self,
+        pattern: re.Pattern[str],
+        text: str,
+        words: Words | None,
+        pos: int = 0,
+        endpos: int | None = None,
+    ) -> re.Match[str] | None:
+        """``pattern.search(text, pos, endpos)``, as ``finditer`` looks."""
+        return next(self.finditer(pattern, text, words, pos, endpos), None)
+
 
 class Gates:
     """The gates of many patterns read together: which may match a text, in their order."""
@@ -143,12 +160,18 @@ class Gates:
         self._beginnings = frozenset(by_beginning)
         self._always = [i for i, g in enumerate(self.gates) if g.beginnings is None]
 
-    def open(self, words: Words) -> list[int]:
+    def open(self, words: Words) -> tuple[int, ...]:
         """The indices of the patterns that may match the words' text, in order."""
-        found = set(self._always)
-        for beginning in self._beginnings & words.beginnings:
-            found.update(self._by_beginning[beginning])
-        return sorted(found)
+        opened: tuple[int, ...] | None = words.memo.get(self)
+        if opened is None:
+            read: dict[int, set[str]] = {}
+            for beginning in self._beginnings & words.beginnings:
+                for i in self._by_beginning[beginning]:
+                    read.setdefault(i, set()).add(beginning)
+            for i, beginnings in read.items():  # what each gate reads (``Gate.starts``)
+                words.memo[self.gates[i]] = frozenset(beginnings)
+            opened = words.memo[self] = tuple(sorted([*self._always, *read]))
+        return opened
 
 
 class Lead:

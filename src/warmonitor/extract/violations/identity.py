@@ -207,7 +207,7 @@ def find_identity(
     ``doer``: the perpetrator's words, where known; its community is not the victims' ("Fulani
     herdsmen killed ten": the Fulani did it). ``words``: the text's word beginnings, where the
     caller has them (``gate.py``)."""
-    if not _HARM.search(text):
+    if not _HARM_GATE.search(_HARM, text, words):
         return None
     end = len(text) if lead_end is None else lead_end
     theirs = _doer_words(doer)
@@ -236,8 +236,8 @@ def _theirs(words: str, theirs: frozenset[str]) -> bool:
 
 
 # Each pattern's gate: it runs only where a word of the text begins as a match of it would.
-_COMMUNITY_GATE, _NATIONALS_GATE, _STATUS_GATE = (gate(_COMMUNITY), gate(_NATIONALS),
-                                                   gate(_STATUS_RE))  # fmt: skip
+_COMMUNITY_GATE, _NATIONALS_GATE, _STATUS_GATE, _HARM_GATE = (
+    gate(_COMMUNITY), gate(_NATIONALS), gate(_STATUS_RE), gate(_HARM))  # fmt: skip
 
 
 def _in(

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from warmonitor.extract.violations.armed_groups import patterns
-from warmonitor.extract.violations.gate import Gates, Lead, Words
+from warmonitor.extract.violations.gate import Gates, Lead, Words, gate
 from warmonitor.model import PERPETRATOR_KINDS, Perpetrator, PerpetratorKind
 
 __all__ = ["PERPETRATOR_KINDS", "PerpetratorKind", "find_perpetrator"]
@@ -63,6 +63,7 @@ _FROM_THE_AIR = re.compile(
     r"warplanes?|fighter jets|barrel bombs?|helicopter gunships?)\b",
     re.IGNORECASE,
 )
+_FROM_THE_AIR_GATE = gate(_FROM_THE_AIR)
 _UNKNOWN_RE = re.compile(r"^(?:" + _UNKNOWN_HEADS + r")$", re.IGNORECASE)
 
 _ACTS = (
@@ -174,10 +175,10 @@ def find_perpetrator(
         return named
     found = _head_agent(text, country, words)
     if found is None or found.kind == "unknown":
-        sides = _sides(text, len(text))
+        sides = _sides(text, len(text), words)
         if sides is not None:
             return sides
-    return found if found is not None else _from_the_air(text, country)
+    return found if found is not None else _from_the_air(text, country, words)
 
 
 def _head_agent(text: str, country: str | None, words: Words) -> Perpetrator | None:
@@ -233,9 +234,9 @@ _SIDES = re.compile(
 )
 
 
-def _sides(text: str, end: int) -> Perpetrator | None:
+def _sides(text: str, end: int, words: Words) -> Perpetrator | None:
     """Both sides of the fighting the text reports before ``end``, as one doer."""
-    m = _SIDES.search(text, 0, end)
+    m = _SIDES_GATE.search(_SIDES, text, words, 0, end)
     if m is None:
         return None
     a, b = (m.group("a"), m.group("b")) if m.group("a") else (m.group("c"), m.group("d"))
@@ -249,6 +250,9 @@ def _sides(text: str, end: int) -> Perpetrator | None:
     return Perpetrator(name, m.group(0), kind, start=start, end=m.end())
 
 
+_SIDES_GATE = gate(_SIDES)
+
+
 # Words that make "between" name no sides: a time or a place ("between 2 and 4 am").
 _NO_SIDE = re.compile(r"\d|\b(?:am|pm|hours?|days?|weeks?|months?|kilomet\w+|km|miles)\b", re.I)
 
@@ -260,10 +264,10 @@ def _side_kind(words: str) -> str:
 _STATE_HEAD = re.compile(r"\b(?:" + _STATE_HEADS + r")\b", re.IGNORECASE)
 
 
-def _from_the_air(text: str, country: str | None) -> Perpetrator | None:
+def _from_the_air(text: str, country: str | None, words: Words) -> Perpetrator | None:
     """Strikes from the air with no force named are an air force's ("Saudi air strikes":
     the Saudi air force), no armed group flying warplanes."""
-    air = _FROM_THE_AIR.search(text)
+    air = _FROM_THE_AIR_GATE.search(_FROM_THE_AIR, text, words)
     if air is None:
         return None
     before = _NATION_BEFORE.search(text, max(0, air.start() - 40), air.start())
