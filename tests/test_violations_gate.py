@@ -99,4 +99,4 @@ def test_gates_open_the_patterns_each_gate_opens_in_order() -> None:
     gates = Gates(patterns)
     for text in SENTENCES:
         words = Words(text)
-        assert gates.open(words) == [i for i, p in enumerate(patterns) if gate(p).open(words)]
+        assert list(gates.open(words)) == [i for i, p in enumerate(patterns) if gate(p).open(words)]
