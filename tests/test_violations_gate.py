@@ -100,3 +100,13 @@ def test_gates_open_the_patterns_each_gate_opens_in_order() -> None:
     for text in SENTENCES:
         words = Words(text)
         assert list(gates.open(words)) == [i for i, p in enumerate(patterns) if gate(p).open(words)]
+
+
+def test_a_lead_whose_words_are_needed_finds_what_the_pattern_finds() -> None:
+    tail = r"(?:tribe|clan)s?\b"
+    pattern = re.compile(r"\b(?P<name>[A-Z]\w+(?:\s[A-Z]\w+)?)\s+" + tail)
+    lead = Lead(re.compile(r"\b" + tail), 2)
+    text = "the clan fought. Elders of the Alpha Beta clan and the Gamma tribe met; tribes stayed."
+    words = Words(text)
+    assert _spans(lead.finditer(pattern, text, words)) == _spans(pattern.finditer(text))
+    assert len(_spans(pattern.finditer(text))) == 2

@@ -179,8 +179,8 @@ class Lead:
 
     For a pattern whose every match starts at most ``before`` words (runs of non-space, each
     with the space after it) before a place where ``tail`` (that part, from a word boundary)
-    matches, and which matches wherever ``tail`` does: the places of ``tail``, found through
-    its gate, say where to search."""
+    matches: the places of ``tail``, found through its gate, say where to search (a search
+    ends by the place where the pattern matches wherever ``tail`` does, its words optional)."""
 
     __slots__ = ("_back", "_gate", "tail")
 

@@ -133,13 +133,16 @@ _NATIONALS = re.compile(
 # A community named by what it is: "the Jukun tribe", "members of the Alpha clan", "the Beta
 # ethnic group" (its name capitalised, one or two words). Not "the X community": in wire copy
 # that is most often a village named for its place.
-_GROUP_OF_PEOPLE = re.compile(
-    r"\b(?P<name>(?-i:[A-Z][\w'-]+)(?:\s(?-i:[A-Z][\w'-]+))?)\s+"
+_PEOPLE = (
     r"(?:(?:sub-?)?(?:tribe|clan)s?|(?:ethnic|religious) (?:group|community|minority)s?|"
     r"minority|minorities|"
-    r"tribesmen|clansmen|(?:sub-)?castes?)\b",
-    re.IGNORECASE,
+    r"tribesmen|clansmen|(?:sub-)?castes?)\b"
 )
+_GROUP_OF_PEOPLE = re.compile(
+    r"\b(?P<name>(?-i:[A-Z][\w'-]+)(?:\s(?-i:[A-Z][\w'-]+))?)\s+" + _PEOPLE, re.IGNORECASE
+)
+# Its name is two words at most (``gate.py``).
+_GROUP_LEAD = Lead(re.compile(r"\b" + _PEOPLE, re.IGNORECASE), 2)
 # Capitalised words before "tribe" or "clan" that name no people ("The", "Local", "Muslim" is
 # read as a religion).
 _NOT_A_NAME = re.compile(
@@ -262,7 +265,7 @@ def _in(
             continue
         if _victim_place(text, m.start(), m.end()):
             return _identity(m.group(0).strip(), m.start(), m.end(), community=m.group(1))
-    for m in _GROUP_OF_PEOPLE.finditer(text, a, b):
+    for m in _GROUP_LEAD.finditer(_GROUP_OF_PEOPLE, text, words, a, b):
         name = m.group("name")
         if _NOT_A_NAME.match(name) or _theirs(name, theirs):
             continue
