@@ -273,7 +273,7 @@ def _in(
             return _identity(m.group(0).strip(), m.start(), m.end(), community=name)
     if community_only:
         return None
-    for m in _PARTY.finditer(text, a, b):
+    for m in _PARTY_LEAD.finditer(_PARTY, text, words, a, b):
         if _victim_place(text, m.start(), m.end()):
             party = m.group("party") or m.group("party2")
             return _identity(m.group(0).strip(), m.start(), m.end(), status=party)
@@ -292,10 +292,8 @@ def _in(
 
 # Members of a political party or movement: "supporters of the Alpha Party (AP)", "Beta
 # Congress members"; the label is the party's name.
-_PARTY_NAME = (
-    r"(?:(?-i:[A-Z][\w'-]+)\s+){1,5}(?-i:Party|Congress|League|Movement|Front|Alliance|Union|"
-    r"Brotherhood|Council)\b(?:\s+of\s+(?-i:[A-Z][\w'-]+))?"
-)
+_PARTY_WORD = r"(?-i:Party|Congress|League|Movement|Front|Alliance|Union|Brotherhood|Council)\b"
+_PARTY_NAME = r"(?:(?-i:[A-Z][\w'-]+)\s+){1,5}" + _PARTY_WORD + r"(?:\s+of\s+(?-i:[A-Z][\w'-]+))?"
 _PARTY = re.compile(
     r"\b(?:members?|supporters?|activists?|chieftains?|leaders?|officials?|workers?|"
     r"candidates?|loyalists?|followers?)\s+of\s+(?:the\s+)?(?P<party>" + _PARTY_NAME + r")"
@@ -304,6 +302,8 @@ _PARTY = re.compile(
     r"loyalists|followers)\b",
     re.IGNORECASE,
 )
+# Its words start at most eight words before the party's word ("supporters of the" and five).
+_PARTY_LEAD = Lead(re.compile(r"\b" + _PARTY_WORD, re.IGNORECASE), 8)
 # After a community's word, what makes it part of a proper name or a place ("the Beta
 # Brotherhood", "Gamma Local Government Area"), not people: a capitalised word that is not a
 # day or a month.

@@ -36,7 +36,7 @@ class Profile:
     victim_identity: VictimIdentity | None = None
     # every cue of the report, in order: what ``annotate`` reads each claim's sentence from
     cues: tuple[Cue, ...] = field(default=(), repr=False, compare=False)
-    # the report's word beginnings: a pattern they cannot open cannot match a sentence of it
+    # the report's words (``gate.Words``): where a pattern may match it, or a sentence of it
     words: Words | None = field(default=None, repr=False, compare=False)
 
     @property
