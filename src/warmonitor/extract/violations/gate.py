@@ -42,6 +42,8 @@ _WORD_START = re.compile(r"\b\w")
 _FOLDS = frozenset(chr(c) for k, v in _cases.items() for c in (k, *v) if c > 127)
 _FOLDED = re.compile(
     "[" + "".join(chr(c) for k, v in _cases.items() if k < 128 for c in v if c > 127) + "]"
+    if _cases
+    else r"(?!)"  # matches nothing
 )
 _LARGE_CLASS = 8  # a character class wider than this ends the beginning read so far
 
