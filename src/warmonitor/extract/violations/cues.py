@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from warmonitor.extract.violations.gate import Words, gate
+from warmonitor.extract.violations.gate import Gates, Words
 
 __all__ = ["NOTE_TAGS", "WEAPON_CUES", "Cue", "find_cues", "find_weapons", "note_tag"]
 
@@ -396,9 +396,12 @@ class Cue:
     text: str
 
 
-# Each pattern with the word beginnings it needs (``gate.py``): most are not run on a text.
-_GATED = [(name, pattern, gate(pattern)) for name, pattern in VIOLATION_CUES.items()]
-_WEAPONS_GATED = [(name, pattern, gate(pattern)) for name, pattern in WEAPON_CUES.items()]
+# Each pattern with the word beginnings it needs (``gate.py``): most are not run on a text, and
+# one that is runs only where a word of the text begins as a match of it would.
+_CUE_ITEMS = list(VIOLATION_CUES.items())
+_CUE_GATES = Gates(VIOLATION_CUES.values())
+_WEAPON_ITEMS = list(WEAPON_CUES.items())
+_WEAPON_GATES = Gates(WEAPON_CUES.values())
 
 
 def find_cues(
@@ -407,23 +410,27 @@ def find_cues(
     """Every cue of ``text`` (all types, or those given), in order of position.
 
     ``words``: the text's word beginnings, where the caller has them already."""
-    words = words or Words(text)
-    found: list[Cue] = []
-    for name, pattern, needs in _GATED:
-        if (types is not None and name not in types) or not needs.open(words):
-            continue
-        found.extend(Cue(name, m.start(), m.end(), m.group(0)) for m in pattern.finditer(text))
-    found.sort(key=lambda c: (c.start, -c.end))
-    return found
+    return _find(text, _CUE_ITEMS, _CUE_GATES, words or Words(text), types)
 
 
 def find_weapons(text: str, *, words: Words | None = None) -> list[Cue]:
     """PITF weapon cues of ``text`` (the weapon label is the cue's ``type``), in order."""
-    words = words or Words(text)
+    return _find(text, _WEAPON_ITEMS, _WEAPON_GATES, words or Words(text), None)
+
+
+def _find(
+    text: str,
+    items: list[tuple[str, re.Pattern[str]]],
+    gates: Gates,
+    words: Words,
+    types: tuple[str, ...] | None,
+) -> list[Cue]:
     found: list[Cue] = []
-    for name, pattern, needs in _WEAPONS_GATED:
-        if needs.open(words):
-            found.extend(Cue(name, m.start(), m.end(), m.group(0)) for m in pattern.finditer(text))
+    for i in gates.open(words):
+        name, pattern = items[i]
+        if types is None or name in types:
+            matches = gates.gates[i].finditer(pattern, text, words)
+            found.extend(Cue(name, m.start(), m.end(), m.group(0)) for m in matches)
     found.sort(key=lambda c: (c.start, -c.end))
     return found
 

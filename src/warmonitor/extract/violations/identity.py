@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from warmonitor.extract.violations.gate import Lead, Words, gate
 from warmonitor.model import VictimIdentity
 
 __all__ = ["find_identity"]
@@ -93,13 +94,15 @@ _COMMUNITY = re.compile(
     r"(?:[- ](?:Muslims?|Christians?|Shiites?|Sunnis?|majority|dominated|populated)\b)?"
     r"(?:\s+(?:(?:" + _OCCUPATION + "|" + _STATUS + "|" + _AGE_SEX + "|" + _SITES + r")\b))?",
 )
+_ROLE_WORDS = r"(?i:" + _OCCUPATION + r")(?:\s+(?i:" + _OCCUPATION + r"))?\b"
 _ROLE = re.compile(
     r"\b(?:(?:female|male|local|prominent|senior|former|young|elderly|pro-[\w-]+|"
     r"(?!(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Several|Many|Some|The|An?|"
     r"Dozens|Scores|Hundreds|Police|Officials|Suspected|Alleged|Unknown|Unidentified|Armed|"
-    r"Masked|Gunmen|Militants|Rebels)\b)[A-Z][a-z]+)\s+){0,2}"
-    r"(?i:" + _OCCUPATION + r")(?:\s+(?i:" + _OCCUPATION + r"))?\b",
+    r"Masked|Gunmen|Militants|Rebels)\b)[A-Z][a-z]+)\s+){0,2}" + _ROLE_WORDS,
 )
+# A role starts at most two words (its modifiers) before its occupation (``gate.py``).
+_ROLE_LEAD = Lead(re.compile(r"\b" + _ROLE_WORDS), 2)
 # People named by their nation, abroad or at home: "five Pakistani men", "Afghans attempting
 # to cross", "Sudanese workers" (a nation's people, not its forces or officials).
 _DEMONYMS = (
@@ -130,13 +133,16 @@ _NATIONALS = re.compile(
 # A community named by what it is: "the Jukun tribe", "members of the Alpha clan", "the Beta
 # ethnic group" (its name capitalised, one or two words). Not "the X community": in wire copy
 # that is most often a village named for its place.
-_GROUP_OF_PEOPLE = re.compile(
-    r"\b(?P<name>(?-i:[A-Z][\w'-]+)(?:\s(?-i:[A-Z][\w'-]+))?)\s+"
+_PEOPLE = (
     r"(?:(?:sub-?)?(?:tribe|clan)s?|(?:ethnic|religious) (?:group|community|minority)s?|"
     r"minority|minorities|"
-    r"tribesmen|clansmen|(?:sub-)?castes?)\b",
-    re.IGNORECASE,
+    r"tribesmen|clansmen|(?:sub-)?castes?)\b"
 )
+_GROUP_OF_PEOPLE = re.compile(
+    r"\b(?P<name>(?-i:[A-Z][\w'-]+)(?:\s(?-i:[A-Z][\w'-]+))?)\s+" + _PEOPLE, re.IGNORECASE
+)
+# Its name is two words at most (``gate.py``).
+_GROUP_LEAD = Lead(re.compile(r"\b" + _PEOPLE, re.IGNORECASE), 2)
 # Capitalised words before "tribe" or "clan" that name no people ("The", "Local", "Muslim" is
 # read as a religion).
 _NOT_A_NAME = re.compile(
@@ -193,21 +199,26 @@ _HARM = re.compile(
 
 
 def find_identity(
-    text: str, lead_end: int | None = None, *, doer: str | None = None
+    text: str,
+    lead_end: int | None = None,
+    *,
+    doer: str | None = None,
+    words: Words | None = None,
 ) -> VictimIdentity | None:
     """The victims' stated identity in ``text`` (its lead, up to ``lead_end``, first).
 
     ``doer``: the perpetrator's words, where known; its community is not the victims' ("Fulani
-    herdsmen killed ten": the Fulani did it)."""
-    if not _HARM.search(text):
+    herdsmen killed ten": the Fulani did it). ``words``: the text's word beginnings, where the
+    caller has them (``gate.py``)."""
+    if not _HARM_GATE.search(_HARM, text, words):
         return None
     end = len(text) if lead_end is None else lead_end
     theirs = _doer_words(doer)
-    found = _in(text, 0, end, theirs)
+    found = _in(text, 0, end, words, theirs)
     if found is None and end < len(text):
         # past the lead only a community counts: later sentences name sources, officials and
         # background people more often than the victims' trade
-        found = _in(text, end, len(text), theirs, community_only=True)
+        found = _in(text, end, len(text), words, theirs, community_only=True)
     return found
 
 
@@ -227,10 +238,20 @@ def _theirs(words: str, theirs: frozenset[str]) -> bool:
     return bool(theirs) and any(_stem(w) in theirs for w in re.findall(r"[\w']+", words))
 
 
+# Each pattern's gate: it runs only where a word of the text begins as a match of it would.
+_COMMUNITY_GATE, _NATIONALS_GATE, _STATUS_GATE, _HARM_GATE = (
+    gate(_COMMUNITY), gate(_NATIONALS), gate(_STATUS_RE), gate(_HARM))  # fmt: skip
+
+
 def _in(
-    text: str, a: int, b: int, theirs: frozenset[str] = frozenset(), community_only: bool = False
+    text: str,
+    a: int,
+    b: int,
+    words: Words | None,
+    theirs: frozenset[str] = frozenset(),
+    community_only: bool = False,
 ) -> VictimIdentity | None:
-    for m in _COMMUNITY.finditer(text, a, b):
+    for m in _COMMUNITY_GATE.finditer(_COMMUNITY, text, words, a, b):
         if _theirs(m.group(0), theirs):
             continue
         if _part_of_a_name(text, m.start("community"), m.end()) and not _SHARE_OF.search(
@@ -239,12 +260,12 @@ def _in(
             continue
         if _victim_place(text, m.start(), m.end()):
             return _identity(m.group(0).strip(), m.start(), m.end(), community=m.group("community"))
-    for m in _NATIONALS.finditer(text, a, b):
+    for m in _NATIONALS_GATE.finditer(_NATIONALS, text, words, a, b):
         if _theirs(m.group(1), theirs):
             continue
         if _victim_place(text, m.start(), m.end()):
             return _identity(m.group(0).strip(), m.start(), m.end(), community=m.group(1))
-    for m in _GROUP_OF_PEOPLE.finditer(text, a, b):
+    for m in _GROUP_LEAD.finditer(_GROUP_OF_PEOPLE, text, words, a, b):
         name = m.group("name")
         if _NOT_A_NAME.match(name) or _theirs(name, theirs):
             continue
@@ -252,15 +273,15 @@ def _in(
             return _identity(m.group(0).strip(), m.start(), m.end(), community=name)
     if community_only:
         return None
-    for m in _PARTY.finditer(text, a, b):
+    for m in _PARTY_LEAD.finditer(_PARTY, text, words, a, b):
         if _victim_place(text, m.start(), m.end()):
             party = m.group("party") or m.group("party2")
             return _identity(m.group(0).strip(), m.start(), m.end(), status=party)
-    for m in _ROLE.finditer(text, a, b):
+    for m in _ROLE_LEAD.finditer(_ROLE, text, words, a, b):
         head = m.group(0).strip()
         if _victim_place(text, m.start(), m.end()) and not _GENERIC_STATUS.match(head):
             return _identity(head, m.start(), m.end(), occupation=head)
-    for m in _STATUS_RE.finditer(text, a, b):
+    for m in _STATUS_GATE.finditer(_STATUS_RE, text, words, a, b):
         word = m.group(0)
         if _GENERIC_STATUS.match(word):
             continue
@@ -271,10 +292,8 @@ def _in(
 
 # Members of a political party or movement: "supporters of the Alpha Party (AP)", "Beta
 # Congress members"; the label is the party's name.
-_PARTY_NAME = (
-    r"(?:(?-i:[A-Z][\w'-]+)\s+){1,5}(?-i:Party|Congress|League|Movement|Front|Alliance|Union|"
-    r"Brotherhood|Council)\b(?:\s+of\s+(?-i:[A-Z][\w'-]+))?"
-)
+_PARTY_WORD = r"(?-i:Party|Congress|League|Movement|Front|Alliance|Union|Brotherhood|Council)\b"
+_PARTY_NAME = r"(?:(?-i:[A-Z][\w'-]+)\s+){1,5}" + _PARTY_WORD + r"(?:\s+of\s+(?-i:[A-Z][\w'-]+))?"
 _PARTY = re.compile(
     r"\b(?:members?|supporters?|activists?|chieftains?|leaders?|officials?|workers?|"
     r"candidates?|loyalists?|followers?)\s+of\s+(?:the\s+)?(?P<party>" + _PARTY_NAME + r")"
@@ -283,6 +302,8 @@ _PARTY = re.compile(
     r"loyalists|followers)\b",
     re.IGNORECASE,
 )
+# Its words start at most eight words before the party's word ("supporters of the" and five).
+_PARTY_LEAD = Lead(re.compile(r"\b" + _PARTY_WORD, re.IGNORECASE), 8)
 # After a community's word, what makes it part of a proper name or a place ("the Beta
 # Brotherhood", "Gamma Local Government Area"), not people: a capitalised word that is not a
 # day or a month.

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from warmonitor.extract.violations.armed_groups import patterns
-from warmonitor.extract.violations.gate import Words, gate
+from warmonitor.extract.violations.gate import Gates, Lead, Words, gate
 from warmonitor.model import PERPETRATOR_KINDS, Perpetrator, PerpetratorKind
 
 __all__ = ["PERPETRATOR_KINDS", "PerpetratorKind", "find_perpetrator"]
@@ -21,7 +21,7 @@ __all__ = ["PERPETRATOR_KINDS", "PerpetratorKind", "find_perpetrator"]
 # Named armed groups and forces: the registry of armed actors (``armed_groups.py``).
 # ``transnational`` is decided by place (``find_perpetrator``'s ``country``), not here.
 _GROUP_RE = [(pattern, g.kind, g.home) for pattern, g in patterns()]
-_GROUP_GATES = [gate(pattern) for pattern, _, _ in _GROUP_RE]
+_GROUP_GATES = Gates(pattern for pattern, _, _ in _GROUP_RE)
 
 _STATE_HEADS = (
     r"police(?:m[ae]n)?|police officers?|security forces|soldier|[Dd]efen[cs]e [Ff]orces|"
@@ -42,31 +42,19 @@ _UNKNOWN_HEADS = (
     r"gunm[ae]n|assailants?|attackers?|suicide bombers?|bombers?|armed men|unknown men|"
     r"unidentified men|hitm[ae]n|killers"
 )
-# A nationality or a place adjective before a head ("Nigerian soldiers", "Saudi air force").
+# A nationality or a place adjective before a head ("Nigerian soldiers", "Saudi air force"):
+# at most three, each one word or two ("heavily armed").
 _MODIFIERS = (
     r"(?:(?:suspected|alleged|presumed|unidentified|unknown|armed|heavily armed|masked|"
     r"rival|local|Islamist|Muslim|Christian|Shiite|Sunni|ethnic|pro-[\w-]+|anti-[\w-]+|"
     r"(?-i:[A-Z][\w'-]+)(?:-led)?)\s+){0,3}"
 )
-_HEAD = re.compile(
-    r"\b"
-    + _MODIFIERS
-    + r"(?P<head>"
-    + _STATE_HEADS
-    + "|"
-    + _NON_STATE_HEADS
-    + "|"
-    + _UNKNOWN_HEADS
-    + r")\b",
-    re.IGNORECASE,
-)
-# A head always starts a word: no head word, no perpetrator phrase (``gate.py``).
-_HEAD_GATE = gate(
-    re.compile(
-        r"\b(?:" + _STATE_HEADS + "|" + _NON_STATE_HEADS + "|" + _UNKNOWN_HEADS + r")\b",
-        re.IGNORECASE,
-    )
-)
+_HEADS = r"(?P<head>" + _STATE_HEADS + "|" + _NON_STATE_HEADS + "|" + _UNKNOWN_HEADS + r")\b"
+_HEAD = re.compile(r"\b" + _MODIFIERS + _HEADS, re.IGNORECASE)
+# A head always starts a word: no head word, no perpetrator phrase; a phrase starts at most six
+# words (three modifiers) before its head (``gate.py``).
+_HEAD_WORD = re.compile(r"\b" + _HEADS, re.IGNORECASE)
+_HEAD_LEAD = Lead(_HEAD_WORD, 6)
 _STATE_RE = re.compile(r"^(?:" + _STATE_HEADS + r")$", re.IGNORECASE)
 _AIRCRAFT = re.compile(r"^(?:warplanes?|jets|fighter jets|aircraft|helicopters?)$", re.I)
 # Strikes from the air with no force named: an air force's (no armed group flies warplanes).
@@ -75,6 +63,7 @@ _FROM_THE_AIR = re.compile(
     r"warplanes?|fighter jets|barrel bombs?|helicopter gunships?)\b",
     re.IGNORECASE,
 )
+_FROM_THE_AIR_GATE = gate(_FROM_THE_AIR)
 _UNKNOWN_RE = re.compile(r"^(?:" + _UNKNOWN_HEADS + r")$", re.IGNORECASE)
 
 _ACTS = (
@@ -186,17 +175,17 @@ def find_perpetrator(
         return named
     found = _head_agent(text, country, words)
     if found is None or found.kind == "unknown":
-        sides = _sides(text, len(text))
+        sides = _sides(text, len(text), words)
         if sides is not None:
             return sides
-    return found if found is not None else _from_the_air(text, country)
+    return found if found is not None else _from_the_air(text, country, words)
 
 
 def _head_agent(text: str, country: str | None, words: Words) -> Perpetrator | None:
     """The first force or group named in an agent's place."""
-    if not _HEAD_GATE.open(words):
+    if not _HEAD_LEAD.open(words):
         return None
-    for m in _HEAD.finditer(text):
+    for m in _HEAD_LEAD.finditer(_HEAD, text, words):
         if not _agent(text, m.start(), m.end()):
             continue
         phrase = _ARTICLE.sub("", m.group(0)).strip()
@@ -245,9 +234,9 @@ _SIDES = re.compile(
 )
 
 
-def _sides(text: str, end: int) -> Perpetrator | None:
+def _sides(text: str, end: int, words: Words) -> Perpetrator | None:
     """Both sides of the fighting the text reports before ``end``, as one doer."""
-    m = _SIDES.search(text, 0, end)
+    m = _SIDES_GATE.search(_SIDES, text, words, 0, end)
     if m is None:
         return None
     a, b = (m.group("a"), m.group("b")) if m.group("a") else (m.group("c"), m.group("d"))
@@ -261,6 +250,9 @@ def _sides(text: str, end: int) -> Perpetrator | None:
     return Perpetrator(name, m.group(0), kind, start=start, end=m.end())
 
 
+_SIDES_GATE = gate(_SIDES)
+
+
 # Words that make "between" name no sides: a time or a place ("between 2 and 4 am").
 _NO_SIDE = re.compile(r"\d|\b(?:am|pm|hours?|days?|weeks?|months?|kilomet\w+|km|miles)\b", re.I)
 
@@ -272,10 +264,10 @@ def _side_kind(words: str) -> str:
 _STATE_HEAD = re.compile(r"\b(?:" + _STATE_HEADS + r")\b", re.IGNORECASE)
 
 
-def _from_the_air(text: str, country: str | None) -> Perpetrator | None:
+def _from_the_air(text: str, country: str | None, words: Words) -> Perpetrator | None:
     """Strikes from the air with no force named are an air force's ("Saudi air strikes":
     the Saudi air force), no armed group flying warplanes."""
-    air = _FROM_THE_AIR.search(text)
+    air = _FROM_THE_AIR_GATE.search(_FROM_THE_AIR, text, words)
     if air is None:
         return None
     before = _NATION_BEFORE.search(text, max(0, air.start() - 40), air.start())
@@ -294,10 +286,9 @@ _NATION_BEFORE = re.compile(r"([\w.-]+)\s+(?:(?:coalition|military|government)\s
 
 def _named_group(text: str, country: str | None, words: Words) -> Perpetrator | None:
     best: tuple[int, re.Match[str], str, tuple[str, ...]] | None = None
-    for (pattern, kind, home), needs in zip(_GROUP_RE, _GROUP_GATES, strict=True):
-        if not needs.open(words):
-            continue
-        for m in pattern.finditer(text):
+    for i in _GROUP_GATES.open(words):
+        pattern, kind, home = _GROUP_RE[i]
+        for m in _GROUP_GATES.gates[i].finditer(pattern, text, words):
             if _victim_side(text, m.start()):
                 continue
             if best is None or m.start() < best[0]:

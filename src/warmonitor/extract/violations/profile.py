@@ -36,7 +36,7 @@ class Profile:
     victim_identity: VictimIdentity | None = None
     # every cue of the report, in order: what ``annotate`` reads each claim's sentence from
     cues: tuple[Cue, ...] = field(default=(), repr=False, compare=False)
-    # the report's word beginnings: a pattern they cannot open cannot match a sentence of it
+    # the report's words (``gate.Words``): where a pattern may match it, or a sentence of it
     words: Words | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -67,7 +67,7 @@ def describe(
         reading.weapon,
         reading.weapon_cue.text if reading.weapon_cue else None,
         _with_actor(perpetrator, country),
-        find_identity(text, lead_end, doer=perpetrator.text if perpetrator else None),
+        find_identity(text, lead_end, doer=perpetrator.text if perpetrator else None, words=words),
         tuple(cues),
         words,
     )
@@ -113,10 +113,9 @@ def _share(
     report_words: Words | None,
 ) -> _Share:
     """The violations, perpetrator and victim identity of the sentence at ``[start, end)``;
-    the report's word beginnings gate its patterns (a sentence has no beginning its report
-    lacks)."""
+    the report's words serve its patterns (``Words.within``)."""
     sentence = text[start:end]
-    words = report_words or Words(sentence)
+    words = report_words.within(start) if report_words else Words(sentence)
     if cues is None:
         own = find_cues(sentence, words=words)
     else:
@@ -126,7 +125,7 @@ def _share(
     found = find_perpetrator(sentence, country=country, words=words)
     perpetrator = _shifted(found, start)
     doer = found.text if found is not None else None
-    identity = _shifted_identity(find_identity(sentence, doer=doer), start)
+    identity = _shifted_identity(find_identity(sentence, doer=doer, words=words), start)
     return violations, _with_actor(perpetrator, country), identity
 
 
