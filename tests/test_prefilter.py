@@ -119,6 +119,13 @@ def test_the_label_of_a_small_place_spelt_like_a_name_is_read() -> None:
         assert all(entry.importance < WELL_KNOWN for entry in m.candidates)
 
 
+def test_the_label_of_a_name_the_text_calls_a_place_is_not_read() -> None:
+    assert _read("Gunmen attacked Bama.") == {"Bama": True}
+    assert _read("Gunmen attacked Bama town.") == {"Bama": False}
+    assert _read("Gunmen attacked Gwoza district.") == {"Gwoza": False}
+    assert _read("Gunmen attacked the town of Bama.") == {"Bama": False}
+
+
 def test_a_report_naming_only_well_known_places_needs_no_model(nlp: Language) -> None:
     text = "Nigerian soldiers killed 12 insurgents near Maiduguri, the army said in Abuja."
     assert names_in(text)

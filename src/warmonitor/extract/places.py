@@ -12,11 +12,12 @@ else the main place: the most specific place of the first sentence that locates 
 document's country, else that country (rules in ``docs/HEADLINE.md``).
 
 The English model's entity labels are a hint against a name (:data:`NER_PENALTY`), read only
-where they can tell something (:func:`reads_label`): not for a demonym, nor for a name one of
-whose readings is a country or a well-known place (:data:`WELL_KNOWN`). The small model's
+where they can tell something (:func:`reads_label`): not for a demonym, nor for a name the
+text itself calls a place ("Bama town", "the district of Gwoza": its designator), nor for one
+of whose readings is a country or a well-known place (:data:`WELL_KNOWN`). The small model's
 labels on those are mostly wrong ("Cameroon" an organisation, "Sanaa" a person); it is on the
 names that are only small places, spelt like a person's or a group's name ("Musa", "Kaya"),
-that the label helps.
+and that nothing else calls a place, that the label helps.
 """
 
 from __future__ import annotations
@@ -161,8 +162,9 @@ def names_in(text: str, gazetteer: Gazetteer | None = None) -> list[PlaceMention
 
 def reads_label(mention: PlaceMention) -> bool:
     """Whether the model's entity labels over a name are read (see the module docstring): not
-    for a demonym nor for a name one of whose readings is well known (:data:`WELL_KNOWN`)."""
-    if mention.kind == "demonym":
+    for a demonym, a name the text calls a place, or a name one of whose readings is well
+    known (:data:`WELL_KNOWN`)."""
+    if mention.kind == "demonym" or mention.designator is not None:
         return False
     return all(entry.importance < WELL_KNOWN for entry in mention.candidates)
 
