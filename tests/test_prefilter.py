@@ -62,7 +62,7 @@ def _covered(text: str, nlp: Language) -> set[int]:
     """The character offsets of the tokens the model reads."""
     doc = nlp.make_doc(text)
     starts = [t.idx for t in doc]
-    names = [(m.start, m.end) for m in names_in(text) if reads_label(m)]
+    names = [(m.start, m.end) for m in names_in(text) if reads_label(m, text)]
     return {doc[i].idx for a, b in model_windows(starts, names) for i in range(a, b)}
 
 
@@ -71,7 +71,7 @@ def test_a_sentence_far_from_any_place_name_is_not_read_by_the_model(nlp: Langua
         "The statement was read out by a spokesman who would not take questions from the "
         "crowd of reporters waiting at the gate for more than an hour that afternoon."
     )
-    text = f"Seven people were killed when gunmen attacked a market in Rutshuru. {far}"
+    text = f"Seven people were killed when gunmen attacked Rutshuru on Tuesday. {far}"
     covered = _covered(text, nlp)
     start = text.index(far)
     assert any(i < start for i in covered)  # Rutshuru and its window
@@ -87,10 +87,10 @@ def test_a_report_without_place_names_needs_no_model(nlp: Language) -> None:
 
 def test_every_name_whose_label_is_read_is_inside_a_window(nlp: Language) -> None:
     text = (
-        "Fighting spread from Bama to Rutshuru on Sunday. Officials in Gwoza said nothing. "
-        "In Konduga, 12 civilians died, and a convoy near Damboa was hit."
+        "Fighting spread from Bama to Rutshuru on Sunday. Officials said Gwoza was calm. "
+        "Konduga mourned 12 civilians, and a convoy leaving Damboa was hit."
     )
-    names = [m for m in names_in(text) if reads_label(m)]
+    names = [m for m in names_in(text) if reads_label(m, text)]
     assert {m.text for m in names} >= {"Bama", "Rutshuru", "Gwoza", "Konduga", "Damboa"}
     covered = _covered(text, nlp)
     for m in names:
@@ -98,7 +98,7 @@ def test_every_name_whose_label_is_read_is_inside_a_window(nlp: Language) -> Non
 
 
 def _read(text: str) -> dict[str, bool]:
-    return {m.text: reads_label(m) for m in names_in(text)}
+    return {m.text: reads_label(m, text) for m in names_in(text)}
 
 
 def test_the_label_of_a_well_known_place_or_a_demonym_is_not_read() -> None:
@@ -124,6 +124,11 @@ def test_the_label_of_a_name_the_text_calls_a_place_is_not_read() -> None:
     assert _read("Gunmen attacked Bama town.") == {"Bama": False}
     assert _read("Gunmen attacked Gwoza district.") == {"Gwoza": False}
     assert _read("Gunmen attacked the town of Bama.") == {"Bama": False}
+
+
+def test_the_label_of_a_name_the_text_puts_something_in_is_not_read() -> None:
+    assert _read("Seven people were killed in Bama.") == {"Bama": False}
+    assert _read("Bama said seven people were killed.") == {"Bama": True}
 
 
 def test_a_report_naming_only_well_known_places_needs_no_model(nlp: Language) -> None:

@@ -135,7 +135,7 @@ def extract_without_event(
     uncut: list[tuple[Any, int, int]] = []  # each window's document array and uncut span
     if ner is not None:
         for k, (doc, text, found) in enumerate(zip(docs, texts, names, strict=True)):
-            spans = [(m.start, m.end) for m in found if reads_label(m)]
+            spans = [(m.start, m.end) for m in found if reads_label(m, text)]
             if not spans:
                 continue
             array = doc.to_array(_WINDOW_ATTRS)

@@ -13,8 +13,9 @@ document's country, else that country (rules in ``docs/HEADLINE.md``).
 
 The English model's entity labels are a hint against a name (:data:`NER_PENALTY`), read only
 where they can tell something (:func:`reads_label`): not for a demonym, nor for a name the
-text itself calls a place ("Bama town", "the district of Gwoza": its designator), nor for one
-of whose readings is a country or a well-known place (:data:`WELL_KNOWN`). The small model's
+text itself calls a place ("Bama town", "the district of Gwoza": its designator) or puts
+something in ("killed in Bama": a locative), nor for one of whose readings is a country or a
+well-known place (:data:`WELL_KNOWN`). The small model's
 labels on those are mostly wrong ("Cameroon" an organisation, "Sanaa" a person); it is on the
 names that are only small places, spelt like a person's or a group's name ("Musa", "Kaya"),
 and that nothing else calls a place, that the label helps.
@@ -27,6 +28,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from warmonitor.gazetteer import Gazetteer, GazetteerEntry, PlaceMention
+from warmonitor.gazetteer.cues import locative
 from warmonitor.gazetteer.resolve import Resolved, resolve
 from warmonitor.model import PRECISION_RANK, Place
 
@@ -107,7 +109,9 @@ class PlaceIndex:
         when the caller has it already."""
         gaz = gazetteer or Gazetteer.default()
         raw = list(names) if names is not None else names_in(text, gaz)
-        labels = [_labels(m.start, m.end, entities, text) if reads_label(m) else set() for m in raw]
+        labels = [
+            _labels(m.start, m.end, entities, text) if reads_label(m, text) else set() for m in raw
+        ]
         kept = [i for i, found in enumerate(labels) if _maybe_place(found)]
         raw = [raw[i] for i in kept]
         penalty = [_penalty(labels[i]) for i in kept]
@@ -160,11 +164,13 @@ def names_in(text: str, gazetteer: Gazetteer | None = None) -> list[PlaceMention
     return [m for m in gaz.scan(text, max_candidates=None) if m.candidates]
 
 
-def reads_label(mention: PlaceMention) -> bool:
-    """Whether the model's entity labels over a name are read (see the module docstring): not
-    for a demonym, a name the text calls a place, or a name one of whose readings is well
-    known (:data:`WELL_KNOWN`)."""
+def reads_label(mention: PlaceMention, text: str) -> bool:
+    """Whether the model's entity labels over a name of ``text`` are read (see the module
+    docstring): not for a demonym, a name the text calls a place or puts something in, or a
+    name one of whose readings is well known (:data:`WELL_KNOWN`)."""
     if mention.kind == "demonym" or mention.designator is not None:
+        return False
+    if locative(text, mention.start):
         return False
     return all(entry.importance < WELL_KNOWN for entry in mention.candidates)
 

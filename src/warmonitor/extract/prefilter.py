@@ -8,7 +8,8 @@ part of a date (``places``), and the names of a report's event (``headline.event
 prediction (``warmonitor extract``) has no event, so the model is needed only where a place
 can be: around each name the gazetteer knows (the gazetteer's scan is exact and cheap) whose
 label the place reader reads (``places.reads_label``: not a country, a demonym, a well-known
-place or a name the text calls a place). Every other token is read without it.
+place or a name the text calls a place or puts something in). Every other token is read
+without it.
 
 A window reaches :data:`REACH` tokens either side of a name, past sentence breaks as the
 whole document's parse does: the model's token encoder sees four tokens either side and its
