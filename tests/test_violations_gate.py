@@ -56,14 +56,14 @@ def test_a_gate_finds_what_the_pattern_finds_where_it_looks() -> None:
     words = Words(report)
     for pattern in [*VIOLATION_CUES.values(), *WEAPON_CUES.values()]:
         g = gate(pattern)
-        assert _spans(g.finditer(pattern, report, words)) == _spans(pattern.finditer(report))
-        assert _spans(g.finditer(pattern, report, words, 10, 200)) == _spans(
+        assert _spans(g.finditer(report, words)) == _spans(pattern.finditer(report))
+        assert _spans(g.finditer(report, words, 10, 200)) == _spans(
             pattern.finditer(report, 10, 200)
         )
         # a stretch of the report, with the report's words; one that starts inside a word too
         for start, end in [(70, 160), (74, 160), (0, 40)]:
             part = report[start:end]
-            found = g.finditer(pattern, part, words.within(start))
+            found = g.finditer(part, words.within(start))
             assert _spans(found) == _spans(pattern.finditer(part)), (pattern.pattern[:40], part)
 
 
@@ -71,13 +71,13 @@ def test_a_text_whose_letters_match_others_is_searched_whole() -> None:
     pattern = re.compile(r"\b(?:shot|killed)\b", re.IGNORECASE)
     text = "A guard was \u017fhot at the gate."  # a long s: matches "s", case aside
     assert Words(text).low is None
-    assert _spans(gate(pattern).finditer(pattern, text, Words(text))) == [(12, 16)]
+    assert _spans(gate(pattern).finditer(text, Words(text))) == [(12, 16)]
 
 
 def test_a_lead_finds_what_the_pattern_finds() -> None:
     tail = r"(?:journalists?|aid workers?|farmers)\b"
     pattern = re.compile(r"\b(?:(?:[A-Z][a-z]+|local|senior)\s+){0,2}" + tail)
-    lead = Lead(re.compile(r"\b" + tail), 2)
+    lead = Lead(pattern, re.compile(r"\b" + tail), 2)
     for text in [
         "Gunmen shot two Local  Senior journalists and three farmers near Alpha Town.",
         "Senior aid workers, local\tfarmers and Beta journalists fled; no journalist stayed.",
@@ -85,11 +85,9 @@ def test_a_lead_finds_what_the_pattern_finds() -> None:
         "xLocal journalists",
     ]:
         words = Words(text)
-        assert _spans(lead.finditer(pattern, text, words)) == _spans(pattern.finditer(text))
-        assert _spans(lead.finditer(pattern, text, words, 5, 60)) == _spans(
-            pattern.finditer(text, 5, 60)
-        )
-        assert _spans(lead.finditer(pattern, text[3:], words.within(3))) == _spans(
+        assert _spans(lead.finditer(text, words)) == _spans(pattern.finditer(text))
+        assert _spans(lead.finditer(text, words, 5, 60)) == _spans(pattern.finditer(text, 5, 60))
+        assert _spans(lead.finditer(text[3:], words.within(3))) == _spans(
             pattern.finditer(text[3:])
         )
 
@@ -105,8 +103,8 @@ def test_gates_open_the_patterns_each_gate_opens_in_order() -> None:
 def test_a_lead_whose_words_are_needed_finds_what_the_pattern_finds() -> None:
     tail = r"(?:tribe|clan)s?\b"
     pattern = re.compile(r"\b(?P<name>[A-Z]\w+(?:\s[A-Z]\w+)?)\s+" + tail)
-    lead = Lead(re.compile(r"\b" + tail), 2)
+    lead = Lead(pattern, re.compile(r"\b" + tail), 2)
     text = "the clan fought. Elders of the Alpha Beta clan and the Gamma tribe met; tribes stayed."
     words = Words(text)
-    assert _spans(lead.finditer(pattern, text, words)) == _spans(pattern.finditer(text))
+    assert _spans(lead.finditer(text, words)) == _spans(pattern.finditer(text))
     assert len(_spans(pattern.finditer(text))) == 2

@@ -398,10 +398,8 @@ class Cue:
 
 # Each pattern with the word beginnings it needs (``gate.py``): most are not run on a text, and
 # one that is runs only where a word of the text begins as a match of it would.
-_CUE_ITEMS = list(VIOLATION_CUES.items())
-_CUE_GATES = Gates(VIOLATION_CUES.values())
-_WEAPON_ITEMS = list(WEAPON_CUES.items())
-_WEAPON_GATES = Gates(WEAPON_CUES.values())
+_CUE_NAMES, _CUE_GATES = list(VIOLATION_CUES), Gates(VIOLATION_CUES.values())
+_WEAPON_NAMES, _WEAPON_GATES = list(WEAPON_CUES), Gates(WEAPON_CUES.values())
 
 
 def find_cues(
@@ -410,26 +408,26 @@ def find_cues(
     """Every cue of ``text`` (all types, or those given), in order of position.
 
     ``words``: the text's word beginnings, where the caller has them already."""
-    return _find(text, _CUE_ITEMS, _CUE_GATES, words or Words(text), types)
+    return _find(text, _CUE_NAMES, _CUE_GATES, words or Words(text), types)
 
 
 def find_weapons(text: str, *, words: Words | None = None) -> list[Cue]:
     """PITF weapon cues of ``text`` (the weapon label is the cue's ``type``), in order."""
-    return _find(text, _WEAPON_ITEMS, _WEAPON_GATES, words or Words(text), None)
+    return _find(text, _WEAPON_NAMES, _WEAPON_GATES, words or Words(text), None)
 
 
 def _find(
     text: str,
-    items: list[tuple[str, re.Pattern[str]]],
+    names: list[str],
     gates: Gates,
     words: Words,
     types: tuple[str, ...] | None,
 ) -> list[Cue]:
     found: list[Cue] = []
     for i in gates.open(words):
-        name, pattern = items[i]
+        name = names[i]
         if types is None or name in types:
-            matches = gates.gates[i].finditer(pattern, text, words)
+            matches = gates.gates[i].finditer(text, words)
             found.extend(Cue(name, m.start(), m.end(), m.group(0)) for m in matches)
     found.sort(key=lambda c: (c.start, -c.end))
     return found

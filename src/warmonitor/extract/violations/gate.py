@@ -7,7 +7,8 @@ text's beginnings (lower-cased, from each word's start); a pattern whose gate sh
 with the text is not run, and one that is runs only where the text reads one of them
 (``Gate.finditer``; ``Gates`` reads many patterns' gates at once). A pattern that opens with
 a few words of any kind before such a part (``Lead``) is searched from the words before each
-place of that part. The gate only ever skips what cannot match: a pattern that does not open
+place of that part (a gate and a lead hold their pattern: a gate is never asked about a pattern
+it was not read from). The gate only ever skips what cannot match: a pattern that does not open
 with a word boundary, or whose start it cannot enumerate (``\\w``, a capital-letter class), has
 no gate and always runs everywhere.
 """
@@ -80,11 +81,13 @@ class Words:
 
 
 class Gate:
-    """Whether a pattern may match a text: ``None`` beginnings mean it always may."""
+    """Whether ``pattern`` may match a text: ``None`` beginnings mean it always may (made by
+    :func:`gate`)."""
 
-    __slots__ = ("beginnings",)
+    __slots__ = ("beginnings", "pattern")
 
-    def __init__(self, beginnings: frozenset[str] | None) -> None:
+    def __init__(self, pattern: re.Pattern[str], beginnings: frozenset[str] | None) -> None:
+        self.pattern = pattern
         self.beginnings = beginnings
 
     def open(self, words: Words) -> bool:
@@ -111,40 +114,37 @@ class Gate:
         return sorted(found)
 
     def finditer(
-        self,
-        pattern: re.Pattern[str],
-        text: str,
-        words: Words | None,
-        pos: int = 0,
-        endpos: int | None = None,
+        self, text: str, words: Words | None, pos: int = 0, endpos: int | None = None
     ) -> Iterator[re.Match[str]]:
-        """``pattern.finditer(text, pos, endpos)`` (this gate's pattern), the pattern tried
-        only where a match may start; ``words``: the text's (or a text's that holds it at
-        ``words.offset``)."""
-        end = len(text) if endpos is None else min(endpos, len(text))
-        starts = self.starts(words, pos, end) if words is not None else None
+        """``pattern.finditer(text, pos, endpos)``, the pattern tried only where a match may
+        start; ``words``: the text's (or a text's that holds it at ``words.offset``)."""
+        end, starts = _stretch(self, text, words, pos, endpos)
         if starts is None:
-            yield from pattern.finditer(text, pos, end)
+            yield from self.pattern.finditer(text, pos, end)
             return
         done = pos
         for at in starts:
             if at < done:
                 continue
-            m = pattern.match(text, at, end)
+            m = self.pattern.match(text, at, end)
             if m is not None:
                 yield m
                 done = m.end()
 
     def search(
-        self,
-        pattern: re.Pattern[str],
-        text: str,
-        words: Words | None,
-        pos: int = 0,
-        endpos: int | None = None,
+        self, text: str, words: Words | None, pos: int = 0, endpos: int | None = None
     ) -> re.Match[str] | None:
         """``pattern.search(text, pos, endpos)``, as ``finditer`` looks."""
-        return next(self.finditer(pattern, text, words, pos, endpos), None)
+        return next(self.finditer(text, words, pos, endpos), None)
+
+
+def _stretch(
+    g: Gate, text: str, words: Words | None, pos: int, endpos: int | None
+) -> tuple[int, list[int] | None]:
+    """The end of the stretch ``[pos, endpos)`` of ``text``, and where in it ``g`` says a match
+    may start (``None``: anywhere, or no ``words`` to tell)."""
+    end = len(text) if endpos is None else min(endpos, len(text))
+    return end, g.starts(words, pos, end) if words is not None else None
 
 
 class Gates:
@@ -177,16 +177,17 @@ class Gates:
 
 
 class Lead:
-    """Where a pattern of up to ``before`` words and then a part read by ``tail`` may match.
+    """Where ``pattern``, up to ``before`` words and then a part read by ``tail``, may match.
 
     For a pattern whose every match starts at most ``before`` words (runs of non-space, each
     with the space after it) before a place where ``tail`` (that part, from a word boundary)
     matches: the places of ``tail``, found through its gate, say where to search (a search
     ends by the place where the pattern matches wherever ``tail`` does, its words optional)."""
 
-    __slots__ = ("_back", "_gate", "tail")
+    __slots__ = ("_back", "_gate", "pattern", "tail")
 
-    def __init__(self, tail: re.Pattern[str], before: int) -> None:
+    def __init__(self, pattern: re.Pattern[str], tail: re.Pattern[str], before: int) -> None:
+        self.pattern = pattern
         self.tail = tail
         self._gate = gate(tail)
         self._back = re.compile(rf"(?:\s+\S+){{0,{before}}}")
@@ -196,19 +197,13 @@ class Lead:
         return self._gate.open(words)
 
     def finditer(
-        self,
-        pattern: re.Pattern[str],
-        text: str,
-        words: Words | None,
-        pos: int = 0,
-        endpos: int | None = None,
+        self, text: str, words: Words | None, pos: int = 0, endpos: int | None = None
     ) -> Iterator[re.Match[str]]:
         """``pattern.finditer(text, pos, endpos)``, each search started where the words before
         the next place of ``tail`` may begin (``Gate.finditer``'s ``words``)."""
-        end = len(text) if endpos is None else min(endpos, len(text))
-        starts = self._gate.starts(words, pos, end) if words is not None else None
+        end, starts = _stretch(self._gate, text, words, pos, endpos)
         if starts is None:
-            yield from pattern.finditer(text, pos, end)
+            yield from self.pattern.finditer(text, pos, end)
             return
         places = [at for at in starts if self.tail.match(text, at, end)]
         if not places:
@@ -222,7 +217,7 @@ class Lead:
             i = bisect_left(places, pos)
             if i == len(places):
                 return
-            m = pattern.search(text, max(pos, reach[i]), end)
+            m = self.pattern.search(text, max(pos, reach[i]), end)
             if m is None:
                 return
             yield m
@@ -237,18 +232,18 @@ def _end(m: re.Match[str] | None) -> int:
 def gate(pattern: re.Pattern[str]) -> Gate:
     """The gate of a compiled pattern (an open one where its start cannot be read)."""
     if _p is None:  # pragma: no cover
-        return Gate(None)
+        return Gate(pattern, None)
     try:
         parsed = list(_p.parse(pattern.pattern, pattern.flags))
         if not parsed or parsed[0] != (_c.AT, _c.AT_BOUNDARY):
-            return Gate(None)  # a match may start inside a word
+            return Gate(pattern, None)  # a match may start inside a word
         states = _walk(parsed[1:], {("", True)})
     except (_Open, RecursionError, TypeError, ValueError):
-        return Gate(None)
+        return Gate(pattern, None)
     found = frozenset(s for s, _ in states)
     if "" in found or not found or len(found) > 1000:
-        return Gate(None)
-    return Gate(found)
+        return Gate(pattern, None)
+    return Gate(pattern, found)
 
 
 _State = tuple[str, bool]  # (the characters read, whether more may be read)

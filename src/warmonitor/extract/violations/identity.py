@@ -102,7 +102,7 @@ _ROLE = re.compile(
     r"Masked|Gunmen|Militants|Rebels)\b)[A-Z][a-z]+)\s+){0,2}" + _ROLE_WORDS,
 )
 # A role starts at most two words (its modifiers) before its occupation (``gate.py``).
-_ROLE_LEAD = Lead(re.compile(r"\b" + _ROLE_WORDS), 2)
+_ROLE_LEAD = Lead(_ROLE, re.compile(r"\b" + _ROLE_WORDS), 2)
 # People named by their nation, abroad or at home: "five Pakistani men", "Afghans attempting
 # to cross", "Sudanese workers" (a nation's people, not its forces or officials).
 _DEMONYMS = (
@@ -142,7 +142,7 @@ _GROUP_OF_PEOPLE = re.compile(
     r"\b(?P<name>(?-i:[A-Z][\w'-]+)(?:\s(?-i:[A-Z][\w'-]+))?)\s+" + _PEOPLE, re.IGNORECASE
 )
 # Its name is two words at most (``gate.py``).
-_GROUP_LEAD = Lead(re.compile(r"\b" + _PEOPLE, re.IGNORECASE), 2)
+_GROUP_LEAD = Lead(_GROUP_OF_PEOPLE, re.compile(r"\b" + _PEOPLE, re.IGNORECASE), 2)
 # Capitalised words before "tribe" or "clan" that name no people ("The", "Local", "Muslim" is
 # read as a religion).
 _NOT_A_NAME = re.compile(
@@ -210,7 +210,7 @@ def find_identity(
     ``doer``: the perpetrator's words, where known; its community is not the victims' ("Fulani
     herdsmen killed ten": the Fulani did it). ``words``: the text's word beginnings, where the
     caller has them (``gate.py``)."""
-    if not _HARM_GATE.search(_HARM, text, words):
+    if not _HARM_GATE.search(text, words):
         return None
     end = len(text) if lead_end is None else lead_end
     theirs = _doer_words(doer)
@@ -251,7 +251,7 @@ def _in(
     theirs: frozenset[str] = frozenset(),
     community_only: bool = False,
 ) -> VictimIdentity | None:
-    for m in _COMMUNITY_GATE.finditer(_COMMUNITY, text, words, a, b):
+    for m in _COMMUNITY_GATE.finditer(text, words, a, b):
         if _theirs(m.group(0), theirs):
             continue
         if _part_of_a_name(text, m.start("community"), m.end()) and not _SHARE_OF.search(
@@ -260,12 +260,12 @@ def _in(
             continue
         if _victim_place(text, m.start(), m.end()):
             return _identity(m.group(0).strip(), m.start(), m.end(), community=m.group("community"))
-    for m in _NATIONALS_GATE.finditer(_NATIONALS, text, words, a, b):
+    for m in _NATIONALS_GATE.finditer(text, words, a, b):
         if _theirs(m.group(1), theirs):
             continue
         if _victim_place(text, m.start(), m.end()):
             return _identity(m.group(0).strip(), m.start(), m.end(), community=m.group(1))
-    for m in _GROUP_LEAD.finditer(_GROUP_OF_PEOPLE, text, words, a, b):
+    for m in _GROUP_LEAD.finditer(text, words, a, b):
         name = m.group("name")
         if _NOT_A_NAME.match(name) or _theirs(name, theirs):
             continue
@@ -273,15 +273,15 @@ def _in(
             return _identity(m.group(0).strip(), m.start(), m.end(), community=name)
     if community_only:
         return None
-    for m in _PARTY_LEAD.finditer(_PARTY, text, words, a, b):
+    for m in _PARTY_LEAD.finditer(text, words, a, b):
         if _victim_place(text, m.start(), m.end()):
             party = m.group("party") or m.group("party2")
             return _identity(m.group(0).strip(), m.start(), m.end(), status=party)
-    for m in _ROLE_LEAD.finditer(_ROLE, text, words, a, b):
+    for m in _ROLE_LEAD.finditer(text, words, a, b):
         head = m.group(0).strip()
         if _victim_place(text, m.start(), m.end()) and not _GENERIC_STATUS.match(head):
             return _identity(head, m.start(), m.end(), occupation=head)
-    for m in _STATUS_GATE.finditer(_STATUS_RE, text, words, a, b):
+    for m in _STATUS_GATE.finditer(text, words, a, b):
         word = m.group(0)
         if _GENERIC_STATUS.match(word):
             continue
@@ -303,7 +303,7 @@ _PARTY = re.compile(
     re.IGNORECASE,
 )
 # Its words start at most eight words before the party's word ("supporters of the" and five).
-_PARTY_LEAD = Lead(re.compile(r"\b" + _PARTY_WORD, re.IGNORECASE), 8)
+_PARTY_LEAD = Lead(_PARTY, re.compile(r"\b" + _PARTY_WORD, re.IGNORECASE), 8)
 # After a community's word, what makes it part of a proper name or a place ("the Beta
 # Brotherhood", "Gamma Local Government Area"), not people: a capitalised word that is not a
 # day or a month.

@@ -54,7 +54,7 @@ _HEAD = re.compile(r"\b" + _MODIFIERS + _HEADS, re.IGNORECASE)
 # A head always starts a word: no head word, no perpetrator phrase; a phrase starts at most six
 # words (three modifiers) before its head (``gate.py``).
 _HEAD_WORD = re.compile(r"\b" + _HEADS, re.IGNORECASE)
-_HEAD_LEAD = Lead(_HEAD_WORD, 6)
+_HEAD_LEAD = Lead(_HEAD, _HEAD_WORD, 6)
 _STATE_RE = re.compile(r"^(?:" + _STATE_HEADS + r")$", re.IGNORECASE)
 _AIRCRAFT = re.compile(r"^(?:warplanes?|jets|fighter jets|aircraft|helicopters?)$", re.I)
 # Strikes from the air with no force named: an air force's (no armed group flies warplanes).
@@ -185,7 +185,7 @@ def _head_agent(text: str, country: str | None, words: Words) -> Perpetrator | N
     """The first force or group named in an agent's place."""
     if not _HEAD_LEAD.open(words):
         return None
-    for m in _HEAD_LEAD.finditer(_HEAD, text, words):
+    for m in _HEAD_LEAD.finditer(text, words):
         if not _agent(text, m.start(), m.end()):
             continue
         phrase = _ARTICLE.sub("", m.group(0)).strip()
@@ -236,7 +236,7 @@ _SIDES = re.compile(
 
 def _sides(text: str, end: int, words: Words) -> Perpetrator | None:
     """Both sides of the fighting the text reports before ``end``, as one doer."""
-    m = _SIDES_GATE.search(_SIDES, text, words, 0, end)
+    m = _SIDES_GATE.search(text, words, 0, end)
     if m is None:
         return None
     a, b = (m.group("a"), m.group("b")) if m.group("a") else (m.group("c"), m.group("d"))
@@ -267,7 +267,7 @@ _STATE_HEAD = re.compile(r"\b(?:" + _STATE_HEADS + r")\b", re.IGNORECASE)
 def _from_the_air(text: str, country: str | None, words: Words) -> Perpetrator | None:
     """Strikes from the air with no force named are an air force's ("Saudi air strikes":
     the Saudi air force), no armed group flying warplanes."""
-    air = _FROM_THE_AIR_GATE.search(_FROM_THE_AIR, text, words)
+    air = _FROM_THE_AIR_GATE.search(text, words)
     if air is None:
         return None
     before = _NATION_BEFORE.search(text, max(0, air.start() - 40), air.start())
@@ -287,8 +287,8 @@ _NATION_BEFORE = re.compile(r"([\w.-]+)\s+(?:(?:coalition|military|government)\s
 def _named_group(text: str, country: str | None, words: Words) -> Perpetrator | None:
     best: tuple[int, re.Match[str], str, tuple[str, ...]] | None = None
     for i in _GROUP_GATES.open(words):
-        pattern, kind, home = _GROUP_RE[i]
-        for m in _GROUP_GATES.gates[i].finditer(pattern, text, words):
+        _, kind, home = _GROUP_RE[i]
+        for m in _GROUP_GATES.gates[i].finditer(text, words):
             if _victim_side(text, m.start()):
                 continue
             if best is None or m.start() < best[0]:
