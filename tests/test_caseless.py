@@ -27,6 +27,19 @@ def test_its_matches_are_the_patterns(text: str) -> None:
     assert found == [m.span() for m in PATTERN.finditer(text)]
 
 
+def _starts(pattern: re.Pattern[str], text: str) -> list[int]:
+    out, found = [], pattern.search(text)
+    while found is not None:
+        out.append(found.start())
+        found = pattern.search(text, found.start() + 1)
+    return out
+
+
+@given(st.lists(st.sampled_from([*WORDS.split(), "İ"]), max_size=20).map(" ".join))
+def test_it_finds_every_start_the_pattern_finds(text: str) -> None:
+    assert Caseless(PATTERN).starts(text) == _starts(PATTERN, text)
+
+
 def test_a_text_that_is_not_ascii_is_searched_as_it_is() -> None:
     # "İ" lowercases to two characters: offsets after it would shift
     text = "İİ The convoy was SHOT DOWN."

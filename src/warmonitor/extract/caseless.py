@@ -47,6 +47,17 @@ class Caseless:
             found = self.pattern.search(text, pos)
         return None if found is None else found.start()
 
+    def starts(self, text: str) -> list[int]:
+        """Every offset where ``pattern.search`` from the offset after the last one finds a
+        match, in order: where a match may start, overlapping ones too."""
+        pattern, subject = (self._lower, text.lower()) if text.isascii() else (self.pattern, text)
+        out = []
+        found = pattern.search(subject)
+        while found is not None:
+            out.append(found.start())
+            found = pattern.search(subject, found.start() + 1)
+        return out
+
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """The matches of ``pattern.finditer(text)``, searched from where the first starts (a
         search from an offset still sees the text before it, for lookbehinds and ``\\b``)."""

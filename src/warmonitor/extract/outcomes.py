@@ -227,11 +227,7 @@ def find_triggers(sentence: str) -> list[Trigger]:
 def _find(sentence: str) -> list[Trigger]:
     """The triggers of ``sentence``, as :func:`_scan` finds them, each pattern tried only where
     the union of them all matches (where none does, no pattern can)."""
-    starts = []
-    found = _ANY_CASELESS.start(sentence)
-    while found is not None:
-        starts.append(found)
-        found = _ANY_CASELESS.start(sentence, found + 1)
+    starts = _ANY_CASELESS.starts(sentence)
     if not starts:
         return []
     masked = [(m.start(), m.end()) for m in _NOT_CASUALTY.finditer(sentence)]
