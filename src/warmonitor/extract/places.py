@@ -15,10 +15,10 @@ The English model's entity labels are a hint against a name (:data:`NER_PENALTY`
 where they can tell something (:func:`reads_label`): not for a demonym, nor for a name the
 text itself calls a place ("Bama town", "the district of Gwoza": its designator) or puts
 something in ("killed in Bama": a locative), nor for one of whose readings is a country or a
-well-known place (:data:`WELL_KNOWN`). The small model's
-labels on those are mostly wrong ("Cameroon" an organisation, "Sanaa" a person); it is on the
-names that are only small places, spelt like a person's or a group's name ("Musa", "Kaya"),
-and that nothing else calls a place, that the label helps.
+well-known place (:data:`WELL_KNOWN`). The small model's labels on those are mostly wrong
+("Cameroon" an organisation, "Sanaa" a person); it is on the names that are only small places,
+spelt like a person's or a group's name ("Musa", "Kaya"), and that nothing else calls a place,
+that the label helps.
 """
 
 from __future__ import annotations
