@@ -332,13 +332,15 @@ def test_scan_fuzzy_only_where_plausible(gaz: Gazetteer) -> None:
 def test_scan_a_fuzzy_name_never_ends_in_the_next_names_article(gaz: Gazetteer) -> None:
     found = gaz.scan("Fighters moved from Mara and El Fasher to the border.")
     assert [(m.text, m.exact) for m in found] == [("Mara", True), ("El Fasher", True)]
-
-
-def test_scan_keeps_an_exact_name_found_again_after_a_fuzzy_one(gaz: Gazetteer) -> None:
-    # the names are found again once fuzzy ones are known; every name found then keeps its
-    # places, and none is lost to a fuzzy run that took the article before it
     found = gaz.scan("Shelling hit Sahm El Golan and Daraa.")
     assert [m.text for m in found] == ["Sahm", "El Golan", "Daraa"]
+
+
+def test_scan_an_exact_name_freed_by_a_fuzzy_one_keeps_its_places(gaz: Gazetteer) -> None:
+    # the names are found again once fuzzy ones are known: the fuzzy "Colonia Valle" leaves
+    # "Verde" to a name of its own, not found the first time, whose places are fetched then
+    found = gaz.scan("Two men were shot in Colonia Valle Verde.", max_candidates=None)
+    assert [(m.text, m.exact) for m in found] == [("Colonia Valle", False), ("Verde", True)]
     assert all(m.candidates for m in found)
 
 
