@@ -145,14 +145,14 @@ def consonants(skeleton: str) -> int:
 def similarity(key: str, name: str) -> float:
     """How alike a name key and a name are spelt, 0..1, articles and spaces aside; ``name`` is cut
     to as many words as ``key`` has, so "Jableh District" is as close to "jebleh" as "Jableh"."""
-    a, b = _spellings(key, name)
+    a, b = _compared(key, name)
     return SequenceMatcher(None, a, b).ratio()
 
 
 def similar(key: str, name: str, least: float) -> bool:
     """``similarity(key, name) >= least``, told without comparing the spellings where their
     lengths alone rule it out (the similarity is at most ``2 * shorter / (both together)``)."""
-    a, b = _spellings(key, name)
+    a, b = _compared(key, name)
     total = len(a) + len(b)
     if total and 2.0 * min(len(a), len(b)) / total < least:
         return False
@@ -160,7 +160,7 @@ def similar(key: str, name: str, least: float) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def _spellings(key: str, name: str) -> tuple[str, str]:
+def _compared(key: str, name: str) -> tuple[str, str]:
     """What :func:`similarity` compares: both without articles and spaces, ``name`` cut."""
     a = [t for t in key.split() if t not in ARTICLES]
     b = [t for t in fold(name).split() if t not in ARTICLES][: max(len(a), 1)]
