@@ -121,6 +121,10 @@ def test_actors_are_corrected_and_replayed(two_events: Api) -> None:
     for blank in ({"actor": " \t"}, {"value": "\n"}):
         empty = two_events.post("/api/actors/corrections", json={**body, **blank})
         assert empty.status_code == 422, empty.text
+    # a separator control is blank to the domain, not to the schema: refused all the same
+    control = two_events.post("/api/actors/corrections", json={**body, "value": "\x1f"})
+    assert control.status_code == 400, control.text
+    assert "an actor and a value" in control.json()["detail"]
 
 
 def test_a_documents_metadata_is_corrected_and_its_claims_read_again(two_events: Api) -> None:

@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from warmonitor.actors import Correction
-from warmonitor.errors import NotFoundError
+from warmonitor.errors import ConfigurationError, NotFoundError
 from warmonitor.model import Claim
 from warmonitor.reconcile.sources import Claimants, as_of
 from warmonitor.reconcile_service import stored_claims
@@ -115,5 +115,11 @@ def actor_figures(store: Store, ref: str) -> ActorFigures:
 
 
 def correct_actor(store: Store, action: str, actor: str, value: str, *, analyst: str) -> None:
-    """Record an alias, merge or rename of an actor; every reconciliation replays it."""
-    store.add_actor_correction(Correction(action, actor, value), analyst=analyst)
+    """Record an alias, merge or rename of an actor; every reconciliation replays it. A
+    correction the domain refuses (an unknown action, a blank actor or value, whatever a
+    caller's own checks let through) is a ``ConfigurationError``."""
+    try:
+        correction = Correction(action, actor, value)
+    except ValueError as exc:
+        raise ConfigurationError(str(exc)) from exc
+    store.add_actor_correction(correction, analyst=analyst)
