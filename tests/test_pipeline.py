@@ -107,14 +107,14 @@ def test_a_text_over_spacys_max_length_is_ingested_with_the_files_after_it(
 @pytest.fixture
 def exploding(monkeypatch: pytest.MonkeyPatch) -> None:
     """The extractor raises on any text with "EXPLODE" in it, as a bug would."""
-    match = CasualtyExtractor.match
+    extract = CasualtyExtractor.extract  # every extraction, of a whole doc or not, ends here
 
-    def fragile(self: CasualtyExtractor, doc: Any, **options: Any) -> Any:
-        if "EXPLODE" in doc.text:
+    def fragile(self: CasualtyExtractor, source: Any, **options: Any) -> Any:
+        if "EXPLODE" in source.text:
             raise RuntimeError("the extractor broke")
-        return match(self, doc, **options)
+        return extract(self, source, **options)
 
-    monkeypatch.setattr(CasualtyExtractor, "match", fragile)
+    monkeypatch.setattr(CasualtyExtractor, "extract", fragile)
 
 
 @pytest.mark.usefixtures("exploding")

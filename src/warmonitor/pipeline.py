@@ -134,19 +134,13 @@ def _batch(
     yield from zip(documents, results, strict=True)
 
 
-# The pipes an extraction without event runs on whole documents; ``ner`` reads windows only.
-_LATER_PIPES = ("ner", "warmonitor_casualties")
-
-
 def _run(
     nlp: Language, documents: list[Document], batch_size: int, event: bool
 ) -> list[Extraction]:
+    if not event:
+        return extract_without_event(nlp, documents, batch_size)
     docs = (_as_doc(nlp, d) for d in documents)
-    if event:
-        return [doc._.casualty_context for doc in nlp.pipe(docs, batch_size=batch_size)]
-    later = [name for name in _LATER_PIPES if name in nlp.pipe_names]
-    parsed = list(nlp.pipe(docs, batch_size=batch_size, disable=later))
-    return extract_without_event(nlp, parsed, [d.text for d in documents], batch_size)
+    return [doc._.casualty_context for doc in nlp.pipe(docs, batch_size=batch_size)]
 
 
 def _arabic(document: Document) -> Extraction:

@@ -19,11 +19,13 @@ It never touches ``doc.ents``. Example::
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Sequence
 from typing import Any
 
+import numpy as np
 from spacy.attrs import IDX, LENGTH, NORM, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -31,15 +33,17 @@ from spacy.tokens import Doc
 from warmonitor import EXTRACTOR_VERSION
 from warmonitor.extract.claims import Extraction, ExtractionInput, extract_claims
 from warmonitor.extract.places import UNDATED, PlaceIndex, names_in, reads_label
-from warmonitor.extract.prefilter import AFTER, model_windows
+from warmonitor.extract.prefilter import AFTER, REACH, model_windows
+from warmonitor.extract.sentences import SentenceReader, chunk_bounds
 from warmonitor.gazetteer import PlaceMention
-from warmonitor.model import document_id_for
+from warmonitor.model import Document, document_id_for
 
 __all__ = [
     "CasualtyExtractor",
     "extract_without_event",
     "make_casualty_extractor",
     "sentence_spans",
+    "split_lines",
 ]
 
 for _name, _default in (
@@ -94,8 +98,19 @@ class CasualtyExtractor:
             publisher=doc._.publisher,
             entities=entities,
         )
+        return self.extract(source, names=names, event=event)
+
+    def extract(
+        self,
+        source: ExtractionInput,
+        *,
+        names: Sequence[PlaceMention] | None = None,
+        event: bool = True,
+    ) -> Extraction:
+        """The claims of a text read already (its sentences and entities: ``source``), and its
+        main place and period; ``names`` and ``event`` as for :meth:`match`."""
         places = (
-            PlaceIndex.build(text, entities, sentences=source.sentences, names=names)
+            PlaceIndex.build(source.text, source.entities, sentences=source.sentences, names=names)
             if self.geocode
             else None
         )
@@ -117,37 +132,53 @@ class CasualtyExtractor:
 
 
 def extract_without_event(
-    nlp: Language, docs: Sequence[Doc], texts: Sequence[str] | None = None, batch_size: int = 64
+    nlp: Language, documents: Sequence[Document], batch_size: int = 64
 ) -> list[Extraction]:
-    """Each doc's extraction, its event left out, with the model read only where a place can
-    be (``extract.prefilter``): the windows around the gazetteer's names whose labels are
-    read, all docs' windows parsed in batches. ``docs`` have been through the pipes before
-    ``ner`` (tokens, sentences) and no further; ``texts`` are their texts where the caller has
-    them."""
+    """Each document's extraction, its event left out, with the model read only where a place
+    can be (``extract.prefilter``): the windows around the gazetteer's names whose labels are
+    read, all documents' windows parsed in batches.
+
+    A pipeline whose only pipe before ``ner`` is the sentencizer never tokenizes a whole text:
+    its sentences are read as the sentencizer would draw them and only the stretches of text
+    around the windows are tokenized (``extract.sentences``); any other pipeline runs its
+    pipes before ``ner`` on whole documents."""
     extractor = nlp.get_pipe("warmonitor_casualties")
     assert isinstance(extractor, CasualtyExtractor)
     ner: Any = nlp.get_pipe("ner") if "ner" in nlp.pipe_names else None
-    texts = list(texts) if texts is not None else [doc.text for doc in docs]
+    texts = [document.text for document in documents]
+    reader = _sentence_reader(nlp)
+    if reader is None:  # whole documents through the pipes before the model
+        later = [name for name in _LATER_PIPES if name in nlp.pipe_names]
+        made = (nlp.make_doc(text) for text in texts)
+        docs = list(nlp.pipe(made, batch_size=batch_size, disable=later))
+        coarse = [_doc_sentences(doc) for doc in docs]
+    else:
+        docs = []
+        coarse = [reader.spans(text) for text in texts]
     vocab = nlp.vocab
     names = [names_in(text) if extractor.geocode else [] for text in texts]
-    pieces: list[tuple[int, int]] = []  # (doc, first character) of each window
+    pieces: list[tuple[int, int]] = []  # (document, first character) of each window
     windows: list[Doc] = []
-    uncut: list[tuple[Any, int, int]] = []  # each window's document array and uncut span
+    uncut: list[tuple[Any, int, int]] = []  # each window's rows and uncut span
     if ner is not None:
-        for k, (doc, text, found) in enumerate(zip(docs, texts, names, strict=True)):
+        for k, (text, found) in enumerate(zip(texts, names, strict=True)):
             spans = [(m.start, m.end) for m in found if reads_label(m, text)]
             if not spans:
                 continue
-            array = doc.to_array(_WINDOW_ATTRS)
-            starts = array[:, 0].tolist()
-            whole = model_windows(starts, spans)
-            for (a, b), (_, end) in zip(
-                model_windows(starts, spans, after=AFTER), whole, strict=True
-            ):
-                pieces.append((k, starts[a]))
-                windows.append(_window(doc.vocab, text, array[a:b]))
-                uncut.append((array, a, end))
-    entities: list[list[tuple[int, int, str]]] = [[] for _ in docs]
+            if reader is None:
+                stretches = [(docs[k].to_array(_WINDOW_ATTRS), spans)]
+            else:
+                stretches = _stretches(nlp.tokenizer, text, spans, coarse[k])
+            for array, inside in stretches:
+                starts = array[:, 0].tolist()
+                whole = model_windows(starts, inside)
+                for (a, b), (_, end) in zip(
+                    model_windows(starts, inside, after=AFTER), whole, strict=True
+                ):
+                    pieces.append((k, starts[a]))
+                    windows.append(_window(vocab, text, array[a:b]))
+                    uncut.append((array, a, end))
+    entities: list[list[tuple[int, int, str]]] = [[] for _ in texts]
     if ner is not None:
         parsed = list(ner.pipe(windows, batch_size=batch_size))
         again = [
@@ -166,9 +197,92 @@ def extract_without_event(
                 (offset + e.start_char, offset + e.end_char, e.label_) for e in window.ents
             )
     return [
-        extractor.match(doc, text=text, entities=found_entities, names=found, event=False)
-        for doc, text, found_entities, found in zip(docs, texts, entities, names, strict=True)
+        extractor.extract(
+            ExtractionInput(
+                text=text,
+                sentences=split_lines(text, sentences),
+                document_id=document.id or document_id_for(text),
+                published=document.published,
+                publisher=document.publisher,
+                entities=found_entities,
+            ),
+            names=found,
+            event=False,
+        )
+        for document, text, sentences, found_entities, found in zip(
+            documents, texts, coarse, entities, names, strict=True
+        )
     ]
+
+
+# The pipes an extraction without event runs on whole documents, where it does: ``ner`` reads
+# windows only.
+_LATER_PIPES = ("ner", "warmonitor_casualties")
+
+
+def _sentence_reader(nlp: Language) -> SentenceReader | None:
+    """The reader of the sentences of ``nlp``'s sentencizer, when that is the only pipe before
+    the model (else ``None``: the pipes run)."""
+    earlier = [name for name in nlp.pipe_names if name not in _LATER_PIPES]
+    if earlier != ["sentencizer"]:
+        return None
+    sentencizer: Any = nlp.get_pipe("sentencizer")
+    reader: SentenceReader | None = _READERS.get(id(sentencizer))
+    if reader is None or reader.tokenizer is not nlp.tokenizer:
+        reader = SentenceReader(nlp.tokenizer, sentencizer.punct_chars)
+        _READERS[id(sentencizer)] = reader
+    return reader
+
+
+# each pipeline's reader, by its sentencizer (its chunks' tokens are kept from text to text)
+_READERS: dict[int, SentenceReader] = {}
+
+
+def _stretches(
+    tokenizer: Any, text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, int]]
+) -> list[tuple[Any, list[tuple[int, int]]]]:
+    """The stretches of ``text`` the windows around names (``spans``) lie in, each with its
+    tokens' ``_WINDOW_ATTRS`` (offsets in the text) and the names in it.
+
+    A stretch reaches :data:`_STRETCH_CHUNKS` chunks either side of its names (a chunk holds a
+    token or more), so a window, which reaches ``REACH`` tokens, lies inside it; stretches
+    closer than that are one, so that windows of two stretches could never have touched. Its
+    tokens are those of the whole text there: the tokenizer splits each chunk on its own."""
+    firsts, lasts = chunk_bounds(text)
+    count = len(firsts)
+    reach = []
+    for start, end in spans:
+        first = max(bisect.bisect_right(firsts, start) - 1, 0)
+        last = max(bisect.bisect_left(firsts, end) - 1, first)
+        reach.append((max(first - _STRETCH_CHUNKS, 0), min(last + _STRETCH_CHUNKS, count - 1)))
+    order = sorted(range(len(spans)), key=lambda i: reach[i])
+    groups: list[list[int]] = []  # (first chunk, last chunk, names...) of each stretch
+    for i in order:
+        a, b = reach[i]
+        if groups and a <= groups[-1][1] + 1:
+            groups[-1][1] = max(groups[-1][1], b)
+            groups[-1].append(i)
+        else:
+            groups.append([a, b, i])
+    starts = np.array([a for a, _ in sentences], dtype=np.uint64)
+    out = []
+    for a, b, *inside in groups:
+        begin = firsts[a] if a > 0 else 0  # white space before the first chunk is a token
+        finish = lasts[b] if b < count - 1 else len(text)
+        array = tokenizer(text[begin:finish]).to_array(_WINDOW_ATTRS)
+        array[:, 0] += begin
+        if finish < len(text) and text[finish] == " ":  # the space is the last token's
+            array[-1, 2] = 1
+        array[:, 4] = np.where(np.isin(array[:, 0], starts), 1, _NOT_START)
+        out.append((array, sorted(spans[i] for i in inside)))
+    return out
+
+
+# Chunks either side of a name that a stretch holds: more than ``REACH`` tokens, so that two
+# names in different stretches are more than two reaches apart.
+_STRETCH_CHUNKS = REACH + 1
+# ``SENT_START`` of a token that starts no sentence, as ``Doc.to_array`` writes it
+_NOT_START = np.uint64(2**64 - 1)
 
 
 def _runs_past(window: Doc, offset: int, found: Sequence[PlaceMention]) -> bool:
@@ -202,11 +316,22 @@ def sentence_spans(doc: Doc, text: str | None = None) -> list[tuple[int, int]]:
     """Sentence character spans: the pipeline's sentences, also split at line breaks
     (``text``: ``doc.text``, where the caller has it)."""
     text = doc.text if text is None else text
+    return split_lines(text, _doc_sentences(doc, text))
+
+
+def _doc_sentences(doc: Doc, text: str | None = None) -> list[tuple[int, int]]:
+    """The pipeline's sentences of ``doc``; without sentence boundaries, the text split after
+    . ! ? before a capital."""
     if doc.has_annotation("SENT_START"):
-        coarse = [(s.start_char, s.end_char) for s in doc.sents]
-    else:  # no sentence boundaries in this pipeline: split after . ! ? before a capital
-        cuts = [0, *(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]
-        coarse = list(itertools.pairwise(cuts))
+        return [(s.start_char, s.end_char) for s in doc.sents]
+    text = doc.text if text is None else text
+    cuts = [0, *(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]
+    return list(itertools.pairwise(cuts))
+
+
+def split_lines(text: str, coarse: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences (``coarse``) also split at line breaks that end a sentence or a heading, each
+    trimmed of white space; empty ones left out."""
     out: list[tuple[int, int]] = []
     for a, b in coarse:
         start = a
