@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import spacy
 from spacy.language import Language
 
 import warmonitor.pipeline as pipeline
@@ -263,3 +264,19 @@ def test_correcting_needs_something_to_correct(store: Store) -> None:
         correct_document(store, "0" * 32)
     with pytest.raises(NotFoundError):
         correct_document(store, "0" * 32, publisher="X")
+
+
+def test_the_pipeline_tokenizes_with_the_models_own_rules(nlp: Language) -> None:
+    from warmonitor.pipeline import _UNUSED_PIPES, MODEL_NAMES
+
+    for name in MODEL_NAMES:  # the model as spaCy loads it, with the language's tokenizer first
+        try:
+            plain = spacy.load(name, exclude=list(_UNUSED_PIPES))
+        except OSError:
+            continue
+        break
+    ours: Any = nlp.tokenizer
+    theirs: Any = plain.tokenizer
+    assert ours.to_bytes(exclude=["vocab"]) == theirs.to_bytes(exclude=["vocab"])
+    text = "U.S. troops didn't fire at 3.30 p.m., officials said (e.g. Mr. Smith's unit)."
+    assert [(t.text, t.norm_) for t in ours(text)] == [(t.text, t.norm_) for t in theirs(text)]

@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, Any
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+from spacy.util import registry
 
 from warmonitor import EXTRACTOR_VERSION
 from warmonitor.errors import ConfigurationError, StoreError
@@ -58,6 +60,32 @@ _UNUSED_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer",
 Progress = Callable[[int], None]
 
 
+# A tokenizer built with no rules, for a model that brings its own: loading the model sets
+# every rule from its files, so the language's default rules (thousands of special cases and
+# the affix patterns, built in a fifth of a second) would be built only to be replaced.
+_TOKENIZER = "warmonitor.model_tokenizer.v1"
+
+
+@registry.tokenizers(_TOKENIZER)
+def _model_tokenizer() -> Callable[[Language], Tokenizer]:
+    def create(nlp: Language) -> Tokenizer:
+        return Tokenizer(nlp.vocab)
+
+    return create
+
+
+def _load_model(name: str) -> Language:
+    nlp = spacy.load(
+        name,
+        exclude=list(_UNUSED_PIPES),
+        config={"nlp": {"tokenizer": {"@tokenizers": _TOKENIZER}}},
+    )
+    tokenizer: Any = nlp.tokenizer
+    if not tokenizer.rules:  # the model brought no tokenizer: the language's own
+        nlp = spacy.load(name, exclude=list(_UNUSED_PIPES))
+    return nlp
+
+
 @lru_cache(maxsize=2)
 def load_nlp(model: str | None = None) -> Language:
     """The extraction pipeline: the English model's NER, a sentencizer and the extractor.
@@ -67,7 +95,7 @@ def load_nlp(model: str | None = None) -> Language:
     names = (model,) if model else MODEL_NAMES
     for name in names:
         try:
-            nlp = spacy.load(name, exclude=list(_UNUSED_PIPES))
+            nlp = _load_model(name)
         except OSError:
             continue
         nlp.add_pipe("sentencizer", first=True)
