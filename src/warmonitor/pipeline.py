@@ -41,6 +41,7 @@ __all__ = [
     "PREDICT_CHUNK",
     "ChunkRunner",
     "IngestReport",
+    "Predicted",
     "Prediction",
     "correct_document",
     "extract_document",
@@ -469,8 +470,18 @@ def correct_document(
 # windows together, and a batch of 30 windows costs it a quarter less a token than one of 10.
 PREDICT_CHUNK = 64
 
-# A document's prediction record, or what went wrong extracting it.
-Prediction = dict[str, Any] | str
+
+@dataclass(frozen=True, slots=True)
+class Predicted:
+    """A document's prediction record, as the line of JSON the predictions file holds: made
+    where the document was extracted (an engine's worker), so that the process writing the
+    file only writes."""
+
+    line: str
+
+
+# A document's prediction, or what went wrong extracting it.
+Prediction = Predicted | str
 # Predicts chunks of documents, in order: one list of predictions per chunk (an engine).
 ChunkRunner = Callable[[Sequence[list[Document]], Counting], Iterator[list[Prediction]]]
 
@@ -478,8 +489,17 @@ ChunkRunner = Callable[[Sequence[list[Document]], Counting], Iterator[list[Predi
 def predict_chunk(
     documents: list[Document], counting: Counting = "all", nlp: Language | None = None
 ) -> list[Prediction]:
-    """Each document's prediction record, or what went wrong extracting it."""
-    out: list[Prediction] = []
+    """Each document's prediction, or what went wrong extracting it."""
+    return [
+        r if isinstance(r, str) else Predicted(json.dumps(r, ensure_ascii=False))
+        for r in _records(documents, counting, nlp)
+    ]
+
+
+def _records(
+    documents: list[Document], counting: Counting, nlp: Language | None
+) -> list[dict[str, Any] | str]:
+    out: list[dict[str, Any] | str] = []
     for document, context in _extractions(nlp or load_nlp(), documents, event=False):
         if isinstance(context, Exception):
             out.append(_problem(context))
@@ -579,7 +599,7 @@ def predict_file(
                     if isinstance(record, str):  # this record failed; the others go on
                         failures.append(ReadFailure(_where(paths[done], document), record))
                     else:
-                        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                        out.write(record.line + "\n")
                         written += 1
                     done += 1
                 if progress:
