@@ -241,7 +241,7 @@ def find_triggers(sentence: str, words: Words | None = None) -> list[Trigger]:
     return triggers
 
 
-def _find(sentence: str, words: Words | None) -> list[Trigger]:
+def _find(sentence: str, words: Words | None = None) -> list[Trigger]:
     """The triggers of ``sentence``, as :func:`_scan` finds them, each pattern tried only where
     the union of them all matches (where none does, no pattern can)."""
     starts = _ANY_CASELESS.starts(sentence, words)
