@@ -8,8 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from warmonitor.extract import hedges, outcomes
-from warmonitor.extract.caseless import Caseless
+from warmonitor.extract import claimants, hedges, outcomes
+from warmonitor.extract.caseless import Caseless, CaselessUnion
+from warmonitor.extract.gate import Words
 
 PATTERN = re.compile(r"\b(?:shot (?:dead|down)|kill(?:ed|ing)?|[a-z]+ to death)\b|\S+ly\b", re.I)
 WORDS = "Shot SHOT shot dead DEAD Down killed KILLING Killed beaten to DEATH Sadly the a, . 12"
@@ -72,3 +73,53 @@ def test_class_escapes_are_not_capitals() -> None:
     pattern = re.compile(r"\S+\W\B\D", re.I)
     assert Caseless(pattern).start("AB, C") == 0
     assert Caseless(pattern).start("AB C") is None
+
+
+# words of reports, cased any way, and pieces that are not ASCII or read as other letters
+GATED_WORDS = (
+    "Troops shot dead KILLED killed Killing clubbed beaten to DEATH death could not "
+    "couldn't independently verify unconfirmed Reports reports of according To per "
+    "reportedly said the a an of in 12 , . ; - ( ) ' \n İ é \u017fhot \u212aILLED"
+).split(" ")
+_STRETCHES = st.tuples(
+    st.lists(st.sampled_from(GATED_WORDS), max_size=6).map(" ".join),
+    st.lists(st.sampled_from(GATED_WORDS), max_size=24).map(" ".join),
+    st.sampled_from(["", " ", "x", "A "]),
+)
+
+
+def _report(parts: tuple[str, str, str]) -> tuple[str, int, int]:
+    """A report and where in it the middle part lies (glued to the part before, at times)."""
+    before, text, after = parts
+    return before + text + after, len(before), len(before) + len(text)
+
+
+@given(_STRETCHES)
+def test_the_words_of_a_report_find_every_start_in_a_stretch_of_it(
+    parts: tuple[str, str, str],
+) -> None:
+    report, a, b = _report(parts)
+    text, words = report[a:b], Words(report).within(a)
+    unions = [outcomes._ANY_CASELESS, hedges._ANY_SENTENCE, hedges._ANY_DOCUMENT]
+    for union in unions:
+        assert union.starts(text, words) == _starts(union.pattern, text)
+        assert union.starts(text, words) == union.starts(text)
+    assert outcomes._ANY_CASELESS.starts(text, words) == _starts(outcomes._ANY_PATTERN, text)
+    for pattern in [claimants._ACCORDING, claimants._REPORTS_OF]:
+        caseless = Caseless(pattern)
+        for pos in (0, 3):
+            found = pattern.search(text, pos)
+            assert caseless.start(text, pos, words) == (found.start() if found else None)
+        spans = [m.span() for m in caseless.finditer(text, words)]
+        assert spans == [m.span() for m in pattern.finditer(text)]
+
+
+def test_a_union_searches_apart_the_patterns_no_gate_reads() -> None:
+    union = CaselessUnion([re.compile(r"could ?n[o']t verify", re.I), PATTERN])
+    text = "They couldn't verify it. Troops SHOT dead two; others were beaten to death."
+    words = Words(text)
+    assert union.starts(text, words) == _starts(union.pattern, text)
+    assert union.start(text, 0, words) == text.index("couldn't")
+    for pos in range(len(text)):
+        found = union.pattern.search(text, pos)
+        assert union.start(text, pos, words) == (found.start() if found else None)

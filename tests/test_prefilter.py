@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from spacy.language import Language
 
 from warmonitor.extract import hedges, outcomes
+from warmonitor.extract.gate import Words
 from warmonitor.extract.places import WELL_KNOWN, names_in, reads_label
 from warmonitor.extract.prefilter import AFTER, REACH, model_windows, union
 from warmonitor.model import Document
@@ -156,6 +157,7 @@ SENTENCES = [
 @pytest.mark.parametrize("sentence", SENTENCES)
 def test_the_union_gate_finds_what_every_pattern_finds(sentence: str) -> None:
     assert outcomes._find(sentence) == outcomes._scan(sentence)
+    assert outcomes._find(sentence, Words(sentence)) == outcomes._scan(sentence)
 
 
 def test_sentences_without_an_outcome_word_skip_the_patterns() -> None:
@@ -174,6 +176,8 @@ WORDS = (
 @given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=25).map(" ".join))
 def test_the_union_gate_is_sure(sentence: str) -> None:
     assert outcomes._find(sentence) == outcomes._scan(sentence)
+    report = f"Earlier, {sentence}"  # the sentence's words read from a report that holds it
+    assert outcomes._find(sentence, Words(report).within(9)) == outcomes._scan(sentence)
 
 
 # --- unions of patterns ------------------------------------------------------------------------

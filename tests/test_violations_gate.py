@@ -1,12 +1,15 @@
-"""The cue gate (``violations/gate.py``): it skips only patterns that cannot match."""
+"""The cue gate (``extract/gate.py``): it skips only patterns that cannot match."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
 
+from hypothesis import given
+from hypothesis import strategies as st
+
+from warmonitor.extract.gate import DEPTH, Gates, Lead, Words, gate
 from warmonitor.extract.violations.cues import VIOLATION_CUES, WEAPON_CUES
-from warmonitor.extract.violations.gate import Gates, Lead, Words, gate
 
 SENTENCES = [
     "Warplanes bombed a market in the town on Monday, killing nine people.",
@@ -108,3 +111,29 @@ def test_a_lead_whose_words_are_needed_finds_what_the_pattern_finds() -> None:
     words = Words(text)
     assert _spans(lead.finditer(text, words)) == _spans(pattern.finditer(text))
     assert len(_spans(pattern.finditer(text))) == 2
+
+
+def _old_beginnings(text: str) -> frozenset[str]:
+    """The beginnings as read one word at a time."""
+    low = text.lower()
+    starts = {low[m.start() : m.start() + DEPTH] for m in re.finditer(r"\b\w", low)}
+    return frozenset(w[:i] for w in starts for i in range(1, len(w) + 1))
+
+
+@given(st.text(alphabet="aBc d\n-.'1İé\u017f\u212a ", max_size=40))
+def test_the_beginnings_are_those_of_each_word(text: str) -> None:
+    assert Words(text).beginnings == _old_beginnings(text)
+    for sentence in SENTENCES:
+        assert Words(sentence + text).beginnings == _old_beginnings(sentence + text)
+
+
+def test_a_union_of_patterns_that_open_at_a_word_has_a_gate() -> None:
+    one = re.compile(r"\b(?:shot|kill(?:ed|ing))\b", re.IGNORECASE)
+    two = re.compile(r"(?:\bair ?strikes?)|\b(?:shell(?:ed|ing))\b", re.IGNORECASE)
+    both = re.compile(f"(?:{one.pattern})|(?:{two.pattern})", re.IGNORECASE)
+    beginnings = gate(both).beginnings
+    assert beginnings is not None
+    assert beginnings == (gate(one).beginnings or set()) | (gate(two).beginnings or set())
+    assert gate(re.compile(f"(?:{one.pattern})|shell", re.IGNORECASE)).beginnings is None
+    report = "Jets shot at the airstrip; an AIR STRIKE killed two and shelling went on."
+    assert _spans(gate(both).finditer(report, Words(report))) == _spans(both.finditer(report))

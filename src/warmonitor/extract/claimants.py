@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from warmonitor.actors import is_fragment, same_role
 from warmonitor.extract.caseless import Caseless
+from warmonitor.extract.gate import Words
 from warmonitor.extract.lexicon import CLAIMANT_KIND_WORDS
 from warmonitor.model import Claimant
 
@@ -111,14 +112,15 @@ class Attribution:
     antecedent: int | None = None  # "the 500 deaths that X reported": where "deaths" starts
 
 
-def find_attributions(sentence: str) -> list[Attribution]:
-    """Every "X said" / "said X" / "according to X" in a sentence, in order."""
+def find_attributions(sentence: str, words: Words | None = None) -> list[Attribution]:
+    """Every "X said" / "said X" / "according to X" in a sentence, in order; ``words``: the
+    sentence's (``extract.caseless``)."""
     found: list[Attribution] = []
-    for m in _ACCORDING_CASELESS.finditer(sentence):
+    for m in _ACCORDING_CASELESS.finditer(sentence, words):
         att = _right_subject(sentence, m.start(), m.end())
         if att and not _NO_VOICE.match(att.text):
             found.append(att)
-    for m in _REPORTS_OF_CASELESS.finditer(sentence):
+    for m in _REPORTS_OF_CASELESS.finditer(sentence, words):
         found.append(Attribution(m.group(1), m.start(1), m.end(1), m.start(1), m.end(1)))
     for m in _SPEECH.finditer(sentence):
         if _PASSIVE_BEFORE.search(sentence[: m.start()]) or sentence.startswith(" by ", m.end()):

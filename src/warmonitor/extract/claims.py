@@ -19,6 +19,7 @@ from warmonitor.extract.claimants import Attribution, ClaimantRegistry, find_att
 from warmonitor.extract.continuity import attribute_across_sentences
 from warmonitor.extract.dates import TimeMention, find_time_expressions, resolve_period
 from warmonitor.extract.figures import Figure, find_figures
+from warmonitor.extract.gate import Words
 from warmonitor.extract.headline.event import report_event
 from warmonitor.extract.hedges import document_hedges, sentence_hedges
 from warmonitor.extract.lexicon import AGENCIES
@@ -152,9 +153,11 @@ def extract_claims(
     voices: dict[int, list[tuple[int, Claimant]]] = {}  # each sentence's named sources, by offset
     credits: dict[int, list[tuple[int, Claimant]]] = {}  # "figures provided by X": X, by offset
     document_voice: tuple[int, Claimant] | None = None  # whose text the report reproduces
+    report_words = Words(plain)  # where the sentences' patterns may match, and the profile's
     for index, (a, b) in enumerate(source.sentences):
         sentence = plain[a:b]
-        attributions = find_attributions(sentence)
+        words = report_words.within(a)
+        attributions = find_attributions(sentence, words)
         resolved = [(att, registry.resolve(att.text, att.descriptor)) for att in attributions]
         named = [(att, as_actor(c, outlet, country=country)) for att, c in resolved]
         voices[index] = [
@@ -174,18 +177,18 @@ def extract_claims(
         if event_period is None and periods and periods[0][1].start is not None:
             event_period = periods[0][1]
         before = drafts[-1] if drafts and index - drafts[-1].sentence_index <= 1 else None
-        figures = find_figures(sentence, before.figure if before else None)
+        figures = find_figures(sentence, before.figure if before else None, words)
         if index <= 1 and document_voice is None:
             following = _FOLLOWING.search(sentence)
             if following:  # "The following are excerpts of an assessment by X": X's words
                 voice = as_actor(registry.resolve(following.group(1)), outlet, country=country)
                 document_voice = (index, voice) if voice is not outlet else None
         if not figures:
-            labels = document_hedges(sentence)
+            labels = document_hedges(sentence, words)
             if labels:
                 _hedge_back(drafts, index, labels)
             continue
-        hedges = list(sentence_hedges(sentence))
+        hedges = list(sentence_hedges(sentence, words))
         local: list[_Draft] = []
         for fig in figures:
             claimant, attributed = _claimant_for(fig, named, outlet, sentence)
@@ -231,7 +234,7 @@ def extract_claims(
                 d.claimant, d.attributed = document_voice[1], True
     main_place = places.main if places else None
     claims = [_claim(d, source, extractor, reported_by, main_place, event_period) for d in drafts]
-    profile = describe(plain, source.sentences, country=country)
+    profile = describe(plain, source.sentences, country=country, words=report_words)
     claims = annotate(claims, plain, profile, country=country)
     lead = text[slice(*source.sentences[0])] if source.sentences else ""
     found = (

@@ -9,24 +9,25 @@ from __future__ import annotations
 
 import re
 
-from warmonitor.extract.caseless import Caseless
+from warmonitor.extract.caseless import CaselessUnion
+from warmonitor.extract.gate import Words
 from warmonitor.extract.lexicon import DOCUMENT_HEDGES, SENTENCE_HEDGES
-from warmonitor.extract.prefilter import union
 
 __all__ = ["document_hedges", "sentence_hedges"]
 
 _SENTENCE = [(re.compile(rx, re.I), label) for rx, label in SENTENCE_HEDGES]
 _DOCUMENT = [(re.compile(rx, re.I), label) for rx, label in DOCUMENT_HEDGES]
 # each list at once: most sentences carry no hedge, and one search tells it
-_ANY_SENTENCE = Caseless(union(p for p, _ in _SENTENCE))
-_ANY_DOCUMENT = Caseless(union(p for p, _ in _DOCUMENT))
+_ANY_SENTENCE = CaselessUnion(p for p, _ in _SENTENCE)
+_ANY_DOCUMENT = CaselessUnion(p for p, _ in _DOCUMENT)
 _NOT_A_HEDGE = re.compile(r"claimed responsibility|claim(?:ed)? (?:the )?li(?:ves|fe)", re.I)
 
 
-def sentence_hedges(sentence: str) -> tuple[str, ...]:
-    """The hedge labels a sentence carries, in a stable order, without repeats."""
+def sentence_hedges(sentence: str, words: Words | None = None) -> tuple[str, ...]:
+    """The hedge labels a sentence carries, in a stable order, without repeats; ``words``:
+    the sentence's (``extract.caseless``)."""
     text = _NOT_A_HEDGE.sub(" ", sentence)
-    start = _ANY_SENTENCE.start(text)
+    start = _ANY_SENTENCE.start(text, 0, words if text == sentence else None)
     if start is None:
         return ()
     labels: list[str] = []
@@ -36,9 +37,10 @@ def sentence_hedges(sentence: str) -> tuple[str, ...]:
     return tuple(labels)
 
 
-def document_hedges(sentence: str) -> tuple[str, ...]:
-    """The hedges a figure-less sentence casts back on the figures just reported before it."""
-    start = _ANY_DOCUMENT.start(sentence)
+def document_hedges(sentence: str, words: Words | None = None) -> tuple[str, ...]:
+    """The hedges a figure-less sentence casts back on the figures just reported before it;
+    ``words``: the sentence's (``extract.caseless``)."""
+    start = _ANY_DOCUMENT.start(sentence, 0, words)
     if start is None:
         return ()
     labels: list[str] = []

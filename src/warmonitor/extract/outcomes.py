@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from warmonitor.extract.caseless import Caseless
+from warmonitor.extract.caseless import CaselessUnion
+from warmonitor.extract.gate import Words
 from warmonitor.extract.prefilter import union
 
 __all__ = ["Trigger", "bind_left", "bind_right", "bind_toll", "find_triggers"]
@@ -184,7 +185,22 @@ _PATTERNS = [
 # Every pattern at once: a sentence this finds nothing in has no trigger of ``_PATTERNS`` (one
 # scan instead of one per pattern for most sentences of a report).
 _ANY_PATTERN = union(p for p, _, _ in _PATTERNS)
-_ANY_CASELESS = Caseless(_ANY_PATTERN)  # searched over the lowercased sentence
+# "clubbed to death": the one way of a pattern that opens with any word, which no gate reads
+_TO_DEATH = r"\w+ed to death"
+
+
+def _ways(rx: str) -> list[str]:
+    """A pattern of ``_RAW`` as patterns that match where it does: ``_TO_DEATH`` apart."""
+    rest = rx.replace(f"|{_TO_DEATH}|", "|")
+    return [rx] if rest == rx else [rest, _TO_DEATH]
+
+
+# ``_ANY_PATTERN`` searched over the lowercased sentence, with the sentence's words through the
+# gate of all but ``_TO_DEATH``: it matches where ``_ANY_PATTERN`` does (``\b(?:a|b)\b``
+# matches where ``\b(?:a)\b`` or ``\b(?:b)\b`` does)
+_ANY_CASELESS = CaselessUnion(
+    re.compile(rf"\b(?:{way})\b", re.IGNORECASE) for rx, _, _ in _RAW for way in _ways(rx)
+)
 
 _FATALITY_WORD = re.compile(r"\b(?:fatalit|casualt|deaths?\b|killed\b)", re.I)
 _CODED = re.compile(r"\bcoded (?:as|to)\b", re.I)
@@ -203,13 +219,14 @@ _NOT_CASUALTY = re.compile(
 )
 
 
-def find_triggers(sentence: str) -> list[Trigger]:
-    """Every outcome trigger in ``sentence``, earliest first, longest match at a position.
+def find_triggers(sentence: str, words: Words | None = None) -> list[Trigger]:
+    """Every outcome trigger in ``sentence``, earliest first, longest match at a position;
+    ``words``: the sentence's (``extract.caseless``).
 
     "casualties" (killed, or killed and injured together) is a killed trigger only in a
     sentence that has no other outcome word.
     """
-    triggers = _find(sentence)
+    triggers = _find(sentence, words)
     if _FATALITY_WORD.search(sentence):  # "Unknown number of fatalities coded to 3."
         taken = [(t.start, t.end) for t in triggers]
         for m in _CODED.finditer(sentence):
@@ -224,10 +241,10 @@ def find_triggers(sentence: str) -> list[Trigger]:
     return triggers
 
 
-def _find(sentence: str) -> list[Trigger]:
+def _find(sentence: str, words: Words | None = None) -> list[Trigger]:
     """The triggers of ``sentence``, as :func:`_scan` finds them, each pattern tried only where
     the union of them all matches (where none does, no pattern can)."""
-    starts = _ANY_CASELESS.starts(sentence)
+    starts = _ANY_CASELESS.starts(sentence, words)
     if not starts:
         return []
     masked = [(m.start(), m.end()) for m in _NOT_CASUALTY.finditer(sentence)]

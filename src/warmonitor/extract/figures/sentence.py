@@ -33,6 +33,7 @@ from warmonitor.extract.figures.parts import (
 )
 from warmonitor.extract.figures.singulars import ANIMALS, find_singulars
 from warmonitor.extract.figures.statuses import killed_them, relative_kills, then_killed
+from warmonitor.extract.gate import Words
 from warmonitor.extract.outcomes import (
     Trigger,
     bind_left,
@@ -69,11 +70,14 @@ _CUMULATIVE = re.compile(
 )
 
 
-def find_figures(sentence: str, previous: Figure | None = None) -> list[Figure]:
+def find_figures(
+    sentence: str, previous: Figure | None = None, words: Words | None = None
+) -> list[Figure]:
     """The casualty figures of one sentence, in order of appearance. ``previous`` is the
     figure just before the sentence, whose outcome a revision of it takes ("… said 500 had
-    died. It then revised that number to 471") and which "the same estimate" repeats."""
-    triggers = find_triggers(sentence)
+    died. It then revised that number to 471") and which "the same estimate" repeats;
+    ``words``: the sentence's (``extract.caseless``)."""
+    triggers = find_triggers(sentence, words)
     revises = previous is not None and _REVISION.search(sentence) is not None
     same = _SAME_FIGURE.search(sentence) if previous is not None else None
     if (

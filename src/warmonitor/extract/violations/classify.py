@@ -14,8 +14,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from warmonitor.extract.gate import Words
 from warmonitor.extract.violations.cues import Cue, find_cues, find_weapons, note_tag
-from warmonitor.extract.violations.gate import Words
 from warmonitor.extract.violations.taxonomy import kind
 
 __all__ = ["Reading", "classify"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from warmonitor.extract.violations.gate import Gates, Words
+from warmonitor.extract.gate import Gates, Words
 
 __all__ = ["NOTE_TAGS", "WEAPON_CUES", "Cue", "find_cues", "find_weapons", "note_tag"]
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from warmonitor.extract.violations.gate import Lead, Words, gate
+from warmonitor.extract.gate import Lead, Words, gate
 from warmonitor.model import VictimIdentity
 
 __all__ = ["find_identity"]

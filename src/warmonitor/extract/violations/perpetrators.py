@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
+from warmonitor.extract.gate import Gates, Lead, Words, gate
 from warmonitor.extract.violations.armed_groups import patterns
-from warmonitor.extract.violations.gate import Gates, Lead, Words, gate
 from warmonitor.model import PERPETRATOR_KINDS, Perpetrator, PerpetratorKind
 
 __all__ = ["PERPETRATOR_KINDS", "PerpetratorKind", "find_perpetrator"]

@@ -14,10 +14,10 @@ from functools import lru_cache
 from typing import Any
 
 from warmonitor.actors import ActorRegistry
+from warmonitor.extract.gate import Words
 from warmonitor.extract.violations.armed_groups import group_of
 from warmonitor.extract.violations.classify import Reading, classify
 from warmonitor.extract.violations.cues import Cue, find_cues
-from warmonitor.extract.violations.gate import Words
 from warmonitor.extract.violations.identity import find_identity
 from warmonitor.extract.violations.perpetrators import find_perpetrator
 from warmonitor.model import Claim, Perpetrator, VictimIdentity, Violation
@@ -54,10 +54,15 @@ class Profile:
 
 
 def describe(
-    text: str, sentences: Sequence[tuple[int, int]] = (), *, country: str | None = None
+    text: str,
+    sentences: Sequence[tuple[int, int]] = (),
+    *,
+    country: str | None = None,
+    words: Words | None = None,
 ) -> Profile:
-    """The violations of a whole report; ``sentences`` mark its lead."""
-    words = Words(text)
+    """The violations of a whole report; ``sentences`` mark its lead; ``words``: its words,
+    where the caller has them."""
+    words = Words(text) if words is None else words
     cues = find_cues(text, words=words)
     reading = classify(text, sentences, cues=cues, words=words)
     lead_end = _lead_end(sentences, len(text))

@@ -19,6 +19,7 @@ import importlib
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
+from itertools import chain
 from typing import Any
 
 _c: Any
@@ -36,7 +37,9 @@ __all__ = ["DEPTH", "Gate", "Gates", "Lead", "Words", "gate"]
 
 #: How many characters from a word's start a gate reads.
 DEPTH = 6
-_WORD_START = re.compile(r"\b\w")
+# at each word's start, its first 1 to ``DEPTH`` characters (fewer at the text's end), read
+# in one pass: group 1 holds ``DEPTH`` of them, the last group one
+_BEGINNINGS = re.compile(r"(?s)\b(?=" + "(" * DEPTH + r"\w)" + r".?)" * (DEPTH - 1) + ")")
 # Characters that match, case aside, one whose lower case is another ("ı" matches "i", "ſ"
 # matches "s"): a pattern that reads one of these has no gate; a text that holds one that
 # such a match reads in place of an ASCII letter is searched whole.
@@ -64,8 +67,7 @@ class Words:
 
     def __init__(self, text: str) -> None:
         low = text.lower()
-        starts = {low[m.start() : m.start() + DEPTH] for m in _WORD_START.finditer(low)}
-        self.beginnings = frozenset(w[:i] for w in starts for i in range(1, len(w) + 1))
+        self.beginnings = frozenset(chain.from_iterable(_BEGINNINGS.findall(low)))
         aligned = len(low) == len(text) and not _FOLDED.search(text)
         self.low: str | None = low if aligned else None
         self.offset = 0
@@ -234,10 +236,7 @@ def gate(pattern: re.Pattern[str]) -> Gate:
     if _p is None:  # pragma: no cover
         return Gate(pattern, None)
     try:
-        parsed = list(_p.parse(pattern.pattern, pattern.flags))
-        if not parsed or parsed[0] != (_c.AT, _c.AT_BOUNDARY):
-            return Gate(pattern, None)  # a match may start inside a word
-        states = _walk(parsed[1:], {("", True)})
+        states = _bounded(list(_p.parse(pattern.pattern, pattern.flags)))
     except (_Open, RecursionError, TypeError, ValueError):
         return Gate(pattern, None)
     found = frozenset(s for s, _ in states)
@@ -247,6 +246,27 @@ def gate(pattern: re.Pattern[str]) -> Gate:
 
 
 _State = tuple[str, bool]  # (the characters read, whether more may be read)
+
+
+def _bounded(items: list[tuple[object, object]]) -> set[_State]:
+    """What a pattern's items read from a word's start: they open with a word boundary, or
+    with a group or a choice each of whose ways does (a union of such patterns); else
+    ``_Open`` (a match may start inside a word)."""
+    if not items:
+        raise _Open
+    op, av = items[0]
+    if op is _c.AT and av is _c.AT_BOUNDARY:
+        return _walk(items[1:], {("", True)})
+    if op is _c.SUBPATTERN:
+        assert isinstance(av, tuple)
+        return _bounded([*av[-1], *items[1:]])
+    if op is _c.BRANCH:
+        assert isinstance(av, tuple)
+        out: set[_State] = set()
+        for alternative in av[1]:
+            out |= _bounded([*alternative, *items[1:]])
+        return out
+    raise _Open
 
 
 def _walk(items: Iterable[tuple[object, object]], states: set[_State]) -> set[_State]:
