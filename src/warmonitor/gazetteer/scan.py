@@ -10,7 +10,7 @@ win; stop-lists (:mod:`warmonitor.gazetteer.stoplist`) block common words, title
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Collection
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from warmonitor.gazetteer.cues import KIND_WORDS, area_of, designator
@@ -231,9 +231,9 @@ def _greedy(
     exact: dict[str, tuple[tuple[int, int], ...]],
     fuzzy: dict[str, tuple[int, ...]],
     demonyms: bool,
-    seats: Callable[[str, list[int]], Iterable[int]],
 ) -> list[_Found]:
-    """Leftmost-longest matches; stop-lists block, exact keys before fuzzy ones."""
+    """Leftmost-longest matches; stop-lists block, exact keys before fuzzy ones. An exact
+    match's ids are its name's, without the seats that :func:`_seated` adds."""
     out: list[_Found] = []
     i, n = 0, len(toks)
     while i < n:
@@ -254,7 +254,7 @@ def _greedy(
                 if kind != CODE and (demonyms or kind != DEMONYM)
             ]
             if hits:
-                ids = tuple(seats(key, [g for g, _ in hits]))
+                ids = tuple(g for g, _ in hits)
                 alt = frozenset(g for g, kind in hits if kind == ALT) - {
                     g for g, kind in hits if kind != ALT
                 }
@@ -268,6 +268,13 @@ def _greedy(
                 break
         i = nxt
     return out
+
+
+def _seated(gaz: Gazetteer, found: list[_Found]) -> list[_Found]:
+    """``found`` with the seats that its exact names also name (:meth:`Gazetteer.with_seats`),
+    looked up for all names at once."""
+    seated = iter(gaz.seats_of([(f.key, f.ids) for f in found if f.exact]))
+    return [f._replace(ids=tuple(next(seated))) if f.exact else f for f in found]
 
 
 def _weights(
@@ -316,8 +323,7 @@ def _fuzzy_hits(
                 wanted[key] = skel
                 if i < j and any(nearest.get(k, j + 1) <= j for k in range(i, j + 1)):
                     covering.add(key)
-    skel_hits = gaz.skeleton_hits(set(wanted.values()))
-    spelt = gaz.spellings({g for s in skel_hits.values() for g in s})
+    skel_hits = gaz.skeleton_spellings(set(wanted.values()))
 
     def plausible(key: str, spelling: Spelling) -> bool:
         name, country, feature_code = spelling
@@ -330,7 +336,7 @@ def _fuzzy_hits(
 
     hits = {}
     for key, skel in wanted.items():
-        ids = tuple(g for g in skel_hits[skel] if g in spelt and plausible(key, spelt[g]))
+        ids = tuple(g for g, spelling in skel_hits[skel] if plausible(key, spelling))
         if ids:
             hits[key] = ids
     return hits
@@ -370,7 +376,7 @@ def scan(
     toks = _tokens(text)
     grams = _ngrams(toks)
     exact = _without_article(gaz, gaz.name_hits({k for found in grams.values() for _, k in found}))
-    found = _greedy(toks, grams, exact, {}, demonyms, gaz.with_seats)
+    found = _seated(gaz, _greedy(toks, grams, exact, {}, demonyms))
     entries = gaz.entries({g for f in found for g in f.ids})
     hint: dict[str, int] = dict.fromkeys((c.upper() for c in countries or ()), 1000)
     own = _weights(found, entries) if context else {}
@@ -379,7 +385,7 @@ def scan(
     if fuzzy:
         fuzzy_hits = _fuzzy_hits(gaz, toks, grams, exact, hint)
         if fuzzy_hits:  # the names found again: a fuzzy one may free an exact one after it
-            found = _greedy(toks, grams, exact, fuzzy_hits, demonyms, gaz.with_seats)
+            found = _seated(gaz, _greedy(toks, grams, exact, fuzzy_hits, demonyms))
             entries.update(gaz.entries({g for f in found for g in f.ids if g not in entries}))
     out = []
     for f in found:
