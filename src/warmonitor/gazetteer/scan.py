@@ -18,6 +18,7 @@ from warmonitor.gazetteer.entries import (
     ALT,
     CODE,
     DEMONYM,
+    Designator,
     GazetteerEntry,
     PlaceMention,
     rank,
@@ -60,9 +61,10 @@ _WORD_TAIL = rf"{_LETTER}*(?:['’‘ʿʾ`\-]{_LETTER}+)*"
 _TOKEN = re.compile(
     rf"(?<![\w'’‘ʿʾ`\-.])(?:"
     rf"(?:[A-Z]\.){{2,}}|(?:St|Ste|Mt|Ft)\."  # U.S., St. Petersburg
-    rf"|(?:[{_UPPER}]|[a-z]+-[{_UPPER}]){_WORD_TAIL}"  # Homs, al-Bab
-    rf"|(?:{'|'.join(sorted(CONNECTORS, key=len, reverse=True))})(?![\w'’\-]))"
+    rf"|(?:[{_UPPER}]|[a-z]+-[{_UPPER}]){_WORD_TAIL})"  # Homs, al-Bab
 )
+#: A lower-case word after blanks: a connector if it is one of :data:`CONNECTORS`.
+_NEXT_WORD = re.compile(r"[ \t\xa0]+([a-z]+)(?![\w'’\-])")
 _ADJECTIVE = re.compile(r"[ \t\xa0]+[^\W\d_]")
 _BLOCKING = TITLES | GIVEN_NAMES
 _PROMINENT = frozenset({"PCLI", "PPLC", "ADM1"})
@@ -94,33 +96,31 @@ def _is_initial(text: str, start: int) -> bool:
 
 def _tokens(text: str) -> list[_Token]:
     """Capitalised words, and the connectors that a run of them goes on through (linked to the
-    token before; any other can join no name), in order. Other words are skipped by the
-    pattern; the text between two tokens tells whether they are linked (blanks only)."""
+    token before, only blanks between; any other can join no name), in order. Other words are
+    skipped by the pattern; the text between two tokens tells whether they are linked."""
     out: list[_Token] = []
     prev: _Token | None = None
     for m in _TOKEN.finditer(text):
         word = m.group()
         start = m.start()
-        if word in CONNECTORS:
-            if prev is None or not _blank(text[prev.end : start]):
-                continue  # as if skipped: the token before stays unlinked
-            prev.linked = True
-            prev = _Token(start, start + len(word), fold(word), False, False)
-            out.append(prev)
-            continue
         if not word[0].isupper() and not word.rsplit("-", 1)[-1][:1].isupper():
             continue  # a lower-case letter of Latin Extended, matched only to be looked at
         end = m.end()
         possessive = word[-1] == "s" and len(word) > 3 and word[-2] in "'’"
         if possessive:
             end, word = end - 2, word[:-2]  # "Nigeria's"
+        initial = _is_initial(text, start)
         for a, b in _parts(word, start) if "-" in word else ((start, end),):
             if prev is not None:
                 prev.linked = _blank(text[prev.end : a])
-            prev = _Token(a, b, fold(text[a:b]), True, a == start and _is_initial(text, start))
+            prev = _Token(a, b, fold(text[a:b]), True, initial and a == start)
             out.append(prev)
         assert prev is not None
         prev.possessive = possessive
+        while (after := _NEXT_WORD.match(text, prev.end)) and after.group(1) in CONNECTORS:
+            prev.linked = True  # "Bosnia and", "Sant Julià de la"
+            prev = _Token(after.start(1), after.end(), after.group(1), False, False)
+            out.append(prev)
     return out
 
 
@@ -392,8 +392,9 @@ def scan(
         key = f.key
         if f.exact and not f.demonym and demonyms:
             f = _name_or_demonym(f, exact.get(key, ()), text, toks[f.last].end)
-        if fuzzy and f.exact and not f.demonym:
-            f = _area_spelt_alike(gaz, text, toks, f, entries)
+        said = None if f.demonym else designator(text, toks[f.first].start, toks[f.last].end)
+        if fuzzy and f.exact and not f.demonym and said == "area":
+            f = _area_spelt_alike(gaz, f, entries)
         weights = hint
         if (f.first, f.last) in own:  # a mention is no context for itself
             country, weight = own[(f.first, f.last)]
@@ -402,26 +403,28 @@ def scan(
             (entries[g] for g in f.ids if g in entries), weights, None if f.exact else key
         )
         if ranked:
-            out.append(_mention(text, toks, f, ranked, key, max_candidates))
+            out.append(_mention(text, toks, f, ranked, said, max_candidates))
     return out
 
 
-def _area_spelt_alike(
-    gaz: Gazetteer, text: str, toks: list[_Token], f: _Found, entries: dict[int, GazetteerEntry]
-) -> _Found:
-    """``f`` and, when the text calls it an area ("Zabol Province") but none of its places is
+def _area_spelt_alike(gaz: Gazetteer, f: _Found, entries: dict[int, GazetteerEntry]) -> _Found:
+    """``f``, which the text calls an area ("Zabol Province"), and, when none of its places is
     one, the admin areas spelt closely alike ("Zabul"), as alternate names."""
-    start, end = toks[f.first].start, toks[f.last].end
     if any(entries[g].feature_code in _AREAS for g in f.ids if g in entries):
         return f
-    if designator(text, start, end) != "area":
-        return f
+    key = f.key
+    skel = skeleton_key(key)
+    if consonants(skel) < 3 or not any(
+        code in _AREAS and g not in f.ids and similar(key, name, CLOSE_SIMILARITY)
+        for g, (name, _, code) in gaz.skeleton_spellings([skel])[skel]
+    ):
+        return f  # what Gazetteer.fuzzy would find holds no such area: it need not rank them
     areas = [
         e
-        for e in gaz.fuzzy(f.key)
+        for e in gaz.fuzzy(key)
         if e.feature_code in _AREAS
         and e.geonames_id not in f.ids
-        and similar(f.key, e.ascii_name, CLOSE_SIMILARITY)
+        and similar(key, e.ascii_name, CLOSE_SIMILARITY)
     ]
     if not areas:
         return f
@@ -447,12 +450,12 @@ def _mention(
     toks: list[_Token],
     f: _Found,
     ranked: list[GazetteerEntry],
-    key: str,
+    said: Designator,
     max_candidates: int | None,
 ) -> PlaceMention:
+    """The mention of ``f``; ``said`` what the text calls it (``None`` for a demonym)."""
     start, end = toks[f.first].start, toks[f.last].end
     kind: Literal["name", "demonym"] = "demonym" if f.demonym else "name"
-    said = None if f.demonym else designator(text, start, end)
     if said is not None and said != "feature":
         ranked.sort(key=lambda e: (e.precision in _SETTLEMENT) == (said == "area"))
     before = toks[f.first - 1] if f.first else None
@@ -462,7 +465,7 @@ def _mention(
     )
     return PlaceMention(
         start, end, text[start:end], tuple(ranked[:max_candidates]), kind, f.exact,
-        f.alt & set(f.ids), said, key in COMMON_WORDS, partial,
+        f.alt & set(f.ids), said, f.key in COMMON_WORDS, partial,
     )  # fmt: skip
 
 
