@@ -91,11 +91,13 @@ def resolve(
     mentions: Sequence[PlaceMention],
     penalty: Sequence[float] | None = None,
     sentences: Sequence[tuple[int, int]] | None = None,
+    where: Sequence[bool] | None = None,
 ) -> Resolution:
     """Choose one candidate per mention (mentions need all their candidates, see above);
     ``penalty`` lowers each mention's scores and votes (what else speaks against it).
     ``sentences`` are the text's sentence spans, in order (default: cut after . ! ? ; : and
-    line breaks)."""
+    line breaks); ``where`` whether the words before each mention put something there
+    (default: :func:`~warmonitor.gazetteer.cues.locative`, for a caller that has it already)."""
     if sentences:
         ends = [b for _, b in sentences[:-1]]
     else:
@@ -108,7 +110,7 @@ def resolve(
         [prior(m, e) + s - cost[i] for e, s in zip(m.candidates, row, strict=True)]
         for i, (m, row) in enumerate(zip(mentions, rows, strict=True))
     ]
-    where = [locative(text, m.start) for m in mentions]
+    where = list(where) if where is not None else [locative(text, m.start) for m in mentions]
     voter = _Voter(text, mentions, sentence, cost, where)
     ballot = _Ballot(keys)
     for i, m in enumerate(mentions):
@@ -122,7 +124,7 @@ def resolve(
     for i, m in enumerate(mentions):
         j = choice[i]
         score = ballot.scores(i, base[i], m.candidates)[j]
-        against = _contradicted(text, mentions, choice, i)
+        against = _contradicted(text, mentions, choice, i, voter.denied[i])
         out.append(
             Resolved(m, m.candidates[j], score, rows[i][j] > 0, sentence[i], against, where[i])
         )
@@ -204,14 +206,25 @@ class _Voter:
             _lead(s, m.start) * (1.0 - min(c * DISTRUST, 0.9))
             for s, m, c in zip(sentence, mentions, cost, strict=True)
         ]
-        self.adjectival = [adjectival(text, m) for m in mentions]
-        self.places = [names_place(text, m.end) for m in mentions]  # "the Somali capital"
         n = len(mentions)
+        # read only for a mention that may vote as a country's name or demonym
+        national = [
+            m.kind == "demonym" or any(e.precision == "country" for e in m.candidates)
+            for m in mentions
+        ]
+        self.adjectival = [national[i] and adjectival(text, m) for i, m in enumerate(mentions)]
+        self.places = [  # "the Somali capital"
+            national[i] and names_place(text, m.end) for i, m in enumerate(mentions)
+        ]
         self.describes = [  # "the Kenyan town of Garissa", "Kabul, Afghanistan"
-            (i + 1 < n and beside(text, m, mentions[i + 1]))
-            or (i > 0 and beside(text, m, mentions[i - 1]))
+            national[i]
+            and (
+                (i + 1 < n and beside(text, m, mentions[i + 1]))
+                or (i > 0 and beside(text, m, mentions[i - 1]))
+            )
             for i, m in enumerate(mentions)
         ]
+        self.denied = [False] * n  # _denied of each mention, as of the last vote
 
     def vote(
         self, ballot: _Ballot, choice: list[int], base: list[list[float]], rows: list[list[float]]
@@ -219,7 +232,8 @@ class _Voter:
         first = True
         named: dict[str, int] = defaultdict(int)
         n = len(self.mentions)
-        denied = {ballot.keys[i] for i in range(n) if _denied(self.text, self.mentions, choice, i)}
+        self.denied = [_denied(self.text, self.mentions, choice, i) for i in range(n)]
+        denied = {ballot.keys[i] for i in range(n) if self.denied[i]}
         for i, m in enumerate(self.mentions):
             j = choice[i]
             e = m.candidates[j]
@@ -258,14 +272,16 @@ def _sure(scores: list[float], candidates: Sequence[GazetteerEntry], j: int) -> 
     return sure if rival is None else sure * _clip((scores[j] - rival) / 3.0)
 
 
-def _contradicted(text: str, mentions: Sequence[PlaceMention], choice: list[int], i: int) -> bool:
+def _contradicted(
+    text: str, mentions: Sequence[PlaceMention], choice: list[int], i: int, denied: bool
+) -> bool:
     """Whether the admin areas written right after mention ``i`` ("Manbij, Aleppo", "Goma
     (Goma, Nord-Kivu)"), of its country or called areas, do not hold its chosen entry, or the
-    words beside it put it in another country (see :func:`_denied`)."""
+    words beside it put it in another country (``denied``: :func:`_denied` of the choice)."""
     e = mentions[i].candidates[choice[i]]
     if e.precision == "country" or mentions[i].kind == "demonym":
         return False
-    if _denied(text, mentions, choice, i):
+    if denied:
         return True
     against = False
     k = i + 1
