@@ -109,18 +109,29 @@ def _tokens(text: str) -> list[_Token]:
         possessive = word[-1] == "s" and len(word) > 3 and word[-2] in "'’"
         if possessive:
             end, word = end - 2, word[:-2]  # "Nigeria's"
-        initial = _is_initial(text, start)
-        for a, b in _parts(word, start) if "-" in word else ((start, end),):
+        j = start - 1  # the word begins a sentence (or the text): see _is_initial
+        while j >= 0 and text[j] in _OPENERS:
+            j -= 1
+        initial = j < 0 or text[j] in _SENTENCE_END
+        if "-" in word and len(spans := _parts(word, start)) > 1:
+            for a, b in spans:
+                if prev is not None:
+                    prev.linked = _blank(text[prev.end : a])
+                prev = _Token(a, b, fold(text[a:b]), True, initial and a == start)
+                out.append(prev)
+        else:
             if prev is not None:
-                prev.linked = _blank(text[prev.end : a])
-            prev = _Token(a, b, fold(text[a:b]), True, initial and a == start)
+                gap = text[prev.end : start]
+                prev.linked = gap == " " or _blank(gap)
+            prev = _Token(start, end, fold(word), True, initial)
             out.append(prev)
-        assert prev is not None
-        prev.possessive = possessive
-        while (after := _NEXT_WORD.match(text, prev.end)) and after.group(1) in CONNECTORS:
-            prev.linked = True  # "Bosnia and", "Sant Julià de la"
-            prev = _Token(after.start(1), after.end(), after.group(1), False, False)
-            out.append(prev)
+        last = out[-1]
+        last.possessive = possessive
+        while (after := _NEXT_WORD.match(text, last.end)) and after.group(1) in CONNECTORS:
+            last.linked = True  # "Bosnia and", "Sant Julià de la"
+            last = _Token(after.start(1), after.end(), after.group(1), False, False)
+            out.append(last)
+        prev = last
     return out
 
 
@@ -150,6 +161,9 @@ def _ngrams(toks: list[_Token]) -> dict[int, list[tuple[int, str]]]:
     out: dict[int, list[tuple[int, str]]] = {}
     for i, tok in enumerate(toks):
         if not tok.cap or not tok.key:
+            continue
+        if not tok.linked:  # a word alone
+            out[i] = [(i, canonical_article(tok.key))]
             continue
         found = []
         parts = [tok.key]
@@ -213,6 +227,8 @@ def _regions(gaz: Gazetteer, exact: dict[str, Hits]) -> dict[str, Hits]:
     region they make up is in that country."""
     regions = gaz.regions
     todo = {k: hits for k, hits in exact.items() if k in regions and k not in STOP_WORDS}
+    if not todo:
+        return exact
     own = {g for hits in todo.values() for g, kind in hits if kind != ALT}
     hamlets = {
         g
@@ -248,11 +264,12 @@ def _greedy(
                 break
             if single and toks[i].initial and key in COMMON_WORDS:
                 break
-            hits = [
-                (g, kind)
-                for g, kind in exact.get(key, ())
-                if kind != CODE and (demonyms or kind != DEMONYM)
-            ]
+            named = exact.get(key, ())
+            hits = (
+                [(g, kind) for g, kind in named if kind != CODE and (demonyms or kind != DEMONYM)]
+                if named
+                else []
+            )
             if hits:
                 ids = tuple(g for g, _ in hits)
                 alt = frozenset(g for g, kind in hits if kind == ALT) - {
@@ -274,7 +291,12 @@ def _seated(gaz: Gazetteer, found: list[_Found]) -> list[_Found]:
     """``found`` with the seats that its exact names also name (:meth:`Gazetteer.with_seats`),
     looked up for all names at once."""
     seated = iter(gaz.seats_of([(f.key, f.ids) for f in found if f.exact]))
-    return [f._replace(ids=tuple(next(seated))) if f.exact else f for f in found]
+    return [
+        _Found(f.first, f.last, tuple(next(seated)), f.demonym, True, f.alt, f.key)
+        if f.exact
+        else f
+        for f in found
+    ]
 
 
 def _weights(
