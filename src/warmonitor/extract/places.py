@@ -46,10 +46,10 @@ NER_PENALTY = 0.5
 #: a million, any place of ten million.
 WELL_KNOWN = 7.0
 FOREIGN_SCORE = 6.0  # a foreign place needs this (or containment) and a locative word
-_IN = re.compile(r"\b(?:in|at|inside)\s+(?:the\s+)?(?:[a-z-]+\s+)?$", re.I)
+_IN = re.compile(r"\b(?=[ia])(?:in|at|inside)\s+(?:the\s+)?(?:[a-z-]+\s+)?$", re.I)
 # "south of Basra", "50 km from Homs", "from Hama": a point of reference, not the place
-_REFERENCE = re.compile(
-    r"\b(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
+_REFERENCE = re.compile(  # (?=…): the first letters, so that most places are passed over at once
+    r"\b(?=[nsewfk])(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
     r"\s+of|from|km\s+(?:\w+\s+)?(?:from|of))\s+(?:the\s+)?(?:(?:city|town|capital)\s*,?\s+)?"
     r"(?:of\s+)?$",
     re.I,
@@ -109,13 +109,15 @@ class PlaceIndex:
         when the caller has it already."""
         gaz = gazetteer or Gazetteer.default()
         raw = list(names) if names is not None else names_in(text, gaz)
+        where = [locative(text, m.start) for m in raw]
         labels = [
-            _labels(m.start, m.end, entities, text) if reads_label(m, text) else set() for m in raw
+            _labels(m.start, m.end, entities, text) if _reads_label(m, put) else set()
+            for m, put in zip(raw, where, strict=True)
         ]
         kept = [i for i, found in enumerate(labels) if _maybe_place(found)]
         raw = [raw[i] for i in kept]
         penalty = [_penalty(labels[i]) for i in kept]
-        found = resolve(text, raw, penalty, sentences)
+        found = resolve(text, raw, penalty, sentences, [where[i] for i in kept])
         mentions = []
         for r in found.mentions:
             mentions.append(_resolved(text, r, found.country))
@@ -170,7 +172,13 @@ def reads_label(mention: PlaceMention, text: str) -> bool:
     name one of whose readings is well known (:data:`WELL_KNOWN`)."""
     if mention.kind == "demonym" or mention.designator is not None:
         return False
-    if locative(text, mention.start):
+    return _reads_label(mention, locative(text, mention.start))
+
+
+def _reads_label(mention: PlaceMention, put: bool) -> bool:
+    """:func:`reads_label`, ``put`` telling whether the words before the name put something
+    there (:func:`~warmonitor.gazetteer.cues.locative`)."""
+    if mention.kind == "demonym" or mention.designator is not None or put:
         return False
     return all(entry.importance < WELL_KNOWN for entry in mention.candidates)
 

@@ -47,17 +47,18 @@ REGION_PARTS = (
 ).split()
 _CHUNK = 500
 _CACHE_LIMIT = 200_000
+_MMAP_BYTES = 1 << 28
 _ENTRY_SQL = """
-    SELECT p.geonameid, p.name, coalesce(p.asciiname, p.name), p.country, a1.name, a2.name,
-           p.lat_e5, p.lon_e5, p.population, p.feature_code,
-           coalesce(p.rank_population, p.population), p.seat_id, p.admin1_id, p.admin2_id
-    FROM places p
-    LEFT JOIN places a1 ON a1.geonameid = p.admin1_id
-    LEFT JOIN places a2 ON a2.geonameid = p.admin2_id
-    WHERE p.geonameid IN ({})"""
+    SELECT geonameid, name, coalesce(asciiname, name), country, lat_e5, lon_e5, population,
+           feature_code, coalesce(rank_population, population), seat_id, admin1_id, admin2_id
+    FROM places WHERE geonameid IN ({})"""
+_NAME_SQL = "SELECT geonameid, name FROM places WHERE geonameid IN ({})"
 _SPELLING_SQL = """
     SELECT geonameid, coalesce(asciiname, name), country, feature_code
     FROM places WHERE geonameid IN ({})"""
+_SKELETON_SQL = """
+    SELECT s.skeleton, p.geonameid, coalesce(p.asciiname, p.name), p.country, p.feature_code
+    FROM skeletons s JOIN places p ON p.geonameid = s.geonameid WHERE s.skeleton IN ({})"""
 
 Hits = tuple[tuple[int, int], ...]  # (geonameid, kind) pairs
 Spelling = tuple[str, str, str]  # ASCII name, country (ISO2), feature code
@@ -93,11 +94,14 @@ class Gazetteer:
             )
         uri = self.path.as_uri() + "?mode=ro&immutable=1"
         self._db = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        # pages read from the mapped file, not copied by a read each (look-ups are random)
+        self._db.execute(f"PRAGMA mmap_size = {_MMAP_BYTES}")
         self._lock = threading.Lock()
         self._names: dict[str, Hits] = {}
-        self._skeletons: dict[str, tuple[int, ...]] = {}
+        self._skeletons: dict[str, tuple[tuple[int, Spelling], ...]] = {}
         self._entries: dict[int, GazetteerEntry] = {}
         self._spellings: dict[int, Spelling] = {}
+        self._areas: dict[int, str | None] = {}  # admin areas' names, see _area_names
         self._seats: dict[tuple[str, frozenset[int]], tuple[int, ...]] = {}  # see with_seats
         self._countries: dict[str, CountryEntry] = {}
         self._country_ids: dict[int, str] = {}
@@ -162,7 +166,17 @@ class Gazetteer:
 
     def skeleton_hits(self, skeletons: Iterable[str]) -> dict[str, tuple[int, ...]]:
         """The geonameids sharing each skeleton key, from cache or one query."""
-        out: dict[str, tuple[int, ...]] = {}
+        return {
+            skel: tuple(g for g, _ in found)
+            for skel, found in self.skeleton_spellings(skeletons).items()
+        }
+
+    def skeleton_spellings(
+        self, skeletons: Iterable[str]
+    ) -> dict[str, tuple[tuple[int, Spelling], ...]]:
+        """The geonameids sharing each skeleton key, each with its spelling (see
+        :meth:`spellings`), from cache or one query: what a fuzzy match is weighed by."""
+        out: dict[str, tuple[tuple[int, Spelling], ...]] = {}
         todo = []
         for skel in skeletons:
             hit = self._skeletons.get(skel)
@@ -171,17 +185,16 @@ class Gazetteer:
             else:
                 out[skel] = hit
         if todo:
-            found: dict[str, list[int]] = {s: [] for s in todo}
+            found: dict[str, list[tuple[int, Spelling]]] = {s: [] for s in todo}
             for part in _chunks(todo):
-                sql = (
-                    f"SELECT skeleton, geonameid FROM skeletons WHERE skeleton IN ({_marks(part)})"
-                )
-                for skel, gid in self._rows(sql, part):
-                    found[skel].append(gid)
+                for skel, gid, name, country, code in self._rows(
+                    _SKELETON_SQL.format(_marks(part)), part
+                ):
+                    found[skel].append((gid, (name, country, code)))
             if len(self._skeletons) > _CACHE_LIMIT:
                 self._skeletons.clear()
-            for skel, gids in found.items():
-                out[skel] = self._skeletons[skel] = tuple(gids)
+            for skel, hits in found.items():
+                out[skel] = self._skeletons[skel] = tuple(hits)
         return out
 
     @functools.cached_property
@@ -215,18 +228,32 @@ class Gazetteer:
         if todo:
             if len(self._entries) > _CACHE_LIMIT:
                 self._entries.clear()
+            rows = []
             for part in _chunks(sorted(set(todo))):
-                for row in self._rows(_ENTRY_SQL.format(_marks(part)), part):
-                    gid, shown, ascii_name, cc, admin1, admin2, lat, lon, *rest = row
-                    population, code, rank_population, seat_id, a1_id, a2_id = rest
-                    entry = GazetteerEntry(
-                        gid, shown, ascii_name, cc, admin1, admin2,
-                        None if lat is None else lat / 1e5, None if lon is None else lon / 1e5,
-                        population, code, precision_of(code), rank_population, seat_id,
-                        a1_id, a2_id,
-                    )  # fmt: skip
-                    out[entry.geonames_id] = self._entries[entry.geonames_id] = entry
+                rows += self._rows(_ENTRY_SQL.format(_marks(part)), part)
+            areas = self._area_names({a for row in rows for a in row[-2:] if a is not None})
+            for row in rows:
+                gid, shown, ascii_name, cc, lat, lon, population, code, *rest = row
+                rank_population, seat_id, a1_id, a2_id = rest
+                entry = GazetteerEntry(
+                    gid, shown, ascii_name, cc, areas.get(a1_id), areas.get(a2_id),
+                    None if lat is None else lat / 1e5, None if lon is None else lon / 1e5,
+                    population, code, precision_of(code), rank_population, seat_id,
+                    a1_id, a2_id,
+                )  # fmt: skip
+                out[entry.geonames_id] = self._entries[entry.geonames_id] = entry
         return out
+
+    def _area_names(self, ids: Collection[int]) -> dict[int, str | None]:
+        """The names of admin areas by geonameid (``None`` for one the gazetteer lacks), from
+        cache or one query: few areas hold the places of many texts."""
+        todo = [gid for gid in ids if gid not in self._areas]
+        if todo:
+            found = dict.fromkeys(todo)
+            for part in _chunks(sorted(todo)):
+                found.update(self._rows(_NAME_SQL.format(_marks(part)), part))
+            self._areas.update(found)
+        return self._areas
 
     def spellings(self, ids: Iterable[int]) -> dict[int, Spelling]:
         """``(ASCII name, country, feature code)`` by geonameid (unknown ids are left out): enough
@@ -325,14 +352,28 @@ class Gazetteer:
         out.update(extra)
         return out
 
+    def seats_of(self, named: Iterable[tuple[str, Collection[int]]]) -> list[set[int]]:
+        """:meth:`with_seats` of each ``(key, ids)``, the entries and seats it lacks looked up
+        together (two queries, not two for each name)."""
+        named = list(named)
+        todo = {
+            g
+            for key, ids in named
+            if key.rsplit(" ", 1)[-1] not in AREA_WORDS and (key, frozenset(ids)) not in self._seats
+            for g in ids
+        }
+        if todo:
+            self.spellings({e.seat_id for e in self.entries(todo).values() if e.seat_id})
+        return [self.with_seats(key, ids) for key, ids in named]
+
     def fuzzy(self, key: str, countries: Collection[str] | None = None) -> list[GazetteerEntry]:
         """Entries sharing the skeleton of name key ``key`` and spelt at least half alike,
         closest spelling first within ``countries`` and without; ``[]`` for short names."""
         skel = skeleton_key(key)
         if consonants(skel) < 3:
             return []
-        spelt = self.spellings(self.skeleton_hits([skel])[skel])
-        close = [g for g, (name, _, _) in spelt.items() if similar(key, name, MIN_SIMILARITY)]
+        spelt = self.skeleton_spellings([skel])[skel]
+        close = [g for g, (name, _, _) in spelt if similar(key, name, MIN_SIMILARITY)]
         return rank(self.entries(close).values(), _hint(countries), similar_to=key)
 
     def country(self, name: str) -> CountryEntry | None:

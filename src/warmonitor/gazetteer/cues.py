@@ -63,9 +63,9 @@ _FEATURE_AFTER = re.compile(
     r"[ \t\xa0]+(?:River|Lake|Sea|Mountains?|Hills|Valley|Desert|Strait|Gulf|Bay|Canal|"
     r"Peninsula|Forest|National Park|Delta)\b"
 )
-_LOCATIVE = re.compile(
-    r"\b(?:in|at|near|inside|outside|across|throughout|around|into|outskirts of|city of|"
-    r"town of|village of|province of|region of|country of)\s+(?:the\s+)?"
+_LOCATIVE = re.compile(  # (?=…): the first letters, so that most places are passed over at once
+    r"\b(?=[ainotcvpr])(?:in|at|near|inside|outside|across|throughout|around|into|outskirts of|"
+    r"city of|town of|village of|province of|region of|country of)\s+(?:the\s+)?"
     r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
     r"north-?eastern|north-?western|south-?eastern|south-?western|northeast|northwest|"
     r"southeast|southwest|neighbouring|neighboring|rural|restive|volatile)\s+)?$",

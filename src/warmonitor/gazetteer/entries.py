@@ -134,6 +134,10 @@ def rank(
     first within a country weight. An admin area's seat, when among the entries, is moved just
     before the area ("Ma'arrat al-Nu'man" the town before its district).
     """
+    if not isinstance(entries, list):
+        entries = list(entries)
+    if len(entries) < 2:
+        return entries[:]  # nothing to order, no seat to move before its area
     if similar_to is None:
         ranked = sorted(entries, key=lambda e: e.rank_key(countries))
     else:

@@ -49,6 +49,7 @@ AREA_WORDS = words("""
 """)
 #: How alike (0..1, see :func:`similarity`) a fuzzy match must be spelt.
 MIN_SIMILARITY = 0.5
+_AUTOJUNK = 200  # SequenceMatcher's automatic junk begins at a second sequence this long
 _SUN_LETTERS = frozenset("tdrzsln")
 _VOWELS = frozenset("aeiou")
 
@@ -146,7 +147,38 @@ def similarity(key: str, name: str) -> float:
     """How alike a name key and a name are spelt, 0..1, articles and spaces aside; ``name`` is cut
     to as many words as ``key`` has, so "Jableh District" is as close to "jebleh" as "Jableh"."""
     a, b = _compared(key, name)
-    return SequenceMatcher(None, a, b).ratio()
+    if len(b) >= _AUTOJUNK:
+        return SequenceMatcher(None, a, b).ratio()
+    total = len(a) + len(b)
+    return 2.0 * _matching(a, b) / total if total else 1.0
+
+
+def _matching(a: str, b: str) -> int:
+    """How many characters of ``a`` and ``b`` :class:`~difflib.SequenceMatcher` matches (no
+    junk, ``b`` too short for its automatic junk): the longest common block, the first in
+    ``a`` then in ``b`` of the longest, and so on either side of it; the same count, found
+    by string search rather than its table of positions."""
+    total = 0
+    todo = [(0, len(a), 0, len(b))]
+    while todo:
+        alo, ahi, blo, bhi = todo.pop()
+        size, i, j = min(ahi - alo, bhi - blo), 0, -1
+        while size:
+            for i in range(alo, ahi - size + 1):
+                j = b.find(a[i : i + size], blo, bhi)
+                if j >= 0:
+                    break
+            if j >= 0:
+                break
+            size -= 1
+        if not size:
+            continue
+        total += size
+        if alo < i and blo < j:
+            todo.append((alo, i, blo, j))
+        if i + size < ahi and j + size < bhi:
+            todo.append((i + size, ahi, j + size, bhi))
+    return total
 
 
 def similar(key: str, name: str, least: float) -> bool:

@@ -27,6 +27,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from warmonitor.gazetteer.cues import (
     adjectival,
@@ -52,6 +53,7 @@ LEAD_FACTOR = 2.0  # votes in the lead's first LEAD_CHARS; half as much more aft
 LEAD_CHARS = 150
 DISTRUST = 1 / 3  # a mention's votes lose this share per point of its penalty
 _SEATS = frozenset({"ADM1", "ADM2", "PPLC", "PPLA", "PPLA2", "PPLG"})
+_HOLDERS = _SEATS | {"PCLI"}  # what a place may be said to lie in ("Aden Square in Baghdad")
 _BRACKET = re.compile(r"\s*\(\s*")
 _SENTENCE_END = re.compile(r"[.!?;:\n](?=\s|$)")
 
@@ -91,11 +93,13 @@ def resolve(
     mentions: Sequence[PlaceMention],
     penalty: Sequence[float] | None = None,
     sentences: Sequence[tuple[int, int]] | None = None,
+    where: Sequence[bool] | None = None,
 ) -> Resolution:
     """Choose one candidate per mention (mentions need all their candidates, see above);
     ``penalty`` lowers each mention's scores and votes (what else speaks against it).
     ``sentences`` are the text's sentence spans, in order (default: cut after . ! ? ; : and
-    line breaks)."""
+    line breaks); ``where`` whether the words before each mention put something there
+    (default: :func:`~warmonitor.gazetteer.cues.locative`, for a caller that has it already)."""
     if sentences:
         ends = [b for _, b in sentences[:-1]]
     else:
@@ -108,7 +112,7 @@ def resolve(
         [prior(m, e) + s - cost[i] for e, s in zip(m.candidates, row, strict=True)]
         for i, (m, row) in enumerate(zip(mentions, rows, strict=True))
     ]
-    where = [locative(text, m.start) for m in mentions]
+    where = list(where) if where is not None else [locative(text, m.start) for m in mentions]
     voter = _Voter(text, mentions, sentence, cost, where)
     ballot = _Ballot(keys)
     for i, m in enumerate(mentions):
@@ -122,7 +126,7 @@ def resolve(
     for i, m in enumerate(mentions):
         j = choice[i]
         score = ballot.scores(i, base[i], m.candidates)[j]
-        against = _contradicted(text, mentions, choice, i)
+        against = _contradicted(mentions, choice, i, voter.denied[i], voter.follow)
         out.append(
             Resolved(m, m.candidates[j], score, rows[i][j] > 0, sentence[i], against, where[i])
         )
@@ -145,7 +149,7 @@ def _choose(
         if m.kind == "demonym":
             continue
         scores = scored[i] = ballot.scores(i, base[i], m.candidates)
-        j = max(range(len(scores)), key=scores.__getitem__)
+        j = scores.index(max(scores))  # the first best
         choice[i] = j
         if keys[i] not in best or scores[j] > best[keys[i]][0]:
             best[keys[i]] = (scores[j], m.candidates[j].country)
@@ -176,12 +180,13 @@ class _Ballot:
         self, i: int, base: list[float], candidates: Sequence[GazetteerEntry]
     ) -> list[float]:
         """``base`` plus each candidate's share of the votes of the other names."""
-        own = self.by_key.get(self.keys[i], {})
+        votes = self.total.get
+        own = self.by_key.get(self.keys[i], {}).get
         top = self.top
         if top is None:
             top = self.top = max(max(self.total.values(), default=0.0), VOTE_FLOOR)
         return [
-            s + DOC_BONUS * (self.total.get(e.country, 0.0) - own.get(e.country, 0.0)) / top
+            s + DOC_BONUS * (votes(e.country, 0.0) - own(e.country, 0.0)) / top
             for s, e in zip(base, candidates, strict=True)
         ]
 
@@ -204,14 +209,26 @@ class _Voter:
             _lead(s, m.start) * (1.0 - min(c * DISTRUST, 0.9))
             for s, m, c in zip(sentence, mentions, cost, strict=True)
         ]
-        self.adjectival = [adjectival(text, m) for m in mentions]
-        self.places = [names_place(text, m.end) for m in mentions]  # "the Somali capital"
         n = len(mentions)
+        # read only for a mention that may vote as a country's name or demonym
+        national = [
+            m.kind == "demonym" or any(e.precision == "country" for e in m.candidates)
+            for m in mentions
+        ]
+        self.adjectival = [national[i] and adjectival(text, m) for i, m in enumerate(mentions)]
+        self.places = [  # "the Somali capital"
+            national[i] and names_place(text, m.end) for i, m in enumerate(mentions)
+        ]
         self.describes = [  # "the Kenyan town of Garissa", "Kabul, Afghanistan"
-            (i + 1 < n and beside(text, m, mentions[i + 1]))
-            or (i > 0 and beside(text, m, mentions[i - 1]))
+            national[i]
+            and (
+                (i + 1 < n and beside(text, m, mentions[i + 1]))
+                or (i > 0 and beside(text, m, mentions[i - 1]))
+            )
             for i, m in enumerate(mentions)
         ]
+        self.denied = [False] * n  # _denied of each mention, as of the last vote
+        self.follow = _follow(text, mentions)
 
     def vote(
         self, ballot: _Ballot, choice: list[int], base: list[list[float]], rows: list[list[float]]
@@ -219,7 +236,8 @@ class _Voter:
         first = True
         named: dict[str, int] = defaultdict(int)
         n = len(self.mentions)
-        denied = {ballot.keys[i] for i in range(n) if _denied(self.text, self.mentions, choice, i)}
+        self.denied = [_denied(self.text, self.mentions, choice, i, self.follow) for i in range(n)]
+        denied = {ballot.keys[i] for i in range(n) if self.denied[i]}
         for i, m in enumerate(self.mentions):
             j = choice[i]
             e = m.candidates[j]
@@ -258,18 +276,25 @@ def _sure(scores: list[float], candidates: Sequence[GazetteerEntry], j: int) -> 
     return sure if rival is None else sure * _clip((scores[j] - rival) / 3.0)
 
 
-def _contradicted(text: str, mentions: Sequence[PlaceMention], choice: list[int], i: int) -> bool:
+def _contradicted(
+    mentions: Sequence[PlaceMention],
+    choice: list[int],
+    i: int,
+    denied: bool,
+    follow: Sequence[bool],
+) -> bool:
     """Whether the admin areas written right after mention ``i`` ("Manbij, Aleppo", "Goma
     (Goma, Nord-Kivu)"), of its country or called areas, do not hold its chosen entry, or the
-    words beside it put it in another country (see :func:`_denied`)."""
+    words beside it put it in another country (``denied``: :func:`_denied` of the choice).
+    ``follow[k]``: whether mention ``k`` follows mention ``k - 1`` (:func:`_follow`)."""
     e = mentions[i].candidates[choice[i]]
     if e.precision == "country" or mentions[i].kind == "demonym":
         return False
-    if _denied(text, mentions, choice, i):
+    if denied:
         return True
     against = False
     k = i + 1
-    while k < len(mentions) and follows(text, mentions[k - 1], mentions[k]):
+    while k < len(mentions) and follow[k]:
         chosen = mentions[k].candidates[choice[k]]
         areas = [d for d in mentions[k].candidates if d.feature_code in AREAS]
         areas = [d for d in areas if d.country == e.country]
@@ -281,11 +306,24 @@ def _contradicted(text: str, mentions: Sequence[PlaceMention], choice: list[int]
     return against
 
 
-def _denied(text: str, mentions: Sequence[PlaceMention], choice: list[int], i: int) -> bool:
+def _follow(text: str, mentions: Sequence[PlaceMention]) -> list[bool]:
+    """For each mention, whether it follows the one before as an area does its place
+    (:func:`~warmonitor.gazetteer.cues.follows`; false for the first)."""
+    return [False] + [follows(text, a, b) for a, b in pairwise(mentions)]
+
+
+def _denied(
+    text: str,
+    mentions: Sequence[PlaceMention],
+    choice: list[int],
+    i: int,
+    follow: Sequence[bool],
+) -> bool:
     """Whether the words beside mention ``i`` put it in another country than its chosen
     entry's: a country named right by it ("Iraq's Kurdistan region", "Bam, Nigeria") where it
     has no namesake, or an area so called that follows it ("Giza, headquarters of Giza
-    Development Area of Nasarawa State"). Such a name casts no vote."""
+    Development Area of Nasarawa State"). Such a name casts no vote. ``follow`` as for
+    :func:`_contradicted`."""
     m = mentions[i]
     e = m.candidates[choice[i]]
     if e.precision == "country" or m.kind == "demonym":
@@ -304,19 +342,20 @@ def _denied(text: str, mentions: Sequence[PlaceMention], choice: list[int], i: i
             and not any(_holds(d, c) for d in other.candidates for c in m.candidates)
         ):
             return True
-    if i + 1 < len(mentions) and within(text, m, mentions[i + 1]):
+    if i + 1 < len(mentions):
         other = mentions[i + 1]
         named = other.candidates[choice[i + 1]]
         if (
             named.country != e.country
-            and named.feature_code in _SEATS | {"PCLI"}
+            and named.feature_code in _HOLDERS
             and other.exact
             and not (other.partial or other.common)
             and all(d.country != named.country for d in m.candidates)
+            and within(text, m, other)
         ):
             return True  # "Aden Square in northern Baghdad": not Aden, Yemen
     k = i + 1
-    while k < len(mentions) and follows(text, mentions[k - 1], mentions[k]):
+    while k < len(mentions) and follow[k]:
         other = mentions[k]
         named = other.candidates[choice[k]]
         if named.country != e.country and (

@@ -10,7 +10,7 @@ win; stop-lists (:mod:`warmonitor.gazetteer.stoplist`) block common words, title
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Collection
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from warmonitor.gazetteer.cues import KIND_WORDS, area_of, designator
@@ -18,6 +18,7 @@ from warmonitor.gazetteer.entries import (
     ALT,
     CODE,
     DEMONYM,
+    Designator,
     GazetteerEntry,
     PlaceMention,
     rank,
@@ -60,9 +61,10 @@ _WORD_TAIL = rf"{_LETTER}*(?:['’‘ʿʾ`\-]{_LETTER}+)*"
 _TOKEN = re.compile(
     rf"(?<![\w'’‘ʿʾ`\-.])(?:"
     rf"(?:[A-Z]\.){{2,}}|(?:St|Ste|Mt|Ft)\."  # U.S., St. Petersburg
-    rf"|(?:[{_UPPER}]|[a-z]+-[{_UPPER}]){_WORD_TAIL}"  # Homs, al-Bab
-    rf"|(?:{'|'.join(sorted(CONNECTORS, key=len, reverse=True))})(?![\w'’\-]))"
+    rf"|(?:[{_UPPER}]|[a-z]+-[{_UPPER}]){_WORD_TAIL})"  # Homs, al-Bab
 )
+#: A lower-case word after blanks: a connector if it is one of :data:`CONNECTORS`.
+_NEXT_WORD = re.compile(r"[ \t\xa0]+([a-z]+)(?![\w'’\-])")
 _ADJECTIVE = re.compile(r"[ \t\xa0]+[^\W\d_]")
 _BLOCKING = TITLES | GIVEN_NAMES
 _PROMINENT = frozenset({"PCLI", "PPLC", "ADM1"})
@@ -94,33 +96,42 @@ def _is_initial(text: str, start: int) -> bool:
 
 def _tokens(text: str) -> list[_Token]:
     """Capitalised words, and the connectors that a run of them goes on through (linked to the
-    token before; any other can join no name), in order. Other words are skipped by the
-    pattern; the text between two tokens tells whether they are linked (blanks only)."""
+    token before, only blanks between; any other can join no name), in order. Other words are
+    skipped by the pattern; the text between two tokens tells whether they are linked."""
     out: list[_Token] = []
     prev: _Token | None = None
     for m in _TOKEN.finditer(text):
         word = m.group()
         start = m.start()
-        if word in CONNECTORS:
-            if prev is None or not _blank(text[prev.end : start]):
-                continue  # as if skipped: the token before stays unlinked
-            prev.linked = True
-            prev = _Token(start, start + len(word), fold(word), False, False)
-            out.append(prev)
-            continue
         if not word[0].isupper() and not word.rsplit("-", 1)[-1][:1].isupper():
             continue  # a lower-case letter of Latin Extended, matched only to be looked at
         end = m.end()
         possessive = word[-1] == "s" and len(word) > 3 and word[-2] in "'’"
         if possessive:
             end, word = end - 2, word[:-2]  # "Nigeria's"
-        for a, b in _parts(word, start) if "-" in word else ((start, end),):
+        j = start - 1  # the word begins a sentence (or the text): see _is_initial
+        while j >= 0 and text[j] in _OPENERS:
+            j -= 1
+        initial = j < 0 or text[j] in _SENTENCE_END
+        if "-" in word and len(spans := _parts(word, start)) > 1:
+            for a, b in spans:
+                if prev is not None:
+                    prev.linked = _blank(text[prev.end : a])
+                prev = _Token(a, b, fold(text[a:b]), True, initial and a == start)
+                out.append(prev)
+        else:
             if prev is not None:
-                prev.linked = _blank(text[prev.end : a])
-            prev = _Token(a, b, fold(text[a:b]), True, a == start and _is_initial(text, start))
+                gap = text[prev.end : start]
+                prev.linked = gap == " " or _blank(gap)
+            prev = _Token(start, end, fold(word), True, initial)
             out.append(prev)
-        assert prev is not None
-        prev.possessive = possessive
+        last = out[-1]
+        last.possessive = possessive
+        while (after := _NEXT_WORD.match(text, last.end)) and after.group(1) in CONNECTORS:
+            last.linked = True  # "Bosnia and", "Sant Julià de la"
+            last = _Token(after.start(1), after.end(), after.group(1), False, False)
+            out.append(last)
+        prev = last
     return out
 
 
@@ -150,6 +161,9 @@ def _ngrams(toks: list[_Token]) -> dict[int, list[tuple[int, str]]]:
     out: dict[int, list[tuple[int, str]]] = {}
     for i, tok in enumerate(toks):
         if not tok.cap or not tok.key:
+            continue
+        if not tok.linked:  # a word alone
+            out[i] = [(i, canonical_article(tok.key))]
             continue
         found = []
         parts = [tok.key]
@@ -213,6 +227,8 @@ def _regions(gaz: Gazetteer, exact: dict[str, Hits]) -> dict[str, Hits]:
     region they make up is in that country."""
     regions = gaz.regions
     todo = {k: hits for k, hits in exact.items() if k in regions and k not in STOP_WORDS}
+    if not todo:
+        return exact
     own = {g for hits in todo.values() for g, kind in hits if kind != ALT}
     hamlets = {
         g
@@ -231,9 +247,9 @@ def _greedy(
     exact: dict[str, tuple[tuple[int, int], ...]],
     fuzzy: dict[str, tuple[int, ...]],
     demonyms: bool,
-    seats: Callable[[str, list[int]], Iterable[int]],
 ) -> list[_Found]:
-    """Leftmost-longest matches; stop-lists block, exact keys before fuzzy ones."""
+    """Leftmost-longest matches; stop-lists block, exact keys before fuzzy ones. An exact
+    match's ids are its name's, without the seats that :func:`_seated` adds."""
     out: list[_Found] = []
     i, n = 0, len(toks)
     while i < n:
@@ -248,13 +264,14 @@ def _greedy(
                 break
             if single and toks[i].initial and key in COMMON_WORDS:
                 break
-            hits = [
-                (g, kind)
-                for g, kind in exact.get(key, ())
-                if kind != CODE and (demonyms or kind != DEMONYM)
-            ]
+            named = exact.get(key, ())
+            hits = (
+                [(g, kind) for g, kind in named if kind != CODE and (demonyms or kind != DEMONYM)]
+                if named
+                else []
+            )
             if hits:
-                ids = tuple(seats(key, [g for g, _ in hits]))
+                ids = tuple(g for g, _ in hits)
                 alt = frozenset(g for g, kind in hits if kind == ALT) - {
                     g for g, kind in hits if kind != ALT
                 }
@@ -268,6 +285,18 @@ def _greedy(
                 break
         i = nxt
     return out
+
+
+def _seated(gaz: Gazetteer, found: list[_Found]) -> list[_Found]:
+    """``found`` with the seats that its exact names also name (:meth:`Gazetteer.with_seats`),
+    looked up for all names at once."""
+    seated = iter(gaz.seats_of([(f.key, f.ids) for f in found if f.exact]))
+    return [
+        _Found(f.first, f.last, tuple(next(seated)), f.demonym, True, f.alt, f.key)
+        if f.exact
+        else f
+        for f in found
+    ]
 
 
 def _weights(
@@ -316,8 +345,7 @@ def _fuzzy_hits(
                 wanted[key] = skel
                 if i < j and any(nearest.get(k, j + 1) <= j for k in range(i, j + 1)):
                     covering.add(key)
-    skel_hits = gaz.skeleton_hits(set(wanted.values()))
-    spelt = gaz.spellings({g for s in skel_hits.values() for g in s})
+    skel_hits = gaz.skeleton_spellings(set(wanted.values()))
 
     def plausible(key: str, spelling: Spelling) -> bool:
         name, country, feature_code = spelling
@@ -330,7 +358,7 @@ def _fuzzy_hits(
 
     hits = {}
     for key, skel in wanted.items():
-        ids = tuple(g for g in skel_hits[skel] if g in spelt and plausible(key, spelt[g]))
+        ids = tuple(g for g, spelling in skel_hits[skel] if plausible(key, spelling))
         if ids:
             hits[key] = ids
     return hits
@@ -370,7 +398,7 @@ def scan(
     toks = _tokens(text)
     grams = _ngrams(toks)
     exact = _without_article(gaz, gaz.name_hits({k for found in grams.values() for _, k in found}))
-    found = _greedy(toks, grams, exact, {}, demonyms, gaz.with_seats)
+    found = _seated(gaz, _greedy(toks, grams, exact, {}, demonyms))
     entries = gaz.entries({g for f in found for g in f.ids})
     hint: dict[str, int] = dict.fromkeys((c.upper() for c in countries or ()), 1000)
     own = _weights(found, entries) if context else {}
@@ -379,15 +407,16 @@ def scan(
     if fuzzy:
         fuzzy_hits = _fuzzy_hits(gaz, toks, grams, exact, hint)
         if fuzzy_hits:  # the names found again: a fuzzy one may free an exact one after it
-            found = _greedy(toks, grams, exact, fuzzy_hits, demonyms, gaz.with_seats)
+            found = _seated(gaz, _greedy(toks, grams, exact, fuzzy_hits, demonyms))
             entries.update(gaz.entries({g for f in found for g in f.ids if g not in entries}))
     out = []
     for f in found:
         key = f.key
         if f.exact and not f.demonym and demonyms:
             f = _name_or_demonym(f, exact.get(key, ()), text, toks[f.last].end)
-        if fuzzy and f.exact and not f.demonym:
-            f = _area_spelt_alike(gaz, text, toks, f, entries)
+        said = None if f.demonym else designator(text, toks[f.first].start, toks[f.last].end)
+        if fuzzy and f.exact and not f.demonym and said == "area":
+            f = _area_spelt_alike(gaz, f, entries)
         weights = hint
         if (f.first, f.last) in own:  # a mention is no context for itself
             country, weight = own[(f.first, f.last)]
@@ -396,26 +425,28 @@ def scan(
             (entries[g] for g in f.ids if g in entries), weights, None if f.exact else key
         )
         if ranked:
-            out.append(_mention(text, toks, f, ranked, key, max_candidates))
+            out.append(_mention(text, toks, f, ranked, said, max_candidates))
     return out
 
 
-def _area_spelt_alike(
-    gaz: Gazetteer, text: str, toks: list[_Token], f: _Found, entries: dict[int, GazetteerEntry]
-) -> _Found:
-    """``f`` and, when the text calls it an area ("Zabol Province") but none of its places is
+def _area_spelt_alike(gaz: Gazetteer, f: _Found, entries: dict[int, GazetteerEntry]) -> _Found:
+    """``f``, which the text calls an area ("Zabol Province"), and, when none of its places is
     one, the admin areas spelt closely alike ("Zabul"), as alternate names."""
-    start, end = toks[f.first].start, toks[f.last].end
     if any(entries[g].feature_code in _AREAS for g in f.ids if g in entries):
         return f
-    if designator(text, start, end) != "area":
-        return f
+    key = f.key
+    skel = skeleton_key(key)
+    if consonants(skel) < 3 or not any(
+        code in _AREAS and g not in f.ids and similar(key, name, CLOSE_SIMILARITY)
+        for g, (name, _, code) in gaz.skeleton_spellings([skel])[skel]
+    ):
+        return f  # what Gazetteer.fuzzy would find holds no such area: it need not rank them
     areas = [
         e
-        for e in gaz.fuzzy(f.key)
+        for e in gaz.fuzzy(key)
         if e.feature_code in _AREAS
         and e.geonames_id not in f.ids
-        and similar(f.key, e.ascii_name, CLOSE_SIMILARITY)
+        and similar(key, e.ascii_name, CLOSE_SIMILARITY)
     ]
     if not areas:
         return f
@@ -441,12 +472,12 @@ def _mention(
     toks: list[_Token],
     f: _Found,
     ranked: list[GazetteerEntry],
-    key: str,
+    said: Designator,
     max_candidates: int | None,
 ) -> PlaceMention:
+    """The mention of ``f``; ``said`` what the text calls it (``None`` for a demonym)."""
     start, end = toks[f.first].start, toks[f.last].end
     kind: Literal["name", "demonym"] = "demonym" if f.demonym else "name"
-    said = None if f.demonym else designator(text, start, end)
     if said is not None and said != "feature":
         ranked.sort(key=lambda e: (e.precision in _SETTLEMENT) == (said == "area"))
     before = toks[f.first - 1] if f.first else None
@@ -456,7 +487,7 @@ def _mention(
     )
     return PlaceMention(
         start, end, text[start:end], tuple(ranked[:max_candidates]), kind, f.exact,
-        f.alt & set(f.ids), said, key in COMMON_WORDS, partial,
+        f.alt & set(f.ids), said, f.key in COMMON_WORDS, partial,
     )  # fmt: skip
 
 

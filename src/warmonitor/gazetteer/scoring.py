@@ -126,8 +126,9 @@ def support(
             if e.feature_code in AREAS:
                 s += share(inside.get(e.geonames_id, ()), i, CONTAINS)
             if e.precision != "country":
-                near = any(beside(text, mentions[k], m) for k in countries.get(e.country, ()))
-                s += BESIDE if near else 0.0
+                named = countries.get(e.country)
+                if named and any(beside(text, mentions[k], m) for k in named):
+                    s += BESIDE
             row.append(min(s, SUPPORT_CAP))
         out.append(row)
     return out
