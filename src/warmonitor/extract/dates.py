@@ -201,6 +201,8 @@ def _search_for(held: int) -> re.Pattern[str] | None:
 
 
 _SINCE_BEFORE = re.compile(r"(?i:\bsince\s+)$")
+_NEXT_WORD = re.compile(r"\s+([a-z]+)")
+_HAS_YEAR = re.compile(r"\d{4}|-\d{2}\b")
 _COUNTED = frozenset(
     {
         "people",
@@ -588,7 +590,7 @@ def _dateparser_day(text: str, anchor: date | None) -> date | None:
     on that substring only; without a year it needs the anchor."""
     import dateparser  # imported here: only these rare forms need it
 
-    has_year = re.search(r"\d{4}|-\d{2}\b", text) is not None
+    has_year = _HAS_YEAR.search(text) is not None
     if anchor is None and not has_year:
         return None
     base = anchor or date.today()
@@ -613,10 +615,10 @@ def _skip(m: re.Match[str], text: str) -> bool:
         sep = m.group("yr_sep").lower()
         if sep == "and" and (m.group("yr_p") or "").strip().lower() != "between":
             return True
-        nxt = re.match(r"\s+([a-z]+)", text[m.end() : m.end() + 20])
+        nxt = _NEXT_WORD.match(text[m.end() : m.end() + 20])
         return nxt is not None and nxt.group(1) in _COUNTED
     if kind == "py":
-        nxt = re.match(r"\s+([a-z]+)", text[m.end() : m.end() + 20])
+        nxt = _NEXT_WORD.match(text[m.end() : m.end() + 20])
         return nxt is not None and nxt.group(1) in _COUNTED and m.group("py_p").lower() != "in"
     if kind == "wd":
         # "the Sunday Times": a name, not a day

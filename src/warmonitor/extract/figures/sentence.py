@@ -46,6 +46,11 @@ __all__ = ["Figure", "find_figures"]
 
 
 _AUX = re.compile(r"\b(?:were|was|are|is|been|be|being|got|get)\b", re.I)
+# Patterns of the passes below, compiled once.
+_ANIMALS_OF = re.compile(r"\s*(?:heads? )?of (?:their |the )?(?:\w+ )?" + ANIMALS.pattern, re.I)
+_DIGIT = re.compile(r"\d")
+_ENDS_OF_FROM = re.compile(r"\s(?:of|from)$", re.I)
+_WAS = re.compile(r"\b(?:was|has been|is)\b")
 
 
 _OBJECT_AFTER = re.compile(
@@ -169,9 +174,7 @@ def _animals(text: str, after: str = "") -> bool:
         or _THINGS.fullmatch(words[-1].strip(".,").lower())
     ):
         return True
-    return bool(
-        re.match(r"\s*(?:heads? )?of (?:their |the )?(?:\w+ )?" + ANIMALS.pattern, after, re.I)
-    )
+    return bool(_ANIMALS_OF.match(after))
 
 
 def _next_after(starts: list[int], pos: int) -> int | None:
@@ -423,7 +426,7 @@ def _revisions(sentence: str, figures: list[Figure], previous: str) -> None:
     for m in _REVISION.finditer(sentence):
         for fig in figures:
             gap = sentence[m.end() : fig.mention.start]
-            if fig.outcome is None and 0 <= len(gap) <= 12 and not re.search(r"\d", gap):
+            if fig.outcome is None and 0 <= len(gap) <= 12 and not _DIGIT.search(gap):
                 fig.outcome, fig.cumulative = previous, True
 
 
@@ -609,8 +612,7 @@ def _qualifies(sentence: str, a: Figure, b: Figure) -> bool:
     people of one clan", "five members of one clan": "of" may end ``a``'s phrase)."""
     gap = sentence[a.victims.end : b.mention.start]
     return bool(
-        _OF_FROM.fullmatch(gap)
-        or (not gap.strip() and re.search(r"\s(?:of|from)$", a.victims.text, re.I))
+        _OF_FROM.fullmatch(gap) or (not gap.strip() and _ENDS_OF_FROM.search(a.victims.text))
     )
 
 
@@ -687,7 +689,7 @@ def _head_of(sentence: str, figures: list[Figure]) -> None:
             t is not None
             and t.start >= fig.victims.end
             and _HEAD_OF.search(sentence, max(0, fig.mention.start - 40), fig.mention.start)
-            and re.search(r"\b(?:was|has been|is)\b", sentence[fig.victims.end : t.start])
+            and _WAS.search(sentence[fig.victims.end : t.start])
         ):
             fig.outcome, fig.trigger = None, None
 

@@ -31,6 +31,7 @@ ANIMALS = re.compile(
     r"chickens?|poultry|pigs?|birds?|fish|herds?)\b",
     re.I,
 )
+_CLAUSE_BREAK = re.compile(r"[;:]|\.\s")  # a semicolon, a colon or a full stop
 
 
 _SINGULAR_AUX = re.compile(
@@ -427,7 +428,7 @@ def _shared_subject(before: str, figures: list[Figure]) -> Figure | tuple[int, i
     aux = None
     for m in _EARLIER_AUX.finditer(before, lo):
         aux = m
-    if aux is None or re.search(r"[;:]|\.\s", before[aux.end() :]):
+    if aux is None or _CLAUSE_BREAK.search(before[aux.end() :]):
         return None
     head = before[: aux.start()]
     for f in figures:
