@@ -33,6 +33,8 @@ _NOTE = re.compile(r"\[[^\[\]]{0,40}\]|\((?-i:[A-Z][A-Za-z\-&]{1,5}(?: [A-Z][a-z
 
 def mask_notes(sentence: str) -> str:
     """``sentence`` with short bracketed notes blanked (offsets kept)."""
+    if "[" not in sentence and "(" not in sentence:
+        return sentence  # no note can open
     return _NOTE.sub(lambda m: " " * len(m.group(0)), sentence)
 
 
@@ -229,6 +231,9 @@ _BY = re.compile(r"\bby\b", re.I)  # "killed by gunmen along with …": whose co
 def companions_at(sentence: str, figures: list[Figure], t: Trigger) -> int | None:
     """Where the companions of a passive death verb's subject start ("killed in X along with
     two other people"), else None."""
+    rest = sentence[t.end :]
+    if rest.isascii() and "with" not in (low := rest.lower()) and "alongside" not in low:
+        return None  # every companion's word holds "with" or "alongside"
     m = _COMPANION.match(sentence, t.end)
     if m is None or _GAP_CLAUSE.search(m.group(1)):
         return None

@@ -12,6 +12,7 @@ import itertools
 import re
 from dataclasses import replace
 
+from warmonitor.extract.caseless import Caseless
 from warmonitor.extract.counts import CountMention, find_counts
 from warmonitor.extract.figures.conjuncts import (
     and_one,
@@ -40,6 +41,7 @@ from warmonitor.extract.outcomes import (
     bind_toll,
     find_triggers,
 )
+from warmonitor.extract.unnamed import caseless_unnamed
 from warmonitor.extract.victims import VictimPhrase, group_of, victim_phrase
 
 __all__ = ["Figure", "find_figures"]
@@ -72,6 +74,7 @@ _CUMULATIVE = re.compile(
     r"\bbringing (?:the|to)\b[^.;]{0,30})[^.;]{0,25}$",
     re.I,
 )
+_CUMULATIVE_ANY = Caseless(_CUMULATIVE)
 
 
 def find_figures(sentence: str, previous: Figure | None = None) -> list[Figure]:
@@ -79,8 +82,8 @@ def find_figures(sentence: str, previous: Figure | None = None) -> list[Figure]:
     figure just before the sentence, whose outcome a revision of it takes ("… said 500 had
     died. It then revised that number to 471") and which "the same estimate" repeats."""
     triggers = find_triggers(sentence)
-    revises = previous is not None and _REVISION.search(sentence) is not None
-    same = _SAME_FIGURE.search(sentence) if previous is not None else None
+    revises = previous is not None and _REVISION_ANY.start(sentence) is not None
+    same = _same_figure(sentence) if previous is not None else None
     if (
         not triggers
         and not revises
@@ -128,7 +131,7 @@ def find_figures(sentence: str, previous: Figure | None = None) -> list[Figure]:
     for fig in figures:
         if fig.outcome and not fig.cumulative:
             before = sentence[max(0, fig.mention.start - 80) : fig.mention.start]
-            fig.cumulative = bool(_CUMULATIVE.search(before))
+            fig.cumulative = _CUMULATIVE_ANY.start(before) is not None
     seen: set[tuple[int, str | None]] = set()
     keep = []
     for f in figures:
@@ -137,7 +140,7 @@ def find_figures(sentence: str, previous: Figure | None = None) -> list[Figure]:
             f.outcome is not None
             and key not in seen
             and not _animals(f.victims.text, sentence[f.victims.end : f.victims.end + 40])
-            and not _DENIED.search(sentence, max(0, f.mention.start - 30), f.mention.start)
+            and _DENIED_ANY.start(sentence[: f.mention.start], max(0, f.mention.start - 30)) is None
         ):
             seen.add(key)
             keep.append(f)
@@ -153,6 +156,9 @@ def find_figures(sentence: str, previous: Figure | None = None) -> list[Figure]:
 # "there are not 200 dead, but a few dozen": a figure the sentence denies ("not more than 20"
 # is a qualifier, read into the count itself).
 _DENIED = re.compile(r"\b(?:(?:is|are|was|were)\s+not|(?:is|are|was|were)n[’']t)\s+$", re.I)
+# The sentence-wide and look-back searches go through caseless forms (``extract.caseless``);
+# a search up to an offset is the search of the text cut there.
+_DENIED_ANY = Caseless(_DENIED)
 
 
 # Things counted beside the victims: "six houses burnt", "three vehicles destroyed".
@@ -196,13 +202,22 @@ _NUMBER_OF = re.compile(
 )
 
 
+_NUMBER_OF_ANY = caseless_unnamed(_NUMBER_OF)
+
+
+def _number_of(sentence: str, end: int) -> re.Match[str] | None:
+    """``_NUMBER_OF`` searched in the 50 characters before ``end``."""
+    at = _NUMBER_OF_ANY.start(sentence[:end], max(0, end - 50))
+    return None if at is None else _NUMBER_OF.search(sentence, at, end)
+
+
 def _toll_victims(sentence: str, figures: list[Figure]) -> None:
     """ "The number of civilians killed … has risen to 52": the victims named before."""
     for fig in figures:
         t = fig.trigger
         if t is None or fig.victims.text or t.start > fig.mention.start:
             continue
-        m = _NUMBER_OF.search(sentence, max(0, t.start - 50), t.start)
+        m = _number_of(sentence, t.start)
         if m is not None:
             words = m["victims"].strip()
             fig.victims = VictimPhrase(words, fig.victims.end, group_of(words), fig.victims.side)
@@ -271,9 +286,7 @@ def _left_trigger(sentence: str, fig: Figure, triggers: list[Trigger]) -> Trigge
         between = sentence[t.end : m.start]
         if t.role == "both" and _passive_comma(sentence, t, between):
             return None  # "six were killed, about a dozen women raped": a clause of its own
-        toll = _TOLL_LIKE.search(t.text) is not None or _NUMBER_OF.search(
-            sentence, max(0, t.start - 50), t.start
-        )
+        toll = _TOLL_LIKE.search(t.text) is not None or _number_of(sentence, t.start)
         if t.role in ("after", "both") and (bind_left(between) or (toll and bind_toll(between))):
             return t
         return None
@@ -411,6 +424,15 @@ _SAME_FIGURE = re.compile(
     r"((?:the|a)\s+same\s+(?:estimate|figure|toll|death toll|number|count|tally))\b",
     re.I,
 )
+
+
+_REVISION_ANY = Caseless(_REVISION)
+_SAME_FIGURE_ANY = Caseless(_SAME_FIGURE)
+
+
+def _same_figure(sentence: str) -> re.Match[str] | None:
+    at = _SAME_FIGURE_ANY.start(sentence)
+    return None if at is None else _SAME_FIGURE.search(sentence, at)
 
 
 def _repeated(previous: Figure, start: int, end: int, words: str) -> Figure:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from warmonitor.extract.caseless import Caseless
 from warmonitor.extract.figures.figure import Figure, one_figure
 from warmonitor.extract.figures.named import (
     apposed_subject,
@@ -42,6 +43,8 @@ _SINGULAR_AUX = re.compile(
     r"<b>)[\s,]+){0,4}$",
     re.I,
 )
+# Where the auxiliary ending a text starts, found by its caseless form (``extract.caseless``).
+_SINGULAR_AUX_ANY = Caseless(_SINGULAR_AUX)
 
 
 # A determiner, or a name's possessive ("John Roe's mother").
@@ -99,9 +102,9 @@ def find_singulars(sentence: str, triggers: list[Trigger], figures: list[Figure]
         if id(t) in bound or t.outcome == "displaced":
             continue
         before = sentence[: t.start]
-        if t.role in ("both", "before") and _SINGULAR_AUX.search(before):
-            aux = _SINGULAR_AUX.search(before)
-            head = before[: aux.start()] if aux else before
+        at = _SINGULAR_AUX_ANY.start(before) if t.role in ("both", "before") else None
+        if at is not None:
+            head = before[:at]
             subject = (
                 _one_of(head)
                 or _another(head)
@@ -124,8 +127,8 @@ def find_singulars(sentence: str, triggers: list[Trigger], figures: list[Figure]
                 extra.append(one_figure(original, subject[0], subject[1], t))
                 continue
         if t.role in ("both", "before"):  # "a soldier and a militant were killed"
-            aux = _PLURAL_AUX.search(before)
-            pair = _coordinated_ones(before[: aux.start()]) if aux else None
+            at = _PLURAL_AUX_ANY.start(before)
+            pair = _coordinated_ones(before[:at]) if at is not None else None
             if pair:
                 extra.extend(one_figure(original, a, b, t) for a, b in pair)
                 continue
@@ -284,6 +287,9 @@ _PLURAL_AUX = re.compile(
     r"\b(?:were|have been|had been|are)\s+(?:(?:\w+ly|also|both|later|then|reportedly)\s+)?$",
     re.I,
 )
+
+
+_PLURAL_AUX_ANY = Caseless(_PLURAL_AUX)
 
 
 def _coordinated_ones(text: str) -> list[tuple[int, int]] | None:

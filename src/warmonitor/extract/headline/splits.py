@@ -14,8 +14,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from warmonitor.extract.caseless import Caseless
 from warmonitor.extract.numbers import parse_number
+from warmonitor.extract.unnamed import caseless_unnamed
 
 __all__ = ["Split", "find_split"]
 
@@ -42,15 +42,9 @@ _ELSEWHERE = re.compile(
 )
 
 
-def _unnamed(pattern: re.Pattern[str], name: str) -> Caseless:
-    """The caseless form of ``pattern`` with its group ``name`` unnamed: the same starts (its
-    matches have no groups: the caller searches ``pattern`` itself from there)."""
-    return Caseless(re.compile(pattern.pattern.replace(f"(?P<{name}>", "(?:"), pattern.flags))
-
-
 # Searched from where their caseless forms first find them (``extract.caseless``).
-_NOTE_ANY = _unnamed(_NOTE, "body")
-_ELSEWHERE_ANY = _unnamed(_ELSEWHERE, "name")
+_NOTE_ANY = caseless_unnamed(_NOTE)
+_ELSEWHERE_ANY = caseless_unnamed(_ELSEWHERE)
 _TOLL_WORD = re.compile(r"\b(?:fatalit(?:y|ies)|deaths?|dead|killed|coded)\b", re.I)
 _CODED = re.compile(r"\bcoded\s+(?:as|to)\s+(?P<n>\d[\d,]*)", re.I)
 _EACH = re.compile(r"\b(?P<n>\d[\d,]*)\s+(?:fatalities\s+)?each\b", re.I)
