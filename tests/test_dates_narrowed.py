@@ -53,6 +53,11 @@ PHRASES = (
     "during 2001-02",
     "this evening",
     "over the past fortnight",
+    "for two nights",
+    "over the past 24 hours",
+    "in 1999",
+    "a year ago",
+    "the summer of 2024",
 )
 TEXTS = st.lists(st.sampled_from(WORDS + list(PHRASES)), max_size=14).map(" ".join)
 GLUED = st.lists(st.sampled_from(WORDS), max_size=10).map("".join)  # words run together
@@ -116,3 +121,9 @@ def test_a_text_that_is_not_ascii_is_read_caselessly_as_it_is() -> None:
     text = "İ Since the paſt WEEK, nothing."
     assert _found(dates._search_for(dates._holdings(text)), text) == _found(dates._TIME_RE, text)
     assert dates._holdings(text) & dates._WHEN_HELD
+
+
+def test_a_unit_of_a_text_that_is_not_ascii_is_read_caselessly() -> None:
+    text = "İ For two DAYS, nothing."
+    assert dates._holdings(text) & dates._UNIT_HELD
+    assert _found(dates._search_for(dates._holdings(text)), text) == _found(dates._TIME_RE, text)

@@ -127,7 +127,7 @@ _TIME_RE = re.compile(_STARTS + "(?:" + "|".join(_PATTERNS) + ")")
 # "First"), or one of its words, all of them start words. A text is searched with the patterns
 # its holdings allow, in their order, tried only where one of those can begin: the leftmost
 # match at a place is the plain union's, and no other pattern could match anywhere.
-_DIGIT, _MONTH_HELD, _WEEKDAY_HELD, _WHEN_HELD = 1, 2, 4, 8
+_DIGIT, _MONTH_HELD, _WEEKDAY_HELD, _WHEN_HELD, _YEAR_HELD, _UNIT_HELD = 1, 2, 4, 8, 16, 32
 _CAPITAL = "[A-Z][a-z]"
 _FROM = "since|in|during|until|till|by|from|through|throughout"
 _OPENINGS: tuple[tuple[int, str, str], ...] = (
@@ -139,10 +139,10 @@ _OPENINGS: tuple[tuple[int, str, str], ...] = (
     (_DIGIT | _MONTH_HELD, _CAPITAL, "on|the"),  # md
     (_DIGIT | _MONTH_HELD, rf"\d {_CAPITAL}", ""),  # loose
     (_MONTH_HELD, "", "early|mid|late|the|end|beginning"),  # pt
-    (_DIGIT | _MONTH_HELD, _CAPITAL, f"{_FROM}|of"),  # my
+    (_YEAR_HELD | _MONTH_HELD, _CAPITAL, f"{_FROM}|of"),  # my
     (_MONTH_HELD, "", f"{_FROM}|last|this|before|after|early|late|mid"),  # pm
-    (_DIGIT, r"\d", "between|from|in|during"),  # yr
-    (_DIGIT, "", f"{_FROM}|before|after|early|late|mid|of"),  # py
+    (_YEAR_HELD, r"\d", "between|from|in|during"),  # yr
+    (_YEAR_HELD, "", f"{_FROM}|before|after|early|late|mid|of"),  # py
     (
         _WHEN_HELD,
         "",
@@ -150,7 +150,7 @@ _OPENINGS: tuple[tuple[int, str, str], ...] = (
         "|in|recent|recently",
     ),  # rel
     (
-        _WHEN_HELD,
+        _UNIT_HELD,
         rf"\d {_CAPITAL}",  # "First three days": "first" is no start word, "First" a capital
         "in|over|during|for|within|throughout|after|the|past|last|previous|next|a|an|several"
         f"|few|{_NUM_WORDS}",
@@ -158,6 +158,7 @@ _OPENINGS: tuple[tuple[int, str, str], ...] = (
     (_WEEKDAY_HELD, _CAPITAL, "last|this|next|since|until|till|by|from|on|early|late"),  # wd
 )
 _HOLDS_DIGIT = re.compile(r"\d")
+_HOLDS_YEAR = re.compile(_YEAR)
 _HOLDS_MONTH = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 _HOLDS_WEEKDAY = re.compile(_WEEKDAY)
 # The words "yesterday", "two days", "the past week", "recently" turn on, each opening a word.
@@ -167,6 +168,10 @@ _WHEN_WORDS = (
 )
 _HOLDS_WHEN = re.compile(rf"\b(?i:{_WHEN_WORDS})")
 _HOLDS_WHEN_LOWER = re.compile(rf"\b(?:{_WHEN_WORDS})")  # an ASCII text lowercased: quicker
+# A duration's unit, after a space: "two days", "24 hours".
+_UNITS = "hour|day|night|week|month|year"
+_HOLDS_UNIT = re.compile(rf"\s(?i:{_UNITS})")
+_HOLDS_UNIT_LOWER = re.compile(rf"\s(?:{_UNITS})")
 
 
 def _holdings(text: str) -> int:
@@ -174,13 +179,21 @@ def _holdings(text: str) -> int:
     held = 0
     if _HOLDS_DIGIT.search(text) is not None:
         held |= _DIGIT
+        if _HOLDS_YEAR.search(text) is not None:
+            held |= _YEAR_HELD
     if _HOLDS_MONTH.search(text) is not None:
         held |= _MONTH_HELD
     if _HOLDS_WEEKDAY.search(text) is not None:
         held |= _WEEKDAY_HELD
-    when = _HOLDS_WHEN_LOWER.search(text.lower()) if text.isascii() else _HOLDS_WHEN.search(text)
+    if text.isascii():
+        low = text.lower()
+        when, unit = _HOLDS_WHEN_LOWER.search(low), _HOLDS_UNIT_LOWER.search(low)
+    else:
+        when, unit = _HOLDS_WHEN.search(text), _HOLDS_UNIT.search(text)
     if when is not None:
         held |= _WHEN_HELD
+    if unit is not None:
+        held |= _UNIT_HELD
     return held
 
 
