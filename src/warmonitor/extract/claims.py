@@ -13,8 +13,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from warmonitor.extract.actors import as_actor
+from warmonitor.extract.caseless import Caseless
 from warmonitor.extract.claimants import Attribution, ClaimantRegistry, find_attributions
 from warmonitor.extract.continuity import attribute_across_sentences
 from warmonitor.extract.dates import TimeMention, find_time_expressions, resolve_period
@@ -43,7 +45,7 @@ _EARLIER_CLAUSE = re.compile(
     r"(?:hours|minutes|days) earlier|"
     r"within (?:just |only )?(?:over |under |less than |about )?"
     r"(?:an?|one|two|three|a few|several|\d+) (?:hours?|minutes?) (?:of|after))\b"
-    r"|^\W*Earlier\b",
+    r"|^\W*earlier\b",
     re.IGNORECASE,
 )
 _EARLIER_BEFORE = re.compile(
@@ -60,16 +62,28 @@ _LATER_TURN = re.compile(
 )
 
 
+# Searched through their caseless forms (``extract.caseless``).
+_EARLIER_CLAUSE_ANY = Caseless(_EARLIER_CLAUSE)
+_EARLIER_BEFORE_ANY = Caseless(_EARLIER_BEFORE)
+_LATER_TURN_ANY = Caseless(_LATER_TURN)  # its matches are words: every start is a match's
+
+
 def _earlier_statement(sentence: str, position: int) -> bool:
     """Whether the figure at ``position`` is one the sentence marks as said earlier than the
     report ("initially", "an earlier toll of"): its clause up to a turn to a newer statement."""
-    if _EARLIER_BEFORE.search(sentence[max(0, position - 80) : position]):
+    if _EARLIER_BEFORE_ANY.start(sentence[max(0, position - 80) : position]) is not None:
         return True
-    turns = [0, *(m.start() for m in _LATER_TURN.finditer(sentence)), len(sentence)]
-    for a, b in itertools.pairwise(turns):
+    for a, b in itertools.pairwise(_turns(sentence)):
         if a <= position < b:
-            return bool(_EARLIER_CLAUSE.search(sentence[a:b] if a else sentence[:b]))
+            return _EARLIER_CLAUSE_ANY.start(sentence[a:b]) is not None
     return False
+
+
+@lru_cache(maxsize=64)
+def _turns(sentence: str) -> tuple[int, ...]:
+    """Where the sentence's clauses start, a turn to a newer statement opening each after the
+    first, and its end: asked for each of its figures."""
+    return (0, *_LATER_TURN_ANY.starts(sentence), len(sentence))
 
 
 _SAID_GAP = re.compile(
@@ -525,14 +539,14 @@ def _claim_id(document_id: str, extractor: str, offset: int, outcome: str) -> st
     return hashlib.sha1(raw).hexdigest()[:24]
 
 
+# Each agency's marks: "(Reuters)" in a report's head, "- Reuters" or a last word in its tail.
+_AGENCY_MARKS = tuple((f"({n})", f"- {n}", f"– {n}", n, name) for n, name in AGENCIES)
+
+
 def _agency(text: str) -> str | None:
     head, tail = text[:200].lower(), text[-80:].lower()
-    for needle, name in AGENCIES:
-        if (
-            f"({needle})" in head
-            or f"- {needle}" in tail
-            or f"– {needle}" in tail
-            or (tail.rstrip().endswith(needle))
-        ):
+    end = tail.rstrip()
+    for paren, dash, en_dash, needle, name in _AGENCY_MARKS:
+        if paren in head or dash in tail or en_dash in tail or end.endswith(needle):
             return name
     return None

@@ -17,6 +17,7 @@ import re
 from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import cache
 from typing import Any, Literal
 
 from warmonitor.extract.numbers import CARDINALS, parse_words
@@ -112,19 +113,109 @@ _PATTERNS = (
     r"(?:\s+(?P<wd_part>(?i:night|morning|afternoon|evening)))?\b)",
 )
 # The words a time expression can start with: the regex tries its patterns only there.
-_STARTS = (
-    r"(?<!\w)(?=\d|[A-Z][a-z]|(?i:on|the|between|from|early|mid|late|end|beginning|since|in"
-    r"|during|until|till|by|through|throughout|last|this|next|before|after|of|yesterday|today"
-    r"|tonight|overnight|earlier|previous|past|at|over|recent|recently|for|within|a|an"
-    rf"|several|few|{_NUM_WORDS})\b)"
+_START_WORDS = (
+    "on|the|between|from|early|mid|late|end|beginning|since|in|during|until|till|by|through"
+    "|throughout|last|this|next|before|after|of|yesterday|today|tonight|overnight|earlier"
+    f"|previous|past|at|over|recent|recently|for|within|a|an|several|few|{_NUM_WORDS}"
 )
+_STARTS = rf"(?<!\w)(?=\d|[A-Z][a-z]|(?i:{_START_WORDS})\b)"
+# The plain union: what a text is searched with in effect (``_search_for`` narrows it).
 _TIME_RE = re.compile(_STARTS + "(?:" + "|".join(_PATTERNS) + ")")
-# Every time expression holds one of these: a sentence without any has none.
-_TRIGGER = re.compile(
-    r"\d|(?i:day|night|week|month|year|fortnight|recent|hour|morning|afternoon|evening)"
-    r"|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+
+# What a text must hold for a pattern to match anywhere in it (read off the pattern: every match
+# holds it), and how a match of the pattern can begin: a digit, a capital (a month, a weekday,
+# "First"), or one of its words, all of them start words. A text is searched with the patterns
+# its holdings allow, in their order, tried only where one of those can begin: the leftmost
+# match at a place is the plain union's, and no other pattern could match anywhere.
+_DIGIT, _MONTH_HELD, _WEEKDAY_HELD, _WHEN_HELD, _YEAR_HELD, _UNIT_HELD = 1, 2, 4, 8, 16, 32
+_CAPITAL = "[A-Z][a-z]"
+_FROM = "since|in|during|until|till|by|from|through|throughout"
+_OPENINGS: tuple[tuple[int, str, str], ...] = (
+    (_DIGIT, r"\d", ""),  # iso
+    (_DIGIT, r"\d", ""),  # num
+    (_DIGIT | _MONTH_HELD, r"\d", "between|from"),  # dr
+    (_DIGIT | _MONTH_HELD, _CAPITAL, "between|from"),  # mr
+    (_DIGIT | _MONTH_HELD, rf"\d {_CAPITAL}", "on|the"),  # dm
+    (_DIGIT | _MONTH_HELD, _CAPITAL, "on|the"),  # md
+    (_DIGIT | _MONTH_HELD, rf"\d {_CAPITAL}", ""),  # loose
+    (_MONTH_HELD, "", "early|mid|late|the|end|beginning"),  # pt
+    (_YEAR_HELD | _MONTH_HELD, _CAPITAL, f"{_FROM}|of"),  # my
+    (_MONTH_HELD, "", f"{_FROM}|last|this|before|after|early|late|mid"),  # pm
+    (_YEAR_HELD, r"\d", "between|from|in|during"),  # yr
+    (_YEAR_HELD, "", f"{_FROM}|before|after|early|late|mid|of"),  # py
+    (
+        _WHEN_HELD,
+        "",
+        "the|yesterday|today|tonight|this|last|overnight|earlier|previous|past|at|over|during"
+        "|in|recent|recently",
+    ),  # rel
+    (
+        _UNIT_HELD,
+        rf"\d {_CAPITAL}",  # "First three days": "first" is no start word, "First" a capital
+        "in|over|during|for|within|throughout|after|the|past|last|previous|next|a|an|several"
+        f"|few|{_NUM_WORDS}",
+    ),  # dur
+    (_WEEKDAY_HELD, _CAPITAL, "last|this|next|since|until|till|by|from|on|early|late"),  # wd
 )
+_HOLDS_DIGIT = re.compile(r"\d")
+_HOLDS_YEAR = re.compile(_YEAR)
+_HOLDS_MONTH = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+_HOLDS_WEEKDAY = re.compile(_WEEKDAY)
+# The words "yesterday", "two days", "the past week", "recently" turn on, each opening a word.
+_WHEN_WORDS = (
+    "hour|day|night|week|month|year|fortnight|recent|morning|afternoon|evening|yesterday|today"
+    "|tonight|overnight"
+)
+_HOLDS_WHEN = re.compile(rf"\b(?i:{_WHEN_WORDS})")
+_HOLDS_WHEN_LOWER = re.compile(rf"\b(?:{_WHEN_WORDS})")  # an ASCII text lowercased: quicker
+# A duration's unit, after a space: "two days", "24 hours".
+_UNITS = "hour|day|night|week|month|year"
+_HOLDS_UNIT = re.compile(rf"\s(?i:{_UNITS})")
+_HOLDS_UNIT_LOWER = re.compile(rf"\s(?:{_UNITS})")
+
+
+def _holdings(text: str) -> int:
+    """What of ``_OPENINGS``' holdings ``text`` holds, as flags."""
+    held = 0
+    if _HOLDS_DIGIT.search(text) is not None:
+        held |= _DIGIT
+        if _HOLDS_YEAR.search(text) is not None:
+            held |= _YEAR_HELD
+    if _HOLDS_MONTH.search(text) is not None:
+        held |= _MONTH_HELD
+    if _HOLDS_WEEKDAY.search(text) is not None:
+        held |= _WEEKDAY_HELD
+    if text.isascii():
+        low = text.lower()
+        when, unit = _HOLDS_WHEN_LOWER.search(low), _HOLDS_UNIT_LOWER.search(low)
+    else:
+        when, unit = _HOLDS_WHEN.search(text), _HOLDS_UNIT.search(text)
+    if when is not None:
+        held |= _WHEN_HELD
+    if unit is not None:
+        held |= _UNIT_HELD
+    return held
+
+
+@cache
+def _search_for(held: int) -> re.Pattern[str] | None:
+    """The union of the patterns a text with holdings ``held`` can match, tried only where one
+    of them can begin; ``None`` when it can match none."""
+    chosen = [i for i, (needs, _, _) in enumerate(_OPENINGS) if needs & held == needs]
+    if not chosen:
+        return None
+    heads = {h for i in chosen for h in _OPENINGS[i][1].split()}
+    words = dict.fromkeys(w for i in chosen for w in _OPENINGS[i][2].split("|") if w)
+    starts = [h for h in (r"\d", _CAPITAL) if h in heads]
+    if words:
+        starts.append("(?i:" + "|".join(words) + r")\b")
+    union = "|".join(_PATTERNS[i] for i in chosen)
+    return re.compile(r"(?<!\w)(?=" + "|".join(starts) + ")(?:" + union + ")")
+
+
 _SINCE_BEFORE = re.compile(r"(?i:\bsince\s+)$")
+_NEXT_WORD = re.compile(r"\s+([a-z]+)")
+_HAS_YEAR = re.compile(r"\d{4}|-\d{2}\b")
 _COUNTED = frozenset(
     {
         "people",
@@ -512,7 +603,7 @@ def _dateparser_day(text: str, anchor: date | None) -> date | None:
     on that substring only; without a year it needs the anchor."""
     import dateparser  # imported here: only these rare forms need it
 
-    has_year = re.search(r"\d{4}|-\d{2}\b", text) is not None
+    has_year = _HAS_YEAR.search(text) is not None
     if anchor is None and not has_year:
         return None
     base = anchor or date.today()
@@ -537,10 +628,10 @@ def _skip(m: re.Match[str], text: str) -> bool:
         sep = m.group("yr_sep").lower()
         if sep == "and" and (m.group("yr_p") or "").strip().lower() != "between":
             return True
-        nxt = re.match(r"\s+([a-z]+)", text[m.end() : m.end() + 20])
+        nxt = _NEXT_WORD.match(text[m.end() : m.end() + 20])
         return nxt is not None and nxt.group(1) in _COUNTED
     if kind == "py":
-        nxt = re.match(r"\s+([a-z]+)", text[m.end() : m.end() + 20])
+        nxt = _NEXT_WORD.match(text[m.end() : m.end() + 20])
         return nxt is not None and nxt.group(1) in _COUNTED and m.group("py_p").lower() != "in"
     if kind == "wd":
         # "the Sunday Times": a name, not a day
@@ -563,10 +654,11 @@ def find_time_expressions(text: str, anchor: date | None) -> list[TimeMention]:
     """
     if isinstance(anchor, datetime):
         anchor = anchor.date()
-    out: list[TimeMention] = []
-    if _TRIGGER.search(text) is None:
+    search = _search_for(_holdings(text))
+    if search is None:
         return []
-    for m in _TIME_RE.finditer(text):
+    out: list[TimeMention] = []
+    for m in search.finditer(text):
         if _skip(m, text):
             continue
         start, end = m.span()

@@ -87,6 +87,7 @@ _NUMBER_RE = re.compile(
 )
 _EURO_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _WORD_TOKEN = re.compile(r"[a-z]+|,")
+_SPACING = re.compile(r"[\s,\-]")
 
 
 def parse_digits(digits: str, *, scaled: bool = False) -> Decimal | None:
@@ -222,7 +223,7 @@ def parse_number(text: str) -> int | None:
         value = parse_digits(m.group("num"), scaled=mult != 1)
         return None if value is None else _integral(value * mult)
     toks = [t for t in _WORD_TOKEN.findall(s.lower().replace("-", " ")) if t != ","]
-    if "".join(toks) != re.sub(r"[\s,\-]", "", s.lower()):
+    if "".join(toks) != _SPACING.sub("", s.lower()):
         return None
     parsed = parse_words(toks)
     if parsed is None or parsed[1] != len(toks):

@@ -43,6 +43,11 @@ _MORE_KIN = re.compile(
 )
 # "75 murdered civilians", "15 dead soldiers": the outcome word comes before the noun.
 _TRIGGER_FIRST = re.compile(r"\s*(?:[A-Za-z]+ed|dead|slain)\s+(?=[A-Za-z])", re.I)
+# "fighters loyal to Assad": the side named after the phrase.
+_ALLEGIANCE = re.compile(
+    r"\s*(?:loyal to|allied (?:to|with)|linked to|affiliated with)\s+"
+    r"((?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)"
+)
 # "their men", "its own men": a force's own ranks (claims.py names them by the claimant)
 _OWN = frozenset({"their", "its", "our", "own"})
 # "Alawite men", "civilian men": men named by their community (or as civilians) are civilians
@@ -94,11 +99,7 @@ def victim_phrase(sentence: str, start: int, limit: int | None = None) -> Victim
     # "fighters loyal to Assad": keep the allegiance with the phrase
     side = None
     tail = sentence[pos : pos + 60]
-    sm = re.match(
-        r"\s*(?:loyal to|allied (?:to|with)|linked to|affiliated with)\s+"
-        r"((?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)",
-        tail,
-    )
+    sm = _ALLEGIANCE.match(tail)
     if sm:
         side = f"pro-{sm.group(1).removeprefix('the ').strip()}"
         pos += sm.end()

@@ -32,7 +32,7 @@ from warmonitor.extract.counts.patterns import (
     C_TILDE,
     C_TIME,
     COUPLE_AFTER,
-    LEAD_STRIP,
+    LEAD_MARKS,
     MARRIED,
     MEASURE_UNITS,
     R_DATE_MONTH,
@@ -57,6 +57,8 @@ from warmonitor.extract.numbers import (
 
 __all__ = ["read_core"]
 
+_MEASURE_UNIT = re.compile(MEASURE_UNITS, re.IGNORECASE)
+
 
 def _join_thousands(text: str, num: Num) -> None:
     """ "12 000": digit groups split by a space, unless a month precedes ("March 12 150")."""
@@ -76,10 +78,10 @@ def _digits_core(text: str, m: re.Match[str]) -> Num | None:
     """Classify one whitespace-delimited token that holds a digit."""
     tok = m.group("digits")
     ms = m.start("digits")
-    lead = LEAD_STRIP.match(tok)
+    lead = len(tok) - len(tok.lstrip(LEAD_MARKS))
     if lead:
-        ms += lead.end()
-        tok = tok[lead.end() :]
+        ms += lead
+        tok = tok[lead:]
     trail = TRAIL_STRIP.search(tok)
     if trail is not None and trail.start() > 0:
         tok = tok[: trail.start()]
@@ -193,7 +195,7 @@ def _suffixed(text: str, t: re.Match[str], ms: int, me: int) -> Num:
         scale_number(num, mult, me)
         return num
     value = to_int(parse_digits(raw)) or lead_int(raw)
-    if re.fullmatch(MEASURE_UNITS, unit, re.IGNORECASE):
+    if _MEASURE_UNIT.fullmatch(unit):
         return Num(ms, me, value, value, kind="measure")
     if unit in ("h", "hr", "hrs", "min", "mins", "sec", "secs", "d", "yr", "yrs"):
         return Num(ms, me, value, value, kind="duration")

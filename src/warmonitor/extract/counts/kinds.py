@@ -12,7 +12,7 @@ from warmonitor.extract.counts.cores import read_core
 from warmonitor.extract.counts.number import Num, apply_scale_word, scale_number
 from warmonitor.extract.counts.patterns import (
     CORE,
-    LEAD_STRIP,
+    LEAD_MARKS,
     ONE_OF_NEXT,
     R_AGE,
     R_DATE_MONTH,
@@ -172,11 +172,11 @@ def classify_left(text: str, num: Num) -> None:
             num.kind = "year"
         return
     tok, tok_start = prev[0]
-    clean = LEAD_STRIP.sub("", tok)
+    clean = tok.lstrip(LEAD_MARKS)
     tok_start += len(tok) - len(clean)
     low = clean.lower()
     punct = not clean or clean[-1] in PUNCT_END
-    before = [LEAD_STRIP.sub("", t).lower() for t, _ in prev[1:]]
+    before = [t.lstrip(LEAD_MARKS).lower() for t, _ in prev[1:]]
     day_like = 1 <= num.low <= 31 and (num.high is None or num.high <= 31)
     if (
         not punct

@@ -29,6 +29,7 @@ __all__ = [
     "C_TILDE",
     "C_TIME",
     "LEADING_INT",
+    "LEAD_MARKS",
     "LEAD_STRIP",
     "MARRIED",
     "MEASURE_UNITS",
@@ -95,6 +96,7 @@ CANDIDATE = re.compile(r"(?<!\S)[^\s\d]{0,8}\d|[a-z]+")
 _NUM = DIGITS_PATTERN
 # Quote marks as reports write them, the double prime (″) and low quotes („) among them.
 LEAD_STRIP = re.compile(r"^[(\[{\"'“‘«„‹″]+")
+LEAD_MARKS = "([{\"'“‘«„‹″"  # what ``LEAD_STRIP`` strips, for ``str.lstrip`` (quicker)
 TRAIL_STRIP = re.compile(r"(?:['’]s)?[)\]}\"'”’»›″,;:!?.]*$")
 C_PLAIN = re.compile(_NUM)
 C_TIME = re.compile(

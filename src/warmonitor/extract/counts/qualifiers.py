@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from warmonitor.extract.counts.patterns import LEAD_STRIP, prev_tokens
+from warmonitor.extract.counts.patterns import LEAD_MARKS, prev_tokens
 from warmonitor.extract.counts.words import DOTTED_QUALIFIERS, PUNCT_END, QUALIFIERS
 from warmonitor.extract.numbers import SCALE_WORDS
 
@@ -59,7 +59,7 @@ def qualifier(text: str, pos: int) -> tuple[str, int] | None:
     best: tuple[str, int] | None = None
     words: list[str] = []
     for tok, tok_start in prev_tokens(text, pos, 4):
-        lead = len(tok) - len(LEAD_STRIP.sub("", tok))
+        lead = len(tok) - len(tok.lstrip(LEAD_MARKS))
         w = tok[lead:].lower()
         if not w or w[-1] in PUNCT_END or (w[-1] == "." and w not in DOTTED_QUALIFIERS):
             break

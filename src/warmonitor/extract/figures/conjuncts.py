@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import re
 
+from warmonitor.extract.caseless import Caseless
 from warmonitor.extract.figures.figure import Figure, one_figure
 from warmonitor.extract.figures.named import companions_at
 from warmonitor.extract.figures.singulars import front_subject, person_np_end
 from warmonitor.extract.outcomes import Trigger
+from warmonitor.extract.unnamed import caseless_unnamed
 
 __all__ = ["and_one", "companion_chain", "object_chain", "subject_chain"]
 
@@ -166,13 +168,15 @@ _FRONT = re.compile(
     r"(?P<aux>(?:(?:has|have|had|was|were|been|also|later|both|reportedly)\s+)*)$",
     re.I,
 )
+_FRONT_ANY = caseless_unnamed(_FRONT)  # where it starts (``extract.unnamed``)
 _PASSIVE = re.compile(r"\b(?:was|were|been)\b", re.I)
 _NAME_TAIL = re.compile(r"(?:\s+(?-i:[A-Z])[\w'’\-]*){0,3}\s*")
 
 
 def _front_companions(sentence: str, by_start: dict[int, Figure], t: Trigger) -> list[Figure]:
     """The subject and companions of "X, along with his wife and two daughters, died"."""
-    m = _FRONT.search(sentence, max(0, t.start - 160), t.start)
+    at = _FRONT_ANY.start(sentence[: t.start], max(0, t.start - 160))
+    m = None if at is None else _FRONT.search(sentence, at, t.start)
     if m is None or (t.role == "both" and not _PASSIVE.search(m.group("aux"))):
         return []  # "the army alongside a militia has killed 70": the killers
     if any(m.end(1) <= f.mention.start < t.start for f in by_start.values()):
@@ -275,6 +279,9 @@ _PLURAL_AUX = re.compile(
 )
 
 
+_PLURAL_AUX_ANY = Caseless(_PLURAL_AUX)
+
+
 def subject_chain(sentence: str, figures: list[Figure], triggers: list[Trigger]) -> list[Figure]:
     """ "a magistrate and his assistant were killed", "1 official and her 2 sons were shot",
     "three children, a woman and a man were killed": every conjunct of a subject counts."""
@@ -284,8 +291,8 @@ def subject_chain(sentence: str, figures: list[Figure], triggers: list[Trigger])
             continue  # the subjects of other outcomes are left to the plain binding
         last = [f for f in figures if f.trigger is t and f.mention.start < t.start]
         final: Figure | None = max(last, key=lambda f: f.mention.start) if last else None
-        aux = _PLURAL_AUX.search(sentence, max(0, t.start - 60), t.start)
-        np = _last_np(sentence, aux.start(), t) if aux else None
+        at = _PLURAL_AUX_ANY.start(sentence[: t.start], max(0, t.start - 60))
+        np = _last_np(sentence, at, t) if at is not None else None
         if np is not None and _PERPETRATOR.search(np.victims.text):
             np = None
         if np is not None and (final is None or final.victims.end < np.mention.start):

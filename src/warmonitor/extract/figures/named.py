@@ -33,6 +33,8 @@ _NOTE = re.compile(r"\[[^\[\]]{0,40}\]|\((?-i:[A-Z][A-Za-z\-&]{1,5}(?: [A-Z][a-z
 
 def mask_notes(sentence: str) -> str:
     """``sentence`` with short bracketed notes blanked (offsets kept)."""
+    if "[" not in sentence and "(" not in sentence:
+        return sentence  # no note can open
     return _NOTE.sub(lambda m: " " * len(m.group(0)), sentence)
 
 
@@ -40,6 +42,11 @@ _NAME_WORD = r"(?:[A-Z][\w'’\-.]*|(?:al|el|ul|bin|ibn|bint|de|van|von|da|abu)\
 # A name ending a text: "Jane Roe", "Omar al-Rashid" (its first word capitalised).
 _NAME_END = re.compile(rf"(?<![\w\-'’])([A-Z][\w'’\-.]*(?:\s+{_NAME_WORD}){{0,4}})\s*$")
 _NAME_ONLY = re.compile(rf"\s*([A-Z][\w'’\-.]*(?:\s+{_NAME_WORD}){{0,4}})\s*")
+_NAME_AFTER = re.compile(rf"\s+([A-Z][\w'’\-.]*(?:\s+{_NAME_WORD}){{0,4}})")
+_NAME_TOKEN = re.compile(r"[\w\-'’]+")
+_TITLE_WORDS = re.compile(r"(?:[\w\-'’]+\s+){0,3}[\w\-'’]+\s*$")
+_TITLE_START = re.compile(r"(?:^|[,;]\s*|\b(?:the|a|an|and)\s+)(?:[\w\-'’]+\s+){0,3}$", re.I)
+_PARENTHESIS_OPENING = re.compile(r"\s*(?:who\b|an?\s|the\s|his\s|her\s|[a-z]|\d{1,3}\s*$)")
 # Capitalised words that are no person's name.
 _NOT_NAME = frozenset(
     """he she it they this that there these those police army government military the a an
@@ -75,9 +82,9 @@ def _title_end(text: str) -> int | None:
     if m is None or not _is_name(m.group(1)):
         return None
     start = m.start(1)
-    words = re.findall(r"[\w\-'’]+", text[:start])
+    words = _NAME_TOKEN.findall(text[:start])
     if words and words[-1].lower() in PERSON_NOUNS:  # "lawyer X"
-        title = re.search(r"(?:[\w\-'’]+\s+){0,3}[\w\-'’]+\s*$", text[:start])
+        title = _TITLE_WORDS.search(text[:start])
         if title is not None:
             start = title.start()
     return start
@@ -104,7 +111,7 @@ def apposed_subject(head: str) -> tuple[int, int] | None:
         only is not None and len(only.group(1).split()) > 1 and _is_name(only.group(1))
     ):  # the title stands before: "The head of the department, Dr Jane Roe,"
         return m.start(1) + only.start(1), m.start(1) + only.end(1)
-    if not re.match(r"\s*(?:who\b|an?\s|the\s|his\s|her\s|[a-z]|\d{1,3}\s*$)", inner):
+    if not _PARENTHESIS_OPENING.match(inner):
         return None  # a relative clause, an apposition or an age: "X, 46,"
     before = head[: m.start()]
     start = _title_end(before)
@@ -117,7 +124,7 @@ def apposed_subject(head: str) -> tuple[int, int] | None:
 
 def _title_start(text: str) -> bool:
     """True when ``text`` ends with the start of a title phrase: "The", "veteran radio"."""
-    return bool(re.search(r"(?:^|[,;]\s*|\b(?:the|a|an|and)\s+)(?:[\w\-'’]+\s+){0,3}$", text, re.I))
+    return bool(_TITLE_START.search(text))
 
 
 _PERFECT = re.compile(r"(?:\s+(?:has|had|have|later|reportedly|also|then|subsequently))*\s*$")
@@ -195,7 +202,7 @@ def bare_object(sentence: str, t: Trigger) -> tuple[int, int] | None:
         pos += 1
     if head_end is None:
         return None
-    name = re.match(rf"\s+([A-Z][\w'’\-.]*(?:\s+{_NAME_WORD}){{0,4}})", sentence[head_end:])
+    name = _NAME_AFTER.match(sentence[head_end:])
     if name is not None and _is_name(name.group(1)):
         return start, head_end + name.end(1)
     if _AFTER_BARE.match(sentence, head_end):
@@ -224,6 +231,9 @@ _BY = re.compile(r"\bby\b", re.I)  # "killed by gunmen along with …": whose co
 def companions_at(sentence: str, figures: list[Figure], t: Trigger) -> int | None:
     """Where the companions of a passive death verb's subject start ("killed in X along with
     two other people"), else None."""
+    rest = sentence[t.end :]
+    if rest.isascii() and "with" not in (low := rest.lower()) and "alongside" not in low:
+        return None  # every companion's word holds "with" or "alongside"
     m = _COMPANION.match(sentence, t.end)
     if m is None or _GAP_CLAUSE.search(m.group(1)):
         return None

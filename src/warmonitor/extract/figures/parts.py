@@ -214,8 +214,11 @@ def _total_before(figures: list[Figure], i: int) -> int | None:
     return None
 
 
+_HURT = re.compile(r"\b(?:wounded|injured)\b")
+
+
 def _parts_outcome(sentence: str) -> str:
     low = sentence.lower()
-    if re.search(r"\b(?:wounded|injured)\b", low[:40]):
+    if _HURT.search(low[:40]):
         return "injured"
     return "killed"

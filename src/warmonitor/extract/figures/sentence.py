@@ -12,6 +12,7 @@ import itertools
 import re
 from dataclasses import replace
 
+from warmonitor.extract.caseless import Caseless
 from warmonitor.extract.counts import CountMention, find_counts
 from warmonitor.extract.figures.conjuncts import (
     and_one,
@@ -41,12 +42,18 @@ from warmonitor.extract.outcomes import (
     bind_toll,
     find_triggers,
 )
+from warmonitor.extract.unnamed import caseless_unnamed
 from warmonitor.extract.victims import VictimPhrase, group_of, victim_phrase
 
 __all__ = ["Figure", "find_figures"]
 
 
 _AUX = re.compile(r"\b(?:were|was|are|is|been|be|being|got|get)\b", re.I)
+# Patterns of the passes below, compiled once.
+_ANIMALS_OF = re.compile(r"\s*(?:heads? )?of (?:their |the )?(?:\w+ )?" + ANIMALS.pattern, re.I)
+_DIGIT = re.compile(r"\d")
+_ENDS_OF_FROM = re.compile(r"\s(?:of|from)$", re.I)
+_WAS = re.compile(r"\b(?:was|has been|is)\b")
 
 
 _OBJECT_AFTER = re.compile(
@@ -68,6 +75,7 @@ _CUMULATIVE = re.compile(
     r"\bbringing (?:the|to)\b[^.;]{0,30})[^.;]{0,25}$",
     re.I,
 )
+_CUMULATIVE_ANY = Caseless(_CUMULATIVE)
 
 
 def find_figures(
@@ -78,8 +86,8 @@ def find_figures(
     died. It then revised that number to 471") and which "the same estimate" repeats;
     ``words``: the sentence's (``extract.caseless``)."""
     triggers = find_triggers(sentence, words)
-    revises = previous is not None and _REVISION.search(sentence) is not None
-    same = _SAME_FIGURE.search(sentence) if previous is not None else None
+    revises = previous is not None and _REVISION_ANY.start(sentence) is not None
+    same = _same_figure(sentence) if previous is not None else None
     if (
         not triggers
         and not revises
@@ -127,7 +135,7 @@ def find_figures(
     for fig in figures:
         if fig.outcome and not fig.cumulative:
             before = sentence[max(0, fig.mention.start - 80) : fig.mention.start]
-            fig.cumulative = bool(_CUMULATIVE.search(before))
+            fig.cumulative = _CUMULATIVE_ANY.start(before) is not None
     seen: set[tuple[int, str | None]] = set()
     keep = []
     for f in figures:
@@ -136,7 +144,7 @@ def find_figures(
             f.outcome is not None
             and key not in seen
             and not _animals(f.victims.text, sentence[f.victims.end : f.victims.end + 40])
-            and not _DENIED.search(sentence, max(0, f.mention.start - 30), f.mention.start)
+            and _DENIED_ANY.start(sentence[: f.mention.start], max(0, f.mention.start - 30)) is None
         ):
             seen.add(key)
             keep.append(f)
@@ -152,6 +160,9 @@ def find_figures(
 # "there are not 200 dead, but a few dozen": a figure the sentence denies ("not more than 20"
 # is a qualifier, read into the count itself).
 _DENIED = re.compile(r"\b(?:(?:is|are|was|were)\s+not|(?:is|are|was|were)n[’']t)\s+$", re.I)
+# The sentence-wide and look-back searches go through caseless forms (``extract.caseless``);
+# a search up to an offset is the search of the text cut there.
+_DENIED_ANY = Caseless(_DENIED)
 
 
 # Things counted beside the victims: "six houses burnt", "three vehicles destroyed".
@@ -173,9 +184,7 @@ def _animals(text: str, after: str = "") -> bool:
         or _THINGS.fullmatch(words[-1].strip(".,").lower())
     ):
         return True
-    return bool(
-        re.match(r"\s*(?:heads? )?of (?:their |the )?(?:\w+ )?" + ANIMALS.pattern, after, re.I)
-    )
+    return bool(_ANIMALS_OF.match(after))
 
 
 def _next_after(starts: list[int], pos: int) -> int | None:
@@ -197,13 +206,22 @@ _NUMBER_OF = re.compile(
 )
 
 
+_NUMBER_OF_ANY = caseless_unnamed(_NUMBER_OF)
+
+
+def _number_of(sentence: str, end: int) -> re.Match[str] | None:
+    """``_NUMBER_OF`` searched in the 50 characters before ``end``."""
+    at = _NUMBER_OF_ANY.start(sentence[:end], max(0, end - 50))
+    return None if at is None else _NUMBER_OF.search(sentence, at, end)
+
+
 def _toll_victims(sentence: str, figures: list[Figure]) -> None:
     """ "The number of civilians killed … has risen to 52": the victims named before."""
     for fig in figures:
         t = fig.trigger
         if t is None or fig.victims.text or t.start > fig.mention.start:
             continue
-        m = _NUMBER_OF.search(sentence, max(0, t.start - 50), t.start)
+        m = _number_of(sentence, t.start)
         if m is not None:
             words = m["victims"].strip()
             fig.victims = VictimPhrase(words, fig.victims.end, group_of(words), fig.victims.side)
@@ -272,9 +290,7 @@ def _left_trigger(sentence: str, fig: Figure, triggers: list[Trigger]) -> Trigge
         between = sentence[t.end : m.start]
         if t.role == "both" and _passive_comma(sentence, t, between):
             return None  # "six were killed, about a dozen women raped": a clause of its own
-        toll = _TOLL_LIKE.search(t.text) is not None or _NUMBER_OF.search(
-            sentence, max(0, t.start - 50), t.start
-        )
+        toll = _TOLL_LIKE.search(t.text) is not None or _number_of(sentence, t.start)
         if t.role in ("after", "both") and (bind_left(between) or (toll and bind_toll(between))):
             return t
         return None
@@ -414,6 +430,15 @@ _SAME_FIGURE = re.compile(
 )
 
 
+_REVISION_ANY = Caseless(_REVISION)
+_SAME_FIGURE_ANY = Caseless(_SAME_FIGURE)
+
+
+def _same_figure(sentence: str) -> re.Match[str] | None:
+    at = _SAME_FIGURE_ANY.start(sentence)
+    return None if at is None else _SAME_FIGURE.search(sentence, at)
+
+
 def _repeated(previous: Figure, start: int, end: int, words: str) -> Figure:
     """The figure before, as this sentence's words for it ("the same estimate") state it."""
     count = replace(previous.mention.count, text=words)
@@ -427,7 +452,7 @@ def _revisions(sentence: str, figures: list[Figure], previous: str) -> None:
     for m in _REVISION.finditer(sentence):
         for fig in figures:
             gap = sentence[m.end() : fig.mention.start]
-            if fig.outcome is None and 0 <= len(gap) <= 12 and not re.search(r"\d", gap):
+            if fig.outcome is None and 0 <= len(gap) <= 12 and not _DIGIT.search(gap):
                 fig.outcome, fig.cumulative = previous, True
 
 
@@ -613,8 +638,7 @@ def _qualifies(sentence: str, a: Figure, b: Figure) -> bool:
     people of one clan", "five members of one clan": "of" may end ``a``'s phrase)."""
     gap = sentence[a.victims.end : b.mention.start]
     return bool(
-        _OF_FROM.fullmatch(gap)
-        or (not gap.strip() and re.search(r"\s(?:of|from)$", a.victims.text, re.I))
+        _OF_FROM.fullmatch(gap) or (not gap.strip() and _ENDS_OF_FROM.search(a.victims.text))
     )
 
 
@@ -691,7 +715,7 @@ def _head_of(sentence: str, figures: list[Figure]) -> None:
             t is not None
             and t.start >= fig.victims.end
             and _HEAD_OF.search(sentence, max(0, fig.mention.start - 40), fig.mention.start)
-            and re.search(r"\b(?:was|has been|is)\b", sentence[fig.victims.end : t.start])
+            and _WAS.search(sentence[fig.victims.end : t.start])
         ):
             fig.outcome, fig.trigger = None, None
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from warmonitor.extract.caseless import Caseless
 from warmonitor.extract.figures.figure import Figure, one_figure
 from warmonitor.extract.figures.named import (
     apposed_subject,
@@ -31,6 +32,7 @@ ANIMALS = re.compile(
     r"chickens?|poultry|pigs?|birds?|fish|herds?)\b",
     re.I,
 )
+_CLAUSE_BREAK = re.compile(r"[;:]|\.\s")  # a semicolon, a colon or a full stop
 
 
 _SINGULAR_AUX = re.compile(
@@ -41,6 +43,8 @@ _SINGULAR_AUX = re.compile(
     r"<b>)[\s,]+){0,4}$",
     re.I,
 )
+# Where the auxiliary ending a text starts, found by its caseless form (``extract.caseless``).
+_SINGULAR_AUX_ANY = Caseless(_SINGULAR_AUX)
 
 
 # A determiner, or a name's possessive ("John Roe's mother").
@@ -98,9 +102,9 @@ def find_singulars(sentence: str, triggers: list[Trigger], figures: list[Figure]
         if id(t) in bound or t.outcome == "displaced":
             continue
         before = sentence[: t.start]
-        if t.role in ("both", "before") and _SINGULAR_AUX.search(before):
-            aux = _SINGULAR_AUX.search(before)
-            head = before[: aux.start()] if aux else before
+        at = _SINGULAR_AUX_ANY.start(before) if t.role in ("both", "before") else None
+        if at is not None:
+            head = before[:at]
             subject = (
                 _one_of(head)
                 or _another(head)
@@ -123,8 +127,8 @@ def find_singulars(sentence: str, triggers: list[Trigger], figures: list[Figure]
                 extra.append(one_figure(original, subject[0], subject[1], t))
                 continue
         if t.role in ("both", "before"):  # "a soldier and a militant were killed"
-            aux = _PLURAL_AUX.search(before)
-            pair = _coordinated_ones(before[: aux.start()]) if aux else None
+            at = _PLURAL_AUX_ANY.start(before)
+            pair = _coordinated_ones(before[:at]) if at is not None else None
             if pair:
                 extra.extend(one_figure(original, a, b, t) for a, b in pair)
                 continue
@@ -285,6 +289,9 @@ _PLURAL_AUX = re.compile(
 )
 
 
+_PLURAL_AUX_ANY = Caseless(_PLURAL_AUX)
+
+
 def _coordinated_ones(text: str) -> list[tuple[int, int]] | None:
     """ "a government soldier and a suspected militant" (ending ``text``): one and one."""
     spans = []
@@ -427,7 +434,7 @@ def _shared_subject(before: str, figures: list[Figure]) -> Figure | tuple[int, i
     aux = None
     for m in _EARLIER_AUX.finditer(before, lo):
         aux = m
-    if aux is None or re.search(r"[;:]|\.\s", before[aux.end() :]):
+    if aux is None or _CLAUSE_BREAK.search(before[aux.end() :]):
         return None
     head = before[: aux.start()]
     for f in figures:

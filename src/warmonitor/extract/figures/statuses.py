@@ -24,6 +24,7 @@ _THEN_KILLED = re.compile(
 
 
 _STATUS_NOUNS = frozenset({"hostages", "detainees"})
+_CLAUSE_BREAK = re.compile(r"[;:]|\.\s")  # a semicolon, a colon or a full stop
 
 
 _OWN_OBJECT = re.compile(
@@ -129,7 +130,7 @@ def _relative_kill(
     for k in triggers:
         if k.start <= t.end or k.outcome != "killed" or k.role not in ("both", "before"):
             continue
-        if k.start - t.end > 200 or re.search(r"[;:]|\.\s", sentence[t.end : k.start]):
+        if k.start - t.end > 200 or _CLAUSE_BREAK.search(sentence[t.end : k.start]):
             return None
         if any(t.end <= f.mention.start < k.start for f in figures):
             return None

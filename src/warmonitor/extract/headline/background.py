@@ -8,7 +8,9 @@ the killing is background to the reported event and gives no headline figure
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from warmonitor.extract.caseless import Caseless
 from warmonitor.model import Claim
 
 __all__ = ["background", "cause_of_arrest", "cause_of_protest", "protest_report"]
@@ -43,6 +45,9 @@ _CAUSE_OF_EVENT = re.compile(
 _ELSEWHERE = re.compile(
     r"[(\[](?:coded|reported|recorded) (?:separately|as a separate event)[)\]]", re.I
 )
+# The sentence-wide searches go through their caseless forms (``extract.caseless``).
+_PROTEST_ANY = Caseless(_PROTEST)
+_ELSEWHERE_ANY = Caseless(_ELSEWHERE)
 _RELATIVE = re.compile(
     r"\b(?:who|whom|where \w+|in which|whose \w+)\s+(?:had\s+)?(?:was|were|been)\b", re.I
 )
@@ -57,11 +62,13 @@ def background(claim: Claim) -> bool:
     sentence = claim.evidence.sentence
     figure = claim.evidence.figure
     offset = (figure[0] - claim.evidence.start) if figure else len(sentence)
-    if _ELSEWHERE.search(sentence):
+    if _elsewhere(sentence):
         return True
     cue = None
-    for m in _PROTEST.finditer(sentence, 0, offset):
-        cue = m
+    first = _PROTEST_ANY.start(sentence[:offset])  # the search up to offset, as if it ended there
+    if first is not None:
+        for m in _PROTEST.finditer(sentence, first, offset):
+            cue = m
     if cue is not None and _CAUSE.search(sentence, cue.end(), offset):
         return True
     if _PROTEST_OBJECT.search(sentence, max(0, offset - 60), offset):
@@ -70,7 +77,7 @@ def background(claim: Claim) -> bool:
         return True
     # "relatives of a man who was shot dead last week held a protest": a relative clause
     trigger = claim.evidence.trigger
-    if trigger is not None and _PROTEST.search(sentence):
+    if trigger is not None and _protest(sentence):
         t0 = trigger[0] - claim.evidence.start
         return bool(_RELATIVE.search(sentence[max(0, t0 - 25) : t0]))
     return False
@@ -89,6 +96,7 @@ _PROTEST_LEAD = re.compile(
 )
 # ACLED codes a crowd size only for demonstrations: "[size=no report]", "[size=dozens]".
 _CROWD_SIZE = re.compile(r"\[size=", re.I)
+_PROTEST_LEAD_ANY = Caseless(_PROTEST_LEAD)
 _CAUSE_FRAME = re.compile(
     r"\b(?:death|deaths|killing|killings|murders?|assassination|lynching|shooting) of\b|"
     r"\b(?:who|that) (?:was|were|had been)\b|\b(?:after|following|over|for)\b[^.;]{0,60}$|"
@@ -98,6 +106,17 @@ _CAUSE_FRAME = re.compile(
     re.I,
 )
 _PRONOUN = re.compile(r"^(?:he|she|him|her|they|them|his|the victims?)$", re.I)
+
+
+# A sentence's own tests, asked for each of its claims: kept for the last sentences seen.
+@lru_cache(maxsize=256)
+def _elsewhere(sentence: str) -> bool:
+    return _ELSEWHERE_ANY.start(sentence) is not None
+
+
+@lru_cache(maxsize=256)
+def _protest(sentence: str) -> bool:
+    return _PROTEST_ANY.start(sentence) is not None
 
 
 def cause_of_protest(claim: Claim) -> bool:
@@ -115,11 +134,12 @@ def cause_of_protest(claim: Claim) -> bool:
 # report names the killing it follows up.
 _ARREST = re.compile(r"\b(?:arrested|detained|apprehended|rounded up)\b", re.I)
 _AFTER = re.compile(r"\b(?:after|following|over)\s+$", re.I)
+_ARREST_ANY = Caseless(_ARREST)
 
 
 def cause_of_arrest(claim: Claim, lead: str) -> bool:
     """In a report that leads with arrests, a killing told as what they followed."""
-    if claim.evidence.sentence != lead or not _ARREST.search(lead):
+    if claim.evidence.sentence != lead or _ARREST_ANY.start(lead) is None:
         return False
     figure = claim.evidence.figure
     if figure is None:
@@ -131,4 +151,4 @@ def cause_of_arrest(claim: Claim, lead: str) -> bool:
 def protest_report(lead: str, text: str) -> bool:
     """True when the report is of a protest, a vigil or a blockade: its first sentence says so
     or its note gives a crowd size."""
-    return bool(_PROTEST_LEAD.search(lead) or _CROWD_SIZE.search(text))
+    return _PROTEST_LEAD_ANY.start(lead) is not None or bool(_CROWD_SIZE.search(text))

@@ -26,8 +26,10 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Literal
 
+from warmonitor.extract.caseless import Caseless
 from warmonitor.extract.headline.background import (
     background,
     cause_of_arrest,
@@ -55,6 +57,7 @@ _RUNNING_TOTAL = re.compile(
     r"a total of|overall|altogether|in all|more than \w+ years)\b",
     re.I,
 )
+_RUNNING_TOTAL_ANY = Caseless(_RUNNING_TOTAL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -391,7 +394,12 @@ def _summary(claim: Claim) -> bool:
         words = claim.evidence.sentence[trigger[0] - base : trigger[1] - base]
         if "coded" in words.lower():
             return True
-    sentence = claim.evidence.sentence
+    return _summary_sentence(claim.evidence.sentence)
+
+
+# A sentence's own tests, asked for each of its claims: kept for the last sentences seen.
+@lru_cache(maxsize=256)
+def _summary_sentence(sentence: str) -> bool:
     return bool(_SUMMARY.match(sentence) or find_split(sentence) is not None)
 
 
@@ -416,7 +424,12 @@ def _rising(claim: Claim) -> bool:
 
 
 def _running_total(claim: Claim) -> bool:
-    return bool(_RUNNING_TOTAL.search(claim.evidence.sentence))
+    return _running_total_sentence(claim.evidence.sentence)
+
+
+@lru_cache(maxsize=256)
+def _running_total_sentence(sentence: str) -> bool:
+    return _RUNNING_TOTAL_ANY.start(sentence) is not None
 
 
 def _groups(

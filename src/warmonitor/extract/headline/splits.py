@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from warmonitor.extract.numbers import parse_number
+from warmonitor.extract.unnamed import caseless_unnamed
 
 __all__ = ["Split", "find_split"]
 
@@ -39,6 +40,11 @@ _ELSEWHERE = re.compile(
     r"(?:the\s+)?(?P<name>[^()\[\].;,]{2,60}?)\s+event\b",
     re.I,
 )
+
+
+# Searched from where their caseless forms first find them (``extract.caseless``).
+_NOTE_ANY = caseless_unnamed(_NOTE)
+_ELSEWHERE_ANY = caseless_unnamed(_ELSEWHERE)
 _TOLL_WORD = re.compile(r"\b(?:fatalit(?:y|ies)|deaths?|dead|killed|coded)\b", re.I)
 _CODED = re.compile(r"\bcoded\s+(?:as|to)\s+(?P<n>\d[\d,]*)", re.I)
 _EACH = re.compile(r"\b(?P<n>\d[\d,]*)\s+(?:fatalities\s+)?each\b", re.I)
@@ -95,10 +101,12 @@ class Split:
 
 def find_split(text: str) -> Split | None:
     """The first split note of ``text``, or ``None``."""
-    elsewhere = _ELSEWHERE.search(text)
+    at = _ELSEWHERE_ANY.start(text)
+    elsewhere = None if at is None else _ELSEWHERE.search(text, at)
     if elsewhere is not None:
         return Split(total=None, parts=None, elsewhere=elsewhere.group("name").strip())
-    for m in _NOTE.finditer(text):
+    at = _NOTE_ANY.start(text)
+    for m in _NOTE.finditer(text, at) if at is not None else ():
         body = m.group("body")
         head = text[max(text.rfind(c, 0, m.start()) for c in ".;[]") + 1 : m.start()]
         follows = _FOLLOWS.search(body)
