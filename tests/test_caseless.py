@@ -123,3 +123,22 @@ def test_a_union_searches_apart_the_patterns_no_gate_reads() -> None:
     for pos in range(len(text)):
         found = union.pattern.search(text, pos)
         assert union.start(text, pos, words) == (found.start() if found else None)
+
+
+REPORT_WORDS = (
+    "Police said SAID told Reuters according to officials reportedly unconfirmed reports of "
+    "could not be independently verified the toll 12 people were killed Killed shot dead "
+    "beaten to death spokesman claimed responsibility added , . ; İ \u017faid \n"
+).split(" ")
+
+
+@given(
+    st.lists(st.sampled_from(REPORT_WORDS), max_size=5).map(" ".join),
+    st.lists(st.sampled_from(REPORT_WORDS), max_size=30).map(" ".join),
+)
+def test_a_reports_words_give_what_its_sentence_alone_gives(before: str, sentence: str) -> None:
+    words = Words(before + sentence).within(len(before))
+    assert claimants.find_attributions(sentence, words) == claimants.find_attributions(sentence)
+    assert hedges.sentence_hedges(sentence, words) == hedges.sentence_hedges(sentence)
+    assert hedges.document_hedges(sentence, words) == hedges.document_hedges(sentence)
+    assert outcomes.find_triggers(sentence, words) == outcomes.find_triggers(sentence)

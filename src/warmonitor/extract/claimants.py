@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from warmonitor.actors import is_fragment, same_role
 from warmonitor.extract.caseless import Caseless
-from warmonitor.extract.gate import Words
+from warmonitor.extract.gate import Words, gate
 from warmonitor.extract.lexicon import CLAIMANT_KIND_WORDS
 from warmonitor.model import Claimant
 
@@ -61,6 +61,7 @@ _REPORTS_OF = re.compile(
 # the two rarely match: each searched first over the lowercased sentence (``extract.caseless``)
 _ACCORDING_CASELESS = Caseless(_ACCORDING)
 _REPORTS_OF_CASELESS = Caseless(_REPORTS_OF)
+_SPEECH_GATE = gate(_SPEECH)  # tried only where a sentence reads a verb's beginning
 _BOUNDARY = re.compile(
     r"[,;:\"“”\[\]—–]|\s-\s|\((?![A-Z][A-Za-z.]{1,9}\))|(?<!\b[A-Z]{2})(?<![A-Z]{3})(?<![A-Z]{4})\)"
 )
@@ -122,7 +123,7 @@ def find_attributions(sentence: str, words: Words | None = None) -> list[Attribu
             found.append(att)
     for m in _REPORTS_OF_CASELESS.finditer(sentence, words):
         found.append(Attribution(m.group(1), m.start(1), m.end(1), m.start(1), m.end(1)))
-    for m in _SPEECH.finditer(sentence):
+    for m in _SPEECH_GATE.finditer(sentence, words):
         if _PASSIVE_BEFORE.search(sentence[: m.start()]) or sentence.startswith(" by ", m.end()):
             continue
         att = _left_subject(sentence, m.start(), m.end())
