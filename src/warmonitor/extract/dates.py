@@ -200,7 +200,8 @@ def _holdings(text: str) -> int:
 # The holdings a narrowed union is compiled for, cheapest first: a text is searched with the
 # first that covers its own (compiling one for every mix would cost more than it saves), or
 # with the plain union. The mixes of a news sentence: digits, a weekday or both; words of time,
-# then units besides, with a weekday and with digits; month names; all but a year's digits.
+# then units besides, with a weekday and with digits; month names; all but a year's digits;
+# a full date ("5 March 2020"), with words of time or without.
 _COVERS = (
     _DIGIT,
     _WEEKDAY_HELD,
@@ -211,6 +212,8 @@ _COVERS = (
     _DIGIT | _WEEKDAY_HELD | _WHEN_HELD | _UNIT_HELD,
     _DIGIT | _MONTH_HELD | _WEEKDAY_HELD,
     _DIGIT | _MONTH_HELD | _WEEKDAY_HELD | _WHEN_HELD | _UNIT_HELD,
+    _DIGIT | _MONTH_HELD | _YEAR_HELD,
+    _DIGIT | _MONTH_HELD | _YEAR_HELD | _WHEN_HELD | _UNIT_HELD,
 )
 
 
