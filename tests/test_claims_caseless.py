@@ -9,7 +9,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from warmonitor.extract import claims
+from warmonitor.extract import claims, continuity
 from warmonitor.extract.lexicon import AGENCIES
 
 WORDS = (
@@ -66,3 +66,15 @@ MARKS = ["(Reuters)", "(AP)", "- AFP", "– Xinhua", "EFE", "dpa ", "the", "Tass
 @given(st.lists(st.sampled_from(MARKS), max_size=12).map(" ".join))
 def test_the_agency_is_the_one_its_marks_name(text: str) -> None:
     assert claims._agency(text) == _plain_agency(text)
+
+
+POINTER_WORDS = (
+    "This THIS is was reported Reported by BY the figures Toll told journalists about it that "
+    "said . ! İ ſaid K , Reuters"
+).split()
+
+
+@given(st.lists(st.sampled_from(POINTER_WORDS), max_size=14).map(" ".join))
+def test_a_pointer_back_is_found_where_the_pattern_finds_it(sentence: str) -> None:
+    found = continuity._POINTER.search(sentence)
+    assert continuity._POINTER_ANY.start(sentence) == (found.start() if found else None)

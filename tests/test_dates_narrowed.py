@@ -127,3 +127,14 @@ def test_a_unit_of_a_text_that_is_not_ascii_is_read_caselessly() -> None:
     text = "İ For two DAYS, nothing."
     assert dates._holdings(text) & dates._UNIT_HELD
     assert _found(dates._search_for(dates._holdings(text)), text) == _found(dates._TIME_RE, text)
+
+
+def test_every_mix_of_holdings_is_searched_with_a_union_of_all_it_can_match() -> None:
+    for held in range(64):
+        search = dates._search_for(held)
+        needed = [i for i, (needs, _, _) in enumerate(dates._OPENINGS) if needs & held == needs]
+        if search is None:
+            assert not needed
+            continue
+        names = set(search.groupindex)
+        assert all(dates._PATTERNS[i][4 : dates._PATTERNS[i].index(">")] in names for i in needed)

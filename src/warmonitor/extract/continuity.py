@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Protocol
 
+from warmonitor.extract.caseless import Caseless
 from warmonitor.extract.figures import Figure
 from warmonitor.model import Claimant
 
@@ -164,6 +165,7 @@ _POINTER = re.compile(
     r"\s*[.!]?\s*$",
     re.I,
 )
+_POINTER_ANY = Caseless(_POINTER)  # searched through its caseless form (``extract.caseless``)
 # a sentence that goes on with the figures of the sentence before: "Of these, …", "Among them
 # …", or an agentless hearsay ("N are said to be in critical condition")
 _CONTINUATION = re.compile(
@@ -185,7 +187,7 @@ def _attribute_pointers(
     back to the last figure that has a source of its own."""
     for index, (a, b) in enumerate(sentences):
         voice = _one_voice(c for _, c in voices.get(index, ()))
-        if voice is None or not _POINTER.search(text[a:b]):
+        if voice is None or _POINTER_ANY.start(text[a:b]) is None:
             continue
         if any(d.sentence_index == index for d in drafts):
             continue
@@ -230,13 +232,15 @@ def _attribute_repeats(drafts: Sequence[Statement]) -> None:
     said: dict[tuple[str, int, int | None], Statement] = {}
     for d in drafts:
         if d.attributed and d.figure.outcome:
-            key = (d.figure.outcome, d.figure.count.low, d.figure.count.high)
+            count = d.figure.mention.count  # ``Figure.count`` differs from it only by ``stated``
+            key = (d.figure.outcome, count.low, count.high)
             sources.setdefault(key, set()).add(d.claimant.name or d.claimant.text)
             said.setdefault(key, d)
     for d in drafts:
         if d.attributed or not d.figure.outcome:
             continue
-        key = (d.figure.outcome, d.figure.count.low, d.figure.count.high)
+        count = d.figure.mention.count
+        key = (d.figure.outcome, count.low, count.high)
         first = said.get(key)
         lead = first is not None and d.sentence_index == 0 and 0 < first.sentence_index < _OPENING
         if len(sources.get(key, ())) == 1 or lead:

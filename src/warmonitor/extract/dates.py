@@ -197,13 +197,43 @@ def _holdings(text: str) -> int:
     return held
 
 
+# The holdings a narrowed union is compiled for, cheapest first: a text is searched with the
+# first that covers its own (compiling one for every mix would cost more than it saves), or
+# with the plain union. The mixes of a news sentence: digits, a weekday or both; words of time,
+# then units besides, with a weekday and with digits; month names; all but a year's digits;
+# a full date ("5 March 2020"), with words of time or without.
+_COVERS = (
+    _DIGIT,
+    _WEEKDAY_HELD,
+    _DIGIT | _WEEKDAY_HELD,
+    _WEEKDAY_HELD | _WHEN_HELD,
+    _DIGIT | _WEEKDAY_HELD | _WHEN_HELD,
+    _WEEKDAY_HELD | _WHEN_HELD | _UNIT_HELD,
+    _DIGIT | _WEEKDAY_HELD | _WHEN_HELD | _UNIT_HELD,
+    _DIGIT | _MONTH_HELD | _WEEKDAY_HELD,
+    _DIGIT | _MONTH_HELD | _WEEKDAY_HELD | _WHEN_HELD | _UNIT_HELD,
+    _DIGIT | _MONTH_HELD | _YEAR_HELD,
+    _DIGIT | _MONTH_HELD | _YEAR_HELD | _WHEN_HELD | _UNIT_HELD,
+)
+
+
 @cache
 def _search_for(held: int) -> re.Pattern[str] | None:
-    """The union of the patterns a text with holdings ``held`` can match, tried only where one
-    of them can begin; ``None`` when it can match none."""
-    chosen = [i for i, (needs, _, _) in enumerate(_OPENINGS) if needs & held == needs]
-    if not chosen:
+    """What a text with holdings ``held`` is searched with: the narrowed union of the first of
+    ``_COVERS`` that holds ``held``, or the plain union; ``None`` when no pattern can match."""
+    if not any(needs & held == needs for needs, _, _ in _OPENINGS):
         return None
+    for cover in _COVERS:
+        if held & ~cover == 0:
+            return _narrowed(cover)
+    return _TIME_RE
+
+
+@cache
+def _narrowed(held: int) -> re.Pattern[str]:
+    """The union of the patterns a text with holdings ``held`` can match, tried only where one
+    of them can begin."""
+    chosen = [i for i, (needs, _, _) in enumerate(_OPENINGS) if needs & held == needs]
     heads = {h for i in chosen for h in _OPENINGS[i][1].split()}
     words = dict.fromkeys(w for i in chosen for w in _OPENINGS[i][2].split("|") if w)
     starts = [h for h in (r"\d", _CAPITAL) if h in heads]

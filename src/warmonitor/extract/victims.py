@@ -153,11 +153,22 @@ def group_of(text: str) -> str:
     return _group_from_words(_WORD.findall(text))
 
 
+# The last word of each group phrase, by its number of words: a run of words that does not end
+# with one is no phrase of that size, and is not joined to be looked up.
+_PHRASE_ENDS: dict[int, frozenset[str]] = {
+    size: frozenset(key.split(" ")[-1] for key in VICTIM_GROUP_WORDS if len(key.split(" ")) == size)
+    for size in (5, 4, 3, 2, 1)
+}
+
+
 def _group_from_words(words: list[str]) -> str:
     lowered = [w.lower().rstrip(".") for w in words]
     # longest suffix first: "members of the security forces", "security forces", "forces"
     for size in (5, 4, 3, 2, 1):
+        ends = _PHRASE_ENDS[size]
         for i in range(len(lowered) - size, -1, -1):
+            if lowered[i + size - 1] not in ends:
+                continue
             key = " ".join(lowered[i : i + size])
             if key in VICTIM_GROUP_WORDS:
                 group = VICTIM_GROUP_WORDS[key]

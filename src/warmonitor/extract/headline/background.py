@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from warmonitor.extract.caseless import Caseless
+from warmonitor.extract.literals import Literals
 from warmonitor.model import Claim
 
 __all__ = ["background", "cause_of_arrest", "cause_of_protest", "protest_report"]
@@ -47,6 +48,18 @@ _ELSEWHERE = re.compile(
 )
 # The sentence-wide searches go through their caseless forms (``extract.caseless``).
 _PROTEST_ANY = Caseless(_PROTEST)
+# Every protest cue holds one of these (``extract.literals``).
+_PROTEST_WORDS = Literals(
+    "protest",
+    "demonstrat",
+    "rallied",
+    "marched",
+    "gathered",
+    "took to the streets",
+    "riot",
+    "held a",
+    "staged a",
+)
 _ELSEWHERE_ANY = Caseless(_ELSEWHERE)
 _RELATIVE = re.compile(
     r"\b(?:who|whom|where \w+|in which|whose \w+)\s+(?:had\s+)?(?:was|were|been)\b", re.I
@@ -65,7 +78,9 @@ def background(claim: Claim) -> bool:
     if _elsewhere(sentence):
         return True
     cue = None
-    first = _PROTEST_ANY.start(sentence[:offset])  # the search up to offset, as if it ended there
+    first = None
+    if not _no_protest(sentence):
+        first = _PROTEST_ANY.start(sentence[:offset])  # the search up to offset, as if it ended
     if first is not None:
         for m in _PROTEST.finditer(sentence, first, offset):
             cue = m
@@ -116,7 +131,18 @@ def _elsewhere(sentence: str) -> bool:
 
 @lru_cache(maxsize=256)
 def _protest(sentence: str) -> bool:
-    return _PROTEST_ANY.start(sentence) is not None
+    return not _no_protest(sentence) and _PROTEST_ANY.start(sentence) is not None
+
+
+@lru_cache(maxsize=256)
+def _no_protest(sentence: str) -> bool:
+    """True when no part of ``sentence`` can hold a protest cue (none of its words)."""
+    return _PROTEST_WORDS.absent(sentence)
+
+
+@lru_cache(maxsize=64)
+def _arrest_lead(lead: str) -> bool:
+    return _ARREST_ANY.start(lead) is not None
 
 
 def cause_of_protest(claim: Claim) -> bool:
@@ -139,7 +165,7 @@ _ARREST_ANY = Caseless(_ARREST)
 
 def cause_of_arrest(claim: Claim, lead: str) -> bool:
     """In a report that leads with arrests, a killing told as what they followed."""
-    if claim.evidence.sentence != lead or _ARREST_ANY.start(lead) is None:
+    if claim.evidence.sentence != lead or not _arrest_lead(lead):
         return False
     figure = claim.evidence.figure
     if figure is None:

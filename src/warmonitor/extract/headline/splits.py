@@ -14,6 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from warmonitor.extract.literals import Literals
 from warmonitor.extract.numbers import parse_number
 from warmonitor.extract.unnamed import caseless_unnamed
 
@@ -44,6 +45,8 @@ _ELSEWHERE = re.compile(
 
 # Searched from where their caseless forms first find them (``extract.caseless``).
 _NOTE_ANY = caseless_unnamed(_NOTE)
+# Every note of a split or of a toll coded elsewhere holds one of these (``extract.literals``).
+_NOTE_WORDS = Literals("split", "spread", "divided", "distributed", "coded")
 _ELSEWHERE_ANY = caseless_unnamed(_ELSEWHERE)
 _TOLL_WORD = re.compile(r"\b(?:fatalit(?:y|ies)|deaths?|dead|killed|coded)\b", re.I)
 _CODED = re.compile(r"\bcoded\s+(?:as|to)\s+(?P<n>\d[\d,]*)", re.I)
@@ -101,6 +104,8 @@ class Split:
 
 def find_split(text: str) -> Split | None:
     """The first split note of ``text``, or ``None``."""
+    if _NOTE_WORDS.absent(text):
+        return None
     at = _ELSEWHERE_ANY.start(text)
     elsewhere = None if at is None else _ELSEWHERE.search(text, at)
     if elsewhere is not None:
