@@ -47,7 +47,6 @@ REGION_PARTS = (
 ).split()
 _CHUNK = 500
 _CACHE_LIMIT = 200_000
-_MMAP_BYTES = 1 << 28
 _ENTRY_SQL = """
     SELECT geonameid, name, coalesce(asciiname, name), country, lat_e5, lon_e5, population,
            feature_code, coalesce(rank_population, population), seat_id, admin1_id, admin2_id
@@ -94,8 +93,6 @@ class Gazetteer:
             )
         uri = self.path.as_uri() + "?mode=ro&immutable=1"
         self._db = sqlite3.connect(uri, uri=True, check_same_thread=False)
-        # pages read from the mapped file, not copied by a read each (look-ups are random)
-        self._db.execute(f"PRAGMA mmap_size = {_MMAP_BYTES}")
         self._lock = threading.Lock()
         self._names: dict[str, Hits] = {}
         self._skeletons: dict[str, tuple[tuple[int, Spelling], ...]] = {}
