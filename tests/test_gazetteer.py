@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import random
 import time
 from collections.abc import Collection
+from difflib import SequenceMatcher
 
 import pytest
 
 from warmonitor.gazetteer import Gazetteer, GazetteerEntry, name_key, resolve, skeleton_key
+from warmonitor.gazetteer.entries import CODE, rank
+from warmonitor.gazetteer.normalise import _compared, _matching, similarity
 from warmonitor.model import Place
 
 
@@ -512,3 +516,92 @@ def test_scan_an_area_spelt_alike_when_the_text_calls_it_an_area(gaz: Gazetteer)
 def test_capital_of_a_country(gaz: Gazetteer) -> None:
     capital = gaz.capital("ly")
     assert capital is not None and capital.name == "Tripoli" and capital.country == "LY"
+
+
+# -- look-ups made together and their shortcuts ---------------------------------------------
+
+
+def test_matching_counts_what_sequence_matcher_matches() -> None:
+    pairs = [
+        ("maaratalnuman", "maarratannuman"),
+        ("jebleh", "jablah"),
+        ("abab", "baba"),
+        ("aaaa", "aa"),
+        ("", ""),
+        ("kano", ""),
+        ("zabol", "zabul"),
+        ("abcxabcyabc", "abcabcxyz"),
+    ]
+    rng = random.Random(7)  # and many short strings over few letters, where blocks tie
+    for _ in range(3000):
+        pairs.append(
+            tuple("".join(rng.choice("abn") for _ in range(rng.randint(0, 9))) for _ in "ab")
+        )
+    for a, b in pairs:
+        blocks = SequenceMatcher(None, a, b).get_matching_blocks()
+        assert _matching(a, b) == sum(block.size for block in blocks), (a, b)
+
+
+def test_similarity_is_sequence_matchers_ratio_of_the_compared_names() -> None:
+    for key, name in [
+        ("deir al balah", "Dayr al Balah"),
+        ("jebleh", "Jableh District"),
+        ("zabol", "Zabul"),
+        ("baluchistan", "Balochistan"),
+        ("kano", "Kano State"),
+    ]:
+        a, b = _compared(key, name)
+        assert similarity(key, name) == SequenceMatcher(None, a, b).ratio()
+    long_name = "Qaryat " * 40  # SequenceMatcher's automatic junk begins at 200 characters
+    a, b = _compared("qaryat", long_name)
+    assert similarity("qaryat", long_name) == SequenceMatcher(None, a, b).ratio()
+
+
+def test_seats_of_many_names_is_with_seats_of_each(gaz: Gazetteer) -> None:
+    keys = ["deir al balah", "idlib", "kano state", "homs", "aleppo", "borno", "zabul"]
+    named = [(k, [g for g, kind in gaz.name_hits([k])[k] if kind != CODE]) for k in keys]
+    assert all(ids for _, ids in named)
+    with Gazetteer() as fresh:  # its caches empty: the batch looks everything up itself
+        assert fresh.seats_of(named) == [gaz.with_seats(k, ids) for k, ids in named]
+        assert fresh.seats_of(named) == [fresh.with_seats(k, ids) for k, ids in named]
+
+
+def test_a_skeletons_spellings_are_its_places_spellings(gaz: Gazetteer) -> None:
+    skel = skeleton_key(name_key("Jebleh"))
+    with Gazetteer() as fresh:
+        found = fresh.skeleton_spellings([skel])[skel]
+        assert found and fresh.skeleton_hits([skel])[skel] == tuple(g for g, _ in found)
+    assert dict(found) == gaz.spellings(g for g, _ in found)
+
+
+def test_entries_name_their_areas(gaz: Gazetteer) -> None:
+    with Gazetteer() as fresh:
+        homs = fresh.lookup("Homs", countries=["SY"])[0]
+        idlib = next(e for e in fresh.lookup("Idlib") if e.feature_code == "ADM1")
+        assert homs.admin1_id is not None
+        area = fresh.get(homs.admin1_id)
+        assert area is not None and homs.admin1 == area.name
+        assert idlib.admin1 == idlib.name  # an area's own level names itself
+    assert gaz.get(homs.geonames_id) == homs
+
+
+def test_rank_of_one_entry_is_a_list_of_its_own(gaz: Gazetteer) -> None:
+    one = [best(gaz, "Homs", ["SY"])]
+    ranked = rank(one)
+    assert ranked == one and ranked is not one
+    assert rank(iter(one), similar_to="hims") == one and rank([]) == []
+
+
+def test_scan_joins_names_through_connectors_after_a_word_only(gaz: Gazetteer) -> None:
+    def said(text: str) -> list[str]:
+        return [m.text for m in gaz.scan(text)]
+
+    assert said("Convoys left Bosnia and Herzegovina on Sunday") == ["Bosnia and Herzegovina"]
+    assert said("Convoys left Bosnia  and\tHerzegovina") == ["Bosnia  and\tHerzegovina"]
+    assert said("Shops shut in Sant Julià de Lòria.") == ["Sant Julià de Lòria"]
+    assert "Bosnia and\nHerzegovina" not in said("Convoys left Bosnia and\nHerzegovina")
+    # a connector after "'s" or a full stop joins nothing
+    assert said("Ghana's and Togo's envoys met") == ["Ghana", "Togo"]
+    assert said("It reached Homs. and then Hama") == ["Homs", "Hama"]
+    assert said("and Homs was shelled") == ["Homs"]
+    assert said("fighting near al-Bab and Manbij") == ["al-Bab", "Manbij"]

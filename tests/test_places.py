@@ -11,8 +11,10 @@ import time
 import pytest
 
 from warmonitor.extract.claims import _specific
-from warmonitor.extract.places import PlaceIndex
+from warmonitor.extract.places import PlaceIndex, names_in
 from warmonitor.gazetteer import Gazetteer
+from warmonitor.gazetteer.cues import locative
+from warmonitor.gazetteer.resolve import resolve
 from warmonitor.model import Place
 
 
@@ -361,3 +363,18 @@ def test_a_name_called_a_date_without_digits_is_still_a_place(gaz: Gazetteer) ->
     dated = "Gunmen raided a village on 3 May."
     begin = dated.index("3 May")
     assert index(gaz, dated, [(begin, begin + 5, "DATE")]).country is None
+
+
+def test_resolve_takes_the_callers_locative_cues(gaz: Gazetteer) -> None:
+    text = (
+        "Shelling hit Homs and Hama on Monday, a monitor in Idlib said. "
+        "Talks in Geneva on Syria stalled; in the village of Kafr Nabl two died."
+    )
+    mentions = names_in(text, gaz)
+    put = [locative(text, m.start) for m in mentions]
+    assert any(put) and not all(put)
+    assert resolve(text, mentions, where=put) == resolve(text, mentions)
+    built = PlaceIndex.build(text, (), gaz)  # the cue read once, passed on
+    again = PlaceIndex.build(text, (), gaz, names=mentions)
+    assert built.mentions == again.mentions and built.countries == again.countries
+    assert built.country == "SY"

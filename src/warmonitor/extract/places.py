@@ -49,7 +49,8 @@ FOREIGN_SCORE = 6.0  # a foreign place needs this (or containment) and a locativ
 _IN = re.compile(r"\b(?=[ia])(?:in|at|inside)\s+(?:the\s+)?(?:[a-z-]+\s+)?$", re.I)
 # "south of Basra", "50 km from Homs", "from Hama": a point of reference, not the place
 _REFERENCE = re.compile(  # (?=…): the first letters, so that most places are passed over at once
-    r"\b(?=[nsewfk])(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
+    r"\b(?=[nsewfk])"
+    r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
     r"\s+of|from|km\s+(?:\w+\s+)?(?:from|of))\s+(?:the\s+)?(?:(?:city|town|capital)\s*,?\s+)?"
     r"(?:of\s+)?$",
     re.I,

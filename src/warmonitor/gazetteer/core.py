@@ -47,12 +47,14 @@ REGION_PARTS = (
 ).split()
 _CHUNK = 500
 _CACHE_LIMIT = 200_000
-_MMAP_BYTES = 1 << 28
 _ENTRY_SQL = """
-    SELECT geonameid, name, coalesce(asciiname, name), country, lat_e5, lon_e5, population,
-           feature_code, coalesce(rank_population, population), seat_id, admin1_id, admin2_id
-    FROM places WHERE geonameid IN ({})"""
-_NAME_SQL = "SELECT geonameid, name FROM places WHERE geonameid IN ({})"
+    SELECT p.geonameid, p.name, coalesce(p.asciiname, p.name), p.country, a1.name, a2.name,
+           p.lat_e5, p.lon_e5, p.population, p.feature_code,
+           coalesce(p.rank_population, p.population), p.seat_id, p.admin1_id, p.admin2_id
+    FROM places p
+    LEFT JOIN places a1 ON a1.geonameid = p.admin1_id
+    LEFT JOIN places a2 ON a2.geonameid = p.admin2_id
+    WHERE p.geonameid IN ({})"""
 _SPELLING_SQL = """
     SELECT geonameid, coalesce(asciiname, name), country, feature_code
     FROM places WHERE geonameid IN ({})"""
@@ -94,14 +96,11 @@ class Gazetteer:
             )
         uri = self.path.as_uri() + "?mode=ro&immutable=1"
         self._db = sqlite3.connect(uri, uri=True, check_same_thread=False)
-        # pages read from the mapped file, not copied by a read each (look-ups are random)
-        self._db.execute(f"PRAGMA mmap_size = {_MMAP_BYTES}")
         self._lock = threading.Lock()
         self._names: dict[str, Hits] = {}
         self._skeletons: dict[str, tuple[tuple[int, Spelling], ...]] = {}
         self._entries: dict[int, GazetteerEntry] = {}
         self._spellings: dict[int, Spelling] = {}
-        self._areas: dict[int, str | None] = {}  # admin areas' names, see _area_names
         self._seats: dict[tuple[str, frozenset[int]], tuple[int, ...]] = {}  # see with_seats
         self._countries: dict[str, CountryEntry] = {}
         self._country_ids: dict[int, str] = {}
@@ -228,32 +227,18 @@ class Gazetteer:
         if todo:
             if len(self._entries) > _CACHE_LIMIT:
                 self._entries.clear()
-            rows = []
             for part in _chunks(sorted(set(todo))):
-                rows += self._rows(_ENTRY_SQL.format(_marks(part)), part)
-            areas = self._area_names({a for row in rows for a in row[-2:] if a is not None})
-            for row in rows:
-                gid, shown, ascii_name, cc, lat, lon, population, code, *rest = row
-                rank_population, seat_id, a1_id, a2_id = rest
-                entry = GazetteerEntry(
-                    gid, shown, ascii_name, cc, areas.get(a1_id), areas.get(a2_id),
-                    None if lat is None else lat / 1e5, None if lon is None else lon / 1e5,
-                    population, code, precision_of(code), rank_population, seat_id,
-                    a1_id, a2_id,
-                )  # fmt: skip
-                out[entry.geonames_id] = self._entries[entry.geonames_id] = entry
+                for row in self._rows(_ENTRY_SQL.format(_marks(part)), part):
+                    gid, shown, ascii_name, cc, admin1, admin2, lat, lon, *rest = row
+                    population, code, rank_population, seat_id, a1_id, a2_id = rest
+                    entry = GazetteerEntry(
+                        gid, shown, ascii_name, cc, admin1, admin2,
+                        None if lat is None else lat / 1e5, None if lon is None else lon / 1e5,
+                        population, code, precision_of(code), rank_population, seat_id,
+                        a1_id, a2_id,
+                    )  # fmt: skip
+                    out[entry.geonames_id] = self._entries[entry.geonames_id] = entry
         return out
-
-    def _area_names(self, ids: Collection[int]) -> dict[int, str | None]:
-        """The names of admin areas by geonameid (``None`` for one the gazetteer lacks), from
-        cache or one query: few areas hold the places of many texts."""
-        todo = [gid for gid in ids if gid not in self._areas]
-        if todo:
-            found = dict.fromkeys(todo)
-            for part in _chunks(sorted(todo)):
-                found.update(self._rows(_NAME_SQL.format(_marks(part)), part))
-            self._areas.update(found)
-        return self._areas
 
     def spellings(self, ids: Iterable[int]) -> dict[int, Spelling]:
         """``(ASCII name, country, feature code)`` by geonameid (unknown ids are left out): enough

@@ -98,8 +98,8 @@ def resolve(
     """Choose one candidate per mention (mentions need all their candidates, see above);
     ``penalty`` lowers each mention's scores and votes (what else speaks against it).
     ``sentences`` are the text's sentence spans, in order (default: cut after . ! ? ; : and
-    line breaks); ``where`` whether the words before each mention put something there
-    (default: :func:`~warmonitor.gazetteer.cues.locative`, for a caller that has it already)."""
+    line breaks); ``where`` whether the words before each mention put something there, for a
+    caller that has it already (default: :func:`~warmonitor.gazetteer.cues.locative`)."""
     if sentences:
         ends = [b for _, b in sentences[:-1]]
     else:
