@@ -280,3 +280,18 @@ def test_the_pipeline_tokenizes_with_the_models_own_rules(nlp: Language) -> None
     assert ours.to_bytes(exclude=["vocab"]) == theirs.to_bytes(exclude=["vocab"])
     text = "U.S. troops didn't fire at 3.30 p.m., officials said (e.g. Mr. Smith's unit)."
     assert [(t.text, t.norm_) for t in ours(text)] == [(t.text, t.norm_) for t in theirs(text)]
+
+
+def _worker_state() -> tuple[int, int]:
+    import gc
+
+    return gc.get_freeze_count(), pipeline.load_nlp.cache_info().currsize
+
+
+def test_a_prediction_worker_starts_with_the_pipeline_set_apart_from_the_collector() -> None:
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=1, initializer=pipeline._start_worker) as pool:
+        frozen, loaded = pool.submit(_worker_state).result()
+    assert loaded == 1  # the pipeline, loaded before the first chunk
+    assert frozen > 100_000  # the model's objects and everything else loaded by then

@@ -6,6 +6,7 @@ functions and render their results; they never reach into ``ingest``/``extract``
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 from collections import deque
@@ -538,6 +539,15 @@ def _chunks(items: Sequence[Document], size: int) -> Iterator[list[Document]]:
         yield list(items[i : i + size])
 
 
+def _start_worker() -> None:
+    """A prediction worker starts by loading the pipeline, which it keeps for its life, and
+    sets all it has loaded apart from the garbage collector (``gc.freeze``): a full collection
+    no longer walks the model's objects again and again (wad, one process: 0.39 of 7.3
+    processor seconds in collections, 0.16 after)."""
+    load_nlp()
+    gc.freeze()
+
+
 def local_runner(workers: int | None = None) -> ChunkRunner:
     """The local engine: chunks predicted on ``workers`` processes of this machine (default:
     every core, at most 2), in this process when there is one worker or one chunk."""
@@ -546,7 +556,7 @@ def local_runner(workers: int | None = None) -> ChunkRunner:
     def run(chunks: Sequence[list[Document]], counting: Counting) -> Iterator[list[Prediction]]:
         predict = partial(predict_chunk, counting=counting)
         if count > 1 and len(chunks) > 1:
-            with ProcessPoolExecutor(max_workers=count) as pool:
+            with ProcessPoolExecutor(max_workers=count, initializer=_start_worker) as pool:
                 yield from pool.map(predict, chunks)
         else:
             yield from map(predict, chunks)
