@@ -142,3 +142,14 @@ def test_a_reports_words_give_what_its_sentence_alone_gives(before: str, sentenc
     assert hedges.sentence_hedges(sentence, words) == hedges.sentence_hedges(sentence)
     assert hedges.document_hedges(sentence, words) == hedges.document_hedges(sentence)
     assert outcomes.find_triggers(sentence, words) == outcomes.find_triggers(sentence)
+
+
+def test_a_pattern_that_names_its_groups_starts_where_it_does() -> None:
+    pattern = re.compile(r"\b(?P<n>\d+)\s+(?P<who>people|civilians)\b", re.I)
+    caseless = Caseless(pattern)
+    text = "Officials said 12 CIVILIANS died."
+    assert caseless.start(text) == text.index("12")
+    found = next(caseless.finditer(text))
+    assert found["who"] == "CIVILIANS"  # the pattern's own match, its groups named
+    with pytest.raises(ValueError):
+        Caseless(re.compile(r"(?P<w>\w+) (?P=w)", re.I))  # a reference back

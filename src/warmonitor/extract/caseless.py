@@ -29,12 +29,15 @@ __all__ = ["Caseless", "CaselessUnion"]
 # a class escape (\S, \W, \B, \D, \A, \Z keep their meaning), a character written by its code
 # (\x41 is "A"), or an inline flag (``(?-i:…)`` turns case back on).
 _CASED = re.compile(r"(?<!\\)(?:\\\\)*(?:[A-Z]|\\[xuUN0-7]|\(\?[a-zA-Z-](?<!\(\?P))")
+_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
 
 
 class Caseless:
     """Where a case-insensitive ``pattern`` first matches, found over the lowercased text
     where that gives the same offsets (see the module). ``ValueError`` for a pattern without
-    ``re.IGNORECASE`` or with a letter or flag of its own whose case counts.
+    ``re.IGNORECASE``, with a letter or flag of its own whose case counts, or referring back
+    to a named group; a named group is searched as a plain one (``finditer`` gives the
+    pattern's own matches, groups and all).
 
     ``words``: the text's (``Words``; a document's, ``within`` the text's offset), which let
     a gated pattern be tried only where a match may start."""
@@ -44,10 +47,14 @@ class Caseless:
     def __init__(self, pattern: re.Pattern[str]) -> None:
         if not pattern.flags & re.IGNORECASE:
             raise ValueError(f"not a case-insensitive pattern: {pattern.pattern!r}")
-        if _CASED.search(pattern.pattern):
+        if "(?P=" in pattern.pattern:
+            raise ValueError(f"a pattern that refers back to a group: {pattern.pattern!r}")
+        # a group's name changes nothing of where the pattern matches (and writes a capital P)
+        plain = _NAMED_GROUP.sub("(?:", pattern.pattern)
+        if _CASED.search(plain):
             raise ValueError(f"a pattern with a cased letter of its own: {pattern.pattern!r}")
         self.pattern = pattern
-        self._lower = re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+        self._lower = re.compile(plain, pattern.flags & ~re.IGNORECASE)
         self._gate = gate(pattern)
 
     def start(self, text: str, pos: int = 0, words: Words | None = None) -> int | None:

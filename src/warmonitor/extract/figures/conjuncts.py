@@ -10,7 +10,6 @@ from warmonitor.extract.figures.figure import Figure, one_figure
 from warmonitor.extract.figures.named import companions_at
 from warmonitor.extract.figures.singulars import front_subject, person_np_end
 from warmonitor.extract.outcomes import Trigger
-from warmonitor.extract.unnamed import caseless_unnamed
 
 __all__ = ["and_one", "companion_chain", "object_chain", "subject_chain"]
 
@@ -168,7 +167,7 @@ _FRONT = re.compile(
     r"(?P<aux>(?:(?:has|have|had|was|were|been|also|later|both|reportedly)\s+)*)$",
     re.I,
 )
-_FRONT_ANY = caseless_unnamed(_FRONT)  # where it starts (``extract.unnamed``)
+_FRONT_ANY = Caseless(_FRONT)  # where it starts
 _PASSIVE = re.compile(r"\b(?:was|were|been)\b", re.I)
 _NAME_TAIL = re.compile(r"(?:\s+(?-i:[A-Z])[\w'’\-]*){0,3}\s*")
 

@@ -42,7 +42,6 @@ from warmonitor.extract.outcomes import (
     bind_toll,
     find_triggers,
 )
-from warmonitor.extract.unnamed import caseless_unnamed
 from warmonitor.extract.victims import VictimPhrase, group_of, victim_phrase
 
 __all__ = ["Figure", "find_figures"]
@@ -206,7 +205,7 @@ _NUMBER_OF = re.compile(
 )
 
 
-_NUMBER_OF_ANY = caseless_unnamed(_NUMBER_OF)
+_NUMBER_OF_ANY = Caseless(_NUMBER_OF)
 
 
 def _number_of(sentence: str, end: int) -> re.Match[str] | None:

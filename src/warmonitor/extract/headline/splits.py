@@ -14,9 +14,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from warmonitor.extract.caseless import Caseless
 from warmonitor.extract.literals import Literals
 from warmonitor.extract.numbers import parse_number
-from warmonitor.extract.unnamed import caseless_unnamed
 
 __all__ = ["Split", "find_split"]
 
@@ -44,10 +44,10 @@ _ELSEWHERE = re.compile(
 
 
 # Searched from where their caseless forms first find them (``extract.caseless``).
-_NOTE_ANY = caseless_unnamed(_NOTE)
+_NOTE_ANY = Caseless(_NOTE)
 # Every note of a split or of a toll coded elsewhere holds one of these (``extract.literals``).
 _NOTE_WORDS = Literals("split", "spread", "divided", "distributed", "coded")
-_ELSEWHERE_ANY = caseless_unnamed(_ELSEWHERE)
+_ELSEWHERE_ANY = Caseless(_ELSEWHERE)
 _TOLL_WORD = re.compile(r"\b(?:fatalit(?:y|ies)|deaths?|dead|killed|coded)\b", re.I)
 _CODED = re.compile(r"\bcoded\s+(?:as|to)\s+(?P<n>\d[\d,]*)", re.I)
 _EACH = re.compile(r"\b(?P<n>\d[\d,]*)\s+(?:fatalities\s+)?each\b", re.I)
