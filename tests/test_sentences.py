@@ -19,7 +19,7 @@ def _spacy_sentences(nlp: Language, text: str) -> list[tuple[int, int]]:
 
 @pytest.fixture(scope="module")
 def reader(nlp: Language) -> SentenceReader:
-    found = _sentence_reader(nlp)
+    found = _sentence_reader(nlp, nlp.get_pipe("warmonitor_casualties"))
     assert found is not None  # the extraction pipeline: a sentencizer, the model, the extractor
     return found
 
@@ -117,7 +117,7 @@ def test_a_pipeline_with_other_pipes_before_the_model_reads_whole_documents() ->
 
     blank = spacy.blank("en")  # no sentencizer: sentences split by the extractor's own rule
     blank.add_pipe("warmonitor_casualties")
-    assert _sentence_reader(blank) is None
+    assert _sentence_reader(blank, blank.get_pipe("warmonitor_casualties")) is None
     text = "Gunmen killed five people in Kano on Tuesday. Police said 3 more died later."
     (light,) = extract_without_event(blank, [Document(id="d0", text=text)])
     doc = blank.make_doc(text)

@@ -68,6 +68,7 @@ class CasualtyExtractor:
         self.name = name
         self.spans_key = spans_key
         self.geocode = geocode
+        self.reader: SentenceReader | None = None  # see ``extract_without_event``
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.match(doc))
@@ -146,7 +147,7 @@ def extract_without_event(
     assert isinstance(extractor, CasualtyExtractor)
     ner: Any = nlp.get_pipe("ner") if "ner" in nlp.pipe_names else None
     texts = [document.text for document in documents]
-    reader = _sentence_reader(nlp)
+    reader = _sentence_reader(nlp, extractor)
     if reader is None:  # whole documents through the pipes before the model
         later = [name for name in _LATER_PIPES if name in nlp.pipe_names]
         made = (nlp.make_doc(text) for text in texts)
@@ -220,22 +221,22 @@ def extract_without_event(
 _LATER_PIPES = ("ner", "warmonitor_casualties")
 
 
-def _sentence_reader(nlp: Language) -> SentenceReader | None:
+def _sentence_reader(nlp: Language, extractor: CasualtyExtractor) -> SentenceReader | None:
     """The reader of the sentences of ``nlp``'s sentencizer, when that is the only pipe before
     the model (else ``None``: the pipes run)."""
     earlier = [name for name in nlp.pipe_names if name not in _LATER_PIPES]
     if earlier != ["sentencizer"]:
         return None
     sentencizer: Any = nlp.get_pipe("sentencizer")
-    reader: SentenceReader | None = _READERS.get(id(sentencizer))
-    if reader is None or reader.tokenizer is not nlp.tokenizer:
-        reader = SentenceReader(nlp.tokenizer, sentencizer.punct_chars)
-        _READERS[id(sentencizer)] = reader
+    # the pipeline's extractor keeps its reader (and the chunks' tokens from text to text)
+    reader = extractor.reader
+    if (
+        reader is None
+        or reader.tokenizer is not nlp.tokenizer
+        or reader.punct_chars != frozenset(sentencizer.punct_chars)
+    ):
+        reader = extractor.reader = SentenceReader(nlp.tokenizer, sentencizer.punct_chars)
     return reader
-
-
-# each pipeline's reader, by its sentencizer (its chunks' tokens are kept from text to text)
-_READERS: dict[int, SentenceReader] = {}
 
 
 def _stretches(
