@@ -288,10 +288,15 @@ def _worker_state() -> tuple[int, int]:
     return gc.get_freeze_count(), pipeline.load_nlp.cache_info().currsize
 
 
+def _fresh_worker_start() -> None:
+    pipeline.load_nlp.cache_clear()  # nothing inherited from this process: the start loads it
+    pipeline._start_worker()
+
+
 def test_a_prediction_worker_starts_with_the_pipeline_set_apart_from_the_collector() -> None:
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=1, initializer=pipeline._start_worker) as pool:
+    with ProcessPoolExecutor(max_workers=1, initializer=_fresh_worker_start) as pool:
         frozen, loaded = pool.submit(_worker_state).result()
     assert loaded == 1  # the pipeline, loaded before the first chunk
     assert frozen > 100_000  # the model's objects and everything else loaded by then
